@@ -1,0 +1,5 @@
+"""Pure Arabic text handling: normalisation, structure, segmentation. No I/O, stdlib only."""
+
+from services.arabic.normalize import NormalizeLimits, normalize_article
+
+__all__ = ["NormalizeLimits", "normalize_article"]
