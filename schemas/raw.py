@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from schemas.base import ArticleId, AwareDatetime, Message, Part
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class IngestMetadata(Part):
@@ -35,3 +39,11 @@ class RawArticle(Message):
     )
     fetched_at: AwareDatetime = Field(description="When the producer fetched or received the article.")
     ingest: IngestMetadata
+
+    @field_validator("source", "title", "text", "html", "author", "url")
+    @classmethod
+    def _no_lone_surrogates(cls, value: str | None) -> str | None:
+        """JSON may escape a lone UTF-16 surrogate (\\ud800); it is not a character and cannot be re-encoded."""
+        if value is not None and (match := _LONE_SURROGATE.search(value)):
+            raise ValueError(f"contains a lone surrogate U+{ord(match.group()):04X} at position {match.start()}")
+        return value

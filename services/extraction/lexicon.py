@@ -1,0 +1,77 @@
+"""Versioned data files of the extractor (trigger lexicon, context markers), loaded lazily and once."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from schemas.event import PloverType
+from services.arabic import match_key
+
+FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi"})
+FLAGS = frozenset({"weak", "planned", "needs_actor2"})
+POS = frozenset({"verb", "noun"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    form: tuple[str, ...]  # folded words
+    surface: str
+    pos: str
+    event_type: PloverType
+    mode: str | None
+    cameo: str
+    frame: str
+    flags: frozenset[str]
+
+
+def data_lines(name: str) -> Iterator[list[str]]:
+    """Non-comment, non-empty lines of a package data file, split on tabs."""
+    text = resources.files("services.extraction").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.rstrip("\n").split("\t")
+
+
+def fold_words(text: str) -> tuple[str, ...]:
+    return tuple(match_key(w) for w in text.split())
+
+
+@functools.cache
+def triggers() -> tuple[Trigger, ...]:
+    out: list[Trigger] = []
+    for cols in data_lines("triggers.tsv"):
+        if cols[0] == "form":
+            continue
+        if len(cols) != 7:
+            raise ValueError(f"triggers.tsv: expected 7 columns, got {len(cols)}: {cols!r}")
+        form, pos, etype, mode, cameo, frame, flags = cols
+        flag_set = frozenset() if flags == "-" else frozenset(flags.split(","))
+        if pos not in POS or frame not in FRAMES or not flag_set <= FLAGS:
+            raise ValueError(f"triggers.tsv: bad pos/frame/flags in {cols!r}")
+        out.append(
+            Trigger(fold_words(form), form, pos, PloverType(etype), None if mode == "-" else mode, cameo, frame, flag_set)
+        )
+    return tuple(out)
+
+
+@functools.cache
+def trigger_index() -> dict[str, tuple[Trigger, ...]]:
+    """First folded word -> triggers starting with it, longest form first."""
+    index: dict[str, list[Trigger]] = {}
+    for trig in triggers():
+        index.setdefault(trig.form[0], []).append(trig)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.form))) for k, v in index.items()}
+
+
+@functools.cache
+def markers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Marker kind -> folded word sequences."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cols in data_lines("markers.tsv"):
+        if len(cols) != 2:
+            raise ValueError(f"markers.tsv: expected 2 columns: {cols!r}")
+        out.setdefault(cols[0], []).append(fold_words(cols[1]))
+    return {k: tuple(v) for k, v in out.items()}

@@ -1,0 +1,78 @@
+"""Light Arabic morphology on folded words: proclitics and suffix pronouns, no parser.
+
+Works on match_key output (so ة is already ه, hamza seats on alef are bare ا). Every function returns the
+candidate readings of one word; the caller keeps the one a lexicon knows, preferring the least stripped.
+"""
+
+from __future__ import annotations
+
+import functools
+
+CONJ = ("و", "ف")
+PREPS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+# Suffix pronouns on nouns, longest first: -hima, -hum, -hunna, -kum, -na, -ha, -h.
+SUFFIXES = ("هما", "هم", "هن", "كم", "نا", "ها", "ه")
+_MIN_STEM = 2
+
+
+@functools.lru_cache(maxsize=65536)
+def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """(stem, preposition) readings of a word, least stripped first.
+
+    و/ف are conjunctions; ب/ل/ك prepositions; لل is ل + the article (للرئيس -> الرئيس).
+    The preposition ('' if none) is returned because it tells the role of an actor (بالرئيس = with).
+    """
+    out: list[tuple[str, str]] = [(word, "")]
+    bases = [word]
+    if len(word) > _MIN_STEM + 1 and word[0] in CONJ:
+        bases.append(word[1:])
+        out.append((word[1:], ""))
+    for base in bases:
+        if len(base) > _MIN_STEM + 1 and base.startswith("لل"):
+            out.append((ARTICLE + base[2:], "ل"))
+        elif len(base) > _MIN_STEM + 1 and base[0] in PREPS:
+            out.append((base[1:], base[0]))
+    return tuple(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=65536)
+def noun_readings(word: str) -> tuple[str, ...]:
+    """Stems of a noun: proclitics, the article and one suffix pronoun stripped (لقائه -> لقاء, زيارته -> زياره)."""
+    out: list[str] = []
+    for stem, _prep in proclitic_readings(word):
+        forms = [stem]
+        if stem.startswith(ARTICLE) and len(stem) > _MIN_STEM + 2:
+            forms.append(stem[2:])
+        for form in forms:
+            out.append(form)
+            out.extend(_strip_suffix(form))
+    return tuple(dict.fromkeys(out))
+
+
+def _strip_suffix(form: str) -> list[str]:
+    out: list[str] = []
+    for suf in SUFFIXES:
+        if form.endswith(suf) and len(form) - len(suf) >= _MIN_STEM + 1:
+            stem = form[: -len(suf)]
+            out.append(stem)
+            if stem.endswith("ت"):
+                out.append(stem[:-1] + "ه")  # ta marbuta before a pronoun: زيارت-ه -> زياره
+            if stem.endswith(("ئ", "ؤ")):
+                out.append(stem[:-1] + "ء")  # hamza seat before a pronoun: لقائ-ه -> لقاء
+            if stem.endswith("ا") and len(stem) > _MIN_STEM + 1:
+                out.append(stem)
+            break
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def verb_readings(word: str) -> tuple[tuple[str, bool], ...]:
+    """(stem, future) readings of a verb: conjunction stripped, then the future prefix سـ (سيزور -> يزور)."""
+    out: list[tuple[str, bool]] = [(word, False)]
+    if len(word) > _MIN_STEM + 1 and word[0] in CONJ:
+        out.append((word[1:], False))
+    for stem, _f in list(out):
+        if len(stem) > _MIN_STEM + 2 and stem[0] == "س" and stem[1] in "يتنا":
+            out.append((stem[1:], True))
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,103 @@
+"""The article as the extractor sees it: sentences of folded tokens, every token carrying raw offsets.
+
+Tokens are read from `match_text` (already folded by the normaliser; `match_key` is applied again, it is
+idempotent) and mapped to raw offsets through `match_to_raw`; sentences are the normaliser's spans in
+`clean_text`, mapped through `clean_to_raw`. Both views thus meet in raw coordinates, which is also what
+evidence offsets must be.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from schemas.normalized import NormalizedArticle, OffsetMap
+from services.arabic import match_key
+
+# A word: letters/digits plus Arabic combining marks and tatweel (in case the view still holds them);
+# anything else that is not a space is a one-character punctuation token.
+_TOKEN = re.compile(r"[\w\u064B-\u0652\u0670\u0640]+|[^\s\w]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str  # match_key fold of the surface form
+    start: int  # raw offsets
+    end: int
+    index: int  # position in Doc.tokens
+    sent: int  # sentence index
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str  # clean_text slice: letters as written (evidence text)
+    raw_start: int
+    raw_end: int
+    first: int  # token index range [first, last)
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+
+    def sentence_tokens(self, sent: int) -> tuple[Token, ...]:
+        s = self.sentences[sent]
+        return self.tokens[s.first : s.last]
+
+
+def map_span(omap: OffsetMap, start: int, end: int) -> tuple[int, int]:
+    """Map a [start, end) span of a view to raw offsets (runs of unequal length map as a whole)."""
+    return _map_point(omap, start, is_end=False), _map_point(omap, end, is_end=True)
+
+
+def _map_point(omap: OffsetMap, pos: int, *, is_end: bool) -> int:
+    segs = omap.segments
+    if not segs:
+        return pos
+    starts = [s[0] for s in segs]
+    i = bisect.bisect_right(starts, pos) - 1
+    if is_end and i > 0 and pos == segs[i][0]:
+        i -= 1  # an end offset at a run boundary belongs to the run before it
+    if i < 0:
+        return segs[0][1]
+    view_start, raw_start, view_len, raw_len = segs[i]
+    offset = pos - view_start
+    if offset >= view_len:
+        return raw_start + raw_len
+    if view_len == raw_len:
+        return raw_start + offset
+    return raw_start + raw_len if is_end and offset > 0 else raw_start
+
+
+def build_doc(article: NormalizedArticle) -> Doc:
+    sentences: list[tuple[str, int, int]] = []
+    for span in article.sentences:
+        text = article.clean_text[span.start : span.end]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        rs, re_ = map_span(article.clean_to_raw, span.start + lead, span.start + lead + len(stripped))
+        sentences.append((stripped, rs, re_))
+    sentences.sort(key=lambda s: s[1])
+    bounds = [s[1] for s in sentences]
+    raw_tokens: list[tuple[str, int, int, int]] = []
+    for m in _TOKEN.finditer(article.match_text):
+        rs, re_ = map_span(article.match_to_raw, m.start(), m.end())
+        si = bisect.bisect_right(bounds, rs) - 1
+        if si < 0 or rs >= sentences[si][2]:
+            continue  # outside every sentence (removed text or whitespace)
+        raw_tokens.append((match_key(m.group()), rs, re_, si))
+    tokens = tuple(Token(k, s, e, i, si) for i, (k, s, e, si) in enumerate(raw_tokens))
+    out: list[Sentence] = []
+    ti = 0
+    for si, (text, rs, re_) in enumerate(sentences):
+        first = ti
+        while ti < len(tokens) and tokens[ti].sent == si:
+            ti += 1
+        out.append(Sentence(si, text, rs, re_, first, ti))
+    return Doc(tokens, tuple(out))

@@ -1,0 +1,61 @@
+"""All runtime settings, read once from the environment at start-up (pydantic-settings).
+
+Every variable is `MARSAD_<FIELD>` except the bootstrap servers, which also answer to the conventional
+`KAFKA_BOOTSTRAP_SERVERS`. Entry points call `load_settings()`; nothing else reads the environment.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MARSAD_", frozen=True, extra="ignore")
+
+    kafka_bootstrap_servers: str = Field(
+        default="",
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "MARSAD_KAFKA_BOOTSTRAP_SERVERS"),
+        description="host:port[,host:port]; empty means 'start the local broker' for demo and tests.",
+    )
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: str | None = None
+    kafka_ssl_certfile: str | None = None
+    kafka_ssl_keyfile: str | None = None
+
+    topic_raw: str = "marsad.articles.raw"
+    topic_normalized: str = "marsad.articles.normalized"
+    topic_events: str = "marsad.events"
+    topic_deadletter: str = "marsad.deadletter"
+    topic_partitions: int = Field(default=4, ge=1, le=1024)
+    topic_replication_factor: int = Field(default=1, ge=1, le=16)
+    topic_retention_ms: int = Field(default=7 * 24 * 3600 * 1000, ge=-1)
+
+    worker_id: str = Field(default="marsad-worker", description="Faust app id == consumer group id.")
+    worker_name: str = Field(default="worker-1", description="This instance's name, in dead letters and logs.")
+    worker_web_host: str = "127.0.0.1"
+    worker_web_port: int = Field(default=6066, ge=1, le=65535)
+    worker_data_dir: str = Field(default=".cache/worker", description="Faust's local state directory.")
+
+    max_message_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="Largest raw message accepted.")
+    max_text_chars: int = Field(default=200_000, ge=1, description="Longest article text normalised.")
+    max_events_per_article: int = Field(default=200, ge=1)
+    deadletter_max_original_bytes: int = Field(
+        default=1024 * 1024, ge=0, description="Original bytes kept in a dead letter; longer values are truncated."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
+
+    def require_bootstrap(self) -> str:
+        if not self.kafka_bootstrap_servers:
+            raise ValueError("KAFKA_BOOTSTRAP_SERVERS is not set (use `marsad demo` or `marsad kafka start`)")
+        return self.kafka_bootstrap_servers
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]

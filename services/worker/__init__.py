@@ -1,0 +1,1 @@
+"""The Faust shell around the pure stages: decode, call, send, count."""
