@@ -53,7 +53,9 @@ class Status(StrEnum):
 class Cameo(Part):
     code: str = Field(pattern=r"^\d{2,4}$", description="Most specific CAMEO event code, e.g. '041'.")
     root: str = Field(pattern=r"^\d{2}$", description="CAMEO root code, e.g. '04'.")
-    quad_class: int = Field(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
+    quad_class: int = Field(
+        ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."
+    )
     goldstein: float = Field(ge=-10, le=10)
     name: str | None = None
 
@@ -97,7 +99,9 @@ class Evidence(Part):
 
 
 class DiplomaticEvent(Message):
-    event_id: str = Field(pattern=r"^[0-9a-f]{32}$", description="Deterministic: same article and interaction -> same id.")
+    event_id: str = Field(
+        pattern=r"^[0-9a-f]{32}$", description="Deterministic: same article and interaction -> same id."
+    )
     article_id: ArticleId
     event_type: PloverType
     mode: str | None = Field(default=None, description="PLOVER mode, e.g. phone, visit, host, third-party.")

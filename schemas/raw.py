@@ -9,14 +9,11 @@ from pydantic import Field, field_validator
 
 from schemas.base import ArticleId, AwareDatetime, Message, Part
 
-
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class IngestMetadata(Part):
-    channel: Literal["scraper", "gateway", "feed", "cli", "demo"] = Field(
-        description="How the article entered Marsad."
-    )
+    channel: Literal["scraper", "gateway", "feed", "cli", "demo"] = Field(description="How the article entered Marsad.")
     agent: str | None = Field(default=None, max_length=200, description="Name/version of the producer.")
     feed_url: str | None = Field(default=None, max_length=2048, description="Feed the article came from.")
     content_type: str | None = Field(default=None, max_length=200, description="HTTP content type of the page.")

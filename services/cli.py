@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="local broker + worker + sample articles, events printed live")
     demo.add_argument("--once", action="store_true", help="exit when every sample has been processed")
     demo.add_argument("--duration", type=float, default=None, help="exit after N seconds")
+    scrape = sub.add_parser("scrape", help="poll the feeds and pages of a sources config, publish raw articles")
+    scrape.add_argument("--config", type=Path, required=True, help="sources file (TOML)")
+    scrape.add_argument("--once", action="store_true", help="one polling round over every source, then exit")
+    gateway = sub.add_parser("gateway", help="HTTP ingest endpoint for upstream feeds: POST /articles")
+    gateway.add_argument("--host", default=None, help="bind address (default from settings)")
+    gateway.add_argument("--port", type=int, default=None, help="port (default from settings)")
     kafka = sub.add_parser("kafka", help="a local single-node Kafka for development")
     kafka.add_argument("action", choices=["start", "stop", "status"])
     kafka.add_argument("--data-dir", type=Path, default=Path(".cache") / "kafka")
@@ -74,6 +80,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from services.commands import demo
 
         return demo.run(settings, once=args.once, duration=args.duration)
+    if args.command == "scrape":
+        from services.commands import scrape
+
+        return scrape.run(settings, args)
+    if args.command == "gateway":
+        from services.commands import gateway
+
+        return gateway.run(settings, args)
     if args.command == "kafka":
         from services.commands import kafka
 

@@ -29,12 +29,18 @@ class JsonFormatter(logging.Formatter):
 
 def logging_config(level: str, fmt: str) -> dict[str, Any]:
     """A dictConfig for every Marsad process (Faust's worker applies it to its own loggers too)."""
-    formatter = {"()": "services.logs.JsonFormatter"} if fmt == "json" else {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    formatter = (
+        {"()": "services.logs.JsonFormatter"}
+        if fmt == "json"
+        else {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    )
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"default": formatter},
-        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "default", "stream": "ext://sys.stderr"}},
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "formatter": "default", "stream": "ext://sys.stderr"}
+        },
         "root": {"level": level, "handlers": ["stderr"]},
         "loggers": {"aiokafka": {"level": "WARNING"}},
     }

@@ -9,18 +9,18 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
 from services.commands import UserError
 from services.commands.inputs import load_articles
 from services.commands.subprocesses import spawn_marsad, stop_process, wait_http_ok
+from services.commands.summary import summarize
 from services.kafkaio.client import aiokafka_options
 from services.kafkaio.produce import publish_articles
-from services.kafkaio.topics import ensure_topics
+from services.kafkaio.topics import ensure_topics, topic_partitions
 from services.localkafka import kafka_broker
 from services.localkafka.config import free_port
 from services.settings import Settings
-from services.commands.summary import summarize
 
 QUIET_SECONDS = 4.0
 
@@ -35,7 +35,7 @@ async def _follow(settings: Settings, stop_after_quiet: bool, duration: float | 
     await consumer.start()
     try:
         topics = [settings.topic_normalized, settings.topic_events, settings.topic_deadletter]
-        partitions = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or [])]
+        partitions = await topic_partitions(settings, topics)
         consumer.assign(partitions)
         await consumer.seek_to_end(*partitions)
         await publish_articles(settings, load_articles(sample_paths(), channel="demo"))

@@ -17,8 +17,13 @@ from services.extraction import extract_events
 def extract_line(file: str, raw: RawArticle) -> dict[str, Any]:
     normalized = normalize_article(raw)
     if isinstance(normalized, Rejection):
-        return {"file": file, "article_id": raw.article_id, "published": None, "events": [],
-                "rejected": {"reason": normalized.reason.value, "message": normalized.message}}
+        return {
+            "file": file,
+            "article_id": raw.article_id,
+            "published": None,
+            "events": [],
+            "rejected": {"reason": normalized.reason.value, "message": normalized.message},
+        }
     events = extract_events(normalized)
     published = normalized.published_at.date().isoformat() if normalized.published_at else None
     return {

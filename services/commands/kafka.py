@@ -25,7 +25,9 @@ def start(data_dir: Path) -> int:
         raise UserError(f"a local broker is already recorded at {state['bootstrap']} (run `marsad kafka stop`)")
     broker = LocalBroker(data_dir=data_dir.resolve(), detached=True)
     bootstrap = broker.start()
-    print(f"Kafka {bootstrap} ready in {broker.start_seconds:.1f} s (pid {broker.process.pid if broker.process else '?'})")
+    print(
+        f"Kafka {bootstrap} ready in {broker.start_seconds:.1f} s (pid {broker.process.pid if broker.process else '?'})"
+    )
     print(f"export KAFKA_BOOTSTRAP_SERVERS={bootstrap}")
     return 0
 

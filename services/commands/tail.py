@@ -32,7 +32,11 @@ def render(value: bytes | None) -> str:
 
 
 async def tail(
-    settings: Settings, topic: str, from_beginning: bool, limit: int | None, idle_timeout: float | None,
+    settings: Settings,
+    topic: str,
+    from_beginning: bool,
+    limit: int | None,
+    idle_timeout: float | None,
     out: TextIO = sys.stdout,
 ) -> int:
     consumer = AIOKafkaConsumer(

@@ -43,6 +43,18 @@ class Sentence:
 class Doc:
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
+    clean_text: str
+    clean_to_raw: OffsetMap
+
+    def surface(self, raw_start: int, raw_end: int) -> str:
+        """The clean-text words covering a raw span (letters as written)."""
+        start = _unmap_point(self.clean_to_raw, raw_start)
+        end = _unmap_point(self.clean_to_raw, raw_end)
+        return self.clean_text[start:end]
+
+    def span_surface(self, first: int, last: int) -> str:
+        """Surface of tokens [first, last)."""
+        return self.surface(self.tokens[first].start, self.tokens[last - 1].end)
 
     def sentence_tokens(self, sent: int) -> tuple[Token, ...]:
         s = self.sentences[sent]
@@ -73,6 +85,20 @@ def _map_point(omap: OffsetMap, pos: int, *, is_end: bool) -> int:
     return raw_start + raw_len if is_end and offset > 0 else raw_start
 
 
+def _unmap_point(omap: OffsetMap, raw: int) -> int:
+    """Inverse of `_map_point` for offsets inside equal-length runs (the run start otherwise)."""
+    segs = omap.segments
+    if not segs:
+        return raw
+    starts = [s[1] for s in segs]
+    i = max(bisect.bisect_right(starts, raw) - 1, 0)
+    view_start, raw_start, view_len, raw_len = segs[i]
+    offset = raw - raw_start
+    if view_len == raw_len:
+        return view_start + min(max(offset, 0), view_len)
+    return view_start + (view_len if offset >= raw_len else 0)
+
+
 def build_doc(article: NormalizedArticle) -> Doc:
     sentences: list[tuple[str, int, int]] = []
     for span in article.sentences:
@@ -100,4 +126,4 @@ def build_doc(article: NormalizedArticle) -> Doc:
         while ti < len(tokens) and tokens[ti].sent == si:
             ti += 1
         out.append(Sentence(si, text, rs, re_, first, ti))
-    return Doc(tokens, tuple(out))
+    return Doc(tokens, tuple(out), article.clean_text, article.clean_to_raw)

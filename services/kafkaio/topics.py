@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
+from aiokafka import TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
@@ -29,10 +32,23 @@ async def ensure_topics(settings: Settings) -> list[str]:
             for name in missing
         ]
         if new:
-            try:
+            with suppress(TopicAlreadyExistsError):  # another process created it meanwhile
                 await admin.create_topics(new)
-            except TopicAlreadyExistsError:
-                pass
         return missing
     finally:
         await admin.close()
+
+
+async def topic_partitions(settings: Settings, topics: list[str]) -> list[TopicPartition]:
+    """Every partition of the given topics, from the broker's metadata."""
+    admin = AIOKafkaAdminClient(**aiokafka_options(settings))
+    await admin.start()
+    try:
+        described = await admin.describe_topics(topics)
+    finally:
+        await admin.close()
+    return sorted(
+        TopicPartition(topic["topic"], partition["partition"])
+        for topic in described
+        for partition in topic["partitions"]
+    )

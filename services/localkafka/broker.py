@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aiokafka import AIOKafkaClient  # type: ignore[attr-defined]
+from aiokafka import AIOKafkaClient
 
 from services.localkafka.config import LOG4J2, free_port, server_properties
 from services.localkafka.jars import ensure_jars

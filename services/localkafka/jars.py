@@ -45,8 +45,16 @@ def ensure_jars(pom: Path = POM) -> Path:
         raise JarsError("Java (>= 17) is not installed; the local Kafka broker needs it")
     libs.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies", "-DincludeScope=runtime",
-         f"-DoutputDirectory={libs}"],
+        [
+            mvn,
+            "-q",
+            "-B",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            "-DincludeScope=runtime",
+            f"-DoutputDirectory={libs}",
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -49,7 +49,9 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
         logging_config=logging_config(settings.log_level, settings.log_format),
     )
     metrics = WorkerMetrics.create(registry)
-    metrics.info.info({"normalizer": NORMALIZER_VERSION, "extractor": EXTRACTOR_VERSION, "worker": settings.worker_name})
+    metrics.info.info(
+        {"normalizer": NORMALIZER_VERSION, "extractor": EXTRACTOR_VERSION, "worker": settings.worker_name}
+    )
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="marsad_faust")
     processed = ProcessedOffsets()
     add_health_views(app, metrics)
@@ -66,13 +68,24 @@ def _add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, proc
     limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, settings.max_events_per_article)
 
     async def dead_letter(record: SourceRecord, rejection: Rejection, stage: Stage) -> None:
-        letter = build_dead_letter(record, rejection, stage, settings.worker_name, settings.deadletter_max_original_bytes)
+        letter = build_dead_letter(
+            record, rejection, stage, settings.worker_name, settings.deadletter_max_original_bytes
+        )
         await deadletter_topic.send(key=record.key, value=letter.model_dump_json().encode())
         metrics.dead_letters.labels(stage.value, rejection.reason.value).inc()
         metrics.produced.labels(stage.value, "deadletter").inc()
-        log.warning("dead letter: %s", rejection.message,
-                    extra={"stage": stage.value, "reason": rejection.reason.value, "article_id": letter.article_id,
-                           "topic": record.topic, "partition": record.partition, "offset": record.offset})
+        log.warning(
+            "dead letter: %s",
+            rejection.message,
+            extra={
+                "stage": stage.value,
+                "reason": rejection.reason.value,
+                "article_id": letter.article_id,
+                "topic": record.topic,
+                "partition": record.partition,
+                "offset": record.offset,
+            },
+        )
 
     async def normalize_one(record: SourceRecord) -> None:
         outcome = normalize_value(record.value, limits)

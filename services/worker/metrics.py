@@ -38,24 +38,30 @@ class WorkerMetrics:
                 "marsad_events_total", "Diplomatic events emitted, by PLOVER type.", ["event_type"], registry=registry
             ),
             dead_letters=Counter(
-                "marsad_dead_letters_total", "Messages dead-lettered, by stage and reason.", ["stage", "reason"],
+                "marsad_dead_letters_total",
+                "Messages dead-lettered, by stage and reason.",
+                ["stage", "reason"],
                 registry=registry,
             ),
             stage_seconds=Histogram(
-                "marsad_stage_duration_seconds", "Processing time of one message in a stage.", ["stage"],
-                buckets=STAGE_BUCKETS, registry=registry,
+                "marsad_stage_duration_seconds",
+                "Processing time of one message in a stage.",
+                ["stage"],
+                buckets=STAGE_BUCKETS,
+                registry=registry,
             ),
             end_to_end_seconds=Histogram(
                 "marsad_end_to_end_latency_seconds",
                 "Event emission time minus the article's fetched_at.",
-                buckets=LATENCY_BUCKETS, registry=registry,
+                buckets=LATENCY_BUCKETS,
+                registry=registry,
             ),
             consumer_lag=Gauge(
-                "marsad_consumer_lag_messages", "High watermark minus next offset to process.",
-                ["topic", "partition"], registry=registry,
+                "marsad_consumer_lag_messages",
+                "High watermark minus next offset to process.",
+                ["topic", "partition"],
+                registry=registry,
             ),
-            ready=Gauge(
-                "marsad_worker_ready", "1 when connected with partitions assigned, else 0.", registry=registry
-            ),
+            ready=Gauge("marsad_worker_ready", "1 when connected with partitions assigned, else 0.", registry=registry),
             info=Info("marsad_worker", "Versions of the worker and its pure stages.", registry=registry),
         )

@@ -54,7 +54,9 @@ def decode_message(value: bytes | None, model: type[ModelT], max_bytes: int) -> 
     except RecursionError:
         return Rejection(DeadLetterReason.INVALID_JSON, "JSON is nested too deeply")
     except json.JSONDecodeError as exc:
-        return Rejection(DeadLetterReason.INVALID_JSON, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return Rejection(
+            DeadLetterReason.INVALID_JSON, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        )
     if not isinstance(document, dict):
         return Rejection(DeadLetterReason.SCHEMA_VIOLATION, f"expected a JSON object, got {type(document).__name__}")
     version = document.get("schema_version", SCHEMA_VERSION)

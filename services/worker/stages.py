@@ -31,7 +31,9 @@ def normalize_value(value: bytes | None, limits: StageLimits) -> tuple[RawArticl
     return raw, normalized
 
 
-def extract_value(value: bytes | None, limits: StageLimits) -> tuple[NormalizedArticle, list[DiplomaticEvent]] | Rejection:
+def extract_value(
+    value: bytes | None, limits: StageLimits
+) -> tuple[NormalizedArticle, list[DiplomaticEvent]] | Rejection:
     article = decode_message(value, NormalizedArticle, limits.max_message_bytes)
     if isinstance(article, Rejection):
         return article

@@ -1,0 +1,35 @@
+"""Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFE) -> base letters.
+
+PDF extraction and legacy encodings emit contextual glyphs (ﻻ ﺑ ﻪ ...) instead of letters. Each folds to its
+Unicode compatibility decomposition (NFKC of the single code point): ﻻ -> لا, ﺑ -> ب, ﷲ -> الله. The isolated
+diacritic forms (U+FE70-FE7F, U+FC5E-FC63) decompose to a space plus the mark; the space is dropped so a
+mark never turns into a word break. The table is derived from the Unicode Character Database on first use
+(about 750 code points), not at import time.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+_BLOCKS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
+
+
+@cache
+def presentation_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, last in _BLOCKS:
+        for code in range(first, last + 1):
+            char = chr(code)
+            folded = unicodedata.normalize("NFKC", char)
+            if folded == char:
+                continue
+            if folded.startswith(" ") and all(unicodedata.combining(c) for c in folded[1:]):
+                folded = folded[1:]
+            table[char] = folded
+    return table
+
+
+def fold_presentation(char: str) -> str:
+    """Base-letter form of one presentation-form code point (itself when it has no decomposition)."""
+    return presentation_table().get(char, char)

@@ -1,0 +1,119 @@
+"""Event dates: explicit (day month year, dd/mm/yyyy) and relative to the publication date.
+
+Relative words are resolved against the publication date only: a weekday of a past event is the most
+recent such day on or before publication, of a planned event the next one on or after it. Without a
+publication date, a relative date stays null (basis 'unresolved'): never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from schemas.event import EventDate
+from services.extraction.lexicon import data_lines, fold_words
+from services.extraction.text import Token
+
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_LOOKBACK_FUTURE = ("المقبل", "القادم")
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    index: int  # token index where the expression starts
+    date: EventDate
+
+
+@functools.cache
+def calendar() -> dict[str, dict[tuple[str, ...], int]]:
+    out: dict[str, dict[tuple[str, ...], int]] = {}
+    for kind, number, words in data_lines("calendar.tsv"):
+        out.setdefault(kind, {})[fold_words(words)] = int(number)
+    return out
+
+
+def _strip(word: str) -> str:
+    """Drop a conjunction or ب/ل before a date word (وأمس، بالأمس -> الأمس)."""
+    for prefix in ("وب", "ول", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    return word
+
+
+def _lookup(kind: str, words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, length) of the longest calendar phrase of this kind at words[i]."""
+    table = calendar()[kind]
+    for n in (2, 1):
+        if i + n <= len(words):
+            seq = (_strip(words[i]), *words[i + 1 : i + n])
+            if seq in table:
+                return table[seq], n
+            if n == 1 and words[i] in {k[0] for k in table if len(k) == 1}:
+                return table[(words[i],)], 1
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned: bool) -> list[DateHit]:
+    words = [t.key for t in tokens]
+    hits: list[DateHit] = []
+    i = 0
+    while i < len(words):
+        hit, used = _date_at(words, i, published, planned=planned)
+        if hit is not None:
+            hits.append(DateHit(tokens[i].index, hit))
+            i += used
+        else:
+            i += 1
+    return hits
+
+
+def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bool) -> tuple[EventDate | None, int]:
+    w = words[i]
+    joined = "".join(words[i : i + 5])
+    m = _NUMERIC.match(joined) if w.isdigit() else None
+    if m:
+        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return (EventDate(value=d.isoformat(), precision="day", basis="explicit", text=joined) if d else None), 5
+    if w.isdigit() and len(w) <= 2 and i + 1 < len(words):
+        month = _lookup("month", words, i + 1)
+        if month is not None:
+            mon, n = month
+            j = i + 1 + n
+            year = int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+            if year is None and published is None:
+                return EventDate(basis="unresolved", text=" ".join(words[i:j])), j - i
+            d = _safe_date(year or (published.year if published else 0), mon, int(w))
+            if d is None:
+                return None, 1
+            span = " ".join(words[i : j + (1 if year else 0)])
+            return EventDate(value=d.isoformat(), precision="day", basis="explicit", text=span), j - i + (1 if year else 0)
+    offset = _lookup("offset", words, i)
+    if offset is not None:
+        delta, n = offset
+        text = " ".join(words[i : i + n])
+        if published is None:
+            return EventDate(basis="unresolved", text=text), n
+        return EventDate(value=(published + dt.timedelta(days=delta)).isoformat(), precision="day",
+                         basis="relative", text=text), n
+    weekday = _lookup("weekday", words, i)
+    if weekday is not None:
+        wd, n = weekday
+        text = " ".join(words[i : i + n])
+        if published is None:
+            return EventDate(basis="unresolved", text=text), n
+        forward = planned or (i + n < len(words) and words[i + n] in _LOOKBACK_FUTURE)
+        diff = (wd - published.weekday()) % 7 if forward else -((published.weekday() - wd) % 7)
+        if forward and i + n < len(words) and words[i + n] in _LOOKBACK_FUTURE and diff == 0:
+            diff = 7
+        return EventDate(value=(published + dt.timedelta(days=diff)).isoformat(), precision="day",
+                         basis="relative", text=text), n
+    return None, 1

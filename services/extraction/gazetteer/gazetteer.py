@@ -1,0 +1,132 @@
+"""The frozen Gazetteer: typed lookups over states, nisbas, capitals, IGOs, offices and office holders.
+
+Every lookup takes a *match key*: the caller folds its text with `services.arabic.match_key` (the same
+fold the data went through at load time). Lookups are exact on the key; proclitics (و ف ب ل ك لل) are
+NOT stripped by the typed lookups: use `match_at`, which tries `proclitic_candidates` on the first
+token, or strip them yourself. The article ال is handled by the data: names are indexed with and
+without it, nisbas in definite and indefinite forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from schemas.event import Role
+from services.extraction.gazetteer.models import Hit, Igo, Office, OfficeHolder, State, StateMatch
+from services.extraction.gazetteer.morphology import proclitic_candidates
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Built once by `load_gazetteer()`; all mappings are read-only and keyed by match key."""
+
+    states: tuple[State, ...]
+    igo_list: tuple[Igo, ...]
+    offices: tuple[Office, ...]
+    office_holders: tuple[OfficeHolder, ...]
+    names: Mapping[str, State]
+    capitals: Mapping[str, tuple[State, ...]]
+    nisbas: Mapping[str, State]
+    capital_nisbas: Mapping[str, State]
+    igos: Mapping[str, Igo]
+    persons: Mapping[str, tuple[OfficeHolder, ...]]
+    titles: Mapping[str, tuple[Office, ...]]
+    by_iso3: Mapping[str, State]
+    by_code: Mapping[str, tuple[OfficeHolder, ...]]
+    ambiguous: Mapping[str, str]
+    kinds: Mapping[str, frozenset[str]]
+    max_key_words: int
+
+    # --- states -------------------------------------------------------------------------------
+    def state(self, iso3: str) -> State | None:
+        return self.by_iso3.get(iso3)
+
+    def state_by_name(self, key: str) -> StateMatch | None:
+        """A state by its name or variant ("إيران", "روسيا الاتحادية", "عراق") or capital metonym."""
+        named = self.names.get(key)
+        via_capital = self.capitals.get(key, ())
+        if named is not None:
+            others = tuple(s for s in via_capital if s.iso3 != named.iso3)
+            return StateMatch(named, also_capital=named in via_capital, others=others)
+        if via_capital:
+            return StateMatch(via_capital[0], via_capital=True, others=via_capital[1:])
+        return None
+
+    def state_by_nisba(self, key: str) -> State | None:
+        """A state by any form of its nisba: "الإيراني", "إيرانية", "الروسيان", "الأتراك"."""
+        return self.nisbas.get(key)
+
+    def capital_by_nisba(self, key: str) -> State | None:
+        """The state whose capital "العاصمة <feminine nisba>" names; read `.capital_en`/`.capital_ar`."""
+        return self.capital_nisbas.get(key)
+
+    # --- organisations ------------------------------------------------------------------------
+    def igo_by_name(self, key: str) -> Igo | None:
+        return self.igos.get(key)
+
+    # --- offices and people -------------------------------------------------------------------
+    def offices_by_title(self, key: str) -> tuple[Office, ...]:
+        """Offices a title names: "الرئيس" -> president; "رئيس الوزراء" -> prime_minister."""
+        return self.titles.get(key, ())
+
+    def holders(self, code: str, role: Role, on: date, office: str | None = None) -> list[OfficeHolder]:
+        """Who held an office with `role` for state/IGO `code` on day `on`, newest term first.
+
+        Several offices can carry one role (Iran's supreme leader and president are both heads of
+        state): pass `office` ("president") to choose, or see `holders_by_title`.
+        """
+        found = [
+            h
+            for h in self.by_code.get(code, ())
+            if role in h.roles and h.in_office(on) and (office is None or h.office == office)
+        ]
+        return sorted(found, key=lambda h: h.term_start, reverse=True)
+
+    def holders_by_title(self, code: str, title_key: str, on: date) -> list[OfficeHolder]:
+        """Holders of the office(s) a title names: ("IRN", "الرئيس", 2022-06-29) -> [Raisi]."""
+        wanted = {o.office for o in self.offices_by_title(title_key)}
+        found = [h for h in self.by_code.get(code, ()) if h.office in wanted and h.in_office(on)]
+        return sorted(found, key=lambda h: h.term_start, reverse=True)
+
+    def persons_by_name(self, key: str, on: date | None = None) -> list[OfficeHolder]:
+        """All terms of office of people with this surface name or short form, optionally on a day.
+
+        "رئيسي" resolves to Ebrahim Raisi here even though it is also the adjective "main"
+        (الشارع الرئيسي، بشكل رئيسي): the extractor must decide from context; `ambiguity(key)` says
+        which keys need that care.
+        """
+        found = self.persons.get(key, ())
+        return [h for h in found if on is None or h.in_office(on)]
+
+    def ambiguity(self, key: str) -> str | None:
+        """Why a key is risky ("also the adjective 'main'"), or None."""
+        return self.ambiguous.get(key)
+
+    # --- longest match ------------------------------------------------------------------------
+    def name_keys(self) -> frozenset[str]:
+        """Every key of every lookup (single- and multi-word, space-separated, already folded).
+
+        Guaranteed: each key is `match_key`-folded and has at most `max_key_words` space-separated
+        words; a key is in this set iff `match_at` can return it.
+        """
+        return frozenset(self.kinds)
+
+    def match_at(self, tokens: Sequence[str], start: int) -> Hit | None:
+        """The longest key spelled by folded `tokens[start:]`, trying proclitic readings of the first.
+
+        Tokens must already be folded by `match_key` and free of punctuation. Longer matches win;
+        for one length the least-stripped reading wins.
+        """
+        if start >= len(tokens):
+            return None
+        longest = min(self.max_key_words, len(tokens) - start)
+        for n in range(longest, 0, -1):
+            tail = tokens[start + 1 : start + n]
+            for stem, clitic in proclitic_candidates(tokens[start]):
+                key = " ".join((stem, *tail))
+                kinds = self.kinds.get(key)
+                if kinds:
+                    return Hit(start, start + n, key, clitic, kinds)
+        return None

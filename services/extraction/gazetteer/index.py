@@ -1,0 +1,93 @@
+"""Build the gazetteer's lookup tables from the records: every surface form folded by `match_key`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from services.arabic import match_key
+from services.extraction.gazetteer.models import Igo, Office, OfficeHolder, State
+from services.extraction.gazetteer.morphology import (
+    feminine_definite,
+    nisba_forms,
+    without_article,
+)
+
+CAPITAL_WORDS = ("العاصمة",)  # "العاصمة التركمانية" -> Ashgabat
+
+
+@dataclass
+class Indexes:
+    """Mutable while building; the Gazetteer freezes them into read-only mappings."""
+
+    names: dict[str, State] = field(default_factory=dict)
+    capitals: dict[str, list[State]] = field(default_factory=lambda: defaultdict(list))
+    nisbas: dict[str, State] = field(default_factory=dict)
+    capital_nisbas: dict[str, State] = field(default_factory=dict)
+    igos: dict[str, Igo] = field(default_factory=dict)
+    persons: dict[str, list[OfficeHolder]] = field(default_factory=lambda: defaultdict(list))
+    titles: dict[str, list[Office]] = field(default_factory=lambda: defaultdict(list))
+    conflicts: list[str] = field(default_factory=list)
+
+
+def _claim(table: dict[str, State], key: str, state: State, what: str, conflicts: list[str]) -> None:
+    held = table.get(key)
+    if held is None:
+        table[key] = state
+    elif held.iso3 != state.iso3:
+        conflicts.append(f"{what} {key!r}: {held.iso3} and {state.iso3}")
+
+
+def state_name_forms(state: State) -> list[str]:
+    forms = [state.name_ar, *state.variants_ar]
+    bare = [b for b in (without_article(f) for f in forms) if b]
+    return forms + bare
+
+
+def nisba_surface_forms(state: State) -> list[str]:
+    forms: list[str] = []
+    for base in state.nisba_ar:
+        forms.extend(nisba_forms(base))
+    forms.extend(state.nisba_irregular_ar)
+    return forms
+
+
+def add_states(ix: Indexes, states: list[State]) -> None:
+    for state in states:
+        for form in state_name_forms(state):
+            _claim(ix.names, match_key(form), state, "state name", ix.conflicts)
+    for state in states:
+        for form in state.metonyms_ar:
+            key = match_key(form)
+            if state not in ix.capitals[key]:
+                ix.capitals[key].append(state)
+        for form in nisba_surface_forms(state):
+            _claim(ix.nisbas, match_key(form), state, "nisba", ix.conflicts)
+        for base in state.nisba_ar:
+            for word in CAPITAL_WORDS:
+                _claim(ix.capital_nisbas, match_key(f"{word} {feminine_definite(base)}"), state, "capital", [])
+
+
+def add_igos(ix: Indexes, igos: list[Igo]) -> None:
+    for igo in igos:
+        forms = [igo.name_ar, *igo.variants_ar]
+        for form in forms + [b for b in (without_article(f) for f in forms) if b]:
+            key = match_key(form)
+            held = ix.igos.get(key)
+            if held is not None and held.code != igo.code:
+                ix.conflicts.append(f"igo {key!r}: {held.code} and {igo.code}")
+            ix.igos.setdefault(key, igo)
+
+
+def add_holders(ix: Indexes, holders: list[OfficeHolder]) -> None:
+    for holder in holders:
+        for form in (holder.name_ar, *holder.variants_ar):
+            bucket = ix.persons[match_key(form)]
+            if holder not in bucket:
+                bucket.append(holder)
+
+
+def add_offices(ix: Indexes, offices: list[Office]) -> None:
+    for office in offices:
+        for title in office.titles_ar:
+            ix.titles[match_key(title)].append(office)
