@@ -1,0 +1,1 @@
+"""The scraper agent: feeds and article pages -> RawArticle -> the raw topic, politely and safely."""
