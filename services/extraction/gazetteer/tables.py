@@ -57,7 +57,7 @@ def _roles(cell: str, where: str) -> tuple[Role, ...]:
 def read_states() -> list[State]:
     states = []
     for _, r in read_rows("states.tsv"):
-        metonyms = split(r["metonyms_ar"])
+        metonyms = split(r["metonyms_ar"]) or (r["capital_ar"], *split(r["capital_variants_ar"]))
         states.append(
             State(
                 iso3=r["iso3"],
@@ -69,7 +69,7 @@ def read_states() -> list[State]:
                 capital_ar=r["capital_ar"],
                 variants_ar=split(r["variants_ar"]),
                 capital_variants_ar=split(r["capital_variants_ar"]),
-                metonyms_ar=() if metonyms == ("-",) else metonyms or (r["capital_ar"], *split(r["capital_variants_ar"])),
+                metonyms_ar=() if metonyms == ("-",) else metonyms,
                 nisba_ar=split(r["nisba_ar"]),
                 nisba_irregular_ar=split(r["nisba_irregular_ar"]),
             )

@@ -1,0 +1,179 @@
+"""Behaviour of the gazetteer lookups on the cases the extractor relies on."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+
+from schemas.event import Role
+from services.arabic import match_key
+from services.extraction.gazetteer import Gazetteer, OfficeHolder, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def names(holders: Sequence[OfficeHolder]) -> list[str]:
+    return [h.name_en for h in holders]
+
+
+def test_load_is_cached_and_fast() -> None:
+    load_gazetteer.cache_clear()
+    started = time.perf_counter()
+    first = load_gazetteer()
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, f"gazetteer load took {elapsed:.3f}s"
+    assert load_gazetteer() is first
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2022, 6, 29), "Ebrahim Raisi"),
+        (date(2025, 1, 1), "Masoud Pezeshkian"),
+        (date(2018, 3, 1), "Hassan Rouhani"),
+        (date(2024, 6, 15), "Mohammad Mokhber"),
+    ],
+)
+def test_iranian_president_by_date(gz: Gazetteer, on: date, expected: str) -> None:
+    state = gz.state_by_nisba(match_key("الإيراني"))
+    assert state is not None and state.iso3 == "IRN"
+    assert names(gz.holders_by_title(state.iso3, match_key("الرئيس"), on)) == [expected]
+    assert names(gz.holders(state.iso3, Role.HEAD_OF_STATE, on, office="president")) == [expected]
+
+
+def test_mokhber_is_acting(gz: Gazetteer) -> None:
+    (mokhber,) = gz.holders("IRN", Role.HEAD_OF_STATE, date(2024, 6, 15), office="president")
+    assert mokhber.acting
+
+
+def test_primary_office_comes_first(gz: Gazetteer) -> None:
+    found = gz.holders("IRN", Role.HEAD_OF_STATE, date(2025, 1, 1))
+    assert names(found) == ["Masoud Pezeshkian", "Ali Khamenei"]
+
+
+def test_counterpart_russian(gz: Gazetteer) -> None:
+    # "تلقى الرئيس الإيراني اتصالاً من نظيره الروسي": the Russian holder of the same role.
+    russia = gz.state_by_nisba(match_key("الروسي"))
+    assert russia is not None
+    (putin,) = gz.holders(russia.iso3, Role.HEAD_OF_STATE, date(2022, 6, 29))
+    assert putin.name_en == "Vladimir Putin" and putin.qid == "Q7747"
+
+
+def test_turkmen_capital(gz: Gazetteer) -> None:
+    for phrase in ("العاصمة التركمانية", "العاصمة التركمنستانية"):
+        state = gz.capital_by_nisba(match_key(phrase))
+        assert state is not None and state.capital_en == "Ashgabat", phrase
+
+
+def test_turkmen_president_2022_onwards(gz: Gazetteer) -> None:
+    assert names(gz.holders("TKM", Role.HEAD_OF_STATE, date(2022, 3, 20))) == ["Serdar Berdimuhamedow"]
+    assert names(gz.holders("TKM", Role.HEAD_OF_STATE, date(2021, 1, 1))) == ["Gurbanguly Berdimuhamedow"]
+    both = gz.persons_by_name(match_key("بردي محمدوف"))
+    assert {h.name_en for h in both} == {"Serdar Berdimuhamedow", "Gurbanguly Berdimuhamedow"}
+    assert names(gz.persons_by_name(match_key("بردي محمدوف"), on=date(2023, 10, 4))) == ["Serdar Berdimuhamedow"]
+
+
+@pytest.mark.parametrize(
+    ("form", "iso3"),
+    [
+        ("الإيرانية", "IRN"),
+        ("الايرانيه", "IRN"),
+        ("إيرانيون", "IRN"),
+        ("الإيرانيتين", "IRN"),
+        ("الروسيان", "RUS"),
+        ("الروس", "RUS"),
+        ("الأمريكية", "USA"),
+        ("الأميركي", "USA"),
+        ("الأتراك", "TUR"),
+        ("التركمانية", "TKM"),
+        ("الأذربيجاني", "AZE"),
+        ("الكورية الجنوبية", "KOR"),
+        ("الكوريان الشماليان", "PRK"),
+        ("الجنوب أفريقي", "ZAF"),
+        ("السعوديون", "SAU"),
+        ("الإماراتيات", "ARE"),
+    ],
+)
+def test_nisba_forms(gz: Gazetteer, form: str, iso3: str) -> None:
+    state = gz.state_by_nisba(match_key(form))
+    assert state is not None and state.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("إيران", "IRN"),
+        ("روسيا الاتحادية", "RUS"),
+        ("الولايات المتحدة الأميركية", "USA"),
+        ("الولايات المتحدة الأمريكية", "USA"),
+        ("العراق", "IRQ"),
+        ("عراق", "IRQ"),
+        ("الجمهورية الإسلامية الإيرانية", "IRN"),
+        ("فلسطين", "PSE"),
+        ("كوسوفو", "XKX"),
+    ],
+)
+def test_state_names(gz: Gazetteer, name: str, iso3: str) -> None:
+    match = gz.state_by_name(match_key(name))
+    assert match is not None and match.state.iso3 == iso3 and not match.via_capital
+
+
+def test_capitals_are_flagged_metonyms(gz: Gazetteer) -> None:
+    for capital, iso3 in (("طهران", "IRN"), ("موسكو", "RUS"), ("عشق آباد", "TKM"), ("عشقاباد", "TKM")):
+        match = gz.state_by_name(match_key(capital))
+        assert match is not None and match.via_capital and match.state.iso3 == iso3, capital
+
+
+def test_state_that_is_also_its_capital(gz: Gazetteer) -> None:
+    match = gz.state_by_name(match_key("الكويت"))
+    assert match is not None and match.state.iso3 == "KWT" and match.also_capital and not match.via_capital
+
+
+def test_folded_collision_reports_the_other_state(gz: Gazetteer) -> None:
+    match = gz.state_by_name(match_key("عمان"))
+    assert match is not None and match.state.iso3 == "OMN"
+    assert [s.iso3 for s in match.others] == ["JOR"]
+    assert gz.ambiguity(match_key("عمان"))
+
+
+def test_raisi_name_resolves_but_is_flagged(gz: Gazetteer) -> None:
+    (raisi,) = gz.persons_by_name(match_key("رئيسي"))
+    assert raisi.name_en == "Ebrahim Raisi" and raisi.code == "IRN"
+    assert gz.ambiguity(match_key("رئيسي")) is not None
+    assert names(gz.persons_by_name(match_key("ابراهيم رئيسي"))) == ["Ebrahim Raisi"]
+
+
+def test_pezeshkian_spellings(gz: Gazetteer) -> None:
+    for spelling in ("بزشكيان", "بيزشكيان", "مسعود بزشكيان"):
+        assert names(gz.persons_by_name(match_key(spelling))) == ["Masoud Pezeshkian"], spelling
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("شنغهاي", "SCO"), ("بريكس", "BRICS"), ("جامعة الدول العربية", "ARL"), ("مجلس الأمن الدولي", "UNSC")],
+)
+def test_igos(gz: Gazetteer, name: str, code: str) -> None:
+    igo = gz.igo_by_name(match_key(name))
+    assert igo is not None and igo.code == code
+
+
+def test_match_at_strips_proclitics_and_prefers_longest(gz: Gazetteer) -> None:
+    tokens = [match_key(t) for t in ("وبالولايات", "المتحدة", "الأمريكية", "أمس")]
+    hit = gz.match_at(tokens, 0)
+    assert hit is not None and (hit.start, hit.end, hit.clitic) == (0, 3, "وب")
+    assert "state" in hit.kinds
+    assert gz.match_at([match_key("لبوتين")], 0) is not None
+    lebanon = gz.match_at([match_key("لبنان")], 0)
+    assert lebanon is not None and lebanon.clitic == ""
+
+
+def test_name_keys_are_folded_and_bounded(gz: Gazetteer) -> None:
+    keys = gz.name_keys()
+    assert match_key("عشق آباد") in keys
+    assert all(match_key(k) == k and len(k.split()) <= gz.max_key_words for k in keys)
