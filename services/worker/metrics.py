@@ -19,6 +19,8 @@ class WorkerMetrics:
     stage_seconds: Histogram
     end_to_end_seconds: Histogram
     consumer_lag: Gauge
+    send_retries: Counter
+    in_flight: Gauge
     ready: Gauge
     info: Info
 
@@ -60,6 +62,18 @@ class WorkerMetrics:
                 "marsad_consumer_lag_messages",
                 "High watermark minus next offset to process.",
                 ["topic", "partition"],
+                registry=registry,
+            ),
+            send_retries=Counter(
+                "marsad_send_retries_total",
+                "Output sends that failed transiently and were retried, by output.",
+                ["output"],
+                registry=registry,
+            ),
+            in_flight=Gauge(
+                "marsad_messages_in_flight",
+                "Messages taken from a stream whose outputs are not yet acknowledged, by stage.",
+                ["stage"],
                 registry=registry,
             ),
             ready=Gauge("marsad_worker_ready", "1 when connected with partitions assigned, else 0.", registry=registry),
