@@ -1,0 +1,51 @@
+# Two commands: `make demo` (set everything up, run the pipeline on sample articles) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-test.txt | sha256sum | cut -c1-12)
+
+.PHONY: demo test lint typecheck unit integration setup kafka-jars schemas bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-test.txt
+	./scripts/install-system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -r requirements-test.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+kafka-jars: setup
+	$(BIN)/python -c "from services.localkafka.jars import ensure_jars; print(ensure_jars())"
+
+demo: setup kafka-jars
+	$(BIN)/marsad demo
+
+lint: setup
+	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest tests/unit -q
+
+integration: setup kafka-jars
+	$(BIN)/pytest tests/integration -q
+
+test: setup kafka-jars
+	@if [ -x .ci/install-ops-tools ]; then ./.ci/install-ops-tools; fi
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+schemas: setup
+	$(BIN)/marsad schemas
+
+bench: setup kafka-jars
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis
