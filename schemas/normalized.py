@@ -15,20 +15,37 @@ class Span(Part):
 
 
 class OffsetMap(Part):
-    """Piecewise map from a view's offsets to raw-text offsets.
+    """Piecewise map from a view's offsets to raw-text offsets (services.arabic.offsets).
 
-    `segments` holds [view_start, raw_start, view_len, raw_len] runs sorted by view_start; inside a run
-    of equal lengths offsets map one to one, otherwise the run maps as a whole.
+    `segments` holds [view_start, raw_start, view_len, raw_len] runs sorted by view_start. The runs tile
+    the view without gaps; their raw ranges are in order and never overlap; raw text between two runs was
+    deleted. Inside a run of equal lengths offsets map one to one, otherwise the run maps as a whole
+    (a ligature expanded to two letters, a letter with its diacritics, a collapsed run of spaces).
+    Only changed places create runs, so an article needs a few dozen.
     """
 
-    segments: list[tuple[int, int, int, int]]
+    segments: list[tuple[int, int, int, int]] = Field(
+        description="[view_start, raw_start, view_len, raw_len] runs tiling the view, in order."
+    )
+
+
+RemovedKind = Literal["chrome", "related", "comments", "captcha", "header", "dateline", "duplicate", "byline"]
 
 
 class RemovedBlock(Part):
-    kind: Literal["chrome", "related", "byline", "captcha", "dateline", "control", "other"]
-    text: str
-    raw_start: int = Field(ge=0)
-    raw_end: int = Field(ge=0)
+    """Lines cut from the text, kept for audit: consecutive lines removed for the same reason form a block."""
+
+    kind: RemovedKind = Field(
+        description=(
+            "chrome: site furniture (tags, share, news id, breadcrumbs, end marker and what follows); "
+            "related: read-also links and related-story blocks; comments: comment-form prompts; "
+            "captcha; header: section names above the headline; dateline: the publication-date line; "
+            "duplicate: the headline printed a second time; byline: the author line at the end."
+        )
+    )
+    text: str = Field(description="The removed raw text, as written.")
+    raw_start: int = Field(ge=0, description="Start offset into RawArticle.text (code points).")
+    raw_end: int = Field(ge=0, description="End offset into RawArticle.text (code points), exclusive.")
 
 
 class NormalizedArticle(Message):
@@ -36,11 +53,15 @@ class NormalizedArticle(Message):
     source: str
     url: str | None = None
     language: str = "ar"
-    title: str | None = Field(default=None, description="Title from the producer, or detected in the text.")
+    title: str | None = Field(
+        default=None, description="Title from the producer (clean-folded), or detected in the text."
+    )
     published_at: AwareDatetime | None = Field(
         default=None, description="Effective publication time: the producer's, else the dateline's."
     )
-    published_basis: Literal["producer", "dateline"] | None = None
+    published_basis: Literal["producer", "dateline"] | None = Field(
+        default=None, description="Where published_at came from; a dateline without a zone is read as UTC."
+    )
     fetched_at: AwareDatetime
     raw_text_length: int = Field(ge=0, description="Length of RawArticle.text in code points.")
     clean_text: str = Field(description="Display/evidence view: letters as written, digits ASCII, no controls.")
@@ -49,5 +70,7 @@ class NormalizedArticle(Message):
     match_to_raw: OffsetMap
     paragraphs: list[Span] = Field(description="Paragraph spans in clean_text.")
     sentences: list[Span] = Field(description="Sentence spans in clean_text.")
-    removed: list[RemovedBlock] = Field(description="Page chrome and related-story blocks cut from the text.")
+    removed: list[RemovedBlock] = Field(
+        description="Page chrome, related-story blocks, dateline, repeated headline and byline cut from the text."
+    )
     normalizer_version: str

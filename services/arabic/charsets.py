@@ -13,6 +13,8 @@ HORIZONTAL_SPACES = "\u0009\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # Line breaks: LF, VT, FF, CR, next line, line separator, paragraph separator. A whitespace run holding
 # one of them becomes one U+000A (a paragraph break).
 LINE_BREAKS = "\u000a\u000b\u000c\u000d\u0085\u2028\u2029"
+# Whitespace that is never kept as is (everything above except U+0020 and U+000A).
+ODD_WHITESPACE = "\u0009\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000c\u000d\u0085\u2028\u2029"
 # The same, as plain strings for str.strip / membership tests.
 LINE_BREAK_CHARS = "\n\u000b\u000c\r\u0085\u2028\u2029"
 WHITESPACE_CHARS = (
@@ -106,4 +108,7 @@ FOREIGN_LETTERS: dict[str, str] = {
 
 # --- language gate ------------------------------------------------------------------------------------------
 # Arabic-script letters (Arabic, Supplement, Extended-A, presentation forms are folded before counting).
-ARABIC_LETTERS = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
+ARABIC_LETTERS = (
+    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08c9"
+)

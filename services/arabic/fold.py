@@ -1,12 +1,144 @@
-"""Placeholder match-key fold (pipeline issue); issue 3 replaces it. Contract: `match_key(str) -> str`."""
+"""The two text views, each with its runs back to its input.
+
+`clean_view` (display, evidence): invisibles deleted, presentation forms folded, hamza composed, digits,
+quotes and dashes unified, whitespace collapsed. `match_view` (lexicon lookup) runs on a clean text: the
+letter folds of `options.match_table`, then diacritics and tatweel deleted (each run attached to the letter
+before it, so evidence spans keep their marks), then whitespace again. `match_key` chains both for any string.
+
+Every pass finds the few characters it changes with one compiled regex and edits only those; one-to-one
+replacements never move offsets, so only deletions, expansions and space runs create runs.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
-_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
+from services.arabic import charsets as cs
+from services.arabic.offsets import Edit, Run, apply_edits, compose, identity
+from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
+from services.arabic.presentation import fold_presentation
+
+# Whitespace runs that are not already a single space or newline; text edges are handled separately.
+# Speed: sre scans fast only for a literal prefix or a lone character class, so the common case (blank
+# lines, no double spaces, no odd spaces) uses a pattern with the literal prefix "\n"; the general pattern
+# runs only when a quick `in` test or `_ODD_SPACE` says it is needed.
+_WS = cs.HORIZONTAL_SPACES + cs.LINE_BREAKS
+_NEWLINE_RUN = re.compile("\n[\n ]+")
+_LONG_SPACE_RUN = re.compile(f"[{_WS}][{_WS}]+")
+_ODD_SPACE = re.compile(f"[{cs.ODD_WHITESPACE}]")
+_ANY_SPACE_RUN = re.compile(f"[{_WS}][{_WS}]+|[{cs.ODD_WHITESPACE}]")
+_LINE_BREAK = re.compile(f"[{cs.LINE_BREAKS}]")
+_HAMZA_MARK = re.compile(f"[{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
 
 
-def match_key(text: str) -> str:
-    return _DIACRITICS.sub("", text).translate(_TABLE)
+@cache
+def _class_regex(chars: str) -> re.Pattern[str] | None:
+    return re.compile(f"[{chars}]") if chars else None
+
+
+def _replace_one_to_one(text: str, table: dict[str, str]) -> str:
+    """Apply a single-code-point table; offsets do not move. (`in` + `replace` beat `str.translate` 20x.)"""
+    for char, replacement in table.items():
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+def _pass(text: str, runs: list[Run], edits: list[Edit]) -> tuple[str, list[Run]]:
+    if not edits:
+        return text, runs
+    new_text, new_runs = apply_edits(text, edits)
+    return new_text, compose(new_runs, runs)
+
+
+def _invisible_and_presentation_edits(text: str, options: FoldOptions) -> list[Edit]:
+    chars = (cs.INVISIBLES if options.invisibles else "") + (
+        cs.PRESENTATION_FORMS if options.presentation_forms else ""
+    )
+    pattern = _class_regex(chars)
+    if pattern is None:
+        return []
+    invisible = _class_regex(cs.INVISIBLES)
+    assert invisible is not None
+    edits: list[Edit] = []
+    for m in pattern.finditer(text):
+        char = m.group()
+        replacement = "" if invisible.match(char) else fold_presentation(char)
+        edits.append((m.start(), m.end(), replacement))
+    return edits
+
+
+def _hamza_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _HAMZA_MARK.finditer(text, 1):
+        pair = text[m.start() - 1 : m.end()]
+        if pair in cs.HAMZA_COMPOSITION and (not edits or edits[-1][1] < m.start()):
+            edits.append((m.start() - 1, m.end(), cs.HAMZA_COMPOSITION[pair]))
+    return edits
+
+
+def space_edits(text: str) -> list[Edit]:
+    """Collapse whitespace runs to one space (one newline if the run holds a line break); strip the ends."""
+    head = len(text) - len(text.lstrip(cs.WHITESPACE_CHARS))
+    if head == len(text):
+        return [(0, len(text), "")] if text else []
+    tail = len(text.rstrip(cs.WHITESPACE_CHARS))
+    edits: list[Edit] = [(0, head, "")] if head else []
+    if _ODD_SPACE.search(text, head, tail):
+        pattern = _ANY_SPACE_RUN
+    elif "  " in text or " \n" in text:
+        pattern = _LONG_SPACE_RUN
+    else:
+        pattern = _NEWLINE_RUN
+    for m in pattern.finditer(text, head, tail):
+        run = m.group()
+        edits.append((m.start(), m.end(), "\n" if _LINE_BREAK.search(run) else " "))
+    if tail < len(text):
+        edits.append((tail, len(text), ""))
+    return edits
+
+
+def _attached_deletion_edits(text: str, chars: str) -> list[Edit]:
+    """Delete runs of `chars`; a run after a character is folded into it (that character's run grows)."""
+    pattern = _class_regex(chars)  # one code point at a time: sre scans a lone class fast, `[...]+` slowly
+    if pattern is None:
+        return []
+    edits: list[Edit] = []
+    for m in pattern.finditer(text):
+        start, end = m.start(), m.end()
+        if edits and edits[-1][1] == start:
+            edits[-1] = (edits[-1][0], end, edits[-1][2])
+        else:
+            edits.append((start - 1, end, text[start - 1]) if start else (0, end, ""))
+    return edits
+
+
+def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+    """The clean view of `text` and its runs back to `text`."""
+    runs = identity(len(text))
+    text, runs = _pass(text, runs, _invisible_and_presentation_edits(text, options))
+    if options.compose_hamza:
+        text, runs = _pass(text, runs, _hamza_edits(text))
+    text = _replace_one_to_one(text, clean_table(options))
+    if options.spaces:
+        text, runs = _pass(text, runs, space_edits(text))
+    return text, runs
+
+
+def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+    """The match view of a clean text and its runs back to the clean text."""
+    runs = identity(len(clean))
+    text = _replace_one_to_one(clean, match_table(options))
+    edits = _attached_deletion_edits(text, match_deletions(options))
+    if edits:
+        text, runs = _pass(text, runs, edits)
+        # Only a run deleted after a space or at the start can leave a space run behind.
+        if options.spaces and any(edit[2] in ("", " ", "\n") for edit in edits):
+            text, runs = _pass(text, runs, space_edits(text))
+    return text, runs
+
+
+def match_key(text: str, options: FoldOptions = DEFAULT_FOLDS) -> str:
+    """Match-key fold of any string (a lexicon entry, a word): the same text the article's match view has."""
+    return match_view(clean_view(text, options)[0], options)[0]

@@ -1,7 +1,9 @@
-"""Placeholder normaliser (pipeline issue): identity views and a language gate.
+"""`normalize_article`: RawArticle -> NormalizedArticle | Rejection. Pure; composes the rooms of this package.
 
-The real normaliser (issue 3) replaces this module; the signature of `normalize_article` is the contract
-the worker relies on.
+Order: size gate on the raw text; clean view of the whole text; empty gate; structure (chrome, related
+blocks, dateline, title, byline) on its lines; the removed lines cut from the clean view; language gate on
+what is left; match view; paragraphs and sentences. Offsets compose at every step, so both views map back
+to the raw text (see offsets.py for the format).
 """
 
 from __future__ import annotations
@@ -10,50 +12,114 @@ import re
 from dataclasses import dataclass
 
 from schemas.deadletter import DeadLetterReason
-from schemas.normalized import NormalizedArticle, OffsetMap, Span
+from schemas.normalized import NormalizedArticle, OffsetMap, RemovedBlock, Span
 from schemas.outcome import Rejection
 from schemas.raw import RawArticle
+from services.arabic import charsets as cs
+from services.arabic.fold import clean_view, match_view
+from services.arabic.offsets import Edit, Run, apply_edits, compose, span_to_raw
+from services.arabic.options import DEFAULT_FOLDS, FoldOptions
+from services.arabic.segment import paragraphs, sentences
+from services.arabic.structure import Line, Structure, analyse
 
-NORMALIZER_VERSION = "0.0.1-placeholder"
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
-_LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
+NORMALIZER_VERSION = "1.0.0"
+_NOT_ARABIC = re.compile(f"[^{cs.ARABIC_LETTERS}{cs.TATWEEL}]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
 class NormalizeLimits:
-    max_chars: int = 200_000
-    min_arabic_ratio: float = 0.5
+    """Gates and switches of the normaliser (documented in docs/normalization.md)."""
+
+    max_chars: int = 200_000  # raw text longer than this (code points) -> too_large
+    min_arabic_ratio: float = 0.5  # Arabic-script letters / all letters of the kept text, below -> not_arabic
+    folds: FoldOptions = DEFAULT_FOLDS
+    structure: bool = True  # chrome, related blocks, dateline, title and byline detection
 
 
 def normalize_article(raw: RawArticle, limits: NormalizeLimits = NormalizeLimits()) -> NormalizedArticle | Rejection:
     text = raw.text
-    if not text.strip():
-        return Rejection(DeadLetterReason.EMPTY_TEXT, "article text is empty")
     if len(text) > limits.max_chars:
         return Rejection(DeadLetterReason.TOO_LARGE, f"text has {len(text)} characters, limit {limits.max_chars}")
-    letters = len(_LETTER.findall(text))
-    arabic = len(_ARABIC_LETTER.findall(text))
-    if letters == 0 or arabic / letters < limits.min_arabic_ratio:
-        return Rejection(DeadLetterReason.NOT_ARABIC, f"only {arabic} of {letters} letters are Arabic")
-    identity = OffsetMap(segments=[(0, 0, len(text), len(text))])
-    sentences = [Span(start=m.start(), end=m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    clean, runs = clean_view(text, limits.folds)
+    if not clean.strip():
+        return Rejection(DeadLetterReason.EMPTY_TEXT, "article text is empty or only whitespace and controls")
+    structure = analyse(clean) if limits.structure else Structure(lines=[])
+    removed = _removed_blocks(text, runs, structure.lines)
+    clean, runs = _cut_lines(clean, runs, structure.lines)
+    if not clean:
+        return Rejection(DeadLetterReason.EMPTY_TEXT, "nothing is left once page chrome is removed")
+    rejection = language_gate(clean, limits.min_arabic_ratio)
+    if rejection is not None:
+        return rejection
+    match, match_runs = match_view(clean, limits.folds)
+    paragraph_spans = paragraphs(clean)
+    published, basis = (raw.published_at, "producer") if raw.published_at else (structure.dateline, "dateline")
     return NormalizedArticle(
         article_id=raw.article_id,
         source=raw.source,
         url=raw.url,
         language=raw.language,
-        title=raw.title,
-        published_at=raw.published_at,
-        published_basis="producer" if raw.published_at else None,
+        title=clean_view(raw.title, limits.folds)[0] or None if raw.title else structure.title,
+        published_at=published,
+        published_basis=basis if published else None,
         fetched_at=raw.fetched_at,
         raw_text_length=len(text),
-        clean_text=text,
-        match_text=text,
-        clean_to_raw=identity,
-        match_to_raw=identity,
-        paragraphs=[Span(start=0, end=len(text))],
-        sentences=sentences,
-        removed=[],
+        clean_text=clean,
+        match_text=match,
+        clean_to_raw=OffsetMap(segments=runs),
+        match_to_raw=OffsetMap(segments=compose(match_runs, runs) if match_runs else []),
+        paragraphs=[Span(start=s, end=e) for s, e in paragraph_spans],
+        sentences=[Span(start=s, end=e) for s, e in sentences(clean, paragraph_spans)],
+        removed=removed,
         normalizer_version=NORMALIZER_VERSION,
     )
+
+
+def language_gate(clean: str, min_arabic_ratio: float) -> Rejection | None:
+    """Reject text whose letters are less than `min_arabic_ratio` Arabic script (or that has no letters)."""
+    letters = len(_NOT_LETTER.sub("", clean))
+    arabic = len(_NOT_ARABIC.sub("", clean))
+    if letters == 0 or arabic / letters < min_arabic_ratio:
+        return Rejection(
+            DeadLetterReason.NOT_ARABIC,
+            f"{arabic} of {letters} letters are Arabic script, below the {min_arabic_ratio:.0%} threshold",
+        )
+    return None
+
+
+def _removed_blocks(raw: str, runs: list[Run], lines: list[Line]) -> list[RemovedBlock]:
+    blocks: list[RemovedBlock] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.kind is None:
+            previous = None
+            continue
+        start, end = span_to_raw(runs, line.start, line.end)
+        if previous is not None and previous.kind == line.kind and blocks:
+            start = blocks.pop().raw_start
+        blocks.append(RemovedBlock(kind=line.kind, text=raw[start:end], raw_start=start, raw_end=end))
+        previous = line
+    return blocks
+
+
+def _cut_lines(clean: str, runs: list[Run], lines: list[Line]) -> tuple[str, list[Run]]:
+    """Delete removed lines (with one adjacent newline) so the clean text stays normalised."""
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].kind is None:
+            i += 1
+            continue
+        first = i
+        while i < len(lines) and lines[i].kind is not None:
+            i += 1
+        start, end = lines[first].start, lines[i - 1].end
+        if end < len(clean):
+            edits.append((start, end + 1, ""))
+        else:
+            edits.append((max(start - 1, 0), end, ""))
+    if not edits:
+        return clean, runs
+    new_clean, cut_runs = apply_edits(clean, edits)
+    return new_clean, compose(cut_runs, runs) if cut_runs else []

@@ -81,7 +81,7 @@ def tidy(runs: list[Run]) -> list[Run]:
     for run in runs:
         if out:
             p_view, p_raw, p_len, p_raw_len = out[-1]
-            view_start, raw_start, view_len, raw_len = run
+            _, raw_start, view_len, raw_len = run
             contiguous = p_raw + p_raw_len == raw_start
             if raw_start < p_raw + p_raw_len or (contiguous and p_len == p_raw_len and view_len == raw_len):
                 end = max(p_raw + p_raw_len, raw_start + raw_len)
