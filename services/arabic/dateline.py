@@ -1,10 +1,15 @@
-"""Dateline detection: a line that is only a publication date (and maybe a weekday, a time, a zone).
+"""Dateline detection on the head lines of an article.
 
 Runs on the match key of a clean line, so digits are ASCII and month names are folded (أيار -> ايار).
-Accepted: `dd/mm/yyyy` (also `-` `.`; read day first, month first only when day-first is impossible),
-`yyyy-mm-dd`, and `d <month> yyyy` with Gregorian (يناير), Levantine/Iraqi (كانون الثاني) or Maghrebi
-(جانفي, يوليوز) month names, optionally `month/month` (تموز/يوليو). A time `h:mm` may follow, with ص/م,
-صباحا/مساء or am/pm. Zone: UTC unless the line names one (GMT/UTC/غرينتش with an optional +h or +h:mm).
+A date is `dd/mm/yyyy` (also `-` `.`, spaces around them; read day first, month first only when day-first
+is impossible), `yyyy/mm/dd`, or `d <month> yyyy` with Gregorian (يناير), Levantine/Iraqi (كانون الثاني)
+or Maghrebi (جانفي, يوليوز) month names, optionally `month/month` (تموز/يوليو); a weekday may precede it
+and a time `h:mm` (ص/م, صباحا/مساء, am/pm) may follow. Zone: UTC unless the line names one
+(GMT/UTC/غرينتش with an optional +h or +h:mm).
+
+Two shapes: `parse_dateline` accepts a line that is only a date (it is cut from the text);
+`parse_head_date` accepts a date near the start of a line after a place name (`أبوظبي في 14 فبراير 2024
+/ وام /`, `تونس 4 جوان 2024 (وات) - ...`) or after a Hijri date and الموافق (the line is kept).
 """
 
 from __future__ import annotations
@@ -35,38 +40,67 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 @cache
-def _dateline_regex() -> re.Pattern[str]:
+def _date_source() -> str:
     month = f"(?:{_alt(list(MONTHS))})"
     sep = r"\s*[/.\-]\s*"
     date = (
         rf"(?P<d1>\d{{1,2}}){sep}(?P<m1>\d{{1,2}}){sep}(?P<y1>\d{{4}})"
-        rf"|(?P<y2>\d{{4}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})"
+        rf"|(?P<y2>\d{{4}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<d2>\d{{1,2}})"
         rf"|(?P<d3>\d{{1,2}}) (?P<mn>{month})(?: ?/ ?{month}| ?\({month}\))?[ ,،]+(?P<y3>\d{{4}})"
     )
     markers = _alt(PM_MARKERS + AM_MARKERS)
     time = rf"(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?::\d{{2}})? ?(?P<ampm>{markers})?"
     zone = r"(?:gmt|utc|بتوقيت غرينتش|بتوقيت جرينتش|غرينتش)(?: ?(?P<sign>[+-]) ?(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?)?"
-    return re.compile(
-        rf"(?:(?:{_alt(PREFIXES)}) ?:? ?)?(?:(?:يوم )?(?:{_alt(WEEKDAYS)})[ ,،\-]*)?(?:{date})"
-        rf"(?:[ ,،\-|]*(?:الساعه )?{time})?(?:[ ,،\-|]*\(?{zone}\)?)?[ .]*",
-        re.IGNORECASE,
+    return (
+        rf"(?:(?:يوم )?(?:{_alt(WEEKDAYS)})[ ,،\-]*)?(?:{date})"
+        rf"(?:[ ,،\-|]*(?:الساعه )?{time})?(?:[ ,،\-|]*\(?{zone}\)?)?"
     )
 
 
+@cache
+def _line_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:{_alt(PREFIXES)}) ?:? ?)?{_date_source()}[ .]*", re.IGNORECASE)
+
+
+@cache
+def _head_regex() -> re.Pattern[str]:
+    # A place (no digits, at most 30 characters) or a Hijri date with الموافق, then the date. Bounded: no
+    # nested repetition, so matching is linear in the line length.
+    hijri = r"\d{1,2} \D{2,20}? 1[34]\d\d ?ه? ?الموافق ?"
+    return re.compile(rf"[^\d\n]{{0,30}}?(?:{hijri})?{_date_source()}", re.IGNORECASE)
+
+
+@cache
+def _day_month_regex() -> re.Pattern[str]:
+    return re.compile(rf"[^\d\n]{{0,30}}?\d{{1,2}} (?:{_alt(list(MONTHS))})")
+
+
+def looks_like_dateline(key: str) -> bool:
+    """True when a match-key line starts with a place and a day and month (year or not): not a headline."""
+    return _day_month_regex().match(key) is not None or _head_regex().match(key) is not None
+
+
 def parse_dateline(key: str) -> datetime | None:
-    """Publication datetime if the match-key line `key` is a dateline, else None."""
-    m = _dateline_regex().fullmatch(key)
-    if m is None:
-        return None
-    g = m.groupdict()
+    """Publication datetime if the match-key line `key` is only a date, else None."""
+    m = _line_regex().fullmatch(key)
+    return _to_datetime(m.groupdict()) if m else None
+
+
+def parse_head_date(key: str) -> datetime | None:
+    """Publication datetime of a date near the start of the match-key line `key` (after a place), or None."""
+    m = _head_regex().match(key)
+    return _to_datetime(m.groupdict()) if m else None
+
+
+def _to_datetime(g: dict[str, str | None]) -> datetime | None:
     if g["y1"]:
-        day, month, year = int(g["d1"]), int(g["m1"]), int(g["y1"])
+        day, month, year = int(g["d1"] or 0), int(g["m1"] or 0), int(g["y1"])
         if month > 12 >= day:  # month-first spelling (03/19/2024)
             day, month = month, day
     elif g["y2"]:
-        day, month, year = int(g["d2"]), int(g["m2"]), int(g["y2"])
+        day, month, year = int(g["d2"] or 0), int(g["m2"] or 0), int(g["y2"])
     else:
-        day, month, year = int(g["d3"]), MONTHS[g["mn"]], int(g["y3"])
+        day, month, year = int(g["d3"] or 0), MONTHS[str(g["mn"])], int(g["y3"] or 0)
     hour, minute = _clock(g)
     offset = _zone(g)
     if not 1900 <= year <= 2100 or hour is None or offset is None:

@@ -5,12 +5,17 @@ Rules, in order (docs/normalization.md has the reasons):
 2. A bare related heading (اقرأ أيضاً, شاهد أيضاً ...) cuts itself and the rest of the text when at most
    `RELATED_TAIL_LINES` lines (`RELATED_TAIL_CHARS` characters) follow, else itself and the next line.
 3. Other lines matching a chrome rule (chrome.py) go alone.
-4. In the first `HEAD_LINES` kept lines, a line that is only a date is the dateline.
+4. In the first `HEAD_LINES` kept lines, a line that is only a date is the dateline (cut); failing that,
+   the first line starting with a place and a date (`أبوظبي في 14 فبراير 2024 / وام /`) gives the date
+   and stays (it names the place and the agency).
 5. Title: a line of the head repeated verbatim a little later (pages print the headline twice); the short
-   unpunctuated lines before it are section headers and the repeat is dropped. Otherwise the first line
-   when it looks like a headline (at most `TITLE_MAX_WORDS` words, no final punctuation).
-6. Byline: a last line of at most four words, no digits and no final punctuation, after a line that ends a
-   sentence, written without Arabic letters or starting with بقلم/كتب/إعداد/تحرير/ترجمة/مراسل.
+   unpunctuated lines before it are section headers and the repeat is dropped. Otherwise the first head
+   line that looks like a headline: 4 to `TITLE_MAX_WORDS` words, no final punctuation, no place-and-date
+   or agency tag; place/agency lines (`بغداد - واع`) and kickers (`على هامش قمة بريكس؛`) are skipped,
+   any other line stops the search.
+6. Byline: a last line of at most six words, no digits and no final punctuation, after a line that ends a
+   sentence, that has no Arabic letters, or a `/` (`أحمد دريملي / الأناضول`, `م ع ن / ع ج`), or starts
+   with `--` or بقلم/كتب/إعداد/تحرير/ترجمة/مراسل.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from datetime import datetime
 from schemas.normalized import RemovedKind
 from services.arabic import charsets as cs
 from services.arabic.chrome import classify_line
-from services.arabic.dateline import parse_dateline
+from services.arabic.dateline import looks_like_dateline, parse_dateline, parse_head_date
 from services.arabic.fold import match_key
 
 RELATED_TAIL_LINES = 3
@@ -36,6 +41,11 @@ _SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"
 _HEADER_PUNCT = re.compile("[.!?\u061f:\u061b\u060c,;\"]")
 _ARABIC = re.compile(f"[{cs.ARABIC_LETTERS}]")
 _BYLINE_MARKERS = ("بقلم", "كتب", "اعداد", "تحرير", "ترجمه", "مراسل")
+# An agency tag closing a dateline: `/ وام /`, `(ومع)`, `/أ ش أ/`.
+_AGENCY_TAG = re.compile(r"[/(][^/()]{1,20}[/)]$")
+TITLE_MIN_WORDS = 4
+KICKER_MAX_WORDS = 8
+BYLINE_MAX_WORDS = 6
 
 
 @dataclass
@@ -110,13 +120,20 @@ def _removed_kind(rule: str | None) -> RemovedKind:
 
 
 def _mark_dateline(kept: list[Line], structure: Structure) -> None:
-    for line in kept[:HEAD_LINES]:
-        if len(line.text) <= DATELINE_MAX_CHARS and any(c.isdigit() for c in line.text):
-            found = parse_dateline(match_key(line.text))
-            if found is not None:
-                line.kind = "dateline"
-                structure.dateline = found
-                return
+    keys = [_head_key(line) for line in kept[:HEAD_LINES]]
+    for line, key in zip(kept, keys, strict=False):
+        found = parse_dateline(key) if len(key) <= DATELINE_MAX_CHARS else None
+        if found is not None:
+            line.kind = "dateline"
+            structure.dateline = found
+            return
+    structure.dateline = next((d for d in map(parse_head_date, keys) if d is not None), None)
+
+
+def _head_key(line: Line) -> str:
+    """Match key of the start of a head line that holds a digit (dates need one), else ''."""
+    head = line.text[: DATELINE_MAX_CHARS + 40]
+    return match_key(head) if any(c.isdigit() for c in head) else ""
 
 
 def _mark_title(kept: list[Line], structure: Structure) -> None:
@@ -130,16 +147,39 @@ def _mark_title(kept: list[Line], structure: Structure) -> None:
                 if len(earlier.text.split(" ")) <= 4 and not _HEADER_PUNCT.search(earlier.text):
                     earlier.kind = "header"
             return
-    if head and _headline(head[0].text):
-        structure.title = head[0].text
+    for line in head[:4]:
+        if _dateline_like(line.text) or _kicker(line.text):
+            continue
+        if _headline(line.text):
+            structure.title = line.text
+            return
+        if _words(line.text) >= TITLE_MIN_WORDS:
+            return
+
+
+def _kicker(text: str) -> bool:
+    """A short lead-in above a headline, ending with a colon or semicolon (على هامش قمة بريكس؛)."""
+    return text[-1] in ":\u061b;" and _words(text) <= KICKER_MAX_WORDS
+
+
+def _words(text: str) -> int:
+    return sum(1 for word in text.split(" ") if any(c.isalnum() for c in word))
+
+
+def _dateline_like(text: str) -> bool:
+    if _AGENCY_TAG.search(text):
+        return True
+    head = text[: DATELINE_MAX_CHARS + 40]
+    return any(c.isdigit() for c in head) and looks_like_dateline(match_key(head))
 
 
 def _headline(text: str) -> bool:
     return (
         len(text) <= TITLE_MAX_CHARS
-        and len(text.split(" ")) <= TITLE_MAX_WORDS
+        and TITLE_MIN_WORDS <= _words(text) <= TITLE_MAX_WORDS
         and text[-1] not in _FINAL_PUNCT
         and _ARABIC.search(text) is not None
+        and not _dateline_like(text)
     )
 
 
@@ -148,11 +188,17 @@ def _mark_byline(kept: list[Line]) -> None:
         return
     last, before = kept[-1], kept[-2]
     words = last.text.split(" ")
+    marked = (
+        _ARABIC.search(last.text) is None
+        or "/" in last.text
+        or last.text.startswith("--")
+        or match_key(words[0]).rstrip(":") in _BYLINE_MARKERS
+    )
     if (
-        len(words) <= 4
+        marked
+        and len(words) <= BYLINE_MAX_WORDS
         and not any(c.isdigit() for c in last.text)
         and last.text[-1] not in _FINAL_PUNCT
         and before.text[-1] in _SENTENCE_END
-        and (_ARABIC.search(last.text) is None or match_key(words[0]).rstrip(":") in _BYLINE_MARKERS)
     ):
         last.kind = "byline"
