@@ -30,7 +30,10 @@ ERROR_KINDS: tuple[str, ...] = ErrorKind.__args__  # type: ignore[attr-defined]
 class ScrapeError(Exception):
     """A fetch or extraction given up for a reason in `ErrorKind`; `status` is the HTTP status when there was one."""
 
-    def __init__(self, kind: ErrorKind, message: str, status: int | None = None) -> None:
+    def __init__(
+        self, kind: ErrorKind, message: str, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.kind: ErrorKind = kind
         self.status = status
+        self.retry_after = retry_after  # seconds, from a 5xx answer's Retry-After header

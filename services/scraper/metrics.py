@@ -85,3 +85,13 @@ class ScraperMetrics:
             ),
             ready=Gauge("marsad_scraper_ready", "1 when the producer is connected, else 0.", registry=registry),
         )
+
+
+def sample_total(registry: CollectorRegistry, name: str, **labels: str) -> float:
+    """Sum of a metric's samples named `name` whose labels include `labels` (for summaries, tests, the bench)."""
+    return sum(
+        sample.value
+        for family in registry.collect()
+        for sample in family.samples
+        if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items())
+    )

@@ -15,7 +15,8 @@ class ScraperSettings(BaseSettings):
 
     state_path: str = Field(default=".cache/scraper/state.sqlite3", description="SQLite file of seen URLs/hashes.")
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics, /healthz, /readyz.")
-    web_port: int = Field(default=6067, ge=0, le=65535, description="0 disables the web server.")
+    web_port: int = Field(default=6067, ge=0, le=65535, description="0 picks a free port (logged).")
+    web_enabled: bool = Field(default=True, description="Serve /metrics, /healthz, /readyz.")
     user_agent: str = Field(default=DEFAULT_USER_AGENT, min_length=1, max_length=300)
 
     connect_timeout: float = Field(default=10.0, gt=0)
