@@ -40,4 +40,6 @@ def cameo_table() -> dict[str, CameoCode]:
 def cameo(code: str) -> Cameo:
     """The contract's Cameo block for a code; KeyError on a code missing from the table."""
     entry = cameo_table()[code]
-    return Cameo(code=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein, name=entry.name)
+    return Cameo(
+        code=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein, name=entry.name
+    )

@@ -73,11 +73,29 @@ _FIGURE = re.compile(
     r"(?:(?:بنسبة|بأكثر من|بأقل من|نحو|حوالي)\s?)?(\d{1,12}(?:[.,]\d{1,4})?)\s?"
     r"(%|٪|في المئة|في المائة|بالمئة|مليار دولار|مليون دولار|مليار يورو|مليون يورو|عاما|عامًا|عاماً|سنة)"
 )
-_UNITS = {"%": "percent", "٪": "percent", "في المئة": "percent", "في المائة": "percent", "بالمئة": "percent",
-          "مليار دولار": "usd_billion", "مليون دولار": "usd_million", "مليار يورو": "eur_billion",
-          "مليون يورو": "eur_million", "عاما": "years", "عامًا": "years", "عاماً": "years", "سنة": "years"}
-_MEASURES = (("التبادل التجاري", "trade volume"), ("التجارة", "trade"), ("تجارة", "trade"),
-             ("الاستثمار", "investment"), ("تستثمر", "investment"), ("التعاون", "cooperation horizon"))
+_UNITS = {
+    "%": "percent",
+    "٪": "percent",
+    "في المئة": "percent",
+    "في المائة": "percent",
+    "بالمئة": "percent",
+    "مليار دولار": "usd_billion",
+    "مليون دولار": "usd_million",
+    "مليار يورو": "eur_billion",
+    "مليون يورو": "eur_million",
+    "عاما": "years",
+    "عامًا": "years",
+    "عاماً": "years",
+    "سنة": "years",
+}
+_MEASURES = (
+    ("التبادل التجاري", "trade volume"),
+    ("التجارة", "trade"),
+    ("تجارة", "trade"),
+    ("الاستثمار", "investment"),
+    ("تستثمر", "investment"),
+    ("التعاون", "cooperation horizon"),
+)
 
 
 def figures(sentence: str) -> list[Figure]:
@@ -98,6 +116,16 @@ def _attribution_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     for kind, words in data_lines("attribution.tsv"):
         out.setdefault(kind, []).append(fold_words(words))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event."""
+    out = []
+    for i in range(len(words)):
+        for seq in _attribution_table()["agency"]:
+            if _seq_at(words, i, seq):
+                out.append((i, i + len(seq)))
+    return out
 
 
 def attribution(tokens: Sequence[Token], surface: str, base: int) -> list[str]:

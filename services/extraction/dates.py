@@ -95,15 +95,18 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
             if d is None:
                 return None, 1
             span = " ".join(words[i : j + (1 if year else 0)])
-            return EventDate(value=d.isoformat(), precision="day", basis="explicit", text=span), j - i + (1 if year else 0)
+            return EventDate(value=d.isoformat(), precision="day", basis="explicit", text=span), j - i + (
+                1 if year else 0
+            )
     offset = _lookup("offset", words, i)
     if offset is not None:
         delta, n = offset
         text = " ".join(words[i : i + n])
         if published is None:
             return EventDate(basis="unresolved", text=text), n
-        return EventDate(value=(published + dt.timedelta(days=delta)).isoformat(), precision="day",
-                         basis="relative", text=text), n
+        return EventDate(
+            value=(published + dt.timedelta(days=delta)).isoformat(), precision="day", basis="relative", text=text
+        ), n
     weekday = _lookup("weekday", words, i)
     if weekday is not None:
         wd, n = weekday
@@ -114,6 +117,7 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
         diff = (wd - published.weekday()) % 7 if forward else -((published.weekday() - wd) % 7)
         if forward and i + n < len(words) and words[i + n] in _LOOKBACK_FUTURE and diff == 0:
             diff = 7
-        return EventDate(value=(published + dt.timedelta(days=diff)).isoformat(), precision="day",
-                         basis="relative", text=text), n
+        return EventDate(
+            value=(published + dt.timedelta(days=diff)).isoformat(), precision="day", basis="relative", text=text
+        ), n
     return None, 1

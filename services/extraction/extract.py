@@ -1,12 +1,199 @@
-"""Placeholder extractor (pipeline issue): the contract only. Issue 4 replaces it with the real one."""
+"""The pure extractor: NormalizedArticle -> DiplomaticEvents. No I/O beyond package data, loaded once."""
 
 from __future__ import annotations
 
-from schemas.event import DiplomaticEvent
-from schemas.normalized import NormalizedArticle
+import datetime as dt
+import hashlib
 
-EXTRACTOR_VERSION = "0.0.1-placeholder"
+from schemas.event import Actor, DiplomaticEvent, EventDate, Evidence, Location, PloverType, Role, Status
+from schemas.normalized import NormalizedArticle
+from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
+from services.extraction.cameo import cameo
+from services.extraction.candidates import Candidate, SentenceView, sentence_candidates, sentence_views
+from services.extraction.context import agreements, attribution, figures, topics
+from services.extraction.dates import find_dates
+from services.extraction.gazetteer import Gazetteer, load_gazetteer
+from services.extraction.locate import capital_of, find_places
+from services.extraction.mentions import ActorRef
+from services.extraction.resolve import Cast
+from services.extraction.text import Doc, build_doc
+
+EXTRACTOR_VERSION = "1.0.0"
+MAX_EVENTS = 50
 
 
 def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
-    return []
+    gaz = load_gazetteer()
+    doc = build_doc(article)
+    on = article.published_at.date() if article.published_at else None
+    views = sentence_views(doc, gaz, on)
+    cast = Cast(gaz, on, [v.mentions for v in views])
+    cands: list[Candidate] = []
+    carried: ActorRef | None = None
+    for k, view in enumerate(views):
+        found, carried = sentence_candidates(doc, gaz, view, k, cast, carried)
+        cands.extend(found)
+    groups = merge(cands)
+    main = primaries(groups)
+    context = _ArticleContext(doc, gaz, article, on, views)
+    events = [_event(g, k in main, context) for k, g in enumerate(groups[:MAX_EVENTS])]
+    return [e for e in events if e is not None]
+
+
+class _ArticleContext:
+    def __init__(
+        self, doc: Doc, gaz: Gazetteer, article: NormalizedArticle, on: dt.date | None, views: list[SentenceView]
+    ) -> None:
+        self.doc, self.gaz, self.article, self.on = doc, gaz, article, on
+        words = [w for v in views for w in v.words]
+        self.topics = topics(words)
+        self.figures = [f for s in doc.sentences for f in figures(s.text)]
+        self.attribution = list(
+            dict.fromkeys(
+                a for s in doc.sentences for a in attribution(doc.sentence_tokens(s.index), s.text, s.raw_start)
+            )
+        )
+        self.location = _main_location(doc, gaz, views)
+
+
+def _main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Location | None:
+    counts: dict[str, tuple[int, int, Location]] = {}
+    for k, view in enumerate(views):
+        for hit in find_places(gaz, view.words):
+            if hit.explicit and hit.location.lat is not None:
+                name = hit.location.name_en or ""
+                n, first, loc = counts.get(name, (0, k, hit.location))
+                counts[name] = (n + 1, first, loc)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+
+
+def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | None:
+    first = g.first
+    trig = first.trigger
+    source, targets = direction(g)
+    name = group_name(first)
+    status = _status(g)
+    location: Location | None = None
+    mode, code = trig.mode, trig.cameo
+    event_type = trig.event_type
+    if name in ("inperson", "multilateral", "negotiation") or event_type != PloverType.CONSULT:
+        location = _location(g, ctx)
+    if name == "inperson":
+        mode, code, source, targets = in_person_mode(g, source, targets, location)
+    elif name == "multilateral":
+        mode, code = "multilateral", "040"
+    if status == Status.PLANNED and event_type == PloverType.CONSULT:
+        event_type, mode, code = PloverType.AGREE, None, "036"
+    date = _date(g, ctx, status, primary)
+    texts = {k: v for c in g.members for k, v in c.texts}
+    target: Actor | None = _actor(targets[0], texts) if targets else None
+    if first.summit is not None:
+        target = Actor(text=first.summit, name_ar=first.summit, role=Role.ORGANIZATION)
+    participants = [_actor(a, texts) for a in (source, *targets)] if len(targets) > 1 else []
+    evidence = _evidence(g, ctx.doc)
+    ident = "|".join(
+        [
+            ctx.article.article_id,
+            event_type.value,
+            code,
+            source.ident,
+            first.summit or (targets[0].ident if targets else ""),
+            date.value or "",
+        ]
+    )
+    return DiplomaticEvent(
+        event_id=hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32],
+        article_id=ctx.article.article_id,
+        event_type=event_type,
+        mode=mode,
+        cameo=cameo(code),
+        source=_actor(source, texts),
+        target=target,
+        participants=participants,
+        date=date,
+        location=location,
+        status=status,
+        primary=primary,
+        topics=ctx.topics,
+        figures=ctx.figures if primary else [],
+        attribution=ctx.attribution,
+        agreements=_agreements(g, ctx.doc),
+        evidence=evidence,
+        confidence=_confidence(g, source, targets),
+        extractor_version=EXTRACTOR_VERSION,
+        published_at=ctx.article.published_at,
+        fetched_at=ctx.article.fetched_at,
+        source_url=ctx.article.url,
+    )
+
+
+def _status(g: Group) -> Status:
+    statuses = [c.status for c in g.strong]
+    for s in (Status.OCCURRED, Status.PLANNED, Status.DENIED, Status.HYPOTHETICAL):
+        if s in statuses:
+            return s
+    return Status.OCCURRED
+
+
+def _actor(a: ActorRef, texts: dict[str, str]) -> Actor:
+    return Actor(
+        text=texts.get(a.ident) or a.name_ar or a.name_en or a.country or "?",
+        name_ar=a.name_ar,
+        name_en=a.name_en,
+        wikidata=a.wikidata,
+        country=a.country,
+        role=a.role,
+    )
+
+
+def _location(g: Group, ctx: _ArticleContext) -> Location | None:
+    for c in g.members:
+        if c.places:
+            return min(c.places, key=lambda p: (p.location.lat is None, abs(p.index - c.index))).location
+    if ctx.location is not None:
+        return ctx.location
+    dests = [c.destination for c in g.members if c.destination]
+    return capital_of(ctx.gaz, dests[0]) if dests else None
+
+
+def _date(g: Group, ctx: _ArticleContext, status: Status, primary: bool) -> EventDate:
+    unresolved: EventDate | None = None
+    for c in g.strong:
+        hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=status == Status.PLANNED)
+        base = ctx.doc.sentences[c.sent].first
+        for h in sorted(hits, key=lambda h: abs(h.index - base - c.index)):
+            if h.date.value is not None:
+                return h.date
+            unresolved = unresolved or h.date
+    if unresolved is not None:
+        return unresolved
+    if primary and status == Status.OCCURRED and ctx.on is not None:
+        return EventDate(value=ctx.on.isoformat(), precision="day", basis="publication")
+    return EventDate()
+
+
+def _evidence(g: Group, doc: Doc) -> list[Evidence]:
+    sents = sorted({c.sent for c in g.members})
+    return [
+        Evidence(text=doc.sentences[k].text, start=doc.sentences[k].raw_start, end=doc.sentences[k].raw_end)
+        for k in sents
+    ]
+
+
+def _agreements(g: Group, doc: Doc) -> list[str]:
+    out: list[str] = []
+    for k in sorted({c.sent for c in g.members}):
+        s = doc.sentences[k]
+        out.extend(agreements(doc.sentence_tokens(k), s.text, s.raw_start))
+    return list(dict.fromkeys(out))
+
+
+def _confidence(g: Group, source: ActorRef, targets: tuple[ActorRef, ...]) -> float:
+    score = 0.5 + 0.1 * min(len(g.strong), 3)
+    if any(c.strength >= 2 for c in g.strong):
+        score += 0.1
+    if source.name_en is None or any(t.name_en is None for t in targets):
+        score -= 0.2
+    return round(max(0.05, min(score, 0.99)), 2)

@@ -11,7 +11,7 @@ from schemas.event import PloverType
 from services.arabic import match_key
 
 FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi"})
-FLAGS = frozenset({"weak", "planned", "needs_actor2"})
+FLAGS = frozenset({"weak", "planned", "needs_actor2", "dual"})
 POS = frozenset({"verb", "noun"})
 
 
@@ -51,9 +51,8 @@ def triggers() -> tuple[Trigger, ...]:
         flag_set = frozenset() if flags == "-" else frozenset(flags.split(","))
         if pos not in POS or frame not in FRAMES or not flag_set <= FLAGS:
             raise ValueError(f"triggers.tsv: bad pos/frame/flags in {cols!r}")
-        out.append(
-            Trigger(fold_words(form), form, pos, PloverType(etype), None if mode == "-" else mode, cameo, frame, flag_set)
-        )
+        plover = PloverType(etype)
+        out.append(Trigger(fold_words(form), form, pos, plover, None if mode == "-" else mode, cameo, frame, flag_set))
     return tuple(out)
 
 

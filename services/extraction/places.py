@@ -50,8 +50,13 @@ def _index() -> tuple[dict[tuple[str, ...], City], dict[tuple[str, str], City]]:
         if not names:
             continue
         city = City(
-            int(raw["geonameid"]), str(raw["name"]), names[0], country,
-            float(raw["latitude"]), float(raw["longitude"]), int(raw["population"]),
+            int(raw["geonameid"]),
+            str(raw["name"]),
+            names[0],
+            country,
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            int(raw["population"]),
         )
         en_key = (raw["name"].casefold(), country)
         if en_key not in by_en or by_en[en_key].population < city.population:

@@ -1,0 +1,139 @@
+"""Merge candidates about the same interaction into events; decide mode, direction, primary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from schemas.event import Location, PloverType, Role, Status
+from services.extraction.candidates import Candidate
+from services.extraction.mentions import ActorRef
+
+IN_PERSON = frozenset({"meet", "visit"})
+
+
+@dataclass
+class Group:
+    key: tuple[object, ...]
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def first(self) -> Candidate:
+        """The first strong member (weak triggers only support a group)."""
+        return self.strong[0]
+
+    @property
+    def earliest(self) -> int:
+        return min(c.sent for c in self.members)
+
+    @property
+    def strong(self) -> list[Candidate]:
+        return [c for c in self.members if "weak" not in c.trigger.flags] or self.members
+
+
+def group_name(c: Candidate) -> str:
+    t = c.trigger
+    if c.summit is not None:
+        return "multilateral"
+    if t.event_type == PloverType.CONSULT:
+        return "inperson" if t.mode in IN_PERSON else str(t.mode)
+    return f"{t.event_type.value}:{t.cameo}"
+
+
+def group_key(c: Candidate, target: ActorRef | None) -> tuple[object, ...]:
+    if c.summit is not None:
+        return ("multilateral", c.source.country, c.summit)
+    parties = frozenset({c.source.country, *(t.country for t in c.targets)})
+    planned = c.status == Status.PLANNED and group_name(c) != "inperson"
+    return (group_name(c), parties, planned)
+
+
+def merge(cands: list[Candidate]) -> list[Group]:
+    """Group candidates by (kind of interaction, set of parties); weak ones only join existing groups."""
+    groups: dict[tuple[object, ...], Group] = {}
+    by_parties: dict[frozenset[str | None], list[Group]] = defaultdict(list)
+    weak: list[Candidate] = []
+    for c in cands:
+        if "weak" in c.trigger.flags:
+            weak.append(c)
+            continue
+        key = group_key(c, None)
+        if key not in groups:
+            groups[key] = Group(key)
+            if c.summit is None:
+                by_parties[frozenset({c.source.country, *(t.country for t in c.targets)})].append(groups[key])
+        groups[key].members.append(c)
+    for c in weak:
+        parties = frozenset({c.source.country, *(t.country for t in c.targets)})
+        home = by_parties.get(parties)
+        if home:
+            same_sentence = [g for g in home if any(m.sent == c.sent for m in g.members)]
+            (same_sentence or home)[0].members.append(c)
+    for g in groups.values():
+        g.members.sort(key=lambda c: (c.sent, c.index))
+    return sorted(groups.values(), key=lambda g: (g.earliest, g.first.sent, g.first.index))
+
+
+def direction(g: Group) -> tuple[ActorRef, tuple[ActorRef, ...]]:
+    """Source and targets by weighted vote: explicit grammar (تلقى من، استقبل) outweighs word order."""
+    votes: dict[str | None, int] = defaultdict(int)
+    order: dict[str | None, int] = {}
+    for n, c in enumerate(g.strong):
+        votes[c.source.country] += c.strength
+        order.setdefault(c.source.country, n)
+    best = max(votes, key=lambda k: (votes[k], -order[k]))
+    source = representative(g, best)
+    targets: dict[str | None, ActorRef] = {}
+    for c in g.strong:
+        for a in (c.source, *c.targets):
+            if a.country != best and a.country not in targets:
+                targets[a.country] = representative(g, a.country)
+    return source, tuple(targets.values())
+
+
+def representative(g: Group, country: str | None) -> ActorRef:
+    """The actor standing for a country in a group: its most-cited person, else the state."""
+    seen: dict[str, tuple[int, int, ActorRef]] = {}
+    n = 0
+    for c in g.strong:
+        for a in (c.source, *c.targets):
+            n += 1
+            if a.country == country:
+                count, first, _a = seen.get(a.ident, (0, n, a))
+                seen[a.ident] = (count + 1, first, a)
+    ranked = sorted(seen.values(), key=lambda v: (v[2].role == Role.STATE, -v[0], v[1]))
+    return ranked[0][2]
+
+
+def in_person_mode(
+    g: Group, source: ActorRef, targets: tuple[ActorRef, ...], location: Location | None
+) -> tuple[str | None, str, ActorRef, tuple[ActorRef, ...]]:
+    """(mode, cameo, source, targets) of a meeting: visit when held in one party's country, else third-party."""
+    parties = (source, *targets)
+    host_country = location.country if location is not None else None
+    if host_country is None:
+        dests = [c.destination for c in g.members if c.destination]
+        host_country = dests[0] if dests else None
+    if host_country is not None and len(parties) == 2:
+        hosts = [a for a in parties if a.country == host_country]
+        guests = [a for a in parties if a.country != host_country]
+        if hosts and guests:
+            return "visit", "042", guests[0], (hosts[0],)
+        if location is not None:
+            return "third-party", "044", source, targets
+    if len(parties) > 2:
+        return "multilateral", "040", source, targets
+    return None, "040", source, targets
+
+
+def is_background(g: Group) -> bool:
+    return g.first.background
+
+
+def primaries(groups: list[Group]) -> set[int]:
+    """Indices of the article's main events: the earliest reported one and those reported beside it."""
+    fore = [k for k, g in enumerate(groups) if not is_background(g)]
+    if not fore:
+        return set()
+    lead = min(groups[k].earliest for k in fore)
+    return {k for k in fore if groups[k].earliest == lead}

@@ -1,0 +1,188 @@
+"""One candidate event per trigger with parties: roles, status and places read from its sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas.event import Role, Status
+from services.extraction.context import agency_spans, find_marker, is_background, status_at
+from services.extraction.frames import Roles, Slot, assign
+from services.extraction.gazetteer import Gazetteer
+from services.extraction.lexicon import Trigger
+from services.extraction.locate import PlaceHit, find_places
+from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
+from services.extraction.resolve import Cast
+from services.extraction.text import Doc
+from services.extraction.triggers import find_clues
+
+_SUMMIT_NAME_MAX = 7
+_JOIN_BEFORE = 3  # "حضوره قمة", "شارك في قمة"
+_WITH_AFTER = 2  # "الاجتماع بنظيره"
+_PARTICIPATION_AFTER = 5  # "القمة الإيرانية الروسية بمشاركة"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    trigger: Trigger
+    sent: int
+    index: int  # sentence-local token index of the trigger
+    source: ActorRef
+    targets: tuple[ActorRef, ...]
+    strength: int
+    status: Status
+    background: bool
+    places: tuple[PlaceHit, ...]
+    texts: tuple[tuple[str, str], ...]  # (actor ident, surface as written)
+    destination: str | None = None
+    summit: str | None = None  # name of the gathering, for a multilateral event without listed parties
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    words: tuple[str, ...]  # folded; punctuation as PUNCT
+    mentions: tuple[Mention, ...]
+
+
+def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
+    views = []
+    for s in doc.sentences:
+        words = tuple(t.key if t.key[:1].isalnum() else PUNCT for t in doc.sentence_tokens(s.index))
+        masked = agency_spans(words)
+        mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
+        views.append(SentenceView(words, tuple(mentions)))
+    return views
+
+
+def _slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None) -> list[Slot]:
+    first = doc.sentences[sent].first
+    out: list[Slot] = []
+    antecedent = carried
+    for m in view.mentions:
+        if m.prep == "في" and m.kind in ("state", "capital"):
+            continue  # a place, not a party
+        if m.kind == "pair":
+            pair = cast.main_pair(m.pair_kind)
+            if pair is not None:
+                out.append(Slot(m, pair[0], doc.span_surface(first + m.start, first + m.end)))
+                out.append(Slot(_as_conj(m), pair[1], doc.span_surface(first + m.start, first + m.end)))
+            continue
+        actor = cast.resolve(m, antecedent)
+        if actor is None or actor.country is None:
+            continue
+        if (
+            out
+            and m.kind == "title"
+            and out[-1].mention.end == m.start
+            and out[-1].actor.country in (None, actor.country)
+        ):
+            continue  # apposition: "محمد بن زايد رئيس الدولة"
+        out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end)))
+        if actor.role not in (Role.STATE, Role.ORGANIZATION):
+            antecedent = actor
+    return out
+
+
+def _as_conj(m: Mention) -> Mention:
+    return Mention(m.end, m.end, m.kind, m.prep, m.actor, m.title_key, m.ambiguous, True, m.pair_kind)
+
+
+def sentence_candidates(
+    doc: Doc, gaz: Gazetteer, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None
+) -> tuple[list[Candidate], ActorRef | None]:
+    """Candidates of one sentence and the subject to carry into the next one."""
+    clues = find_clues(view.words)
+    slots = _slots(doc, view, sent, cast, carried)
+    persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    next_carried = persons[0] if persons else carried
+    if not clues:
+        return [], next_carried
+    background = is_background(view.words)
+    places = tuple(p for p in find_places(gaz, view.words) if p.explicit)
+    texts = tuple((s.actor.ident, s.text) for s in slots)
+    out: list[Candidate] = []
+    for clue in clues:
+        trig, t = clue.trigger, clue.index
+        receive = find_marker(view.words, "receive", max(0, t - 10), t) is not None
+        local = _frame_slots(slots, view.words, t, trig)
+        if local is None:
+            summit = _summit(doc, view, sent, t, trig, slots, carried)
+            if summit is not None:
+                status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+                out.append(
+                    Candidate(
+                        trig,
+                        sent,
+                        t,
+                        summit[0],
+                        (),
+                        1,
+                        status,
+                        background,
+                        places,
+                        (*texts, *summit[2]),
+                        summit=summit[1],
+                    )
+                )
+            continue
+        for roles in assign(local, t, trig, receive, carried):
+            if not _valid(roles, trig):
+                continue
+            status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+            out.append(
+                Candidate(
+                    trig,
+                    sent,
+                    t,
+                    roles.source,
+                    roles.targets,
+                    roles.strength,
+                    status,
+                    background,
+                    places,
+                    texts,
+                    roles.destination,
+                )
+            )
+    return out, next_carried
+
+
+def _frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> list[Slot] | None:
+    """Slots a trigger may use; None for a gathering word that names no parties."""
+    if trig.frame != "multi":
+        return slots
+    if any(s.mention.start > t and s.mention.start - t <= _WITH_AFTER and s.mention.prep in ("ب", "مع") for s in slots):
+        return slots
+    join = find_marker(words, "summit_join", t + 1, t + _PARTICIPATION_AFTER)
+    if join is not None:
+        stop = next((k for k in range(join, len(words)) if words[k] == PUNCT), len(words))
+        return [s for s in slots if join < s.mention.start < stop]
+    return None
+
+
+def _valid(roles: Roles, trig: Trigger) -> bool:
+    if not roles.targets:
+        return False
+    return all(t.country is not None and t.country != roles.source.country for t in roles.targets)
+
+
+def _summit(
+    doc: Doc, view: SentenceView, sent: int, t: int, trig: Trigger, slots: list[Slot], carried: ActorRef | None
+) -> tuple[ActorRef, str, tuple[tuple[str, str], ...]] | None:
+    """A party attending a named gathering: 'حضوره قمة الدول المطلة على بحر قزوين'."""
+    if trig.frame != "multi" or find_marker(view.words, "summit_join", max(0, t - _JOIN_BEFORE), t) is None:
+        return None
+    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    source = carried if carried is not None else (persons[0].actor if persons else None)
+    if source is None:
+        return None
+    end = t + 1
+    while end < len(view.words) and end - t < _SUMMIT_NAME_MAX and view.words[end] != PUNCT:
+        if view.words[end].startswith("وال") and end > t + 1:
+            break
+        end += 1
+    first = doc.sentences[sent].first
+    name = doc.span_surface(first + t, first + end)
+    texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
+    return source, name, texts

@@ -1,0 +1,197 @@
+"""Who is the source and who the target of one trigger, from the actors of its sentence.
+
+Arabic news syntax, without a parser: verb-subject-object and subject-first clauses, prepositions on the
+arguments (مع، بـ، من، إلى، لـ), genitive possessors of verbal nouns (رسالة الرئيس), coordinated
+subjects of dual verbs (رئيسي وبوتين يلتقيان) and the frames of the trigger lexicon: `recv` (تلقى X
+اتصالاً من Y: Y is the source), `host` (استقبل X Y: the visitor Y is the source), `visit` (the subject
+travels to the object's country), `summon` (the target is the country of the summoned envoy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas.event import Role
+from services.extraction.lexicon import Trigger
+from services.extraction.mentions import ActorRef, Mention
+
+_OBJECT_PREPS = ("مع", "ب", "الي", "ل", "")
+_POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
+_VSO_GAP = 4  # tokens between a verb and its post-posed subject
+_PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    mention: Mention
+    actor: ActorRef
+    text: str = ""  # surface as written
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: ActorRef
+    targets: tuple[ActorRef, ...]
+    strength: int  # how explicit the direction is: 3 grammatical (تلقى من، استقبل), 1 word order
+    destination: str | None = None  # country travelled to (visit frame)
+
+
+def _country(s: Slot) -> str | None:
+    return s.actor.country
+
+
+def _coordinated_after(slots: Sequence[Slot], first: int) -> list[Slot]:
+    """The slot at `first` and the ones joined to it by و with no gap."""
+    out = [slots[first]]
+    for k in range(first + 1, len(slots)):
+        prev, cur = slots[k - 1].mention, slots[k].mention
+        if cur.conj and cur.start - prev.end <= 1:
+            out.append(slots[k])
+        else:
+            break
+    return out
+
+
+def _chain_before(slots: Sequence[Slot], last: int) -> list[Slot]:
+    """The slot at `last` and the ones before it that it is coordinated with (X و Y)."""
+    out = [slots[last]]
+    k = last
+    while k > 0 and slots[k].mention.conj and slots[k].mention.start - slots[k - 1].mention.end <= 1:
+        k -= 1
+        out.insert(0, slots[k])
+    return out
+
+
+def _subject(slots: Sequence[Slot], t: int, trig: Trigger) -> int | None:
+    before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
+    after = [k for k, s in enumerate(slots) if s.mention.start > t]
+    if trig.pos == "noun":
+        for k in after:  # genitive possessor: رسالة الدكتور رئيسي، مباحثات وزير الخارجية
+            m = slots[k].mention
+            if m.start - t <= _POSSESSOR_GAP + len(trig.form) - 1 and m.prep == "":
+                return k
+            break
+    else:
+        for k in after:  # verb-subject order: استقبل الرئيس ...
+            m = slots[k].mention
+            if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
+                return k
+            break
+    if before:
+        return before[-1]
+    return None
+
+
+def assign(slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None) -> list[Roles]:
+    """Roles for the trigger at sentence-local token t; several when it has coordinated objects."""
+    if not slots and carried is None:
+        return []
+    if trig.frame == "multi":
+        return _multi(slots)
+    if "dual" in trig.flags:
+        pair = _dual(slots, t)
+        if pair is not None:
+            return [pair]
+    near_pair = [s for s in slots if s.mention.kind == "pair" and abs(s.mention.start - t) <= _PAIR_GAP]
+    if len(near_pair) == 2 and not receive:
+        return [Roles(near_pair[0].actor, (near_pair[1].actor,), 1)]
+    found = _assign(slots, t, trig, receive, carried)
+    if not found:
+        pair_slots = [s for s in slots if s.mention.kind == "pair"]
+        if len(pair_slots) == 2:
+            return [Roles(pair_slots[0].actor, (pair_slots[1].actor,), 1)]
+    return found
+
+
+def _assign(slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None) -> list[Roles]:
+    subj = _subject(slots, t, trig)
+    if trig.frame == "summon":
+        return _summon(slots, t, subj, carried)
+    source = slots[subj].actor if subj is not None else carried
+    if source is None:
+        return []
+    if receive or trig.frame == "recv":
+        sender = next((s for s in slots if s.mention.start > t and s.mention.prep == "من"), None)
+        if sender is not None and _country(sender) != source.country:
+            return [Roles(sender.actor, (source,), 3)]
+    objects = _objects(slots, t, subj, source, trig)
+    if trig.frame == "visit":
+        return _visit(slots, source, objects)
+    if not objects:
+        return []
+    targets = tuple(s.actor for s in objects)
+    if trig.frame == "host":
+        return [Roles(target, (source,), 3) for target in targets]
+    return [Roles(source, targets, 1)]
+
+
+def _objects(slots: Sequence[Slot], t: int, subj: int | None, source: ActorRef, trig: Trigger) -> list[Slot]:
+    after = [
+        k
+        for k, s in enumerate(slots)
+        if k != subj and s.mention.start > t and s.mention.prep in _OBJECT_PREPS and _country(s) != source.country
+    ]
+    if after:
+        found = [s for s in _coordinated_after(slots, after[0]) if _country(s) != source.country]
+        return [_upgrade(slots, s) if s.mention.prep == "ل" else s for s in found]
+    if trig.frame == "visit":
+        return []
+    rest = [k for k, s in enumerate(slots) if k != subj and _country(s) not in (None, source.country)]
+    if not rest:
+        return []
+    nearest = min(rest, key=lambda k: abs(slots[k].mention.start - t))
+    return [slots[nearest]]
+
+
+def _upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:
+    """'رئيسا لروسيا': a state reached through لـ stands for its person named in the sentence, if any."""
+    if slot.actor.role != Role.STATE:
+        return slot
+    return next((s for s in slots if _country(s) == _country(slot) and s.actor.role != Role.STATE), slot)
+
+
+def _dual(slots: Sequence[Slot], t: int) -> Roles | None:
+    pairs = [s for s in slots if s.mention.kind == "pair"]
+    before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
+    if before:
+        chain = _chain_before(slots, before[-1])
+        countries = {_country(s) for s in chain}
+        if len(chain) >= 2 and len(countries) == len(chain):
+            return Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)
+    if len(pairs) == 2:
+        return Roles(pairs[0].actor, (pairs[1].actor,), 1)
+    return None
+
+
+def _multi(slots: Sequence[Slot]) -> list[Roles]:
+    """A gathering: its parties are the distinct countries named in the sentence, first one as source."""
+    seen: dict[str | None, ActorRef] = {}
+    for s in slots:
+        if _country(s) is not None and _country(s) not in seen:
+            seen[_country(s)] = s.actor
+    parties = list(seen.values())
+    if len(parties) < 2:
+        return []
+    return [Roles(parties[0], tuple(parties[1:]), 1)]
+
+
+def _visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot]) -> list[Roles]:
+    if not objects:
+        return []
+    dest = objects[0]
+    country = _country(dest)
+    if dest.actor.role == Role.STATE:  # visiting a country: its leader named in the sentence hosts
+        host = next((s.actor for s in slots if _country(s) == country and s.actor.role != Role.STATE), None)
+        return [Roles(source, (host or dest.actor,), 2, country)]
+    return [Roles(source, (dest.actor,), 2, country)]
+
+
+def _summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | None) -> list[Roles]:
+    envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
+    if envoy is None:
+        return []
+    summoner = slots[subj].actor if subj is not None and slots[subj] is not envoy else carried
+    if summoner is None or summoner.country == envoy.actor.country:
+        return []
+    return [Roles(summoner, (envoy.actor,), 3)]

@@ -1,0 +1,102 @@
+"""Where an event happened: a city after في / بـ / إلى, "العاصمة <nisba> [name]", or a state after في.
+
+Cities come from GeoNames (places.py); "العاصمة التركمانية" without a name is resolved through the
+gazetteer's capital-by-nisba lookup and then GeoNames for the coordinates.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas.event import Location
+from services.extraction.gazetteer import Gazetteer
+from services.extraction.lexicon import data_lines, fold_words
+from services.extraction.morph import proclitic_readings
+from services.extraction.places import City, city_by_english, city_by_words, max_words
+
+_PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
+_PLACE_HEADS = frozenset({"مدينه", "العاصمه", "مطار", "قصر", "منتجع"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    index: int  # sentence-local token index
+    location: Location
+    explicit: bool  # after a preposition or a place noun (not a bare name)
+
+
+def city_location(city: City) -> Location:
+    return Location(
+        name_en=city.name_en,
+        name_ar=city.name_ar,
+        country=city.country,
+        lat=city.lat,
+        lon=city.lon,
+        geonames_id=city.geonames_id,
+    )
+
+
+@functools.cache
+def _stopwords() -> frozenset[tuple[str, ...]]:
+    return frozenset(fold_words(cols[0]) for cols in data_lines("place_stopwords.tsv"))
+
+
+def _city_at(words: Sequence[str], i: int) -> tuple[City, int, str] | None:
+    """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
+    for n in range(min(max_words(), len(words) - i), 0, -1):
+        for stem, prep in proclitic_readings(words[i]):
+            key = (stem, *words[i + 1 : i + n])
+            city = city_by_words(key)
+            if city is not None and len(stem) > 2 and key not in _stopwords():
+                return city, n, prep
+    return None
+
+
+def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
+    out: list[PlaceHit] = []
+    i = 0
+    while i < len(words):
+        hit = gaz.match_at(words, i)
+        if hit is not None and "capital_nisba" in hit.kinds:
+            state = gaz.capital_by_nisba(hit.key)
+            named = _city_at(words, hit.end)
+            city = named[0] if named else (city_by_english(state.capital_en, state.iso3) if state else None)
+            if city is not None:
+                out.append(PlaceHit(i, city_location(city), True))
+                i = hit.end + (named[1] if named else 0)
+                continue
+        if hit is not None and "state" in hit.kinds and "capital" not in hit.kinds:
+            if i > 0 and words[i - 1] == "في":
+                match = gaz.state_by_name(hit.key)
+                if match is not None:
+                    s = match.state
+                    out.append(PlaceHit(i, Location(name_en=s.name_en, name_ar=s.name_ar, country=s.iso3), True))
+            i = hit.end
+            continue
+        prev = words[i - 1] if i > 0 else ""
+        prev_stems = {s for s, _p in proclitic_readings(prev)}
+        found = _city_at(words, i)
+        if found is not None:
+            city, n, prep = found
+            explicit = prep in ("ب",) or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS)
+            if explicit or _is_state_capital(gaz, city):
+                out.append(PlaceHit(i, city_location(city), explicit))
+            i += n
+            continue
+        i += 1
+    return out
+
+
+def _is_state_capital(gaz: Gazetteer, city: City) -> bool:
+    state = gaz.state(city.country)
+    return state is not None and state.capital_en.casefold() == city.name_en.casefold()
+
+
+def capital_of(gaz: Gazetteer, iso3: str) -> Location | None:
+    state = gaz.state(iso3)
+    if state is None:
+        return None
+    city = city_by_english(state.capital_en, iso3)
+    return city_location(city) if city is not None else None

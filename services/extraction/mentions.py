@@ -1,0 +1,255 @@
+"""Actor mentions in a sentence: names, titles with nisbas, states, IGOs, counterparts and pairs.
+
+First pass per sentence (`scan_sentence`); the article-level resolution of titles, counterparts and
+pairs against the cast of named people and the office holders on the article date is in `resolve.py`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas.event import Role
+from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
+from services.extraction.lexicon import data_lines, fold_words
+from services.extraction.morph import proclitic_readings
+
+PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
+_PREP_CLITICS = {"ب": "ب", "ل": "ل", "ك": "ك"}
+# A dual title names the office its two holders share: الرئيسان = the two presidents.
+_PAIR_OFFICES = {
+    "الرئيسان": "president",
+    "الرئيسين": "president",
+    "الوزيران": "foreign_minister",
+    "الوزيرين": "foreign_minister",
+    "الملكان": "king",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    name_ar: str | None
+    name_en: str | None
+    wikidata: str | None
+    country: str | None
+    role: Role | None
+    office: str | None = None
+
+    @property
+    def ident(self) -> str:
+        return self.wikidata or self.name_en or f"{self.country}:{self.role}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # sentence-local token indices [start, end)
+    end: int
+    kind: str  # person | title | state | capital | igo | side | counterpart | pair
+    prep: str  # preposition governing the mention ('' if none): ب ل ك مع من الي بين في عن علي
+    actor: ActorRef | None = None
+    title_key: str | None = None  # for titles: the title's key (for holders_by_title)
+    ambiguous: bool = False  # a risky surname (رئيسي) not anchored by a title
+    conj: bool = False  # starts with the conjunction و/ف (coordination with the mention before)
+    pair_kind: str | None = None  # for pairs: 'persons' or 'states'
+
+
+@functools.cache
+def _pair_offices() -> dict[str, str]:
+    return {fold_words(k)[0]: v for k, v in _PAIR_OFFICES.items()}
+
+
+@functools.cache
+def actor_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for kind, words in data_lines("actor_words.tsv"):
+        out.setdefault(kind, set()).add(fold_words(words))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _word_seq_at(words: Sequence[str], i: int, kind: str) -> int:
+    """Length of the longest `kind` phrase at words[i] (proclitics allowed on the first word), or 0."""
+    best = 0
+    stems = {s for s, _p in proclitic_readings(words[i])} if i < len(words) else set()
+    for seq in actor_words().get(kind, ()):
+        n = len(seq)
+        if n > best and seq[0] in stems and tuple(words[i + 1 : i + n]) == seq[1:]:
+            best = n
+    return best
+
+
+def person_ref(holder: OfficeHolder) -> ActorRef:
+    return ActorRef(holder.name_ar, holder.name_en, holder.qid, holder.code, holder.role, holder.office)
+
+
+def pick_term(terms: Sequence[OfficeHolder], on: object) -> OfficeHolder:
+    """The term in office on the article date, else the latest term (identity is what matters)."""
+    import datetime as dt
+
+    if isinstance(on, dt.date):
+        current = [t for t in terms if t.in_office(on)]
+        if current:
+            return max(current, key=lambda t: t.term_start)
+    return max(terms, key=lambda t: t.term_start)
+
+
+@functools.cache
+def _honorific_words() -> frozenset[str]:
+    return frozenset(w for seq in actor_words().get("honorific", ()) for w in seq)
+
+
+def _prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
+    if hit is not None and hit.clitic:
+        last = hit.clitic[-1]
+        if last in _PREP_CLITICS:
+            return _PREP_CLITICS[last]
+    honor = _honorific_words()
+    while start > 0 and words[start - 1] in honor:
+        start -= 1
+    if start < len(words):
+        for stem, p in proclitic_readings(words[start]):
+            if p and stem in honor:
+                return p
+    if start > 0 and (words[start - 1],) in actor_words().get("prep", frozenset()):
+        return words[start - 1]
+    if start > 0:
+        for stem, _p in proclitic_readings(words[start - 1]):
+            if (stem,) in actor_words().get("prep", frozenset()):
+                return stem
+    return ""
+
+
+def _skip_honorifics(words: Sequence[str], j: int) -> int:
+    while j < len(words):
+        n = _word_seq_at(words, j, "honorific")
+        if not n:
+            break
+        j += n
+    return j
+
+
+def _country_after(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """A nisba or state name right after a title ('الإيراني', 'روسيا', 'الجمهورية الفرنسية')."""
+    hit = gaz.match_at(words, j)
+    if hit is None:
+        return None, j
+    if "nisba" in hit.kinds:
+        state = gaz.state_by_nisba(hit.key)
+        if state is not None:
+            return state.iso3, hit.end
+    if "state" in hit.kinds:
+        match = gaz.state_by_name(hit.key)
+        if match is not None and not match.via_capital:
+            return match.state.iso3, hit.end
+    if "igo" in hit.kinds:
+        igo = gaz.igo_by_name(hit.key)
+        if igo is not None:
+            return igo.code, hit.end
+    return None, j
+
+
+def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Mention]:
+    """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if words[i] == PUNCT:
+            i += 1
+            continue
+        mention = _mention_at(gaz, words, i, on)
+        if mention is None:
+            i += 1
+            continue
+        out.append(mention)
+        i = max(mention.end, i + 1)
+    return out
+
+
+def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Mention | None:
+    conj = words[i][:1] in ("و", "ف") and len(words[i]) > 3
+    n = _word_seq_at(words, i, "counterpart")
+    if n:
+        country, j = _country_after(gaz, words, i + n)
+        if country is None:
+            return None
+        named = _name_after(gaz, words, j, country, on)
+        if named is not None:
+            return Mention(i, named[1], "person", _prep_of(words, i, None), named[0], conj=conj)
+        return Mention(
+            i, j, "counterpart", _prep_of(words, i, None), ActorRef(None, None, None, country, None), conj=conj
+        )
+    n = _word_seq_at(words, i, "pair")
+    if n:
+        country, _j = _country_after(gaz, words, i + n)
+        if country is None:
+            stems = {s for s, _p in proclitic_readings(words[i])}
+            kind = "states" if stems & set(fold_words("البلدان البلدين")) else "persons"
+            offices = _pair_offices()
+            office = next((offices[s] for s in stems if s in offices), None)
+            kind = f"{kind}:{office}" if office else kind
+            return Mention(i, i + n, "pair", _prep_of(words, i, None), pair_kind=kind, conj=conj)
+    n = _word_seq_at(words, i, "side")
+    if n:
+        country, j = _country_after(gaz, words, i + n)
+        if country is not None:
+            ref = ActorRef(None, None, None, country, Role.STATE)
+            return Mention(i, j, "side", _prep_of(words, i, None), ref, conj=conj)
+    hit = gaz.match_at(words, i)
+    if hit is None:
+        return None
+    prep = _prep_of(words, i, hit)
+    conj = hit.clitic[:1] in ("و", "ف")
+    if "title" in hit.kinds:
+        return _title_mention(gaz, words, hit, prep, on, conj)
+    if "person" in hit.kinds:
+        terms = gaz.persons_by_name(hit.key)
+        if terms:
+            risky = gaz.ambiguity(hit.key) is not None and not _anchor_before(words, i)
+            return Mention(i, hit.end, "person", prep, person_ref(pick_term(terms, on)), ambiguous=risky, conj=conj)
+    if "igo" in hit.kinds:
+        igo = gaz.igo_by_name(hit.key)
+        if igo is not None:
+            ref = ActorRef(igo.name_ar, igo.name_en, igo.qid, igo.code, Role.ORGANIZATION)
+            return Mention(i, hit.end, "igo", prep, ref, conj=conj)
+    if "state" in hit.kinds or "capital" in hit.kinds:
+        match = gaz.state_by_name(hit.key)
+        if match is not None:
+            s = match.state
+            kind = "capital" if match.via_capital else "state"
+            ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
+            return Mention(i, hit.end, kind, prep, ref, conj=conj)
+    return None
+
+
+def _anchor_before(words: Sequence[str], i: int) -> bool:
+    """A title or honorific phrase ending right before words[i] (الرئيس رئيسي، آية الله رئيسي)."""
+    for k in range(max(0, i - 3), i):
+        for kind in ("honorific", "anchor_title"):
+            n = _word_seq_at(words, k, kind)
+            if n and k + n == i:
+                return True
+    return False
+
+
+def _name_after(
+    gaz: Gazetteer, words: Sequence[str], j: int, country: str | None, on: object
+) -> tuple[ActorRef, int] | None:
+    """A person named right after a title (honorifics skipped), of the title's country if it has one."""
+    k = _skip_honorifics(words, j)
+    name = gaz.match_at(words, k)
+    if name is None or "person" not in name.kinds or name.clitic:
+        return None
+    terms = [t for t in gaz.persons_by_name(name.key) if country is None or t.code == country]
+    return (person_ref(pick_term(terms, on)), name.end) if terms else None
+
+
+def _title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on: object, conj: bool) -> Mention | None:
+    offices = gaz.offices_by_title(hit.key)
+    if not offices:
+        return None
+    country, j = _country_after(gaz, words, hit.end)
+    named = _name_after(gaz, words, j, country, on)
+    if named is not None:
+        return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)
+    ref = ActorRef(None, None, None, country, offices[0].role, offices[0].office)
+    return Mention(hit.start, j, "title", prep, ref, title_key=hit.key, conj=conj)

@@ -1,0 +1,125 @@
+"""Article-level actor resolution: ambiguous surnames, titles, counterparts and pairs.
+
+The cast is the people the article names. A title with a nisba ("الرئيس الروسي") or a counterpart
+("نظيره الروسي") becomes the named person of that country and role when the article names one;
+otherwise the holder of the office on the article date; otherwise it stays a country-level actor
+(role known, no name): never a guess across terms of office.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+from schemas.event import Role
+from services.extraction.gazetteer import Gazetteer
+from services.extraction.mentions import ActorRef, Mention, person_ref
+
+PERSON_KINDS = frozenset({"person", "title", "counterpart"})
+
+
+class Cast:
+    def __init__(self, gaz: Gazetteer, on: dt.date | None, sentences: Sequence[Sequence[Mention]]) -> None:
+        self.gaz = gaz
+        self.on = on
+        self.counts: Counter[str] = Counter()
+        self.first: dict[str, int] = {}
+        self.people: dict[str, ActorRef] = {}
+        self.title_countries: set[str] = set()
+        order = 0
+        for mentions in sentences:
+            for m in mentions:
+                order += 1
+                if m.kind == "person" and m.actor is not None and not m.ambiguous:
+                    self._count(m.actor, order)
+                elif m.kind == "title" and m.actor is not None and m.actor.country:
+                    self.title_countries.add(m.actor.country)
+        for mentions in sentences:  # ambiguous surnames count once the article anchors them
+            for m in mentions:
+                if m.kind == "person" and m.ambiguous and m.actor is not None and self.confirms(m.actor):
+                    self._count(m.actor, order)
+
+    def _count(self, actor: ActorRef, order: int) -> None:
+        self.counts[actor.ident] += 1
+        self.first.setdefault(actor.ident, order)
+        self.people.setdefault(actor.ident, actor)
+
+    def confirms(self, actor: ActorRef) -> bool:
+        """An ambiguous surname is a name if the article names that person unambiguously or titles them."""
+        if actor.ident in self.people:
+            return True
+        if actor.country in self.title_countries and self.on is not None and actor.role is not None:
+            return any(h.qid == actor.wikidata for h in self.gaz.holders(actor.country, actor.role, self.on))
+        return actor.country in self.title_countries and self.on is None
+
+    def person_of(self, country: str | None, role: Role | None, office: str | None = None) -> ActorRef | None:
+        """The most-mentioned named person of this country (and role, when given)."""
+        if country is None:
+            return None
+        named = [a for a in self.people.values() if a.country == country]
+        if role is not None:
+            same = [a for a in named if a.role == role or (office is not None and a.office == office)]
+            named = same or [a for a in named if a.role in (None, role)]
+        if not named:
+            return None
+        return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+
+    def holder(self, country: str, role: Role | None, office: str | None, title_key: str | None) -> ActorRef | None:
+        if self.on is None:
+            return None
+        found = []
+        if title_key is not None:
+            found = self.gaz.holders_by_title(country, title_key, self.on)
+        if not found and role is not None:
+            found = self.gaz.holders(country, role, self.on, office)
+        return person_ref(found[0]) if found else None
+
+    def resolve(self, m: Mention, antecedent: ActorRef | None = None) -> ActorRef | None:
+        a = m.actor
+        if m.kind == "person":
+            if a is None or (m.ambiguous and not self.confirms(a)):
+                return None
+            return a
+        if m.kind in ("title", "counterpart") and a is not None and a.country:
+            role, office = a.role, a.office
+            if m.kind == "counterpart" and antecedent is not None:
+                role, office = antecedent.role, antecedent.office
+            found = self.person_of(a.country, role, office) or self.holder(a.country, role, office, m.title_key)
+            if found is not None:
+                return found
+            return ActorRef(None, None, None, a.country, role, office)
+        if m.kind in ("state", "side", "igo", "capital") and a is not None:
+            if a.name_en is None and a.country:
+                state = self.gaz.state(a.country)
+                if state is not None:
+                    return ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, Role.STATE)
+            return a
+        return None
+
+    def main_pair(self, kind: str | None = None) -> tuple[ActorRef, ActorRef] | None:
+        """The two most-mentioned named people of different countries (their states for 'states').
+
+        `kind` is the pair mention's kind: 'persons', 'states', or 'persons:<office>' for a dual title
+        (الرئيسان: people holding the office 'president' are preferred).
+        """
+        states = (kind or "").startswith("states")
+        office = (kind or "").partition(":")[2] or None
+        ranked = sorted(
+            self.people.values(),
+            key=lambda a: (office is not None and a.office != office, -self.counts[a.ident], self.first[a.ident]),
+        )
+        first = ranked[0] if ranked else None
+        second = next((a for a in ranked if first is not None and a.country != first.country), None)
+        if first is None or second is None:
+            return None
+        pair = sorted((first, second), key=lambda a: self.first[a.ident])
+        if states:
+            out = []
+            for a in pair:
+                s = self.gaz.state(a.country or "")
+                if s is None:
+                    return None
+                out.append(ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE))
+            return out[0], out[1]
+        return pair[0], pair[1]

@@ -1,0 +1,52 @@
+"""Find trigger words (verbs and verbal nouns of the lexicon) in a sentence's folded words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from services.extraction.lexicon import Trigger, trigger_index
+from services.extraction.morph import noun_readings, verb_readings
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    index: int  # sentence-local token index of the trigger's first word
+    end: int
+    trigger: Trigger
+    future: bool  # the verb carries the future prefix سـ
+
+
+def _first_readings(word: str) -> list[tuple[str, bool, bool]]:
+    """(stem, future, is_noun_reading) readings of a word."""
+    out = [(stem, fut, False) for stem, fut in verb_readings(word)]
+    out.extend((stem, False, True) for stem in noun_readings(word))
+    return out
+
+
+def _rest_matches(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
+    if i + len(form) > len(words):
+        return False
+    return all(form[k] in noun_readings(words[i + k]) for k in range(1, len(form)))
+
+
+def find_clues(words: Sequence[str]) -> list[Clue]:
+    index = trigger_index()
+    out: list[Clue] = []
+    i = 0
+    while i < len(words):
+        best: Clue | None = None
+        for stem, future, is_noun in _first_readings(words[i]):
+            for trig in index.get(stem, ()):
+                if (trig.pos == "noun") != is_noun and not (trig.pos == "verb" and stem == words[i]):
+                    continue
+                if future and trig.pos != "verb":
+                    continue
+                if _rest_matches(words, i, trig.form) and (best is None or len(trig.form) > len(best.trigger.form)):
+                    best = Clue(i, i + len(trig.form), trig, future)
+        if best is not None:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
