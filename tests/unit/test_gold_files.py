@@ -1,0 +1,277 @@
+"""Consistency checks for the hand-written gold event files (devset and heldout).
+
+The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SETS = ("devset", "heldout")
+MIN_ARTICLES = {"devset": 45, "heldout": 15}
+
+TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
+EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
+OPTIONAL_EVENT_KEYS = {"participants"}
+ACTOR_KEYS = {"name_en", "name_ar", "country", "role"}
+FIGURE_KEYS = {"text_ar", "quantity", "value", "unit"}
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PLOVER_TYPES = _wordset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "PROTEST SANCTION MOBILIZE COERCE ASSAULT"
+)
+MODES = {"phone", "visit", "host", "third-party", "multilateral", "message", "negotiation", None}
+STATUSES = {"occurred", "planned", "denied", "hypothetical"}
+ROLES = _wordset(
+    "head_of_state head_of_government foreign_minister minister ambassador envoy royal military organization state"
+)
+ISO3 = _wordset(
+    "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
+    "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH"
+)
+IGO = {"UNO", "ARL", "GCC", "EUR", "AFU", "OIC", "NAT"}
+COUNTRIES = ISO3 | IGO
+
+# CAMEO code prefixes (root or exact code) allowed for each PLOVER type used in the gold.
+CAMEO_FOR_TYPE = {
+    "AGREE": ("03", "057"),
+    "CONSULT": ("04",),
+    "SUPPORT": ("05",),
+    "COOPERATE": ("06",),
+    "AID": ("07",),
+    "CONCEDE": ("08",),
+    "REQUEST": ("02",),
+    "ACCUSE": ("11",),
+    "REJECT": ("12",),
+    "THREATEN": ("13",),
+    "PROTEST": ("14",),
+    "SANCTION": ("16",),
+    "MOBILIZE": ("15",),
+    "COERCE": ("17",),
+    "ASSAULT": ("18", "19", "20"),
+    "RETREAT": ("08",),
+}
+CAMEO_FOR_MODE = {
+    "phone": "041",
+    "visit": "042",
+    "host": "043",
+    "third-party": "044",
+    "negotiation": "046",
+    "multilateral": "040",
+    "message": "040",
+}
+
+# Terms of office (inclusive start, exclusive end) of office holders that appear in the gold files,
+# so that an article's date is consistent with who held the office.
+TERMS: dict[str, tuple[str, str]] = {
+    "Ebrahim Raisi": ("2021-08-03", "2024-05-20"),
+    "Masoud Pezeshkian": ("2024-07-28", "2099-01-01"),
+    "Joe Biden": ("2021-01-20", "2025-01-20"),
+    "Donald Trump": ("2025-01-20", "2029-01-20"),
+    "Mishal Al-Ahmad Al-Jaber Al-Sabah": ("2023-12-16", "2099-01-01"),
+    "Nawaf Al-Ahmad Al-Jaber Al-Sabah": ("2020-09-29", "2023-12-16"),
+    "Mohamed bin Zayed Al Nahyan": ("2022-05-14", "2099-01-01"),
+    "Joseph Aoun": ("2025-01-09", "2099-01-01"),
+    "Ahmed al-Sharaa": ("2025-01-29", "2099-01-01"),
+    "Nawaf Salam": ("2025-02-08", "2099-01-01"),
+    "Najib Mikati": ("2021-09-10", "2025-02-08"),
+    "Abdallah Bou Habib": ("2021-09-10", "2025-02-08"),
+    "Badr Abdelatty": ("2024-07-03", "2099-01-01"),
+    "Sameh Shoukry": ("2014-06-17", "2024-07-03"),
+    "Abbas Araghchi": ("2024-08-21", "2099-01-01"),
+    "Hossein Amir-Abdollahian": ("2021-08-25", "2024-05-20"),
+    "Hakan Fidan": ("2023-06-04", "2099-01-01"),
+    "Antony Blinken": ("2021-01-26", "2025-01-20"),
+    "Marco Rubio": ("2025-01-21", "2099-01-01"),
+    "Keir Starmer": ("2024-07-05", "2099-01-01"),
+    "David Lammy": ("2024-07-05", "2025-09-05"),
+    "Kaja Kallas": ("2024-12-01", "2099-01-01"),
+    "Josep Borrell": ("2019-12-01", "2024-12-01"),
+    "Ramtane Lamamra": ("2021-07-07", "2023-03-18"),
+    "Ahmed Attaf": ("2023-03-18", "2099-01-01"),
+    "Nabil Ammar": ("2023-02-07", "2024-08-25"),
+    "Mohamed Ali Nafti": ("2024-08-25", "2099-01-01"),
+    "Abdullah Al-Yahya": ("2024-06-16", "2099-01-01"),
+    "Salem Abdullah Al-Jaber Al-Sabah": ("2022-08-01", "2024-06-16"),
+    "Jafar Hassan": ("2024-09-18", "2099-01-01"),
+    "Bisher Al-Khasawneh": ("2020-10-12", "2024-09-18"),
+    "Sabah Al-Khalid Al-Sabah": ("2024-06-01", "2099-01-01"),
+    "Friedrich Merz": ("2025-05-06", "2099-01-01"),
+    "Andrii Sybiha": ("2024-09-05", "2099-01-01"),
+    "Ahmad Abdullah Al-Ahmad Al-Sabah": ("2024-05-15", "2099-01-01"),
+    "Rashad al-Alimi": ("2022-04-07", "2099-01-01"),
+    "Olaf Scholz": ("2021-12-08", "2025-05-06"),
+}
+
+# Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
+# Gregorian month names as written in the Gulf/Egypt, the Levant, Algeria/Tunisia and Morocco.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_MONTH_NAMES = (
+    "يناير كانون_الثاني جانفي",
+    "فبراير شباط فيفري",
+    "مارس آذار",
+    "أبريل إبريل ابريل نيسان أفريل افريل",
+    "مايو أيار ماي",
+    "يونيو يونيه حزيران جوان",
+    "يوليو يوليه تموز جويلية يوليوز",
+    "أغسطس اغسطس آب أوت غشت",
+    "سبتمبر أيلول شتنبر",
+    "أكتوبر اكتوبر تشرين_الأول",
+    "نوفمبر تشرين_الثاني نونبر",
+    "ديسمبر كانون_الأول دجنبر",
+)
+_MONTHS = {
+    name.replace("_", " "): number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_NAMED_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_RE})\s*/?\s*(\d{{4}})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+HEADER_LINES = 5
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The first full date (with a year) written in the article's first non-empty lines, if any."""
+    lines = [line for line in text.translate(_DIGITS).splitlines() if line.strip()][:HEADER_LINES]
+    found: list[tuple[int, int, dt.date]] = []
+    for number, line in enumerate(lines):
+        for m in _NAMED_DATE.finditer(line):
+            found.append((number, m.start(), dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))))
+        for m in _DMY.finditer(line):
+            found.append((number, m.start(), dt.date(int(m[4]), int(m[3]), int(m[1]))))
+        for m in _YMD.finditer(line):
+            found.append((number, m.start(), dt.date(int(m[1]), int(m[3]), int(m[4]))))
+    return min(found)[2] if found else None
+
+
+def gold_records(name: str) -> list[dict[str, Any]]:
+    lines = (FIXTURES / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def all_records() -> Iterator[Any]:
+    for name in SETS:
+        for record in gold_records(name):
+            yield pytest.param(name, record, id=f"{name}/{record['id']}")
+
+
+def iso_date(value: object) -> dt.date:
+    assert isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), value
+    return dt.date.fromisoformat(value)
+
+
+def check_actor(actor: object, where: str) -> None:
+    assert isinstance(actor, dict), where
+    assert set(actor) == ACTOR_KEYS, (where, sorted(actor))
+    assert isinstance(actor["name_en"], str) and actor["name_en"].strip(), where
+    assert isinstance(actor["name_ar"], str) and actor["name_ar"].strip(), where
+    assert actor["country"] is None or actor["country"] in COUNTRIES, (where, actor["country"])
+    assert actor["role"] in ROLES, (where, actor["role"])
+
+
+def check_term(actor: dict[str, Any], when: dt.date | None, where: str) -> None:
+    term = TERMS.get(actor["name_en"])
+    if term is None or when is None:
+        return
+    start, end = (dt.date.fromisoformat(d) for d in term)
+    assert start <= when < end, f"{where}: {actor['name_en']} not in office on {when}"
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_gold_lines_parse_and_match_articles(name: str) -> None:
+    folder = FIXTURES / name
+    records = gold_records(name)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    stems = {p.stem for p in folder.glob("*.txt")}
+    assert set(ids) == stems
+    assert len(stems) >= MIN_ARTICLES[name]
+    assert (folder / "README.md").is_file()
+    for stem in stems:
+        assert re.fullmatch(r"\d{3}_[a-z0-9-]+", stem), stem
+        text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+        assert text.strip(), stem
+
+
+@pytest.mark.parametrize(("name", "record"), list(all_records()))
+def test_record_fields(name: str, record: dict[str, Any]) -> None:
+    rid = record["id"]
+    assert set(record) == TOP_KEYS, (rid, sorted(record))
+    published = None if record["published"] is None else iso_date(record["published"])
+    assert isinstance(record["diplomatic"], bool)
+    events = record["events"]
+    assert isinstance(events, list)
+    assert record["diplomatic"] == bool(events), rid
+    assert all(isinstance(t, str) and t for t in record["topics"]), rid
+    assert all(isinstance(a, str) and a for a in record["attribution"]), rid
+    assert isinstance(record["notes"], str) and record["notes"], rid
+    for figure in record["figures"]:
+        assert set(figure) == FIGURE_KEYS, rid
+        assert isinstance(figure["value"], int | float) and not isinstance(figure["value"], bool), rid
+        assert isinstance(figure["text_ar"], str) and isinstance(figure["unit"], str), rid
+    if events:
+        assert any(e["primary"] for e in events), f"{rid}: no primary event"
+    for n, event in enumerate(events):
+        where = f"{name}/{rid}#{n}"
+        assert EVENT_KEYS <= set(event) <= EVENT_KEYS | OPTIONAL_EVENT_KEYS, (where, sorted(event))
+        assert isinstance(event["primary"], bool), where
+        assert event["type"] in PLOVER_TYPES, where
+        assert event["mode"] in MODES, where
+        cameo = event["cameo"]
+        assert isinstance(cameo, str) and re.fullmatch(r"\d{3}", cameo), where
+        assert cameo.startswith(CAMEO_FOR_TYPE[event["type"]]), (where, event["type"], cameo)
+        if event["type"] == "CONSULT":
+            assert event["mode"] is not None, where
+            assert cameo == CAMEO_FOR_MODE[event["mode"]], (where, event["mode"], cameo)
+        else:
+            assert event["mode"] is None, where
+        if cameo == "036":
+            assert event["status"] == "planned", where
+        assert event["status"] in STATUSES, where
+        check_actor(event["source"], where + ".source")
+        check_actor(event["target"], where + ".target")
+        for participant in event.get("participants", []):
+            check_actor(participant, where + ".participants")
+        if "participants" in event:
+            assert event["mode"] == "multilateral", where
+        assert event["location"] is None or (isinstance(event["location"], str) and event["location"]), where
+        date = None if event["date"] is None else iso_date(event["date"])
+        if date is not None and published is not None:
+            if event["status"] == "occurred":
+                assert date <= published, f"{where}: occurred after publication"
+            if event["status"] == "planned":
+                assert date >= published, f"{where}: planned before publication"
+        for side in ("source", "target"):
+            check_term(event[side], date or published, f"{where}.{side}")
+
+
+@pytest.mark.parametrize(("name", "record"), list(all_records()))
+def test_published_matches_dateline(name: str, record: dict[str, Any]) -> None:
+    text = (FIXTURES / name / f"{record['id']}.txt").read_text(encoding="utf-8")
+    written = dateline_date(text)
+    expected = None if written is None else written.isoformat()
+    assert record["published"] == expected, (record["id"], record["published"], expected)
+
+
+def test_dateline_parser() -> None:
+    assert dateline_date("١٩/٠٣/٢٠٢٤، ٢:٣٧ م\nنص") == dt.date(2024, 3, 19)
+    assert dateline_date("۲۲ / ۰۴ / ۲۰۲۵ - ۱۰:۱۵") == dt.date(2025, 4, 22)
+    assert dateline_date("عنوان\n19 كانون الثاني 2022\n") == dt.date(2022, 1, 19)
+    assert dateline_date("تونس 16 جويلية 2023 (وات)") == dt.date(2023, 7, 16)
+    assert dateline_date("الرباط، 12 دجنبر 2024 (ومع)") == dt.date(2024, 12, 12)
+    assert dateline_date("2024/05/20 14:35") == dt.date(2024, 5, 20)
+    assert dateline_date("الرياض 27 ربيع الأول 1445 هـ الموافق 12 أكتوبر 2023 م واس") == dt.date(2023, 10, 12)
+    assert dateline_date("القاهرة - 20 - 5 (كونا) -- استقبل") is None
