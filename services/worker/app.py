@@ -24,6 +24,11 @@ MAX_POLL_RECORDS = 100
 # Producer batches expire (and the send is retried by services.worker.delivery) after this many seconds;
 # Faust's default of 20 minutes would hide a missing output topic for that long.
 PRODUCER_REQUEST_TIMEOUT_SECONDS = 30.0
+# A worker killed without a goodbye keeps its partitions until the group coordinator misses its heartbeats
+# for this long (Faust's default is 60 s); the survivors take over after it. Heartbeats go every 3 s.
+SESSION_TIMEOUT_SECONDS = 10.0
+# How soon a consumer notices a topic created after it subscribed (Faust's default is 5 minutes).
+METADATA_MAX_AGE_MS = 30_000
 
 
 def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
@@ -46,6 +51,9 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
         producer_request_timeout=PRODUCER_REQUEST_TIMEOUT_SECONDS,
         stream_buffer_maxsize=STREAM_BUFFER_MAXSIZE,
         broker_max_poll_records=MAX_POLL_RECORDS,
+        broker_session_timeout=SESSION_TIMEOUT_SECONDS,
+        broker_heartbeat_interval=3.0,
+        consumer_metadata_max_age_ms=METADATA_MAX_AGE_MS,
         producer_max_request_size=settings.max_message_bytes + 1024 * 1024,
         consumer_max_fetch_size=settings.max_message_bytes + 1024 * 1024,
         logging_config=logging_config(settings.log_level, settings.log_format),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +81,7 @@ def running_worker(settings: Settings, tmp_path: Path, name: str = "worker") -> 
         stop_process(process)
 
 
-async def send_raw(settings: Settings, messages: list[tuple[bytes | None, bytes | None]]) -> None:
+async def send_raw(settings: Settings, messages: Sequence[tuple[bytes | None, bytes | None]]) -> None:
     producer = AIOKafkaProducer(
         **aiokafka_options(settings), acks="all", max_request_size=settings.max_message_bytes + 1024 * 1024
     )
