@@ -33,7 +33,7 @@ CHROME_LINES = (
 # Lines that are chrome when they start so: news id, section links, follow-us prompts, tag lists.
 CHROME_PREFIXES = (
     "رمز الخبر", "رقم الخبر", "كود الخبر", "اقرا المزيد في", "المزيد في", "تابعونا علي", "تابعوا اخر",
-    "كلمات مفتاحيه", "الوسوم", "الرءيسيه /", "الرءيسيه >", "الرءيسيه »", "home /", "home >",
+    "كلمات مفتاحيه", "الوسوم", "الرءيسيه /", "الرءيسيه >", "home /", "home >",
 )
 COMMENT_PREFIXES = ("you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي")
 CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب الرمز")

@@ -2,8 +2,8 @@
 
 A sentence ends at a run of `.` `!` `?` `؟` `…` (with any closing quotes or brackets after it) that is
 followed by a space or the end of the paragraph. So `3.5%`, `1.200` and `U.S.A` never split (no space
-after the dot), `13 / 3` has no terminator, and a dot after a known abbreviation (د. م. هـ. ق.م. Dr. ...)
-or after a single letter does not end the sentence.
+after the dot), `13 / 3` has no terminator, and a dot after a known abbreviation (د. م. هـ. Dr. ...), after
+a single letter or closing an initialism with inner dots (U.S. ق.م.) does not end the sentence.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ TERMINATORS = "\u002e\u0021\u003f\u061f\u2026"
 # Closing punctuation that stays with the sentence before it: quotes, guillemet, parenthesis, bracket.
 CLOSERS = "\u0022\u0027\u00bb\u0029\u005d"
 _END = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*(?= |$)")
-# Abbreviations in match-key form (دكتور, ميلادي/متر, هجري, قبل الميلاد, صفحه, توفي, استاذ, صندوق بريد ...).
+# Longer abbreviations (lower-case match keys). Arabic ones are single letters (د. دكتور, م. ميلادي,
+# هـ. هجري, ص. صفحة) or dotted initialisms (ق.م. أ.د. ص.ب.), which the rules cover without a list.
 ABBREVIATIONS = frozenset(
-    {"د", "م", "ه", "ق.م", "ص", "ت", "ج", "ا.د", "ص.ب", "ش.م", "dr", "mr", "mrs", "ms", "prof", "st", "no",
-     "inc", "ltd", "co", "vs", "etc", "jr", "sr", "gen", "col"}
+    {"dr", "mr", "mrs", "ms", "prof", "st", "no", "inc", "ltd", "co", "vs", "etc", "jr", "sr", "gen", "col"}
 )
 
 
@@ -52,7 +52,7 @@ def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[i
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     word_start = text.rfind(" ", begin, dot) + 1 or begin
     word = text[max(word_start, begin) : dot]
-    return len(word) == 1 or match_key(word).lower() in ABBREVIATIONS
+    return len(word) == 1 or "." in word or match_key(word).lower() in ABBREVIATIONS
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:

@@ -1,0 +1,68 @@
+"""Shared helpers of the normaliser tests: raw articles, seed texts, offset-map invariants."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from schemas.normalized import NormalizedArticle
+from schemas.outcome import Rejection
+from schemas.raw import IngestMetadata, RawArticle
+from services.arabic import NormalizeLimits, normalize_article
+from services.arabic.offsets import Run
+from tests.paths import SEED_FILES
+
+FETCHED = datetime(2024, 3, 20, 8, 0, tzinfo=UTC)
+DEFAULT_LIMITS = NormalizeLimits()
+
+
+def raw_article(text: str, **fields: object) -> RawArticle:
+    values: dict[str, object] = {
+        "article_id": "test:1",
+        "source": "test",
+        "text": text,
+        "fetched_at": FETCHED,
+        "ingest": IngestMetadata(channel="cli"),
+    }
+    values.update(fields)
+    return RawArticle.model_validate(values)
+
+
+def normalized(text: str, limits: NormalizeLimits = DEFAULT_LIMITS, **fields: object) -> NormalizedArticle:
+    result = normalize_article(raw_article(text, **fields), limits)
+    assert isinstance(result, NormalizedArticle), result
+    return result
+
+
+def rejected(text: str, limits: NormalizeLimits = DEFAULT_LIMITS) -> Rejection:
+    result = normalize_article(raw_article(text), limits)
+    assert isinstance(result, Rejection), result
+    return result
+
+
+def seed_text(prefix: str) -> str:
+    matches = [path for path in SEED_FILES if path.name.startswith(prefix)]
+    assert len(matches) == 1, f"seed {prefix} not found in {SEED_FILES}"
+    return matches[0].read_text(encoding="utf-8")
+
+
+def assert_valid_runs(runs: list[Run], view_len: int, raw_len: int) -> None:
+    """Runs tile [0, view_len) in order; raw ranges are ordered, disjoint, non-empty and inside the raw text."""
+    view_pos, raw_pos = 0, 0
+    for view_start, raw_start, view_len_run, raw_len_run in runs:
+        assert view_start == view_pos, runs
+        assert view_len_run > 0 and raw_len_run > 0, runs
+        assert raw_start >= raw_pos, runs
+        view_pos, raw_pos = view_start + view_len_run, raw_start + raw_len_run
+    assert view_pos == view_len
+    assert raw_pos <= raw_len
+
+
+def boundaries(runs: list[Run]) -> list[int]:
+    """View offsets where runs start or end (every offset inside a one-to-one run is one too)."""
+    points = {0}
+    for view_start, _raw_start, view_len, raw_len in runs:
+        if view_len == raw_len:
+            points.update(range(view_start, view_start + view_len + 1))
+        else:
+            points.update((view_start, view_start + view_len))
+    return sorted(points)

@@ -1,0 +1,181 @@
+"""Chrome rules, related blocks, datelines, titles and bylines on hand-written articles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from schemas.normalized import NormalizedArticle
+from services.arabic import match_key
+from services.arabic.chrome import (
+    CAPTCHA_WORDS,
+    CHROME_LINES,
+    CHROME_PREFIXES,
+    COMMENT_PREFIXES,
+    END_MARKERS,
+    RELATED,
+)
+from services.arabic.dateline import MONTHS, WEEKDAYS, parse_dateline, parse_head_date
+from tests.unit.arabic.support import normalized
+
+BODY = "قال الوزير إن المحادثات كانت مثمرة وبناءة.\nوأضاف أن البلدين اتفقا على مواصلة التشاور."
+
+
+def removed(article: NormalizedArticle) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in article.removed]
+
+
+@pytest.mark.parametrize("phrase", RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + END_MARKERS)
+def test_rule_phrases_are_written_as_match_keys(phrase: str) -> None:
+    assert match_key(phrase) == phrase
+    assert phrase == phrase.lower()
+
+
+def test_calendar_words_are_written_as_match_keys() -> None:
+    for word in (*MONTHS, *WEEKDAYS, *CAPTCHA_WORDS):
+        assert match_key(word) == word
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("إقرأ أيضاً: الوزير يستقبل نظيره", "related"),
+        ("اقرا ايضا - الوزير يستقبل نظيره", "related"),
+        ("• شاهد كذلك: زيارة الرئيس", "related"),
+        ("رمز الخبر: 123456", "chrome"),
+        ("الوسوم", "chrome"),
+        ("شارك", "chrome"),
+        ("الرئيسية / سياسة / عربي", "chrome"),
+        ("Home > World", "chrome"),
+        ("أضف تعليقك", "comments"),
+        ("You are replying to: .", "comments"),
+        ("  • captcha", "captcha"),
+        ("اكتب الرمز الظاهر في الصورة", "captcha"),
+    ],
+)
+def test_chrome_lines_are_cut_and_kept_for_audit(line: str, kind: str) -> None:
+    article = normalized(BODY.replace("\n", f"\n{line}\n"))
+    assert removed(article) == [(kind, line.strip())]
+    assert article.clean_text == BODY
+
+
+def test_chrome_words_inside_a_sentence_stay() -> None:
+    text = "شارك الوزير في الاجتماع وأضاف أن الوسوم الجديدة مفيدة.\nسمات المرحلة المقبلة واضحة."
+    assert normalized(text).removed == []
+
+
+def test_bare_related_heading_cuts_a_short_tail_to_the_end() -> None:
+    article = normalized(f"{BODY}\nاقرأ أيضاً\nعنوان خبر آخر\nعنوان خبر ثالث")
+    assert removed(article) == [("related", "اقرأ أيضاً\nعنوان خبر آخر\nعنوان خبر ثالث")]
+    assert article.clean_text == BODY
+
+
+def test_bare_related_heading_before_a_long_tail_cuts_one_link() -> None:
+    tail = "\n".join(f"وفي الفقرة {i} قال المتحدث إن الاجتماع تناول قضايا كثيرة." for i in range(4))
+    article = normalized(f"{BODY}\nشاهد أيضا\nعنوان خبر آخر\n{tail}")
+    assert removed(article) == [("related", "شاهد أيضا\nعنوان خبر آخر")]
+    assert article.clean_text == f"{BODY}\n{tail}"
+
+
+def test_end_marker_cuts_everything_after_it() -> None:
+    article = normalized(f"{BODY}\n(انتهى)\nرابط مختصر\nتعليقك")
+    assert removed(article) == [("chrome", "(انتهى)\nرابط مختصر\nتعليقك")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("19/01/2022", datetime(2022, 1, 19, tzinfo=UTC)),
+        ("١٩/٠٣/٢٠٢٤، ٢:٣٧ م", datetime(2024, 3, 19, 14, 37, tzinfo=UTC)),
+        ("۲۲ / ۰۴ / ۲۰۲۵ - ۱۰:۱۵", datetime(2025, 4, 22, 10, 15, tzinfo=UTC)),
+        ("2024/05/20 14:35", datetime(2024, 5, 20, 14, 35, tzinfo=UTC)),
+        ("03/19/2024", datetime(2024, 3, 19, tzinfo=UTC)),  # month first only when day first is impossible
+        ("الثلاثاء 18 آذار 2025 الساعة 13:40", datetime(2025, 3, 18, 13, 40, tzinfo=UTC)),
+        ("الجمعة 04 تشرين الأول 2024", datetime(2024, 10, 4, tzinfo=UTC)),
+        ("8 جويلية 2025", datetime(2025, 7, 8, tzinfo=UTC)),
+        ("12 دجنبر 2024", datetime(2024, 12, 12, tzinfo=UTC)),
+        ("نشر في: 5 مايو 2024 12:05 ص", datetime(2024, 5, 5, 0, 5, tzinfo=UTC)),
+        ("14 تموز/يوليو 2023", datetime(2023, 7, 14, tzinfo=UTC)),
+        ("1/2/2024 10:00 GMT+3", datetime(2024, 2, 1, 10, tzinfo=timezone(timedelta(hours=3)))),
+    ],
+)
+def test_dateline_lines(line: str, expected: datetime) -> None:
+    assert parse_dateline(match_key(line)) == expected
+    article = normalized(f"{line}\n{BODY}")
+    assert article.published_at == expected and article.published_basis == "dateline"
+    assert removed(article) == [("dateline", line)]
+
+
+@pytest.mark.parametrize("line", ["31/02/2024", "19/13/2024", "25:10 19/01/2022", "1/1/1850", "13:61 م 1/1/2024"])
+def test_impossible_or_partial_dates_are_not_datelines(line: str) -> None:
+    assert parse_dateline(match_key(line)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("أبوظبي في 14 فبراير 2024 / وام /", datetime(2024, 2, 14, tzinfo=UTC)),
+        ("الرياض 27 ربيع الأول 1445 هـ الموافق 12 أكتوبر 2023 م واس", datetime(2023, 10, 12, tzinfo=UTC)),
+        ("تونس 4 جوان 2024 (وات) - استقبل الرئيس وزير الخارجية.", datetime(2024, 6, 4, tzinfo=UTC)),
+    ],
+)
+def test_place_and_date_lines_give_the_date_and_stay(line: str, expected: datetime) -> None:
+    assert parse_head_date(match_key(line)) == expected
+    article = normalized(f"{line}\n{BODY}")
+    assert article.published_at == expected
+    assert article.removed == [] and article.clean_text.startswith(line)
+
+
+def test_a_date_deep_in_the_body_is_not_a_dateline() -> None:
+    text = "قال الوزير في مؤتمر صحفي عقده في العاصمة يوم 14 فبراير 2024 إن المحادثات مستمرة."
+    assert normalized(text).published_at is None
+
+
+def test_repeated_headline_is_the_title_and_headers_above_it_go() -> None:
+    title = "الوزير يبحث مع نظيره تعزيز العلاقات الثنائية"
+    article = normalized(f"سياسة\nأخبار عربية\n{title}\n19/01/2022\n{title}\n{BODY}")
+    assert article.title == title
+    assert removed(article) == [
+        ("header", "سياسة\nأخبار عربية"),
+        ("dateline", "19/01/2022"),
+        ("duplicate", title),
+    ]
+    assert article.clean_text == f"{title}\n{BODY}"
+
+
+def test_first_headline_like_line_is_the_title_after_place_agency_and_kicker() -> None:
+    text = f"بغداد - واع\nعلى هامش القمة؛\nالرئيس يستقبل وزير الخارجية في قصر السلام\n{BODY}"
+    assert normalized(text).title == "الرئيس يستقبل وزير الخارجية في قصر السلام"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "قال الوزير إن المحادثات كانت مثمرة وبناءة وإن البلدين سيواصلان التشاور.",  # a sentence
+        "القاهرة في 24 أكتوبر /أ ش أ/",  # a dateline without year
+        "يستقبل الوزير",  # too short
+    ],
+)
+def test_no_title_when_the_text_opens_with_something_else(first_line: str) -> None:
+    assert normalized(f"{first_line}\nوأضاف أن البلدين اتفقا على مواصلة التشاور.").title is None
+
+
+@pytest.mark.parametrize(
+    "byline", ["manouchehr mahdavi", "أحمد دريملي / الأناضول", "م ع ن / ع ج", "--(بترا) ح ح/ ب ط", "بقلم: سالم علي"]
+)
+def test_bylines_after_the_last_sentence(byline: str) -> None:
+    article = normalized(f"{BODY}\n{byline}")
+    assert removed(article) == [("byline", byline)]
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    ["الوزير يستقبل نظيره", "Reuters 2024", "نقاط رئيسية في الاتفاق:"],
+)
+def test_short_last_lines_that_are_not_bylines_stay(last_line: str) -> None:
+    assert normalized(f"{BODY}\n{last_line}").removed == []
+
+
+def test_byline_needs_a_finished_sentence_before_it() -> None:
+    assert normalized("الوزير يستقبل نظيره ويبحث العلاقات\nmanouchehr mahdavi").removed == []
