@@ -52,7 +52,8 @@ def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[i
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     word_start = text.rfind(" ", begin, dot) + 1 or begin
     word = text[max(word_start, begin) : dot]
-    return len(word) == 1 or "." in word or match_key(word).lower() in ABBREVIATIONS
+    key = match_key(word).lower()
+    return len(key) == 1 or "." in key or key in ABBREVIATIONS
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
