@@ -40,32 +40,63 @@ def group_name(c: Candidate) -> str:
     return f"{t.event_type.value}:{t.cameo}"
 
 
-def group_key(c: Candidate, target: ActorRef | None) -> tuple[object, ...]:
+def _who(a: ActorRef) -> str:
+    """Identity for merging: a named person, else the country (state or unnamed office holder)."""
+    return a.ident if a.name_en is not None and a.role != Role.STATE else f"country:{a.country}"
+
+
+def group_key(c: Candidate) -> tuple[object, ...]:
     if c.summit is not None:
         return ("multilateral", c.source.country, c.summit)
-    parties = frozenset({c.source.country, *(t.country for t in c.targets)})
+    parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
     planned = c.status == Status.PLANNED and group_name(c) != "inperson"
     return (group_name(c), parties, planned)
 
 
+def _countries(c: Candidate) -> frozenset[str | None]:
+    return frozenset({c.source.country, *(t.country for t in c.targets)})
+
+
+def _is_country_level(key: tuple[object, ...]) -> bool:
+    parties = key[1]
+    return isinstance(parties, frozenset) and any(str(p).startswith("country:") for p in parties)
+
+
 def merge(cands: list[Candidate]) -> list[Group]:
-    """Group candidates by (kind of interaction, set of parties); weak ones only join existing groups."""
+    """Group candidates by (kind of interaction, parties); weak ones only join existing groups.
+
+    Parties are people when named, countries otherwise; a country-level group ("إيران" / "روسيا") then
+    folds into the earliest group of the same kind between the same countries that names people.
+    """
     groups: dict[tuple[object, ...], Group] = {}
-    by_parties: dict[frozenset[str | None], list[Group]] = defaultdict(list)
     weak: list[Candidate] = []
     for c in cands:
         if "weak" in c.trigger.flags:
             weak.append(c)
             continue
-        key = group_key(c, None)
-        if key not in groups:
-            groups[key] = Group(key)
-            if c.summit is None:
-                by_parties[frozenset({c.source.country, *(t.country for t in c.targets)})].append(groups[key])
-        groups[key].members.append(c)
+        key = group_key(c)
+        groups.setdefault(key, Group(key)).members.append(c)
+    for key in [k for k in groups if _is_country_level(k)]:
+        g = groups[key]
+        home = next(
+            (
+                h
+                for k, h in groups.items()
+                if h is not g
+                and k[0] == key[0]
+                and k[2] == key[2]
+                and _countries(h.members[0]) == _countries(g.members[0])
+            ),
+            None,
+        )
+        if home is not None:
+            home.members.extend(groups.pop(key).members)
+    by_countries: dict[frozenset[str | None], list[Group]] = defaultdict(list)
+    for g in groups.values():
+        if g.members[0].summit is None:
+            by_countries[_countries(g.members[0])].append(g)
     for c in weak:
-        parties = frozenset({c.source.country, *(t.country for t in c.targets)})
-        home = by_parties.get(parties)
+        home = by_countries.get(_countries(c))
         if home:
             same_sentence = [g for g in home if any(m.sent == c.sent for m in g.members)]
             (same_sentence or home)[0].members.append(c)
@@ -136,4 +167,10 @@ def primaries(groups: list[Group]) -> set[int]:
     if not fore:
         return set()
     lead = min(groups[k].earliest for k in fore)
-    return {k for k in fore if groups[k].earliest == lead}
+    main = {k for k in fore if groups[k].earliest == lead}
+    lead_pairs = {_countries(groups[k].first) for k in main}
+    for k in fore:  # an agreement signed between the main parties is main news too
+        c = groups[k].first
+        if c.trigger.event_type == PloverType.AGREE and c.status == Status.OCCURRED and _countries(c) in lead_pairs:
+            main.add(k)
+    return main

@@ -18,6 +18,7 @@ from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 
 _SUMMIT_NAME_MAX = 7
+_RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
 _JOIN_BEFORE = 3  # "حضوره قمة", "شارك في قمة"
 _WITH_AFTER = 2  # "الاجتماع بنظيره"
 _PARTICIPATION_AFTER = 5  # "القمة الإيرانية الروسية بمشاركة"
@@ -60,7 +61,7 @@ def _slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRe
     out: list[Slot] = []
     antecedent = carried
     for m in view.mentions:
-        if m.prep == "في" and m.kind in ("state", "capital"):
+        if m.kind == "place" or (m.prep == "في" and m.kind in ("state", "capital")):
             continue  # a place, not a party
         if m.kind == "pair":
             pair = cast.main_pair(m.pair_kind)
@@ -104,7 +105,7 @@ def sentence_candidates(
     out: list[Candidate] = []
     for clue in clues:
         trig, t = clue.trigger, clue.index
-        receive = find_marker(view.words, "receive", max(0, t - 10), t) is not None
+        receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), t) is not None
         local = _frame_slots(slots, view.words, t, trig)
         if local is None:
             summit = _summit(doc, view, sent, t, trig, slots, carried)
@@ -126,7 +127,8 @@ def sentence_candidates(
                     )
                 )
             continue
-        for roles in assign(local, t, trig, receive, carried):
+        dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
+        for roles in assign(local, t, trig, receive, carried, dest):
             if not _valid(roles, trig):
                 continue
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)

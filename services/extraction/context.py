@@ -11,7 +11,7 @@ from services.extraction.lexicon import data_lines, fold_words, markers
 from services.extraction.morph import proclitic_readings
 from services.extraction.text import Token
 
-_STATUS_WINDOW = 12  # tokens before the trigger a planned/hypothetical marker may govern
+_STATUS_WINDOW = 25  # tokens before the trigger a planned/hypothetical marker may govern
 _NEG_WINDOW = 3  # لم / لن directly before the trigger
 
 

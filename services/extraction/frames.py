@@ -83,7 +83,9 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger) -> int | None:
     return None
 
 
-def assign(slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None) -> list[Roles]:
+def assign(
+    slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None, place: str | None = None
+) -> list[Roles]:
     """Roles for the trigger at sentence-local token t; several when it has coordinated objects."""
     if not slots and carried is None:
         return []
@@ -96,7 +98,7 @@ def assign(slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried:
     near_pair = [s for s in slots if s.mention.kind == "pair" and abs(s.mention.start - t) <= _PAIR_GAP]
     if len(near_pair) == 2 and not receive:
         return [Roles(near_pair[0].actor, (near_pair[1].actor,), 1)]
-    found = _assign(slots, t, trig, receive, carried)
+    found = _assign(slots, t, trig, receive, carried, place)
     if not found:
         pair_slots = [s for s in slots if s.mention.kind == "pair"]
         if len(pair_slots) == 2:
@@ -104,20 +106,26 @@ def assign(slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried:
     return found
 
 
-def _assign(slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None) -> list[Roles]:
+def _assign(
+    slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None, place: str | None
+) -> list[Roles]:
     subj = _subject(slots, t, trig)
     if trig.frame == "summon":
         return _summon(slots, t, subj, carried)
     source = slots[subj].actor if subj is not None else carried
     if source is None:
         return []
+    if subj is not None and slots[subj].mention.end <= t:
+        chain = _chain_before(slots, subj)
+        if len(chain) >= 2 and len({_country(s) for s in chain}) == len(chain):
+            return [Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)]
     if receive or trig.frame == "recv":
         sender = next((s for s in slots if s.mention.start > t and s.mention.prep == "من"), None)
         if sender is not None and _country(sender) != source.country:
             return [Roles(sender.actor, (source,), 3)]
     objects = _objects(slots, t, subj, source, trig)
     if trig.frame == "visit":
-        return _visit(slots, source, objects)
+        return _visit(slots, source, objects, place)
     if not objects:
         return []
     targets = tuple(s.actor for s in objects)
@@ -176,7 +184,11 @@ def _multi(slots: Sequence[Slot]) -> list[Roles]:
     return [Roles(parties[0], tuple(parties[1:]), 1)]
 
 
-def _visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot]) -> list[Roles]:
+def _visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: str | None) -> list[Roles]:
+    """The subject travels to the object's country, or to the place named after the trigger."""
+    if not objects and place is not None and place != source.country:
+        host = next((s.actor for s in slots if _country(s) == place and s.actor.role != Role.STATE), None)
+        return [Roles(source, (host,), 2, place)] if host is not None else []
     if not objects:
         return []
     dest = objects[0]

@@ -16,6 +16,7 @@ from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.morph import proclitic_readings
 
 PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
+_MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
 _PREP_CLITICS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 # A dual title names the office its two holders share: الرئيسان = the two presidents.
 _PAIR_OFFICES = {
@@ -131,7 +132,7 @@ def _skip_honorifics(words: Sequence[str], j: int) -> int:
 def _country_after(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
     """A nisba or state name right after a title ('الإيراني', 'روسيا', 'الجمهورية الفرنسية')."""
     hit = gaz.match_at(words, j)
-    if hit is None:
+    if hit is None or hit.clitic[:1] in ("و", "ف"):
         return None, j
     if "nisba" in hit.kinds:
         state = gaz.state_by_nisba(hit.key)
@@ -194,9 +195,16 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         if country is not None:
             ref = ActorRef(None, None, None, country, Role.STATE)
             return Mention(i, j, "side", _prep_of(words, i, None), ref, conj=conj)
+    for kind in actor_words():
+        if kind.startswith("pronoun:") and _word_seq_at(words, i, kind):
+            return Mention(i, i + 1, "pronoun", _prep_of(words, i, None), title_key=kind.partition(":")[2], conj=conj)
     hit = gaz.match_at(words, i)
     if hit is None:
         return None
+    if "capital_nisba" in hit.kinds:  # "العاصمة الأردنية عمان": a place, the name after it too
+        after = gaz.match_at(words, hit.end)
+        end = after.end if after is not None and after.kinds & {"capital", "state"} else hit.end
+        return Mention(i, end, "place", "")
     prep = _prep_of(words, i, hit)
     conj = hit.clitic[:1] in ("و", "ف")
     if "title" in hit.kinds:
@@ -213,12 +221,30 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             return Mention(i, hit.end, "igo", prep, ref, conj=conj)
     if "state" in hit.kinds or "capital" in hit.kinds:
         match = gaz.state_by_name(hit.key)
+        if (
+            match is not None
+            and gaz.ambiguity(hit.key) is not None
+            and (hit.clitic.endswith("ب") or _place_context(words, i, hit.end))
+        ):
+            return Mention(i, hit.end, "place", prep)
         if match is not None:
             s = match.state
             kind = "capital" if match.via_capital else "state"
             ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
             return Mention(i, hit.end, kind, prep, ref, conj=conj)
     return None
+
+
+def _place_context(words: Sequence[str], i: int, end: int) -> bool:
+    """An ambiguous state/capital name used as a place: after في/إلى, in a dateline, before a date."""
+    if i == 0 or words[i - 1] in _place_words():
+        return True
+    return end < len(words) and (words[end].isdigit() or words[end] == PUNCT)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    return frozenset(fold_words("في الى إلى العاصمة مدينة الأردنية العمانية بالعاصمة"))
 
 
 def _anchor_before(words: Sequence[str], i: int) -> bool:
@@ -234,8 +260,10 @@ def _anchor_before(words: Sequence[str], i: int) -> bool:
 def _name_after(
     gaz: Gazetteer, words: Sequence[str], j: int, country: str | None, on: object
 ) -> tuple[ActorRef, int] | None:
-    """A person named right after a title (honorifics skipped), of the title's country if it has one."""
+    """A person named right after a title (honorifics and one comma skipped), of the title's country."""
     k = _skip_honorifics(words, j)
+    if k < len(words) and words[k] == PUNCT:
+        k = _skip_honorifics(words, k + 1)
     name = gaz.match_at(words, k)
     if name is None or "person" not in name.kinds or name.clitic:
         return None
@@ -243,11 +271,30 @@ def _name_after(
     return (person_ref(pick_term(terms, on)), name.end) if terms else None
 
 
+def _title_country(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """The country of a title: right after it, or after the ministry's conjoined words
+    ('وزير الشؤون الخارجية والاتحاد الأوروبي والتعاون الإسباني' -> ESP), before any comma."""
+    country, end = _country_after(gaz, words, j)
+    if country is not None:
+        return country, end
+    k = j
+    while k < len(words) and k < j + _MINISTRY_WORDS and words[k] != PUNCT:
+        hit = gaz.match_at(words, k)
+        if hit is not None and "nisba" in hit.kinds and not hit.clitic:
+            state = gaz.state_by_nisba(hit.key)
+            if state is not None:
+                return state.iso3, hit.end
+        if not (words[k].startswith("و") or k > j):
+            break
+        k += 1
+    return None, j
+
+
 def _title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on: object, conj: bool) -> Mention | None:
     offices = gaz.offices_by_title(hit.key)
     if not offices:
         return None
-    country, j = _country_after(gaz, words, hit.end)
+    country, j = _title_country(gaz, words, hit.end)
     named = _name_after(gaz, words, j, country, on)
     if named is not None:
         return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)

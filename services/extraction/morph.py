@@ -25,7 +25,7 @@ def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     """
     out: list[tuple[str, str]] = [(word, "")]
     bases = [word]
-    if len(word) > _MIN_STEM + 1 and word[0] in CONJ:
+    if len(word) > _MIN_STEM and word[0] in CONJ:
         bases.append(word[1:])
         out.append((word[1:], ""))
     for base in bases:

@@ -65,6 +65,13 @@ class Cast:
             return None
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
 
+    def person_by_office(self, offices: tuple[str, ...]) -> ActorRef | None:
+        """The most-mentioned named person holding one of these offices ("جلالة الملك", "سموه")."""
+        named = [a for a in self.people.values() if a.office in offices]
+        if not named:
+            return None
+        return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+
     def holder(self, country: str, role: Role | None, office: str | None, title_key: str | None) -> ActorRef | None:
         if self.on is None:
             return None
@@ -81,6 +88,10 @@ class Cast:
             if a is None or (m.ambiguous and not self.confirms(a)):
                 return None
             return a
+        if m.kind == "pronoun" and m.title_key:
+            return self.person_by_office(tuple(m.title_key.split(",")))
+        if m.kind == "title" and a is not None and not a.country and a.office:
+            return self.person_by_office((a.office,))
         if m.kind in ("title", "counterpart") and a is not None and a.country:
             role, office = a.role, a.office
             if m.kind == "counterpart" and antecedent is not None:
