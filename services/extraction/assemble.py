@@ -96,10 +96,10 @@ def merge(cands: list[Candidate]) -> list[Group]:
         if g.members[0].summit is None:
             by_countries[_countries(g.members[0])].append(g)
     for c in weak:
-        home = by_countries.get(_countries(c))
-        if home:
-            same_sentence = [g for g in home if any(m.sent == c.sent for m in g.members)]
-            (same_sentence or home)[0].members.append(c)
+        homes = by_countries.get(_countries(c))
+        if homes:
+            same_sentence = [g for g in homes if any(m.sent == c.sent for m in g.members)]
+            (same_sentence or homes)[0].members.append(c)
     for g in groups.values():
         g.members.sort(key=lambda c: (c.sent, c.index))
     return sorted(groups.values(), key=lambda g: (g.earliest, g.first.sent, g.first.index))
