@@ -72,23 +72,29 @@ class Gazetteer:
         return self.titles.get(key, ())
 
     def holders(self, code: str, role: Role, on: date, office: str | None = None) -> list[OfficeHolder]:
-        """Who held an office with `role` for state/IGO `code` on day `on`, newest term first.
+        """Who held an office with `role` for state/IGO `code` on day `on`.
 
-        Several offices can carry one role (Iran's supreme leader and president are both heads of
-        state): pass `office` ("president") to choose, or see `holders_by_title`.
+        Several offices can carry one role (Iran's president and supreme leader are both heads of
+        state): pass `office` ("president") to choose, or see `holders_by_title`. Results are ordered
+        by office as listed in offices.tsv (president before supreme_leader, the recognised
+        prime_minister before a rival_prime_minister), then newest term first (a handover day).
         """
         found = [
             h
             for h in self.by_code.get(code, ())
             if role in h.roles and h.in_office(on) and (office is None or h.office == office)
         ]
-        return sorted(found, key=lambda h: h.term_start, reverse=True)
+        return self._ordered(found)
 
     def holders_by_title(self, code: str, title_key: str, on: date) -> list[OfficeHolder]:
         """Holders of the office(s) a title names: ("IRN", "الرئيس", 2022-06-29) -> [Raisi]."""
         wanted = {o.office for o in self.offices_by_title(title_key)}
         found = [h for h in self.by_code.get(code, ()) if h.office in wanted and h.in_office(on)]
-        return sorted(found, key=lambda h: h.term_start, reverse=True)
+        return self._ordered(found)
+
+    def _ordered(self, holders: list[OfficeHolder]) -> list[OfficeHolder]:
+        rank = {o.office: i for i, o in enumerate(self.offices)}
+        return sorted(holders, key=lambda h: (rank.get(h.office, len(rank)), -h.term_start.toordinal()))
 
     def persons_by_name(self, key: str, on: date | None = None) -> list[OfficeHolder]:
         """All terms of office of people with this surface name or short form, optionally on a day.

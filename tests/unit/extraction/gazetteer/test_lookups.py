@@ -177,3 +177,19 @@ def test_name_keys_are_folded_and_bounded(gz: Gazetteer) -> None:
     keys = gz.name_keys()
     assert match_key("عشق آباد") in keys
     assert all(match_key(k) == k and len(k.split()) <= gz.max_key_words for k in keys)
+
+
+def test_recognised_office_before_rival(gz: Gazetteer) -> None:
+    found = gz.holders("LBY", Role.HEAD_OF_GOVERNMENT, date(2023, 6, 1))
+    assert names(found) == ["Abdul Hamid Dbeibah", "Osama Hammad"]
+
+
+def test_saudi_crown_prince_and_prime_minister(gz: Gazetteer) -> None:
+    assert names(gz.holders_by_title("SAU", match_key("ولي العهد"), date(2020, 1, 1))) == ["Mohammed bin Salman"]
+    assert names(gz.holders("SAU", Role.HEAD_OF_GOVERNMENT, date(2020, 1, 1))) == ["Salman bin Abdulaziz"]
+    assert names(gz.holders("SAU", Role.HEAD_OF_GOVERNMENT, date(2023, 1, 1))) == ["Mohammed bin Salman"]
+
+
+def test_handover_day_returns_both_newest_first(gz: Gazetteer) -> None:
+    found = gz.holders("IRN", Role.HEAD_OF_STATE, date(2024, 5, 19), office="president")
+    assert names(found) == ["Mohammad Mokhber", "Ebrahim Raisi"]
