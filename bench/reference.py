@@ -1,0 +1,73 @@
+"""Reference normalisation chains measured beside Marsad's: camel-tools when installed, and a plain-regex chain.
+
+The camel-tools chain is the usual one from its documentation: Unicode normalisation, dediacritisation,
+then the alef, alef-maksura and teh-marbuta folds. The regex chain does the same folds with one `str.translate`
+and one compiled regex, as a floor for what any pure-Python chain costs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import util
+
+TextFn = Callable[[str], str]
+
+_DIACRITICS_TATWEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLDS = str.maketrans(
+    {
+        "\u0622": "\u0627",  # alef with madda -> alef
+        "\u0623": "\u0627",  # alef with hamza above -> alef
+        "\u0625": "\u0627",  # alef with hamza below -> alef
+        "\u0671": "\u0627",  # alef wasla -> alef
+        "\u0649": "\u064a",  # alef maksura -> yeh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+    }
+)
+
+
+def regex_chain(text: str) -> str:
+    return _DIACRITICS_TATWEEL.sub("", text).translate(_FOLDS)
+
+
+def camel_chain() -> TextFn | None:
+    """camel-tools' normalize_unicode -> dediac_ar -> alef/alef-maksura/teh-marbuta folds, or None."""
+    if util.find_spec("camel_tools") is None:
+        return None
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+        normalize_unicode,
+    )
+
+    def chain(text: str) -> str:
+        out: str = normalize_teh_marbuta_ar(
+            normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(normalize_unicode(text))))
+        )
+        return out
+
+    return chain
+
+
+def marsad_match_key() -> TextFn | None:
+    """Marsad's own str -> str fold chain (clean view then match view), when the normaliser exports it."""
+    try:
+        from services.arabic import match_key
+    except ImportError:
+        return None
+    fn: TextFn = match_key
+    return fn
+
+
+def reference_chains() -> dict[str, TextFn]:
+    chains: dict[str, TextFn] = {}
+    camel = camel_chain()
+    if camel is not None:
+        chains["camel-tools chain (unicode+dediac+alef+maksura+teh)"] = camel
+    chains["plain-regex chain (dediac+tatweel+alef+maksura+teh)"] = regex_chain
+    own = marsad_match_key()
+    if own is not None:
+        chains["marsad match_key (str -> str folds only)"] = own
+    return chains

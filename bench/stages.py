@@ -1,0 +1,146 @@
+"""Stage microbenchmarks, no Kafka: normalisation MB/s, extraction articles/s, and the worker's per-message path.
+
+Everything runs in this process pinned to one core, with one untimed warm-up pass and `passes` timed
+passes over the corpus. Per-article times are pooled over the timed passes (median, p99); throughput is
+the median over passes. The reference chains run on the same texts in the same process.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from bench.corpus import Sources, fixed_size_corpus, stage_corpus
+from bench.reference import reference_chains
+from bench.stats import distribution, spread
+from schemas.normalized import NormalizedArticle
+from schemas.outcome import Rejection
+from schemas.raw import RawArticle
+from services.arabic import NormalizeLimits, normalize_article
+from services.extraction import extract_events
+from services.worker.stages import StageLimits, extract_value, normalize_value
+
+T = TypeVar("T")
+LIMITS = StageLimits(max_message_bytes=16 * 1024 * 1024, max_text_chars=200_000, max_events_per_article=200)
+
+
+@contextmanager
+def one_core() -> Iterator[int | None]:
+    """Pin this process to its last allowed CPU for the duration; yields the CPU (None if not supported)."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield None
+        return
+    before = os.sched_getaffinity(0)
+    cpu = max(before)
+    os.sched_setaffinity(0, {cpu})
+    try:
+        yield cpu
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def timed_passes(items: Sequence[T], fn: Callable[[T], object], passes: int) -> tuple[list[float], list[float]]:
+    """(seconds per pass, seconds per item pooled over passes), after one untimed warm-up pass."""
+    for item in items:
+        fn(item)
+    totals: list[float] = []
+    per_item: list[float] = []
+    clock = time.perf_counter_ns
+    for _ in range(passes):
+        pass_total = 0
+        for item in items:
+            started = clock()
+            fn(item)
+            elapsed = clock() - started
+            pass_total += elapsed
+            per_item.append(elapsed / 1e9)
+        totals.append(pass_total / 1e9)
+    return totals, per_item
+
+
+def _ms(values: list[float]) -> dict[str, float]:
+    dist = distribution(values)
+    return {"p50_ms": dist["p50"] * 1000, "p99_ms": dist["p99"] * 1000, "max_ms": dist["max"] * 1000}
+
+
+def normalisation(articles: list[RawArticle], passes: int) -> list[dict[str, Any]]:
+    texts = [a.text for a in articles]
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    limits = NormalizeLimits(max_chars=LIMITS.max_text_chars)
+    rows: list[dict[str, Any]] = []
+    totals, per_item = timed_passes(articles, lambda raw: normalize_article(raw, limits), passes)
+    rows.append(
+        {
+            "name": "marsad normalize_article (full: views, offset maps, segmentation, model)",
+            "mb_per_s": spread([megabytes / t for t in totals]),
+            "per_article": _ms(per_item),
+        }
+    )
+    for name, chain in reference_chains().items():
+        totals, per_item = timed_passes(texts, chain, passes)
+        rows.append({"name": name, "mb_per_s": spread([megabytes / t for t in totals]), "per_article": _ms(per_item)})
+    return rows
+
+
+def extraction(articles: list[RawArticle], passes: int) -> dict[str, Any]:
+    limits = NormalizeLimits(max_chars=LIMITS.max_text_chars)
+    normalized = [n for n in (normalize_article(a, limits) for a in articles) if isinstance(n, NormalizedArticle)]
+    events = [len(extract_events(n)) for n in normalized]
+    totals, per_item = timed_passes(normalized, extract_events, passes)
+    return {
+        "articles": len(normalized),
+        "rejected_by_normaliser": len(articles) - len(normalized),
+        "events_per_article": statistics.mean(events) if events else 0.0,
+        "articles_with_events": sum(1 for e in events if e),
+        "articles_per_s": spread([len(normalized) / t for t in totals]),
+        "per_article": _ms(per_item),
+    }
+
+
+def worker_message(value: bytes) -> None:
+    """What one worker does per message, minus Kafka and Faust: decode, normalise, encode, decode, extract, encode."""
+    first = normalize_value(value, LIMITS)
+    if isinstance(first, Rejection):
+        return
+    second = extract_value(first[1].model_dump_json().encode(), LIMITS)
+    if isinstance(second, Rejection):
+        return
+    for event in second[1]:
+        event.model_dump_json().encode()
+
+
+def worker_path(payloads: list[bytes], passes: int) -> dict[str, Any]:
+    totals, per_item = timed_passes(payloads, worker_message, passes)
+    return {
+        "articles": len(payloads),
+        "articles_per_s": spread([len(payloads) / t for t in totals]),
+        "per_article": _ms(per_item),
+    }
+
+
+def run_stages(sources: Sources, count: int, passes: int) -> dict[str, Any]:
+    articles = stage_corpus(sources, count)
+    sizes = [len(a.text.encode()) for a in articles]
+    four_kb = fixed_size_corpus(sources, max(count // 2, 20))
+    payloads = [a.model_dump_json(exclude_none=True).encode() for a in four_kb]
+    with one_core() as cpu:
+        return {
+            "cpu": cpu,
+            "passes": passes,
+            "corpus": {
+                "articles": len(articles),
+                "megabytes": sum(sizes) / 1e6,
+                "min_kb": min(sizes) / 1024,
+                "median_kb": statistics.median(sizes) / 1024,
+                "max_kb": max(sizes) / 1024,
+                "seed_files": sources.seed_count,
+                "filler_paragraphs": len(sources.filler),
+            },
+            "normalize": normalisation(articles, passes),
+            "extract": extraction(articles, passes),
+            "worker_path_4kb": worker_path(payloads, passes),
+        }
