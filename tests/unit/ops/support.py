@@ -114,8 +114,24 @@ def code_sample_names() -> dict[str, Family]:
 # ---- PromQL --------------------------------------------------------------------------------------------------
 
 _KEYWORDS = frozenset(
-    {"by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless", "bool", "offset",
-     "inf", "nan", "Inf", "NaN", "atan2"}
+    [
+        "by",
+        "without",
+        "on",
+        "ignoring",
+        "group_left",
+        "group_right",
+        "and",
+        "or",
+        "unless",
+        "bool",
+        "offset",
+        "inf",
+        "nan",
+        "Inf",
+        "NaN",
+        "atan2",
+    ]
 )
 _GRAFANA_VARIABLE = re.compile(r"\$\{[^}]*\}|\$\w+")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|`[^`]*`')
@@ -225,3 +241,68 @@ def iter_panels(board: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for panel in board.get("panels", []):
         yield panel
         yield from panel.get("panels", [])  # panels inside collapsed rows
+
+
+def compose_mounts(service: dict[str, Any]) -> dict[str, str]:
+    """source -> target of a compose service's short-syntax volumes (`src:dst` or `src:dst:mode`)."""
+    mounts: dict[str, str] = {}
+    for volume in service.get("volumes", []):
+        parts = volume.split(":")
+        assert len(parts) in (2, 3), f"unexpected volume syntax {volume!r}"
+        mounts[parts[0]] = parts[1]
+    return mounts
+
+
+# ---- settings ------------------------------------------------------------------------------------------------
+
+# Read by the image's HEALTHCHECK (deploy/Dockerfile), not by the settings models.
+IMAGE_ONLY_VARIABLES = frozenset({"MARSAD_HEALTHCHECK_URL"})
+
+
+def settings_models() -> list[type[Any]]:
+    from services.scraper.gateway.settings import GatewaySettings
+    from services.scraper.settings import ScraperSettings
+    from services.settings import Settings
+
+    return [Settings, ScraperSettings, GatewaySettings]
+
+
+def settings_env_names() -> set[str]:
+    """Every environment variable a settings model reads: `<env_prefix><FIELD>` plus validation aliases."""
+    from pydantic import AliasChoices
+
+    names: set[str] = set()
+    for model in settings_models():
+        prefix = str(model.model_config.get("env_prefix", ""))
+        for field_name, field in model.model_fields.items():
+            names.add(f"{prefix}{field_name}".upper())
+            alias = field.validation_alias
+            if isinstance(alias, str):
+                names.add(alias.upper())
+            elif isinstance(alias, AliasChoices):
+                names.update(str(choice).upper() for choice in alias.choices)
+    return names
+
+
+def settings_from(env: dict[str, str]) -> dict[str, Any]:
+    """Validate `env` with every settings model (as the processes would read it); model name -> instance."""
+    import os
+    from unittest import mock
+
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("MARSAD_", "KAFKA_"))}
+    with mock.patch.dict(os.environ, {**clean, **env}, clear=True):
+        return {model.__name__: model() for model in settings_models()}
+
+
+def shutdown_timeout_seconds() -> float:
+    """How long Faust's services wait for a clean stop after SIGTERM (mode.Service.shutdown_timeout)."""
+    from mode import Service
+
+    return float(Service.shutdown_timeout)
+
+
+def topic_defaults() -> dict[str, str]:
+    """MARSAD_TOPIC_<KEY> -> the topic name of the contract (schemas/topics.py)."""
+    from schemas.topics import TOPICS
+
+    return {f"MARSAD_TOPIC_{key.upper()}": spec.default_name for key, spec in TOPICS.items()}
