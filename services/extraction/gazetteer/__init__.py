@@ -57,6 +57,12 @@ def _ambiguous(ix: Indexes) -> dict[str, str]:
         for state in states:
             if named is not None and named.iso3 != state.iso3:
                 notes.setdefault(key, f"state {named.iso3}, also capital of {state.iso3}")
+    for key, holders in ix.persons.items():
+        place = ix.names.get(key) or ix.nisbas.get(key)
+        if place is not None:
+            notes.setdefault(key, f"person {holders[0].name_en}, also a name or nisba of {place.iso3}")
+        if len({h.name_en for h in holders}) > 1:
+            notes.setdefault(key, "names several people: " + ", ".join(sorted({h.name_en for h in holders})))
     return notes
 
 

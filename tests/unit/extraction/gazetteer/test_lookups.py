@@ -193,3 +193,9 @@ def test_saudi_crown_prince_and_prime_minister(gz: Gazetteer) -> None:
 def test_handover_day_returns_both_newest_first(gz: Gazetteer) -> None:
     found = gz.holders("IRN", Role.HEAD_OF_STATE, date(2024, 5, 19), office="president")
     assert names(found) == ["Mohammad Mokhber", "Ebrahim Raisi"]
+
+
+def test_person_state_collisions_are_flagged(gz: Gazetteer) -> None:
+    # "كاميرون" is David Cameron; "الكاميرون" (Cameroon) loses its article after لل.
+    assert gz.ambiguity(match_key("كاميرون"))
+    assert gz.ambiguity(match_key("بردي محمدوف"))  # father and son
