@@ -38,6 +38,7 @@ class Candidate:
     texts: tuple[tuple[str, str], ...]  # (actor ident, surface as written)
     destination: str | None = None
     summit: str | None = None  # name of the gathering, for a multilateral event without listed parties
+    forum: ActorRef | None = None  # the gathering as a known IGO/forum, when the gazetteer knows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,8 @@ def sentence_candidates(
             summit = _summit(doc, view, sent, t, trig, slots, carried)
             if summit is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+                name = summit[1] if isinstance(summit[1], str) else summit[1].name_ar or ""
+                forum = summit[1] if isinstance(summit[1], ActorRef) else None
                 out.append(
                     Candidate(
                         trig,
@@ -123,12 +126,13 @@ def sentence_candidates(
                         background,
                         places,
                         (*texts, *summit[2]),
-                        summit=summit[1],
+                        summit=name,
+                        forum=forum,
                     )
                 )
             continue
         dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
-        for roles in assign(local, t, trig, receive, carried, dest):
+        for roles in assign(local, t, trig, receive, carried, dest, view.words):
             if not _valid(roles, trig):
                 continue
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
@@ -171,7 +175,7 @@ def _valid(roles: Roles, trig: Trigger) -> bool:
 
 def _summit(
     doc: Doc, view: SentenceView, sent: int, t: int, trig: Trigger, slots: list[Slot], carried: ActorRef | None
-) -> tuple[ActorRef, str, tuple[tuple[str, str], ...]] | None:
+) -> tuple[ActorRef, str | ActorRef, tuple[tuple[str, str], ...]] | None:
     """A party attending a named gathering: 'حضوره قمة الدول المطلة على بحر قزوين'."""
     if trig.frame != "multi" or find_marker(view.words, "summit_join", max(0, t - _JOIN_BEFORE), t) is None:
         return None
@@ -187,4 +191,7 @@ def _summit(
     first = doc.sentences[sent].first
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
+    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and abs(s.mention.start - t) <= 1), None)
+    if igo is not None:  # the gathering is a known organisation or forum
+        return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
     return source, name, texts

@@ -89,7 +89,9 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     date = _date(g, ctx, status, primary)
     texts = {k: v for c in g.members for k, v in c.texts}
     target: Actor | None = _actor(targets[0], texts) if targets else None
-    if first.summit is not None:
+    if first.forum is not None:
+        target = _actor(first.forum, texts)
+    elif first.summit is not None:
         target = Actor(text=first.summit, name_ar=first.summit, role=Role.ORGANIZATION)
     participants = [_actor(a, texts) for a in (source, *targets)] if len(targets) > 1 else []
     evidence = _evidence(g, ctx.doc)

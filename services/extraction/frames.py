@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from schemas.event import Role
 from services.extraction.lexicon import Trigger
-from services.extraction.mentions import ActorRef, Mention
+from services.extraction.mentions import ActorRef, Mention, honorific_words
 
 _OBJECT_PREPS = ("مع", "ب", "الي", "ل", "")
 _POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
@@ -63,13 +63,14 @@ def _chain_before(slots: Sequence[Slot], last: int) -> list[Slot]:
     return out
 
 
-def _subject(slots: Sequence[Slot], t: int, trig: Trigger) -> int | None:
+def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] = ()) -> int | None:
     before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
     after = [k for k, s in enumerate(slots) if s.mention.start > t]
     if trig.pos == "noun":
         for k in after:  # genitive possessor: رسالة الدكتور رئيسي، مباحثات وزير الخارجية
             m = slots[k].mention
-            if m.start - t <= _POSSESSOR_GAP + len(trig.form) - 1 and m.prep == "":
+            between = words[t + len(trig.form) : m.start]
+            if m.start >= t + len(trig.form) and m.prep == "" and all(w in honorific_words() for w in between):
                 return k
             break
     else:
@@ -84,7 +85,13 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger) -> int | None:
 
 
 def assign(
-    slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None, place: str | None = None
+    slots: Sequence[Slot],
+    t: int,
+    trig: Trigger,
+    receive: bool,
+    carried: ActorRef | None,
+    place: str | None = None,
+    words: Sequence[str] = (),
 ) -> list[Roles]:
     """Roles for the trigger at sentence-local token t; several when it has coordinated objects."""
     if not slots and carried is None:
@@ -98,7 +105,7 @@ def assign(
     near_pair = [s for s in slots if s.mention.kind == "pair" and abs(s.mention.start - t) <= _PAIR_GAP]
     if len(near_pair) == 2 and not receive:
         return [Roles(near_pair[0].actor, (near_pair[1].actor,), 1)]
-    found = _assign(slots, t, trig, receive, carried, place)
+    found = _assign(slots, t, trig, receive, carried, place, words)
     if not found:
         pair_slots = [s for s in slots if s.mention.kind == "pair"]
         if len(pair_slots) == 2:
@@ -107,9 +114,15 @@ def assign(
 
 
 def _assign(
-    slots: Sequence[Slot], t: int, trig: Trigger, receive: bool, carried: ActorRef | None, place: str | None
+    slots: Sequence[Slot],
+    t: int,
+    trig: Trigger,
+    receive: bool,
+    carried: ActorRef | None,
+    place: str | None,
+    words: Sequence[str],
 ) -> list[Roles]:
-    subj = _subject(slots, t, trig)
+    subj = _subject(slots, t, trig, words)
     if trig.frame == "summon":
         return _summon(slots, t, subj, carried)
     source = slots[subj].actor if subj is not None else carried
@@ -119,10 +132,14 @@ def _assign(
         chain = _chain_before(slots, subj)
         if len(chain) >= 2 and len({_country(s) for s in chain}) == len(chain):
             return [Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)]
-    if receive or trig.frame == "recv":
+    if receive or trig.frame == "recv" or trig.mode == "message":
         sender = next((s for s in slots if s.mention.start > t and s.mention.prep == "من"), None)
         if sender is not None and _country(sender) != source.country:
             return [Roles(sender.actor, (source,), 3)]
+        if sender is not None and trig.mode == "message":  # "X يسلم رسالة من Y إلى Z": Y writes to Z
+            other = next((s.actor for s in slots if _country(s) not in (None, _country(sender))), None)
+            if other is not None:
+                return [Roles(sender.actor, (other,), 3)]
     objects = _objects(slots, t, subj, source, trig)
     if trig.frame == "visit":
         return _visit(slots, source, objects, place)
@@ -130,8 +147,8 @@ def _assign(
         return []
     targets = tuple(s.actor for s in objects)
     if trig.frame == "host":
-        return [Roles(target, (source,), 3) for target in targets]
-    return [Roles(source, targets, 1)]
+        return [Roles(target, (source,), 3, source.country) for target in targets]
+    return [Roles(source, (target,), 1) for target in targets]  # التقى X بـA وB: two meetings
 
 
 def _objects(slots: Sequence[Slot], t: int, subj: int | None, source: ActorRef, trig: Trigger) -> list[Slot]:

@@ -17,6 +17,7 @@ from services.extraction.morph import proclitic_readings
 
 PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
 _MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
+_ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
 _PREP_CLITICS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 # A dual title names the office its two holders share: الرئيسان = the two presidents.
 _PAIR_OFFICES = {
@@ -46,7 +47,7 @@ class ActorRef:
 class Mention:
     start: int  # sentence-local token indices [start, end)
     end: int
-    kind: str  # person | title | state | capital | igo | side | counterpart | pair
+    kind: str  # person | title | state | capital | igo | side | counterpart | pair | pronoun | place | envoy_of
     prep: str  # preposition governing the mention ('' if none): ب ل ك مع من الي بين في عن علي
     actor: ActorRef | None = None
     title_key: str | None = None  # for titles: the title's key (for holders_by_title)
@@ -95,7 +96,7 @@ def pick_term(terms: Sequence[OfficeHolder], on: object) -> OfficeHolder:
 
 
 @functools.cache
-def _honorific_words() -> frozenset[str]:
+def honorific_words() -> frozenset[str]:
     return frozenset(w for seq in actor_words().get("honorific", ()) for w in seq)
 
 
@@ -104,7 +105,7 @@ def _prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
         last = hit.clitic[-1]
         if last in _PREP_CLITICS:
             return _PREP_CLITICS[last]
-    honor = _honorific_words()
+    honor = honorific_words()
     while start > 0 and words[start - 1] in honor:
         start -= 1
     if start < len(words):
@@ -198,7 +199,15 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
     for kind in actor_words():
         if kind.startswith("pronoun:") and _word_seq_at(words, i, kind):
             return Mention(i, i + 1, "pronoun", _prep_of(words, i, None), title_key=kind.partition(":")[2], conj=conj)
+    for kind in ("envoy:ambassador", "envoy:envoy"):
+        n = _word_seq_at(words, i, kind)
+        if n:
+            return _envoy(gaz, words, i, n, Role(kind.partition(":")[2]), conj, on)
     hit = gaz.match_at(words, i)
+    if hit is None or "title" not in hit.kinds:
+        construct = _construct_title(gaz, words, i)
+        if construct is not None:
+            return _title_mention(gaz, words, construct, _prep_of(words, i, construct), on, conj)
     if hit is None:
         return None
     if "capital_nisba" in hit.kinds:  # "العاصمة الأردنية عمان": a place, the name after it too
@@ -233,6 +242,38 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
             return Mention(i, hit.end, kind, prep, ref, conj=conj)
     return None
+
+
+def _construct_title(gaz: Gazetteer, words: Sequence[str], i: int) -> Hit | None:
+    """A title in construct state, without the article: 'أمير قطر', 'لأمير دولة الكويت', 'وزير خارجية مصر'."""
+    for stem, clitic in proclitic_readings(words[i]):
+        if stem.startswith("ال") or len(stem) < 3:
+            continue
+        for n in (2, 1):
+            tail = list(words[i + 1 : i + n])
+            if n == 2 and (len(tail) < 1 or tail[0] == PUNCT):
+                continue
+            if n == 2:
+                tail[0] = "ال" + tail[0]  # وزير خارجية -> وزير الخارجية
+            key = " ".join(("ال" + stem if n == 1 else stem, *tail))
+            if gaz.offices_by_title(key):
+                return Hit(i, i + n, key, clitic, frozenset({"title"}))
+    return None
+
+
+def _envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj: bool, on: object) -> Mention:
+    """An ambassador or envoy and the country that sends them: 'السفير الإيراني', 'سفير خادم الحرمين'."""
+    country, j = _country_after(gaz, words, i + n)
+    if country is None:
+        hit = gaz.match_at(words, i + n)
+        if hit is not None and "title" in hit.kinds:
+            sender = _title_mention(gaz, words, hit, "", on, False)
+            if sender is not None and sender.actor is not None:
+                country, j = sender.actor.country, hit.end
+                if country is None:
+                    return Mention(i, hit.end, "envoy_of", _prep_of(words, i, None), sender.actor, conj=conj)
+    ref = ActorRef(None, None, None, country, role)
+    return Mention(i, max(j, i + n), "title" if country else "envoy_of", _prep_of(words, i, None), ref, conj=conj)
 
 
 def _place_context(words: Sequence[str], i: int, end: int) -> bool:
@@ -284,7 +325,7 @@ def _title_country(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | 
             state = gaz.state_by_nisba(hit.key)
             if state is not None:
                 return state.iso3, hit.end
-        if not (words[k].startswith("و") or k > j):
+        if k >= j + _ADJECTIVE_WORDS and not words[k].startswith("و"):
             break
         k += 1
     return None, j

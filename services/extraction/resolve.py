@@ -88,6 +88,11 @@ class Cast:
             if a is None or (m.ambiguous and not self.confirms(a)):
                 return None
             return a
+        if m.kind == "envoy_of" and a is not None:  # "سفير خادم الحرمين": the envoy of that office's state
+            sender = self.person_by_office((a.office,)) if a.office else None
+            return ActorRef(None, None, None, sender.country, Role.AMBASSADOR) if sender else None
+        if m.kind == "title" and a is not None and a.role in (Role.AMBASSADOR, Role.ENVOY):
+            return a
         if m.kind == "pronoun" and m.title_key:
             return self.person_by_office(tuple(m.title_key.split(",")))
         if m.kind == "title" and a is not None and not a.country and a.office:

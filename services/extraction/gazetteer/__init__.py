@@ -84,6 +84,15 @@ def _kinds(ix: Indexes) -> dict[str, frozenset[str]]:
     return {key: frozenset(v) for key, v in kinds.items()}
 
 
+def _first_words(kinds: dict[str, frozenset[str]]) -> dict[str, int]:
+    """First word of every key -> the most words any key starting with it has (bounds n-gram tries)."""
+    longest: dict[str, int] = {}
+    for key in kinds:
+        words = key.split(" ")
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """Read all data files and build the lookups (once per process; the result is shared)."""
@@ -116,5 +125,6 @@ def load_gazetteer() -> Gazetteer:
         by_code=MappingProxyType({k: tuple(v) for k, v in by_code.items()}),
         ambiguous=MappingProxyType(_ambiguous(ix)),
         kinds=MappingProxyType(kinds),
+        first_words=MappingProxyType(_first_words(kinds)),
         max_key_words=max((len(k.split()) for k in kinds), default=1),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from schemas.event import Role
 from services.extraction.gazetteer.models import Hit, Igo, Office, OfficeHolder, State, StateMatch
@@ -37,6 +38,7 @@ class Gazetteer:
     by_code: Mapping[str, tuple[OfficeHolder, ...]]
     ambiguous: Mapping[str, str]
     kinds: Mapping[str, frozenset[str]]
+    first_words: Mapping[str, int]
     max_key_words: int
 
     # --- states -------------------------------------------------------------------------------
@@ -127,12 +129,22 @@ class Gazetteer:
         """
         if start >= len(tokens):
             return None
-        longest = min(self.max_key_words, len(tokens) - start)
-        for n in range(longest, 0, -1):
-            tail = tokens[start + 1 : start + n]
-            for stem, clitic in proclitic_candidates(tokens[start]):
-                key = " ".join((stem, *tail))
+        best: Hit | None = None
+        room = len(tokens) - start
+        for stem, clitic in readings(tokens[start]):
+            longest = self.first_words.get(stem)
+            if longest is None:
+                continue
+            for n in range(min(longest, room), 0 if best is None else best.end - start, -1):
+                key = stem if n == 1 else " ".join((stem, *tokens[start + 1 : start + n]))
                 kinds = self.kinds.get(key)
                 if kinds:
-                    return Hit(start, start + n, key, clitic, kinds)
-        return None
+                    best = Hit(start, start + n, key, clitic, kinds)
+                    break
+        return best
+
+
+@lru_cache(maxsize=1 << 16)
+def readings(token: str) -> tuple[tuple[str, str], ...]:
+    """`proclitic_candidates` of a token, cached: tokens repeat across and within articles."""
+    return tuple(proclitic_candidates(token))
