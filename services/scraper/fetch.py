@@ -27,6 +27,7 @@ XML_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
 )
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+REFUSALS = frozenset({"scheme_refused", "ssrf_refused", "robots_disallowed", "content_type", "too_large"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def make_client(settings: ScraperSettings) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         follow_redirects=False,
         timeout=timeout,
-        cookies=httpx.Cookies(jar),
+        cookies=jar,
         trust_env=False,
         headers={"User-Agent": settings.user_agent, "Accept-Language": "ar, *;q=0.5"},
     )
@@ -76,9 +77,7 @@ class Fetcher:
         try:
             page = await self._follow(url, kind, accept, guard, validators)
         except ScrapeError as exc:
-            outcome = "refused" if exc.kind in ("ssrf_refused", "scheme_refused", "robots_disallowed") else "failed"
-            outcome = "http_error" if exc.status is not None else outcome
-            self._metrics.fetches.labels(kind, outcome, str(exc.status or "none")).inc()
+            self._metrics.fetches.labels(kind, fetch_outcome(exc), str(exc.status or "none")).inc()
             raise
         finally:
             self._metrics.fetch_seconds.labels(kind).observe(time.monotonic() - started)
@@ -163,6 +162,14 @@ class Fetcher:
                 raise ScrapeError("too_large", f"body exceeds {limit} bytes", response.status_code)
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def fetch_outcome(error: ScrapeError) -> str:
+    if error.kind in ("http_4xx", "http_5xx"):
+        return "http_error"
+    if error.kind in REFUSALS:
+        return "refused"
+    return "failed"
 
 
 def _conditional(validators: Validators | None) -> dict[str, str]:
