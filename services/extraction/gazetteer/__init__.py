@@ -5,9 +5,10 @@ Pure: reads only its own package data (`data/*.tsv`) with importlib.resources, o
 the files. Typical use by the extractor::
 
     gz = load_gazetteer()
-    state = gz.state_by_nisba(match_key("الإيراني"))           # -> State IRN
-    gz.holders_by_title("IRN", match_key("الرئيس"), date(2022, 6, 29))   # -> [Raisi]
-    gz.holders("RUS", Role.HEAD_OF_STATE, date(2022, 6, 29))     # "نظيره الروسي" -> [Putin]
+    state = gz.state_by_nisba(key_of("الإيراني"))                      # -> State IRN
+    gz.holders_by_title("IRN", key_of("الرئيس"), date(2022, 6, 29))    # -> [Raisi]
+    gz.holders("RUS", Role.HEAD_OF_STATE, date(2022, 6, 29))         # "نظيره الروسي" -> [Putin]
+    gz.match_at([match_key(t) for t in TOKEN.findall(text)], i)      # longest key at token i
 """
 
 from __future__ import annotations
@@ -16,9 +17,16 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-from services.arabic import match_key
 from services.extraction.gazetteer.gazetteer import Gazetteer
-from services.extraction.gazetteer.index import Indexes, add_holders, add_igos, add_offices, add_states
+from services.extraction.gazetteer.index import (
+    TOKEN,
+    Indexes,
+    add_holders,
+    add_igos,
+    add_offices,
+    add_states,
+    key_of,
+)
 from services.extraction.gazetteer.models import Hit, Igo, Office, OfficeHolder, State, StateMatch
 from services.extraction.gazetteer.morphology import proclitic_candidates
 from services.extraction.gazetteer.tables import (
@@ -31,6 +39,7 @@ from services.extraction.gazetteer.tables import (
 )
 
 __all__ = [
+    "TOKEN",
     "Gazetteer",
     "Hit",
     "Igo",
@@ -39,6 +48,7 @@ __all__ = [
     "State",
     "StateMatch",
     "holder_files",
+    "key_of",
     "load_gazetteer",
     "proclitic_candidates",
 ]
@@ -51,7 +61,7 @@ def holder_files() -> list[str]:
 
 
 def _ambiguous(ix: Indexes) -> dict[str, str]:
-    notes = {match_key(r["key"]): r["reason"] for _, r in read_rows("ambiguous.tsv")}
+    notes = {key_of(r["key"]): r["reason"] for _, r in read_rows("ambiguous.tsv")}
     for key, states in ix.capitals.items():
         named = ix.names.get(key)
         for state in states:

@@ -1,10 +1,11 @@
 """The frozen Gazetteer: typed lookups over states, nisbas, capitals, IGOs, offices and office holders.
 
-Every lookup takes a *match key*: the caller folds its text with `services.arabic.match_key` (the same
-fold the data went through at load time). Lookups are exact on the key; proclitics (و ف ب ل ك لل) are
-NOT stripped by the typed lookups: use `match_at`, which tries `proclitic_candidates` on the first
-token, or strip them yourself. The article ال is handled by the data: names are indexed with and
-without it, nisbas in definite and indefinite forms.
+Every lookup takes a *key*: `key_of(text)`, i.e. the text folded by `services.arabic.match_key` (the
+same fold the data went through at load time) with its word runs joined by single spaces; for a
+single word without punctuation that is just `match_key(word)`. Lookups are exact on the key.
+Proclitics (و ف ب ل ك لل) are NOT stripped by the typed lookups: use `match_at`, which tries
+`proclitic_candidates` on the first token, or strip them yourself. The article ال is handled by
+the data: names are indexed with and without it, nisbas in definite and indefinite forms.
 """
 
 from __future__ import annotations
@@ -116,16 +117,18 @@ class Gazetteer:
     def name_keys(self) -> frozenset[str]:
         """Every key of every lookup (single- and multi-word, space-separated, already folded).
 
-        Guaranteed: each key is `match_key`-folded and has at most `max_key_words` space-separated
-        words; a key is in this set iff `match_at` can return it.
+        Guaranteed: each key equals `key_of(key)` (folded by `match_key`, word runs `\\w+` joined by
+        one space) and has at most `max_key_words` words; a key is in this set iff some typed lookup
+        knows it and `match_at` can return it. Tokenise text with `TOKEN` (`\\w+`) and fold each
+        token with `match_key` to scan it.
         """
         return frozenset(self.kinds)
 
     def match_at(self, tokens: Sequence[str], start: int) -> Hit | None:
         """The longest key spelled by folded `tokens[start:]`, trying proclitic readings of the first.
 
-        Tokens must already be folded by `match_key` and free of punctuation. Longer matches win;
-        for one length the least-stripped reading wins.
+        Tokens must be `TOKEN` matches folded by `match_key` (no spaces or punctuation). Longer
+        matches win; for one length the least-stripped reading wins.
         """
         if start >= len(tokens):
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,6 +15,13 @@ from services.extraction.gazetteer.morphology import (
 )
 
 CAPITAL_WORDS = ("العاصمة",)  # "العاصمة التركمانية" -> Ashgabat
+TOKEN = re.compile(r"\w+")
+
+
+def key_of(text: str) -> str:
+    """The lookup key of a surface form: `match_key`-folded, then its word runs (`\\w+`: letters,
+    digits) joined by single spaces, so "بان كي-مون" and "أوبك+" key as "بان كي مون" and "اوبك"."""
+    return " ".join(TOKEN.findall(match_key(text)))
 
 
 @dataclass
@@ -55,24 +63,24 @@ def nisba_surface_forms(state: State) -> list[str]:
 def add_states(ix: Indexes, states: list[State]) -> None:
     for state in states:
         for form in state_name_forms(state):
-            _claim(ix.names, match_key(form), state, "state name", ix.conflicts)
+            _claim(ix.names, key_of(form), state, "state name", ix.conflicts)
     for state in states:
         for form in state.metonyms_ar:
-            key = match_key(form)
+            key = key_of(form)
             if state not in ix.capitals[key]:
                 ix.capitals[key].append(state)
         for form in nisba_surface_forms(state):
-            _claim(ix.nisbas, match_key(form), state, "nisba", ix.conflicts)
+            _claim(ix.nisbas, key_of(form), state, "nisba", ix.conflicts)
         for base in state.nisba_ar:
             for word in CAPITAL_WORDS:
-                _claim(ix.capital_nisbas, match_key(f"{word} {feminine_definite(base)}"), state, "capital", [])
+                _claim(ix.capital_nisbas, key_of(f"{word} {feminine_definite(base)}"), state, "capital", [])
 
 
 def add_igos(ix: Indexes, igos: list[Igo]) -> None:
     for igo in igos:
         forms = [igo.name_ar, *igo.variants_ar]
         for form in forms + [b for b in (without_article(f) for f in forms) if b]:
-            key = match_key(form)
+            key = key_of(form)
             held = ix.igos.get(key)
             if held is not None and held.code != igo.code:
                 ix.conflicts.append(f"igo {key!r}: {held.code} and {igo.code}")
@@ -82,7 +90,7 @@ def add_igos(ix: Indexes, igos: list[Igo]) -> None:
 def add_holders(ix: Indexes, holders: list[OfficeHolder]) -> None:
     for holder in holders:
         for form in (holder.name_ar, *holder.variants_ar):
-            bucket = ix.persons[match_key(form)]
+            bucket = ix.persons[key_of(form)]
             if holder not in bucket:
                 bucket.append(holder)
 
@@ -90,4 +98,4 @@ def add_holders(ix: Indexes, holders: list[OfficeHolder]) -> None:
 def add_offices(ix: Indexes, offices: list[Office]) -> None:
     for office in offices:
         for title in office.titles_ar:
-            ix.titles[match_key(title)].append(office)
+            ix.titles[key_of(title)].append(office)
