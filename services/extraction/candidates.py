@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas.event import Role, Status
+from schemas.event import PloverType, Role, Status
 from services.extraction.context import agency_spans, find_marker, is_background, status_at
 from services.extraction.frames import Roles, Slot, assign
 from services.extraction.gazetteer import Gazetteer
@@ -62,7 +62,7 @@ def _slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRe
     out: list[Slot] = []
     antecedent = carried
     for m in view.mentions:
-        if m.kind == "place" or (m.prep == "في" and m.kind in ("state", "capital")):
+        if m.kind == "place":
             continue  # a place, not a party
         if m.kind == "pair":
             pair = cast.main_pair(m.pair_kind)
@@ -108,6 +108,8 @@ def sentence_candidates(
         trig, t = clue.trigger, clue.index
         receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), t) is not None
         local = _frame_slots(slots, view.words, t, trig)
+        if local is not None and trig.event_type == PloverType.CONSULT:  # "في موسكو" is where, not who
+            local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
         if local is None:
             summit = _summit(doc, view, sent, t, trig, slots, carried)
             if summit is not None:

@@ -49,7 +49,9 @@ def triggers() -> tuple[Trigger, ...]:
             raise ValueError(f"triggers.tsv: expected 7 columns, got {len(cols)}: {cols!r}")
         form, pos, etype, mode, cameo, frame, flags = cols
         flag_set = frozenset() if flags == "-" else frozenset(flags.split(","))
-        if pos not in POS or frame not in FRAMES or not flag_set <= FLAGS:
+        plain = {f for f in flag_set if not f.startswith("near=")}
+        flag_set = frozenset(plain | {"near=" + match_key(f[5:]) for f in flag_set - plain})
+        if pos not in POS or frame not in FRAMES or not plain <= FLAGS:
             raise ValueError(f"triggers.tsv: bad pos/frame/flags in {cols!r}")
         plover = PloverType(etype)
         out.append(Trigger(fold_words(form), form, pos, plover, None if mode == "-" else mode, cameo, frame, flag_set))

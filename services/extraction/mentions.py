@@ -192,7 +192,7 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             return Mention(i, i + n, "pair", _prep_of(words, i, None), pair_kind=kind, conj=conj)
     n = _word_seq_at(words, i, "side")
     if n:
-        country, j = _country_after(gaz, words, i + n)
+        country, j = _title_country(gaz, words, i + n)
         if country is not None:
             ref = ActorRef(None, None, None, country, Role.STATE)
             return Mention(i, j, "side", _prep_of(words, i, None), ref, conj=conj)

@@ -30,6 +30,19 @@ def _rest_matches(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
     return all(form[k] in noun_readings(words[i + k]) for k in range(1, len(form)))
 
 
+_NEAR_WINDOW = 6
+
+
+def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
+    """A `near=WORD` flag: WORD (any reading) must follow within a few words."""
+    for flag in trig.flags:
+        if flag.startswith("near="):
+            wanted = flag[5:]
+            if not any(wanted in noun_readings(w) for w in words[i + 1 : i + 1 + _NEAR_WINDOW]):
+                return False
+    return True
+
+
 def find_clues(words: Sequence[str]) -> list[Clue]:
     index = trigger_index()
     out: list[Clue] = []
@@ -41,6 +54,8 @@ def find_clues(words: Sequence[str]) -> list[Clue]:
                 if (trig.pos == "noun") != is_noun and not (trig.pos == "verb" and stem == words[i]):
                     continue
                 if future and trig.pos != "verb":
+                    continue
+                if not _near_ok(words, i, trig):
                     continue
                 if _rest_matches(words, i, trig.form) and (best is None or len(trig.form) > len(best.trigger.form)):
                     best = Clue(i, i + len(trig.form), trig, future)
