@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -94,6 +95,8 @@ def test_kafka_is_the_official_image_in_kraft_mode_at_the_version_of_the_local_b
     env = {key: str(value) for key, value in kafka["environment"].items()}
     assert set(env["KAFKA_PROCESS_ROLES"].split(",")) == {"broker", "controller"}
     assert not any("ZOOKEEPER" in key for key in env)
+    cluster_id = env["CLUSTER_ID"]  # Kafka's Uuid: 16 bytes as 22 characters of URL-safe base64, no padding
+    assert len(cluster_id) == 22 and len(base64.urlsafe_b64decode(cluster_id + "==")) == 16
     advertised = dict(item.split("://", 1) for item in env["KAFKA_ADVERTISED_LISTENERS"].split(","))
     for name in MARSAD_SERVICES:
         assert _env(name)["KAFKA_BOOTSTRAP_SERVERS"] == advertised["PLAINTEXT"]
