@@ -10,13 +10,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaConsumer
 from prometheus_client import CollectorRegistry
 
 from schemas.raw import RawArticle
 from services.commands.subprocesses import http_status, spawn_marsad, stop_process, wait_http_ok
-from services.kafkaio.client import aiokafka_options
-from services.kafkaio.topics import ensure_topics, topic_partitions
+from services.kafkaio.topics import ensure_topics
 from services.localkafka.config import free_port
 from services.scraper.config import SourcesConfig, parse_sources
 from services.scraper.metrics import sample_total
@@ -26,12 +24,10 @@ from services.settings import Settings
 from tests.integration import scraper_pages as p
 from tests.integration.kafka_helpers import isolated_settings
 from tests.integration.scraper_expected import expected_articles
+from tests.integration.scraper_kafka import RawRecord, read_raw_topic
 from tests.integration.scraper_site import Site, running_site
 
 pytestmark = pytest.mark.integration
-
-Record = tuple[bytes, RawArticle, dict[str, bytes]]
-
 
 def _scraper_settings(state: Path, **overrides: object) -> ScraperSettings:
     values: dict[str, object] = {
@@ -81,27 +77,6 @@ def _scrape_once(settings: Settings, scraper: ScraperSettings, config: SourcesCo
     return registry
 
 
-async def _read_raw(settings: Settings, until: int, timeout: float) -> list[Record]:
-    """Every record on the raw topic (key, article, headers), reading until `until` arrived or `timeout` passed."""
-    consumer = AIOKafkaConsumer(**aiokafka_options(settings), group_id=None, enable_auto_commit=False)
-    await consumer.start()
-    records: list[Record] = []
-    try:
-        partitions = await topic_partitions(settings, [settings.topic_raw])
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while len(records) < until and loop.time() < deadline:
-            for messages in (await consumer.getmany(timeout_ms=300)).values():
-                records += [
-                    (m.key or b"", RawArticle.model_validate_json(m.value or b""), dict(m.headers)) for m in messages
-                ]
-    finally:
-        await consumer.stop()
-    return records
-
-
 def _errors(registry: CollectorRegistry) -> dict[str, float]:
     return {
         s.labels["kind"]: s.value
@@ -134,19 +109,19 @@ def test_scraper_publishes_exact_articles_refuses_faults_and_never_republishes(
     with running_site() as site:
         config = parse_sources(_sources(site))
         first = _scrape_once(settings, scraper, config)
-        records = asyncio.run(_read_raw(settings, until=10, timeout=30))
+        records = asyncio.run(read_raw_topic(settings))
 
         expected = expected_articles(site)
         assert len(records) == len(expected) == 10
-        got = {article.article_id: article for _, article, _ in records}
+        got = {record.article.article_id: record.article for record in records}
         assert set(got) == set(expected)
         for article_id, article in got.items():
             assert article.model_dump(exclude={"fetched_at"}) == expected[article_id], article_id
-        for key, article, headers in records:
-            assert key == article.article_id.encode()
-            assert headers["marsad-source"] == article.source.encode()
-            assert headers["content-type"] == b"application/json"
-            assert headers["marsad-page-content-type"] == (article.ingest.content_type or "").encode()
+        for record in records:
+            assert record.key == record.article.article_id.encode()
+            assert record.headers["marsad-source"] == record.article.source.encode()
+            assert record.headers["marsad-channel"] == b"scraper"
+            assert record.headers["marsad-page-content-type"] == (record.article.ingest.content_type or "").encode()
         chrome = next(a for a in got.values() if a.url and a.url.endswith("/news/chrome.html"))
         assert [noise for noise in p.CHROME_NOISE if noise in chrome.text] == []  # menus, ads, footer: gone
 
@@ -167,13 +142,13 @@ def test_scraper_publishes_exact_articles_refuses_faults_and_never_republishes(
         assert sample_total(second, "marsad_scraper_duplicates_skipped_total", reason="not_modified") == 1  # visit
         assert sample_total(second, "marsad_scraper_duplicates_skipped_total", reason="unchanged") == 7  # no ETag
         assert _errors(second) == EXPECTED_REFUSALS
-        assert len(asyncio.run(_read_raw(settings, until=11, timeout=5))) == 10
+        assert len(asyncio.run(read_raw_topic(settings))) == 10
 
         # A changed page is republished once, under the same article_id, with the new hash.
         site.visit_paragraphs = (*p.VISIT_PARAGRAPHS, p.VISIT_UPDATE)
         third = _scrape_once(settings, scraper, config)
         assert sample_total(third, "marsad_scraper_articles_published_total") == 1
-        records = asyncio.run(_read_raw(settings, until=12, timeout=5))
+        records = asyncio.run(read_raw_topic(settings))
     assert len(records) == 11
     updated = records_by_id(records)
     visit_id = next(i for i, a in expected.items() if a["url"].endswith("/news/visit.html"))
@@ -182,9 +157,9 @@ def test_scraper_publishes_exact_articles_refuses_faults_and_never_republishes(
     assert versions[0].ingest.content_sha256 != versions[1].ingest.content_sha256
 
 
-def records_by_id(records: list[Record]) -> dict[str, list[RawArticle]]:
+def records_by_id(records: list[RawRecord]) -> dict[str, list[RawArticle]]:
     grouped: dict[str, list[RawArticle]] = {}
-    for _, article, _ in sorted(records, key=lambda r: r[1].fetched_at):
+    for article in sorted((record.article for record in records), key=lambda a: a.fetched_at):
         grouped.setdefault(article.article_id, []).append(article)
     return grouped
 
@@ -229,7 +204,7 @@ def test_scrape_command_serves_metrics_and_flushes_on_sigterm(kafka_bootstrap: s
     log = log_path.read_text(errors="replace")
     assert "scrape: published 10," in log
     assert "stopping" in log or "published" in log
-    assert len(asyncio.run(_read_raw(settings, until=10, timeout=30))) == 10
+    assert len(asyncio.run(read_raw_topic(settings))) == 10
 
 
 def _metrics_from_http(url: str) -> dict[str, float]:
