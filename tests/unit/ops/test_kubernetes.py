@@ -243,3 +243,24 @@ def test_overlay_is_the_secured_example_documented_in_deploy_readme() -> None:
         for doc in _build(support.KUSTOMIZE_OVERLAY)
         if doc["kind"] not in ("Namespace",)
     )
+
+
+# Custom resources have no schema in kubernetes-validate; their fields are checked by the tests above.
+CUSTOM_KINDS = {"ScaledObject", "TriggerAuthentication", "ServiceMonitor"}
+KUBERNETES_VERSION = "1.30.0"  # the oldest Kubernetes the manifests are meant for (deploy/README.md)
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_built_in_kinds_validate_strictly_against_the_kubernetes_openapi_schemas(build: str) -> None:
+    """kubernetes-validate ships the API's JSON schemas: unknown or misspelt fields fail (strict), offline."""
+    import kubernetes_validate  # type: ignore[import-untyped]
+
+    skipped = set()
+    for doc in _build(BUILDS[build]):
+        try:
+            kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+        except kubernetes_validate.SchemaNotFoundError:
+            skipped.add(doc["kind"])
+        except kubernetes_validate.ValidationError as exc:
+            pytest.fail(f"{build}: {doc['kind']}/{doc['metadata']['name']}: {exc.message} at {list(exc.path)}")
+    assert skipped <= CUSTOM_KINDS, f"{build}: no schema for {sorted(skipped - CUSTOM_KINDS)}"
