@@ -15,9 +15,9 @@ import re
 from functools import cache
 
 from services.arabic import charsets as cs
-from services.arabic.offsets import Edit, Run, apply_edits, compose, identity
+from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, compose, identity
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
-from services.arabic.presentation import fold_presentation
+from services.arabic.presentation import presentation_table
 
 # Whitespace runs that are not already a single space or newline; text edges are handled separately.
 # Speed: sre scans fast only for a literal prefix or a lone character class, so the common case (blank
@@ -29,6 +29,7 @@ _LONG_SPACE_RUN = re.compile(f"[{_WS}][{_WS}]+")
 _ODD_SPACE = re.compile(f"[{cs.ODD_WHITESPACE}]")
 _ANY_SPACE_RUN = re.compile(f"[{_WS}][{_WS}]+|[{cs.ODD_WHITESPACE}]")
 _LINE_BREAK = re.compile(f"[{cs.LINE_BREAKS}]")
+_INVISIBLE = re.compile(f"[{cs.INVISIBLES}]")
 _HAMZA_MARK = re.compile(f"[{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
 
 
@@ -57,15 +58,16 @@ def _invisible_and_presentation_edits(text: str, options: FoldOptions) -> list[E
         cs.PRESENTATION_FORMS if options.presentation_forms else ""
     )
     pattern = _class_regex(chars)
-    if pattern is None:
+    if pattern is None or pattern.search(text) is None:
         return []
-    invisible = _class_regex(cs.INVISIBLES)
-    assert invisible is not None
+    table = presentation_table() if options.presentation_forms else {}
     edits: list[Edit] = []
     for m in pattern.finditer(text):
-        char = m.group()
-        replacement = "" if invisible.match(char) else fold_presentation(char)
-        edits.append((m.start(), m.end(), replacement))
+        replacement = table.get(m.group())
+        if replacement is not None:
+            edits.append((m.start(), m.end(), replacement))
+        elif options.invisibles and _INVISIBLE.match(m.group()):
+            edits.append((m.start(), m.end(), ""))
     return edits
 
 
@@ -99,19 +101,21 @@ def space_edits(text: str) -> list[Edit]:
     return edits
 
 
-def _attached_deletion_edits(text: str, chars: str) -> list[Edit]:
-    """Delete runs of `chars`; a run after a character is folded into it (that character's run grows)."""
-    pattern = _class_regex(chars)  # one code point at a time: sre scans a lone class fast, `[...]+` slowly
-    if pattern is None:
+def _deleted_spans(text: str, chars: str) -> list[tuple[int, int]]:
+    """Maximal spans of `chars` in `text` (one code point at a time: sre scans a lone class fast)."""
+    pattern = _class_regex(chars)
+    if pattern is None or pattern.search(text) is None:
         return []
-    edits: list[Edit] = []
+    spans: list[tuple[int, int]] = []
+    last_end = -1
     for m in pattern.finditer(text):
-        start, end = m.start(), m.end()
-        if edits and edits[-1][1] == start:
-            edits[-1] = (edits[-1][0], end, edits[-1][2])
+        start, end = m.span()
+        if start == last_end:
+            spans[-1] = (spans[-1][0], end)
         else:
-            edits.append((start - 1, end, text[start - 1]) if start else (0, end, ""))
-    return edits
+            spans.append((start, end))
+        last_end = end
+    return spans
 
 
 def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
@@ -126,15 +130,26 @@ def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, li
     return text, runs
 
 
+def _unsettled_spaces(text: str) -> bool:
+    """Whether a text made of a clean text minus some characters needs the space pass again."""
+    return bool(text) and (
+        text[0] in " \n" or text[-1] in " \n" or "  " in text or "\n\n" in text or " \n" in text or "\n " in text
+    )
+
+
 def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
     """The match view of a clean text and its runs back to the clean text."""
     runs = identity(len(clean))
     text = _replace_one_to_one(clean, match_table(options))
-    edits = _attached_deletion_edits(text, match_deletions(options))
-    if edits:
-        text, runs = _pass(text, runs, edits)
-        # Only a run deleted after a space or at the start can leave a space run behind.
-        if options.spaces and any(edit[2] in ("", " ", "\n") for edit in edits):
+    spans = _deleted_spans(text, match_deletions(options))
+    if spans:
+        # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks.
+        runs = attached_deletion(text, spans)
+        deletions = _class_regex(match_deletions(options))
+        assert deletions is not None
+        text = deletions.sub("", text)
+        # A deleted run that stood alone (a tatweel used as a dash, a mark on a space) leaves a space run.
+        if options.spaces and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 

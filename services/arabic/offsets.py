@@ -19,52 +19,104 @@ def identity(length: int) -> list[Run]:
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Run]]:
-    """Apply sorted, non-overlapping edits; return the new text and its runs back to `text`."""
+    """Apply sorted, non-overlapping edits; return the new text and its (tidy) runs back to `text`."""
     parts: list[str] = []
     runs: list[Run] = []
     pos = out = 0
     for start, end, replacement in edits:
         if start > pos:
             parts.append(text[pos:start])
-            runs.append((out, pos, start - pos, start - pos))
+            _append_exact(runs, out, pos, start - pos)
             out += start - pos
         if replacement:
             parts.append(replacement)
-            runs.append((out, start, len(replacement), end - start))
+            if len(replacement) == end - start:
+                _append_exact(runs, out, start, end - start)
+            else:
+                runs.append((out, start, len(replacement), end - start))
             out += len(replacement)
         pos = end
     if pos < len(text):
         parts.append(text[pos:])
-        runs.append((out, pos, len(text) - pos, len(text) - pos))
+        _append_exact(runs, out, pos, len(text) - pos)
     return "".join(parts), runs
 
 
+def _append_exact(runs: list[Run], view_start: int, raw_start: int, length: int) -> None:
+    """Append a one-to-one run, extending the previous one when both texts continue it."""
+    if runs:
+        p_view, p_raw, p_len, p_raw_len = runs[-1]
+        if p_len == p_raw_len and p_raw + p_raw_len == raw_start:
+            runs[-1] = (p_view, p_raw, p_len + length, p_len + length)
+            return
+    runs.append((view_start, raw_start, length, length))
+
+
+def attached_deletion(text: str, spans: list[tuple[int, int]]) -> list[Run]:
+    """Runs of `text` with the sorted, disjoint, maximal `spans` deleted, each joined to the character
+    before it (that character's run covers the deleted code points too); a span at 0 is a plain gap."""
+    runs: list[Run] = []
+    append = runs.append
+    out = consumed = 0
+    for start, end in spans:
+        if start:
+            if start - 1 > consumed:
+                append((out, consumed, start - 1 - consumed, start - 1 - consumed))
+                out += start - 1 - consumed
+            append((out, start - 1, 1, end - start + 1))
+            out += 1
+        consumed = end
+    if consumed < len(text):
+        append((out, consumed, len(text) - consumed, len(text) - consumed))
+    return runs
+
+
 def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
-    """Runs of view2 -> raw, given `outer` (view2 -> view1) and `inner` (view1 -> raw)."""
+    """Runs of view2 -> raw, given tidy `outer` (view2 -> view1) and `inner` (view1 -> raw). One merge pass."""
+    if is_identity(inner):
+        return outer
     result: list[Run] = []
+    append = result.append
     j = 0
+    partial = False  # set when a piece lands in a whole inner run: pieces may then overlap in raw
+    in_view, in_raw, in_len, in_raw_len = inner[0]
+    in_end = in_view + in_len
     for view_start, mid_start, view_len, mid_len in outer:
-        mid_end = mid_start + mid_len
-        while inner[j][0] + inner[j][2] <= mid_start:
+        while in_end <= mid_start:
             j += 1
-        if view_len != mid_len:
-            raw_start = _raw_at(inner[j], mid_start, start=True)
-            while inner[j][0] + inner[j][2] < mid_end:
+            in_view, in_raw, in_len, in_raw_len = inner[j]
+            in_end = in_view + in_len
+        mid_end = mid_start + mid_len
+        if view_len != mid_len:  # a whole run: from the raw start of its first to the raw end of its last char
+            raw_start = in_raw + mid_start - in_view if in_len == in_raw_len else in_raw
+            partial = partial or in_len != in_raw_len
+            while in_end < mid_end:
                 j += 1
-            result.append((view_start, raw_start, view_len, _raw_at(inner[j], mid_end - 1, start=False) - raw_start))
+                in_view, in_raw, in_len, in_raw_len = inner[j]
+                in_end = in_view + in_len
+            raw_end = in_raw + mid_end - in_view if in_len == in_raw_len else in_raw + in_raw_len
+            partial = partial or in_len != in_raw_len
+            append((view_start, raw_start, view_len, raw_end - raw_start))
             continue
         pos = mid_start
-        while pos < mid_end:
-            in_view, in_raw, in_len, in_raw_len = inner[j]
-            stop = min(mid_end, in_view + in_len)
+        while True:  # a one-to-one run: split where the inner runs split
+            stop = in_end if in_end < mid_end else mid_end
             if in_len == in_raw_len:
-                result.append((view_start + pos - mid_start, in_raw + pos - in_view, stop - pos, stop - pos))
+                append((view_start + pos - mid_start, in_raw + pos - in_view, stop - pos, stop - pos))
             else:
-                result.append((view_start + pos - mid_start, in_raw, stop - pos, in_raw_len))
+                append((view_start + pos - mid_start, in_raw, stop - pos, in_raw_len))
+                partial = True
+            if stop == mid_end:
+                break
             pos = stop
-            if pos == in_view + in_len and j + 1 < len(inner):
-                j += 1
-    return tidy(result)
+            j += 1
+            in_view, in_raw, in_len, in_raw_len = inner[j]
+            in_end = in_view + in_len
+    return tidy(result) if partial else result
+
+
+def is_identity(runs: list[Run]) -> bool:
+    return len(runs) == 1 and runs[0][0] == runs[0][1] == 0 and runs[0][2] == runs[0][3]
 
 
 def _raw_at(run: Run, offset: int, *, start: bool) -> int:
@@ -77,17 +129,22 @@ def _raw_at(run: Run, offset: int, *, start: bool) -> int:
 
 def tidy(runs: list[Run]) -> list[Run]:
     """Merge runs whose raw ranges overlap (parts of one whole run) and contiguous one-to-one runs."""
-    out: list[Run] = []
-    for run in runs:
-        if out:
-            p_view, p_raw, p_len, p_raw_len = out[-1]
-            _, raw_start, view_len, raw_len = run
-            contiguous = p_raw + p_raw_len == raw_start
-            if raw_start < p_raw + p_raw_len or (contiguous and p_len == p_raw_len and view_len == raw_len):
-                end = max(p_raw + p_raw_len, raw_start + raw_len)
-                out[-1] = (p_view, p_raw, p_len + view_len, end - p_raw)
-                continue
-        out.append(run)
+    if not runs:
+        return runs
+    out: list[Run] = [runs[0]]
+    p_view, p_raw, p_len, p_raw_len = runs[0]
+    p_end = p_raw + p_raw_len
+    for run in runs[1:]:
+        _, raw_start, view_len, raw_len = run
+        if raw_start < p_end or (raw_start == p_end and p_len == p_raw_len and view_len == raw_len):
+            p_end = max(p_end, raw_start + raw_len)
+            p_len += view_len
+            p_raw_len = p_end - p_raw
+            out[-1] = (p_view, p_raw, p_len, p_raw_len)
+        else:
+            out.append(run)
+            p_view, p_raw, p_len, p_raw_len = run
+            p_end = p_raw + p_raw_len
     return out
 
 

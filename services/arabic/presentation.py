@@ -29,7 +29,3 @@ def presentation_table() -> dict[str, str]:
             table[char] = folded
     return table
 
-
-def fold_presentation(char: str) -> str:
-    """Base-letter form of one presentation-form code point (itself when it has no decomposition)."""
-    return presentation_table().get(char, char)

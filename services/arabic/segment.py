@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
-from services.arabic.fold import match_key
+from services.arabic import charsets as cs
 
 # Sentence terminators: full stop, exclamation mark, question mark, Arabic question mark, ellipsis.
 TERMINATORS = "\u002e\u0021\u003f\u061f\u2026"
 # Closing punctuation that stays with the sentence before it: quotes, guillemet, parenthesis, bracket.
 CLOSERS = "\u0022\u0027\u00bb\u0029\u005d"
 _END = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*(?= |$)")
-# Longer abbreviations (lower-case match keys). Arabic ones are single letters (د. دكتور, م. ميلادي,
+# Longer abbreviations (lower case). Arabic ones are single letters (د. دكتور, م. ميلادي,
 # هـ. هجري, ص. صفحة) or dotted initialisms (ق.م. أ.د. ص.ب.), which the rules cover without a list.
+_MARKS = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")
+ABBREVIATION_MAX_CHARS = 5  # longer words (even with marks) are never abbreviations: skip the fold
 ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "prof", "st", "no", "inc", "ltd", "co", "vs", "etc", "jr", "sr", "gen", "col"}
 )
@@ -52,8 +54,12 @@ def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[i
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     word_start = text.rfind(" ", begin, dot) + 1 or begin
     word = text[max(word_start, begin) : dot]
-    key = match_key(word).lower()
-    return len(key) == 1 or "." in key or key in ABBREVIATIONS
+    if "." in word:
+        return True
+    if len(word) > ABBREVIATION_MAX_CHARS:
+        return False
+    key = _MARKS.sub("", word).lower()
+    return len(key) == 1 or key in ABBREVIATIONS
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:

@@ -40,6 +40,7 @@ _FINAL_PUNCT = ".!?\u061f\u2026:\u061b\u060c,;"  # . ! ? ؟ … : ؛ ، , ;
 _SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"
 _HEADER_PUNCT = re.compile("[.!?\u061f:\u061b\u060c,;\"]")
 _ARABIC = re.compile(f"[{cs.ARABIC_LETTERS}]")
+_DIGIT = re.compile(r"\d")
 _BYLINE_MARKERS = ("بقلم", "كتب", "اعداد", "تحرير", "ترجمه", "مراسل")
 # An agency tag closing a dateline: `/ وام /`, `(ومع)`, `/أ ش أ/`.
 _AGENCY_TAG = re.compile(r"[/(][^/()]{1,20}[/)]$")
@@ -54,6 +55,7 @@ class Line:
     end: int
     text: str
     kind: RemovedKind | None = None  # why the line is removed; None keeps it
+    head_key: str | None = None  # match key of the line start, when it holds a digit (see `_head_key`)
 
 
 @dataclass
@@ -131,16 +133,18 @@ def _mark_dateline(kept: list[Line], structure: Structure) -> None:
 
 
 def _head_key(line: Line) -> str:
-    """Match key of the start of a head line that holds a digit (dates need one), else ''."""
-    head = line.text[: DATELINE_MAX_CHARS + 40]
-    return match_key(head) if any(c.isdigit() for c in head) else ""
+    """Match key of the start of a head line that holds a digit (dates need one), else ''. Computed once."""
+    if line.head_key is None:
+        head = line.text[: DATELINE_MAX_CHARS + 40]
+        line.head_key = match_key(head) if _DIGIT.search(head) else ""
+    return line.head_key
 
 
 def _mark_title(kept: list[Line], structure: Structure) -> None:
     head = kept[:HEAD_LINES]
     for i, line in enumerate(head[:6]):
         repeat = next((later for later in head[i + 1 :] if later.text == line.text), None)
-        if repeat is not None and len(line.text.split(" ")) >= 2 and _headline(line.text):
+        if repeat is not None and _headline(line):
             structure.title = line.text
             repeat.kind = "duplicate"
             for earlier in head[:i]:
@@ -148,9 +152,9 @@ def _mark_title(kept: list[Line], structure: Structure) -> None:
                     earlier.kind = "header"
             return
     for line in head[:4]:
-        if _dateline_like(line.text) or _kicker(line.text):
+        if _dateline_like(line) or _kicker(line.text):
             continue
-        if _headline(line.text):
+        if _headline(line):
             structure.title = line.text
             return
         if _words(line.text) >= TITLE_MIN_WORDS:
@@ -166,20 +170,21 @@ def _words(text: str) -> int:
     return sum(1 for word in text.split(" ") if any(c.isalnum() for c in word))
 
 
-def _dateline_like(text: str) -> bool:
-    if _AGENCY_TAG.search(text):
+def _dateline_like(line: Line) -> bool:
+    if _AGENCY_TAG.search(line.text):
         return True
-    head = text[: DATELINE_MAX_CHARS + 40]
-    return any(c.isdigit() for c in head) and looks_like_dateline(match_key(head))
+    key = _head_key(line)
+    return bool(key) and looks_like_dateline(key)
 
 
-def _headline(text: str) -> bool:
+def _headline(line: Line) -> bool:
+    text = line.text
     return (
         len(text) <= TITLE_MAX_CHARS
         and TITLE_MIN_WORDS <= _words(text) <= TITLE_MAX_WORDS
         and text[-1] not in _FINAL_PUNCT
         and _ARABIC.search(text) is not None
-        and not _dateline_like(text)
+        and not _dateline_like(line)
     )
 
 
@@ -197,7 +202,7 @@ def _mark_byline(kept: list[Line]) -> None:
     if (
         marked
         and len(words) <= BYLINE_MAX_WORDS
-        and not any(c.isdigit() for c in last.text)
+        and _DIGIT.search(last.text) is None
         and last.text[-1] not in _FINAL_PUNCT
         and before.text[-1] in _SENTENCE_END
     ):

@@ -46,12 +46,16 @@ def seed_text(prefix: str) -> str:
 
 
 def assert_valid_runs(runs: list[Run], view_len: int, raw_len: int) -> None:
-    """Runs tile [0, view_len) in order; raw ranges are ordered, disjoint, non-empty and inside the raw text."""
-    view_pos, raw_pos = 0, 0
+    """Runs tile [0, view_len) in order; raw ranges are ordered, disjoint, non-empty and inside the raw text;
+    the map is compact (no two one-to-one runs that could be one)."""
+    view_pos, raw_pos, previous_exact = 0, 0, False
     for view_start, raw_start, view_len_run, raw_len_run in runs:
         assert view_start == view_pos, runs
         assert view_len_run > 0 and raw_len_run > 0, runs
         assert raw_start >= raw_pos, runs
+        exact = view_len_run == raw_len_run
+        assert not (exact and previous_exact and raw_start == raw_pos), f"uncompacted runs {runs}"
+        previous_exact = exact
         view_pos, raw_pos = view_start + view_len_run, raw_start + raw_len_run
     assert view_pos == view_len
     assert raw_pos <= raw_len
