@@ -45,6 +45,7 @@ class Candidate:
 class SentenceView:
     words: tuple[str, ...]  # folded; punctuation as PUNCT
     mentions: tuple[Mention, ...]
+    places: tuple[PlaceHit, ...]  # explicit places
 
 
 def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
@@ -53,7 +54,8 @@ def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[Sentenc
         words = tuple(t.key if t.key[:1].isalnum() else PUNCT for t in doc.sentence_tokens(s.index))
         masked = agency_spans(words)
         mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
-        views.append(SentenceView(words, tuple(mentions)))
+        places = tuple(p for p in find_places(gaz, words) if p.explicit)
+        views.append(SentenceView(words, tuple(mentions), places))
     return views
 
 
@@ -101,7 +103,7 @@ def sentence_candidates(
     if not clues:
         return [], next_carried
     background = is_background(view.words)
-    places = tuple(p for p in find_places(gaz, view.words) if p.explicit)
+    places = view.places
     texts = tuple((s.actor.ident, s.text) for s in slots)
     out: list[Candidate] = []
     for clue in clues:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from schemas.event import Figure, Status
-from services.extraction.lexicon import data_lines, fold_words, markers
+from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, marker_index, phrase_index
 from services.extraction.morph import proclitic_readings
 from services.extraction.text import Token
 
@@ -24,9 +24,9 @@ def _seq_at(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
 
 def find_marker(words: Sequence[str], kind: str, lo: int, hi: int) -> int | None:
     """Index of the first marker of `kind` starting in words[lo:hi], or None."""
-    seqs = markers().get(kind, ())
+    index = marker_index()
     for i in range(max(lo, 0), min(hi, len(words))):
-        if any(_seq_at(words, i, seq) for seq in seqs):
+        if any(k == kind for k, _n in index.at(words, i)):
             return i
     return None
 
@@ -54,18 +54,21 @@ def is_background(words: Sequence[str]) -> bool:
 
 
 @functools.cache
-def _topic_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((tag, fold_words(words)) for tag, words in data_lines("topics.tsv"))
+def _topic_index() -> PhraseIndex:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for tag, words in data_lines("topics.tsv"):
+        table.setdefault(tag, []).append(fold_words(words))
+    return phrase_index(table)
 
 
 def topics(words: Sequence[str]) -> list[str]:
-    found: list[str] = []
-    for tag, seq in _topic_table():
-        if tag in found:
-            continue
-        if any(_seq_at(words, i, seq) for i in range(len(words))):
-            found.append(tag)
-    return found
+    """Topic tags in order of first mention."""
+    index = _topic_index()
+    found: dict[str, None] = {}
+    for i in range(len(words)):
+        for tag, _n in index.at(words, i):
+            found.setdefault(tag)
+    return list(found)
 
 
 # A figure: a number (ASCII digits in clean text) with a unit. Bounded quantifiers only: no backtracking.
@@ -118,13 +121,19 @@ def _attribution_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.cache
+def _attribution_index() -> PhraseIndex:
+    return phrase_index(_attribution_table())
+
+
 def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event."""
+    index = _attribution_index()
     out = []
     for i in range(len(words)):
-        for seq in _attribution_table()["agency"]:
-            if _seq_at(words, i, seq):
-                out.append((i, i + len(seq)))
+        n = index.longest(words, i, "agency")
+        if n:
+            out.append((i, i + n))
     return out
 
 
@@ -134,13 +143,13 @@ def attribution(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
     words = [t.key for t in tokens]
     stops = {s[0] for s in table["stop"]}
     found: list[str] = []
+    index = _attribution_index()
     for i in range(len(words)):
-        for seq in table["agency"]:
-            if _seq_at(words, i, seq):
-                found.append(_surface(tokens, i, i + len(seq), surface, base))
-        for seq in table["cue"]:
-            if _seq_at(words, i, seq):
-                j = i + len(seq)
+        for kind, n in index.at(words, i):
+            if kind == "agency":
+                found.append(_surface(tokens, i, i + n, surface, base))
+            if kind == "cue":
+                j = i + n
                 k = j
                 while k < len(words) and k < j + 4 and words[k].isalnum() and words[k] not in stops:
                     k += 1

@@ -50,7 +50,7 @@ def _lookup(kind: str, words: list[str], i: int) -> tuple[int, int] | None:
             seq = (_strip(words[i]), *words[i + 1 : i + n])
             if seq in table:
                 return table[seq], n
-            if n == 1 and words[i] in {k[0] for k in table if len(k) == 1}:
+            if n == 1 and (words[i],) in table:
                 return table[(words[i],)], 1
     return None
 
@@ -62,11 +62,27 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_date(word: str) -> bool:
+    if word.isdigit():
+        return True
+    firsts = _calendar_firsts()
+    return word in firsts or _strip(word) in firsts
+
+
+@functools.cache
+def _calendar_firsts() -> frozenset[str]:
+    return frozenset(k[0] for table in calendar().values() for k in table)
+
+
 def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned: bool) -> list[DateHit]:
     words = [t.key for t in tokens]
     hits: list[DateHit] = []
     i = 0
     while i < len(words):
+        if not _may_start_date(words[i]):
+            i += 1
+            continue
         hit, used = _date_at(words, i, published, planned=planned)
         if hit is not None:
             hits.append(DateHit(tokens[i].index, hit))

@@ -13,7 +13,7 @@ from services.extraction.candidates import Candidate, SentenceView, sentence_can
 from services.extraction.context import agreements, attribution, figures, topics
 from services.extraction.dates import find_dates
 from services.extraction.gazetteer import Gazetteer, load_gazetteer
-from services.extraction.locate import capital_of, find_places
+from services.extraction.locate import capital_of
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.text import Doc, build_doc
@@ -59,8 +59,8 @@ class _ArticleContext:
 def _main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Location | None:
     counts: dict[str, tuple[int, int, Location]] = {}
     for k, view in enumerate(views):
-        for hit in find_places(gaz, view.words):
-            if hit.explicit and hit.location.lat is not None:
+        for hit in view.places:
+            if hit.location.lat is not None:
                 name = hit.location.name_en or ""
                 n, first, loc = counts.get(name, (0, k, hit.location))
                 counts[name] = (n + 1, first, loc)

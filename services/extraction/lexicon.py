@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from schemas.event import PloverType
 from services.arabic import match_key
+from services.extraction.morph import proclitic_readings
 
 FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi"})
 FLAGS = frozenset({"weak", "planned", "needs_actor2", "dual"})
@@ -76,3 +77,36 @@ def markers() -> dict[str, tuple[tuple[str, ...], ...]]:
             raise ValueError(f"markers.tsv: expected 2 columns: {cols!r}")
         out.setdefault(cols[0], []).append(fold_words(cols[1]))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    """Word sequences of several kinds, indexed by their first word for O(1) lookup per position."""
+
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+    def at(self, words: Sequence[str], i: int) -> list[tuple[str, int]]:
+        """(kind, length) of every phrase starting at words[i]; proclitics allowed on the first word."""
+        out: list[tuple[str, int]] = []
+        for stem, _prep in proclitic_readings(words[i]):
+            for kind, seq in self.by_first.get(stem, ()):
+                if tuple(words[i + 1 : i + len(seq)]) == seq[1:]:
+                    out.append((kind, len(seq)))
+        return out
+
+    def longest(self, words: Sequence[str], i: int, kind: str) -> int:
+        return max((n for k, n in self.at(words, i) if k == kind), default=0)
+
+
+def phrase_index(table: Mapping[str, Iterable[tuple[str, ...]]]) -> PhraseIndex:
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for kind, seqs in table.items():
+        for seq in seqs:
+            if seq:
+                by_first.setdefault(seq[0], []).append((kind, seq))
+    return PhraseIndex({k: tuple(sorted(v, key=lambda e: -len(e[1]))) for k, v in by_first.items()})
+
+
+@functools.cache
+def marker_index() -> PhraseIndex:
+    return phrase_index(markers())

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from schemas.event import Location
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
+from services.extraction.mentions import may_start
 from services.extraction.morph import proclitic_readings
-from services.extraction.places import City, city_by_english, city_by_words, max_words
+from services.extraction.places import City, city_by_english, city_by_words, city_first_words, max_words
 
 _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
 _PLACE_HEADS = frozenset({"مدينه", "العاصمه", "مطار", "قصر", "منتجع"})
@@ -45,8 +46,11 @@ def _stopwords() -> frozenset[tuple[str, ...]]:
 
 def _city_at(words: Sequence[str], i: int) -> tuple[City, int, str] | None:
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
+    readings = [(stem, prep) for stem, prep in proclitic_readings(words[i]) if stem in city_first_words()]
+    if not readings:
+        return None
     for n in range(min(max_words(), len(words) - i), 0, -1):
-        for stem, prep in proclitic_readings(words[i]):
+        for stem, prep in readings:
             key = (stem, *words[i + 1 : i + n])
             city = city_by_words(key)
             if city is not None and len(stem) > 2 and key not in _stopwords():
@@ -58,6 +62,9 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
     out: list[PlaceHit] = []
     i = 0
     while i < len(words):
+        if not may_start(gaz, words[i]) and not any(s in city_first_words() for s, _p in proclitic_readings(words[i])):
+            i += 1
+            continue
         hit = gaz.match_at(words, i)
         if hit is not None and "capital_nisba" in hit.kinds:
             state = gaz.capital_by_nisba(hit.key)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from schemas.event import Role
 from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
-from services.extraction.lexicon import data_lines, fold_words
+from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, phrase_index
 from services.extraction.morph import proclitic_readings
 
 PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
@@ -69,15 +69,23 @@ def actor_words() -> dict[str, frozenset[tuple[str, ...]]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@functools.cache
+def _actor_index() -> PhraseIndex:
+    return phrase_index(actor_words())
+
+
+def _phrases_at(words: Sequence[str], i: int) -> dict[str, int]:
+    """Kind -> length of the longest actor-word phrase of that kind at words[i]."""
+    out: dict[str, int] = {}
+    if i < len(words):
+        for kind, n in _actor_index().at(words, i):
+            out[kind] = max(n, out.get(kind, 0))
+    return out
+
+
 def _word_seq_at(words: Sequence[str], i: int, kind: str) -> int:
     """Length of the longest `kind` phrase at words[i] (proclitics allowed on the first word), or 0."""
-    best = 0
-    stems = {s for s, _p in proclitic_readings(words[i])} if i < len(words) else set()
-    for seq in actor_words().get(kind, ()):
-        n = len(seq)
-        if n > best and seq[0] in stems and tuple(words[i + 1 : i + n]) == seq[1:]:
-            best = n
-    return best
+    return _phrases_at(words, i).get(kind, 0)
 
 
 def person_ref(holder: OfficeHolder) -> ActorRef:
@@ -150,12 +158,37 @@ def _country_after(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | 
     return None, j
 
 
+_FIRSTS: dict[int, frozenset[str]] = {}  # id(gazetteer) -> first words (the gazetteer is not hashable)
+
+
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    """First words of every gazetteer key and actor phrase: a position starting with none is skipped."""
+    found = _FIRSTS.get(id(gaz))
+    if found is None:
+        found = frozenset({key.split(" ")[0] for key in gaz.name_keys()} | set(_actor_index().by_first))
+        _FIRSTS.clear()
+        _FIRSTS[id(gaz)] = found
+    return found
+
+
+def may_start(gaz: Gazetteer, word: str) -> bool:
+    """Can a gazetteer key or actor phrase start at this word (cheap, cached pre-check)?"""
+    return _may_start_cached(word, _first_words(gaz))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_start_cached(word: str, firsts: frozenset[str]) -> bool:
+    if any(stem in firsts for stem, _p in proclitic_readings(word)):
+        return True
+    return any(("ال" + stem) in firsts for stem, _p in proclitic_readings(word) if not stem.startswith("ال"))
+
+
 def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Mention]:
     """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping."""
     out: list[Mention] = []
     i = 0
     while i < len(words):
-        if words[i] == PUNCT:
+        if words[i] == PUNCT or not may_start(gaz, words[i]):
             i += 1
             continue
         mention = _mention_at(gaz, words, i, on)
@@ -169,7 +202,8 @@ def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Ment
 
 def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Mention | None:
     conj = words[i][:1] in ("و", "ف") and len(words[i]) > 3
-    n = _word_seq_at(words, i, "counterpart")
+    phrases = _phrases_at(words, i)
+    n = phrases.get("counterpart", 0)
     if n:
         country, j = _country_after(gaz, words, i + n)
         if country is None:
@@ -180,7 +214,7 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         return Mention(
             i, j, "counterpart", _prep_of(words, i, None), ActorRef(None, None, None, country, None), conj=conj
         )
-    n = _word_seq_at(words, i, "pair")
+    n = phrases.get("pair", 0)
     if n:
         country, _j = _country_after(gaz, words, i + n)
         if country is None:
@@ -190,17 +224,17 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             office = next((offices[s] for s in stems if s in offices), None)
             kind = f"{kind}:{office}" if office else kind
             return Mention(i, i + n, "pair", _prep_of(words, i, None), pair_kind=kind, conj=conj)
-    n = _word_seq_at(words, i, "side")
+    n = phrases.get("side", 0)
     if n:
         country, j = _title_country(gaz, words, i + n)
         if country is not None:
             ref = ActorRef(None, None, None, country, Role.STATE)
             return Mention(i, j, "side", _prep_of(words, i, None), ref, conj=conj)
-    for kind in actor_words():
-        if kind.startswith("pronoun:") and _word_seq_at(words, i, kind):
+    for kind in phrases:
+        if kind.startswith("pronoun:") and phrases.get(kind):
             return Mention(i, i + 1, "pronoun", _prep_of(words, i, None), title_key=kind.partition(":")[2], conj=conj)
     for kind in ("envoy:ambassador", "envoy:envoy"):
-        n = _word_seq_at(words, i, kind)
+        n = phrases.get(kind, 0)
         if n:
             return _envoy(gaz, words, i, n, Role(kind.partition(":")[2]), conj, on)
     hit = gaz.match_at(words, i)

@@ -71,6 +71,11 @@ def _index() -> tuple[dict[tuple[str, ...], City], dict[tuple[str, str], City]]:
     return by_key, by_en
 
 
+@functools.cache
+def city_first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in _index()[0])
+
+
 def city_by_words(words: tuple[str, ...]) -> City | None:
     """The city whose Arabic name is exactly these folded words, if any."""
     return _index()[0].get(words)

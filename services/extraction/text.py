@@ -9,6 +9,7 @@ evidence offsets must be.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,16 +62,33 @@ class Doc:
         return self.tokens[s.first : s.last]
 
 
+@functools.lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """match_key of one word, cached: news vocabulary repeats heavily."""
+    return match_key(word)
+
+
+class _Mapper:
+    """Offset map with its run starts precomputed (one bisect per lookup)."""
+
+    def __init__(self, omap: OffsetMap) -> None:
+        self.segs = omap.segments
+        self.starts = [s[0] for s in self.segs]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return _map_point(self.segs, self.starts, start, is_end=False), _map_point(
+            self.segs, self.starts, end, is_end=True
+        )
+
+
 def map_span(omap: OffsetMap, start: int, end: int) -> tuple[int, int]:
     """Map a [start, end) span of a view to raw offsets (runs of unequal length map as a whole)."""
-    return _map_point(omap, start, is_end=False), _map_point(omap, end, is_end=True)
+    return _Mapper(omap).span(start, end)
 
 
-def _map_point(omap: OffsetMap, pos: int, *, is_end: bool) -> int:
-    segs = omap.segments
+def _map_point(segs: list[tuple[int, int, int, int]], starts: list[int], pos: int, *, is_end: bool) -> int:
     if not segs:
         return pos
-    starts = [s[0] for s in segs]
     i = bisect.bisect_right(starts, pos) - 1
     if is_end and i > 0 and pos == segs[i][0]:
         i -= 1  # an end offset at a run boundary belongs to the run before it
@@ -101,23 +119,24 @@ def _unmap_point(omap: OffsetMap, raw: int) -> int:
 
 def build_doc(article: NormalizedArticle) -> Doc:
     sentences: list[tuple[str, int, int]] = []
+    clean_map, match_map = _Mapper(article.clean_to_raw), _Mapper(article.match_to_raw)
     for span in article.sentences:
         text = article.clean_text[span.start : span.end]
         stripped = text.strip()
         if not stripped:
             continue
         lead = len(text) - len(text.lstrip())
-        rs, re_ = map_span(article.clean_to_raw, span.start + lead, span.start + lead + len(stripped))
+        rs, re_ = clean_map.span(span.start + lead, span.start + lead + len(stripped))
         sentences.append((stripped, rs, re_))
     sentences.sort(key=lambda s: s[1])
     bounds = [s[1] for s in sentences]
     raw_tokens: list[tuple[str, int, int, int]] = []
     for m in _TOKEN.finditer(article.match_text):
-        rs, re_ = map_span(article.match_to_raw, m.start(), m.end())
+        rs, re_ = match_map.span(m.start(), m.end())
         si = bisect.bisect_right(bounds, rs) - 1
         if si < 0 or rs >= sentences[si][2]:
             continue  # outside every sentence (removed text or whitespace)
-        raw_tokens.append((match_key(m.group()), rs, re_, si))
+        raw_tokens.append((fold(m.group()), rs, re_, si))
     tokens = tuple(Token(k, s, e, i, si) for i, (k, s, e, si) in enumerate(raw_tokens))
     out: list[Sentence] = []
     ti = 0

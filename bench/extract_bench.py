@@ -1,0 +1,125 @@
+"""Extraction benchmark: `python -m bench.extract_bench [--rounds N] [--json PATH]`.
+
+Reports the one-off load time of everything the extractor reads (gazetteer, lexicons, GeoNames index,
+CAMEO table), the median and p99 time of `extract_events` on ~4 KB articles (single core, normalisation
+excluded), and the process RSS after loading. Articles: the dev set's texts, concatenated to ~4 KB
+each, plus the seed articles when /work/shared/seeds is present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT / "tests" / "fixtures" / "devset"
+SEEDS = ROOT.parent / "shared" / "seeds"
+TARGET_CHARS = 4096
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _texts() -> list[str]:
+    dev = [p.read_text(encoding="utf-8") for p in sorted(DEVSET.glob("*.txt"))]
+    out: list[str] = []
+    chunk = ""
+    for text in dev:
+        chunk = f"{chunk}\n\n{text}" if chunk else text
+        if len(chunk) >= TARGET_CHARS:
+            out.append(chunk)
+            chunk = ""
+    if SEEDS.is_dir():
+        out.extend(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.extract_bench")
+    parser.add_argument("--rounds", type=int, default=50, help="extractions per article")
+    parser.add_argument("--json", type=Path, default=None, dest="json_path")
+    args = parser.parse_args(argv)
+
+    rss_start = _rss_mb()
+    t0 = time.perf_counter()
+    from schemas.raw import IngestMetadata, RawArticle
+    from services.arabic import normalize_article
+    from services.extraction import extract_events
+    from services.extraction.cameo import cameo_table
+    from services.extraction.gazetteer import load_gazetteer
+    from services.extraction.lexicon import markers, triggers
+    from services.extraction.places import _index
+
+    t_import = time.perf_counter()
+    load_gazetteer()
+    t_gaz = time.perf_counter()
+    triggers(), markers(), cameo_table()
+    _index()
+    t_load = time.perf_counter()
+
+    articles = []
+    for n, text in enumerate(_texts()):
+        raw = RawArticle(
+            article_id=f"bench-{n}",
+            source="bench",
+            text=text,
+            fetched_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+            ingest=IngestMetadata(channel="cli"),
+        )
+        art = normalize_article(raw)
+        if not hasattr(art, "match_text"):
+            continue
+        articles.append(art)
+    for art in articles:  # warm the lazily built per-word caches once
+        extract_events(art)  # type: ignore[arg-type]
+    samples: list[float] = []
+    per_kb: list[float] = []
+    events = 0
+    for _ in range(args.rounds):
+        for art in articles:
+            start = time.perf_counter()
+            found = extract_events(art)  # type: ignore[arg-type]
+            took = time.perf_counter() - start
+            samples.append(took * 1000)
+            per_kb.append(took * 1000 * TARGET_CHARS / max(art.raw_text_length, 1))  # type: ignore[attr-defined]
+            events += len(found)
+    samples.sort()
+    per_kb.sort()
+    result = {
+        "articles": len(articles),
+        "mean_chars": round(statistics.mean(a.raw_text_length for a in articles)),  # type: ignore[attr-defined]
+        "rounds": args.rounds,
+        "events_per_round": events // max(args.rounds, 1),
+        "extract_ms_median": round(statistics.median(samples), 3),
+        "extract_ms_p99": round(samples[int(0.99 * (len(samples) - 1))], 3),
+        "extract_ms_per_4kb_median": round(statistics.median(per_kb), 3),
+        "extract_ms_per_4kb_p99": round(per_kb[int(0.99 * (len(per_kb) - 1))], 3),
+        "import_s": round(t_import - t0, 3),
+        "gazetteer_load_s": round(t_gaz - t_import, 3),
+        "lexicons_geonames_load_s": round(t_load - t_gaz, 3),
+        "total_load_s": round(t_load - t_import, 3),
+        "rss_start_mb": round(rss_start, 1),
+        "rss_after_load_and_runs_mb": round(_rss_mb(), 1),
+        "targets": {"extract_ms_median": 2.0, "total_load_s": 1.0, "rss_mb": 300},
+    }
+    width = max(len(k) for k in result)
+    for key, value in result.items():
+        print(f"{key:<{width}}  {value}")
+    if args.json_path is not None:
+        args.json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
