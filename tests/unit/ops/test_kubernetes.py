@@ -128,6 +128,8 @@ def test_deployment_runs_the_right_command_with_probes_resources_and_no_root(bui
 def test_worker_creates_topics_first_names_itself_and_leaves_replicas_to_keda(build: str) -> None:
     worker = _objects(build, "Deployment")["marsad-worker"]
     assert "replicas" not in worker["spec"], "KEDA owns the worker's replica count"
+    rolling = worker["spec"]["strategy"]["rollingUpdate"]
+    assert rolling == {"maxSurge": 0, "maxUnavailable": 1}, "a surge worker may get no partition and never be ready"
     pod = worker["spec"]["template"]["spec"]
     (init,) = pod["initContainers"]
     assert init["args"] == ["topics"]
