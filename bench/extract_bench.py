@@ -53,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rss_start = _rss_mb()
     t0 = time.perf_counter()
-    from schemas.raw import IngestMetadata, RawArticle
     from schemas.normalized import NormalizedArticle
+    from schemas.raw import IngestMetadata, RawArticle
     from services.arabic import normalize_article
     from services.extraction import extract_events
     from services.extraction.cameo import cameo_table
