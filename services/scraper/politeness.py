@@ -7,15 +7,23 @@ import asyncio
 import random
 import time
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 
 class HostLimiter:
-    def __init__(self, per_host: int, interval: float, total: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_host: int,
+        interval: float,
+        total: int,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self._per_host = per_host
         self._interval = interval
         self._clock = clock
+        self._sleep = sleep
         self._global = asyncio.Semaphore(total)
         self._slots: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self._per_host))
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
@@ -27,7 +35,7 @@ class HostLimiter:
             async with self._locks[host]:
                 wait = self._next_start.get(host, 0.0) - self._clock()
                 if wait > 0:
-                    await asyncio.sleep(wait)
+                    await self._sleep(wait)
                 self._next_start[host] = self._clock() + self._interval
             yield
 
