@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from schemas.event import EventDate
 from services.extraction.lexicon import data_lines, fold_words
@@ -53,6 +54,30 @@ def _lookup(kind: str, words: list[str], i: int) -> tuple[int, int] | None:
             if n == 1 and (words[i],) in table:
                 return table[(words[i],)], 1
     return None
+
+
+def _day_month(
+    words: list[str], i: int, j: int, day: int, month: int, published: dt.date | None, planned: bool
+) -> tuple[EventDate | None, int]:
+    """'19 يناير 2022', 'الرابع من آذار الماضي': without a year, the occurrence on or before the
+    publication date (on or after it for planned events)."""
+    year = int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+    used = j - i + (1 if year else 0)
+    text = " ".join(words[i : i + used])
+    if year is None:
+        if published is None:
+            return EventDate(basis="unresolved", text=text), used
+        year = published.year
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and not planned and candidate > published:
+            year -= 1
+        elif candidate is not None and planned and candidate < published:
+            year += 1
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None, 1
+    basis: Literal["explicit", "relative"] = "explicit" if used > j - i else "relative"
+    return EventDate(value=d.isoformat(), precision="day", basis=basis, text=text), used
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas.event import Role
+from schemas.event import PloverType, Role
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, Mention, honorific_words
 
 _OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي")
 _POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
 _VSO_GAP = 4  # tokens between a verb and its post-posed subject
+_BETWEEN_GAP = 4  # tokens between a trigger and "بين X و Y"
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -41,30 +42,43 @@ def _country(s: Slot) -> str | None:
     return s.actor.country
 
 
-def _coordinated_after(slots: Sequence[Slot], first: int) -> list[Slot]:
+def _joined(prev: Mention, cur: Mention, words: Sequence[str]) -> bool:
+    """X و Y: the later mention, or an honorific right before it (والسيدة ميلوني), carries و."""
+    if cur.start - prev.end > 1:
+        return False
+    if cur.conj:
+        return True
+    return cur.start - prev.end == 1 and prev.end < len(words) and words[prev.end].startswith("و")
+
+
+def _coordinated_after(slots: Sequence[Slot], first: int, words: Sequence[str] = ()) -> list[Slot]:
     """The slot at `first` and the ones joined to it by و with no gap."""
     out = [slots[first]]
     for k in range(first + 1, len(slots)):
-        prev, cur = slots[k - 1].mention, slots[k].mention
-        if cur.conj and cur.start - prev.end <= 1:
+        if _joined(slots[k - 1].mention, slots[k].mention, words):
             out.append(slots[k])
         else:
             break
     return out
 
 
-def _chain_before(slots: Sequence[Slot], last: int) -> list[Slot]:
+def _chain_before(slots: Sequence[Slot], last: int, words: Sequence[str] = ()) -> list[Slot]:
     """The slot at `last` and the ones before it that it is coordinated with (X و Y)."""
     out = [slots[last]]
     k = last
-    while k > 0 and slots[k].mention.conj and slots[k].mention.start - slots[k - 1].mention.end <= 1:
+    while k > 0 and _joined(slots[k - 1].mention, slots[k].mention, words):
         k -= 1
         out.insert(0, slots[k])
     return out
 
 
 def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] = ()) -> int | None:
-    before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
+    forum_ok = trig.event_type != PloverType.CONSULT  # a summit is where people meet, not who meets
+    before = [
+        k
+        for k, s in enumerate(slots)
+        if s.mention.end <= t and s.mention.prep == "" and (forum_ok or s.mention.kind != "igo")
+    ]
     after = [k for k, s in enumerate(slots) if s.mention.start > t]
     if trig.pos == "noun":
         for k in after:  # genitive possessor: رسالة الدكتور رئيسي، مباحثات وزير الخارجية
@@ -74,6 +88,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
                 return k
             break
     else:
+        if before and t - slots[before[-1]].mention.end <= 1:  # subject first: "وكان الشرع قد التقى"
+            return before[-1]
         for k in after:  # verb-subject order: استقبل الرئيس ...
             m = slots[k].mention
             if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
@@ -99,7 +115,7 @@ def assign(
     if trig.frame == "multi":
         return _multi(slots)
     if "dual" in trig.flags:
-        pair = _dual(slots, t)
+        pair = _dual(slots, t, words)
         if pair is not None:
             return [pair]
     near_pair = [s for s in slots if s.mention.kind == "pair" and abs(s.mention.start - t) <= _PAIR_GAP]
@@ -128,8 +144,11 @@ def _assign(
     source = slots[subj].actor if subj is not None else carried
     if source is None:
         return []
+    between = _between(slots, t, words)
+    if between is not None:
+        return [between]
     if subj is not None and slots[subj].mention.end <= t:
-        chain = _chain_before(slots, subj)
+        chain = _chain_before(slots, subj, words)
         if len(chain) >= 2 and len({_country(s) for s in chain}) == len(chain):
             return [Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)]
     if receive or trig.frame == "recv" or trig.mode == "message":
@@ -140,7 +159,7 @@ def _assign(
             other = next((s.actor for s in slots if _country(s) not in (None, _country(sender))), None)
             if other is not None:
                 return [Roles(sender.actor, (other,), 3)]
-    objects = _objects(slots, t, subj, source, trig)
+    objects = _objects(slots, t, subj, source, trig, words)
     if trig.frame == "visit":
         return _visit(slots, source, objects, place)
     if not objects:
@@ -151,14 +170,16 @@ def _assign(
     return [Roles(source, (target,), 1) for target in targets]  # التقى X بـA وB: two meetings
 
 
-def _objects(slots: Sequence[Slot], t: int, subj: int | None, source: ActorRef, trig: Trigger) -> list[Slot]:
+def _objects(
+    slots: Sequence[Slot], t: int, subj: int | None, source: ActorRef, trig: Trigger, words: Sequence[str] = ()
+) -> list[Slot]:
     after = [
         k
         for k, s in enumerate(slots)
         if k != subj and s.mention.start > t and s.mention.prep in _OBJECT_PREPS and _country(s) != source.country
     ]
     if after:
-        found = [s for s in _coordinated_after(slots, after[0]) if _country(s) != source.country]
+        found = [s for s in _coordinated_after(slots, after[0], words) if _country(s) != source.country]
         return [_upgrade(slots, s) if s.mention.prep == "ل" else s for s in found]
     if trig.frame == "visit":
         return []
@@ -169,6 +190,16 @@ def _objects(slots: Sequence[Slot], t: int, subj: int | None, source: ActorRef, 
     return [slots[nearest]]
 
 
+def _between(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None:
+    """'مفاوضات بين دولة الكويت وجمهورية العراق': the two parties after بين, in order."""
+    for k, s in enumerate(slots):
+        if s.mention.prep == "بين" and 0 < s.mention.start - t <= _BETWEEN_GAP and k + 1 < len(slots):
+            nxt = slots[k + 1]
+            if _joined(s.mention, nxt.mention, words) and _country(nxt) != _country(s):
+                return Roles(s.actor, (nxt.actor,), 2)
+    return None
+
+
 def _upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:
     """'رئيسا لروسيا': a state reached through لـ stands for its person named in the sentence, if any."""
     if slot.actor.role != Role.STATE:
@@ -176,11 +207,11 @@ def _upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:
     return next((s for s in slots if _country(s) == _country(slot) and s.actor.role != Role.STATE), slot)
 
 
-def _dual(slots: Sequence[Slot], t: int) -> Roles | None:
+def _dual(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None:
     pairs = [s for s in slots if s.mention.kind == "pair"]
     before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
     if before:
-        chain = _chain_before(slots, before[-1])
+        chain = _chain_before(slots, before[-1], words)
         countries = {_country(s) for s in chain}
         if len(chain) >= 2 and len(countries) == len(chain):
             return Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)

@@ -109,6 +109,11 @@ def honorific_words() -> frozenset[str]:
 
 
 def _prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
+    if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
+        firsts = _actor_index().by_first
+        for stem, p in proclitic_readings(words[start]):
+            if p and stem in firsts:
+                return p
     if hit is not None and hit.clitic:
         last = hit.clitic[-1]
         if last in _PREP_CLITICS:
@@ -359,7 +364,7 @@ def _title_country(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | 
             state = gaz.state_by_nisba(hit.key)
             if state is not None:
                 return state.iso3, hit.end
-        if k >= j + _ADJECTIVE_WORDS and not words[k].startswith("و"):
+        if not words[k].startswith("و") and (k >= j + _ADJECTIVE_WORDS or not words[k].startswith("ال")):
             break
         k += 1
     return None, j
@@ -369,8 +374,11 @@ def _title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on
     offices = gaz.offices_by_title(hit.key)
     if not offices:
         return None
-    country, j = _title_country(gaz, words, hit.end)
+    country, j = _country_after(gaz, words, hit.end)
     named = _name_after(gaz, words, j, country, on)
+    if named is None and country is None:
+        country, j = _title_country(gaz, words, hit.end)
+        named = _name_after(gaz, words, j, country, on)
     if named is not None:
         return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)
     ref = ActorRef(None, None, None, country, offices[0].role, offices[0].office)
