@@ -1,17 +1,15 @@
-"""Page-chrome rules: which lines of a clean text are site furniture rather than the story.
+"""Page-chrome rules: which lines of an article are site furniture rather than the story.
 
-Phrases are data, written in match-key form (no hamza on alef, ى -> ي, ة -> ه). `phrase_pattern` turns a
-phrase back into a regex that accepts every clean spelling folding to it (أ/إ/آ/ا, ى/ي, ة/ه, diacritics,
-tatweel), so `اقرأ أيضاً`, `إقرأ أيضا` and `اقرا ايضا` all match. Rules match whole lines (or line starts)
-with `re.match` at each line start: no scan over the text, no unbounded backtracking.
+Phrases are data, written in match-key form (no hamza on alef, ى -> ي, ة -> ه, no diacritics), and the
+rules run on the match key of each line (`fold.match_lines`), so `اقرأ أيضاً`, `إقرأ أيضا` and `اقرا ايضا` all
+match one phrase. Rules match whole lines or line starts with `re.match`: no scan over the text, no
+unbounded backtracking.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-
-from services.arabic.options import DEFAULT_FOLDS, match_deletions, match_table
 
 # Bullets and list markers that may precede a chrome line: bullet, middle dot, black circle, small square,
 # triangular bullet, hyphen bullet, asterisk, hyphen-minus, greater-than sign.
@@ -41,29 +39,8 @@ CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب ا�
 END_MARKERS = ("انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "النهايه", "(النهايه)", "-النهايه-")
 
 
-@cache
-def _variants() -> dict[str, str]:
-    """Folded character -> regex class of the clean characters that fold to it."""
-    groups: dict[str, list[str]] = {}
-    for source, target in match_table(DEFAULT_FOLDS).items():
-        groups.setdefault(target, [target]).append(source)
-    return {target: "[" + "".join(re.escape(c) for c in chars) + "]" for target, chars in groups.items()}
-
-
-def phrase_pattern(phrase: str) -> str:
-    """Regex source accepting every clean spelling of a match-key `phrase`."""
-    marks = f"[{match_deletions(DEFAULT_FOLDS)}]*"
-    parts = []
-    for char in phrase:
-        if char == " ":
-            parts.append(" ")
-        else:
-            parts.append(_variants().get(char, re.escape(char)) + marks)
-    return "".join(parts)
-
-
 def _alternation(phrases: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(re.escape(p).replace("\\ ", " +") for p in sorted(phrases, key=len, reverse=True)) + ")"
 
 
 @cache
@@ -82,7 +59,7 @@ def line_rules() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{body})" for name, body in rules.items()), re.IGNORECASE)
 
 
-def classify_line(text: str, start: int, end: int) -> str | None:
-    """Name of the rule matching the line `text[start:end]`, or None."""
-    m = line_rules().match(text, start, end)
+def classify_line(key: str) -> str | None:
+    """Name of the rule matching a line, given the line's match key, or None."""
+    m = line_rules().match(key)
     return m.lastgroup if m else None

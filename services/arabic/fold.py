@@ -118,13 +118,25 @@ def _deleted_spans(text: str, chars: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _clean_trigger(options: FoldOptions) -> re.Pattern[str]:
+    """Every code point a clean-view pass other than spaces may change: one fast scan skips them all."""
+    chars = (cs.INVISIBLES if options.invisibles else "") + (
+        cs.PRESENTATION_FORMS if options.presentation_forms else ""
+    )
+    chars += f"{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}" if options.compose_hamza else ""
+    chars += "".join(re.escape(char) for char in clean_table(options))
+    return re.compile(f"[{chars}]" if chars else "(?!)")
+
+
 def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
     """The clean view of `text` and its runs back to `text`."""
     runs = identity(len(text))
-    text, runs = _pass(text, runs, _invisible_and_presentation_edits(text, options))
-    if options.compose_hamza:
-        text, runs = _pass(text, runs, _hamza_edits(text))
-    text = _replace_one_to_one(text, clean_table(options))
+    if _clean_trigger(options).search(text) is not None:
+        text, runs = _pass(text, runs, _invisible_and_presentation_edits(text, options))
+        if options.compose_hamza:
+            text, runs = _pass(text, runs, _hamza_edits(text))
+        text = _replace_one_to_one(text, clean_table(options))
     if options.spaces:
         text, runs = _pass(text, runs, space_edits(text))
     return text, runs
@@ -152,6 +164,16 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
         if options.spaces and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs
+
+
+def match_lines(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> list[str]:
+    """The match key of each line of a clean text, line for line (the letter folds and deletions of
+    `match_view`, without its offsets; a deletion between two spaces may leave both)."""
+    text = _replace_one_to_one(clean, match_table(options))
+    deletions = _class_regex(match_deletions(options))
+    if deletions is not None and deletions.search(text) is not None:
+        text = deletions.sub("", text)
+    return text.split("\n")
 
 
 def match_key(text: str, options: FoldOptions = DEFAULT_FOLDS) -> str:

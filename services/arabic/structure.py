@@ -28,7 +28,7 @@ from schemas.normalized import RemovedKind
 from services.arabic import charsets as cs
 from services.arabic.chrome import classify_line
 from services.arabic.dateline import looks_like_dateline, parse_dateline, parse_head_date
-from services.arabic.fold import match_key
+from services.arabic.fold import match_lines
 
 RELATED_TAIL_LINES = 3
 RELATED_TAIL_CHARS = 400
@@ -54,8 +54,8 @@ class Line:
     start: int
     end: int
     text: str
+    key: str  # the line's match key (rules and dates are written in match-key form)
     kind: RemovedKind | None = None  # why the line is removed; None keeps it
-    head_key: str | None = None  # match key of the line start, when it holds a digit (see `_head_key`)
 
 
 @dataclass
@@ -67,16 +67,18 @@ class Structure:
 
 
 def split_lines(text: str) -> list[Line]:
+    if not text:
+        return []
     lines, start = [], 0
-    for part in text.split("\n"):
-        lines.append(Line(start, start + len(part), part))
+    for part, key in zip(text.split("\n"), match_lines(text), strict=True):
+        lines.append(Line(start, start + len(part), part, key))
         start += len(part) + 1
-    return lines if text else []
+    return lines
 
 
 def analyse(text: str) -> Structure:
     lines = split_lines(text)
-    _mark_chrome(text, lines)
+    _mark_chrome(lines)
     kept = [line for line in lines if line.kind is None]
     structure = Structure(lines)
     _mark_dateline(kept, structure)
@@ -88,13 +90,13 @@ def analyse(text: str) -> Structure:
     return structure
 
 
-def _mark_chrome(text: str, lines: list[Line]) -> None:
+def _mark_chrome(lines: list[Line]) -> None:
     i = 0
     while i < len(lines):
-        rule = classify_line(text, lines[i].start, lines[i].end)
+        rule = classify_line(lines[i].key)
         if rule == "end_marker":
             for line in lines[i:]:
-                line.kind = _removed_kind(classify_line(text, line.start, line.end))
+                line.kind = _removed_kind(classify_line(line.key))
             return
         if rule == "related_heading":
             tail = lines[i + 1 :]
@@ -133,11 +135,9 @@ def _mark_dateline(kept: list[Line], structure: Structure) -> None:
 
 
 def _head_key(line: Line) -> str:
-    """Match key of the start of a head line that holds a digit (dates need one), else ''. Computed once."""
-    if line.head_key is None:
-        head = line.text[: DATELINE_MAX_CHARS + 40]
-        line.head_key = match_key(head) if _DIGIT.search(head) else ""
-    return line.head_key
+    """Match key of the start of a head line that holds a digit (dates need one), else ''."""
+    head = line.key[: DATELINE_MAX_CHARS + 40]
+    return head if _DIGIT.search(head) else ""
 
 
 def _mark_title(kept: list[Line], structure: Structure) -> None:
@@ -197,7 +197,7 @@ def _mark_byline(kept: list[Line]) -> None:
         _ARABIC.search(last.text) is None
         or "/" in last.text
         or last.text.startswith("--")
-        or match_key(words[0]).rstrip(":") in _BYLINE_MARKERS
+        or last.key.split(" ")[0].rstrip(":") in _BYLINE_MARKERS
     )
     if (
         marked
