@@ -104,7 +104,8 @@ class ScrapeAgent:
             self._p.metrics.duplicates.labels("not_modified").inc()
             return
         html = decode(page.body, page.content_type, self._p.settings.fallback_encoding)
-        extracted = extract_article(html, page.url, entry, source.selectors)
+        # CPU-bound (lxml, trafilatura): off the event loop, so timeouts and /metrics stay responsive
+        extracted = await asyncio.to_thread(extract_article, html, page.url, entry, source.selectors)
         canonical = choose_canonical(page.url, extracted.canonical)
         article_id = article_id_for(source.name, canonical)
         digest = content_hash(extracted.text)
