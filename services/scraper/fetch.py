@@ -67,7 +67,7 @@ class Fetcher:
         self._settings = settings
         self._metrics = metrics
         self._client = client
-        self._limiter = HostLimiter(settings.per_host_concurrency, settings.per_host_interval, settings.concurrency)
+        self.limiter = HostLimiter(settings.per_host_concurrency, settings.per_host_interval, settings.concurrency)
 
     async def fetch(
         self, url: str, kind: str, accept: frozenset[str] | None, guard: Guard, validators: Validators | None = None
@@ -106,7 +106,7 @@ class Fetcher:
         while True:
             retry_after: float | None = None
             try:
-                async with self._limiter.slot(host_key(url)):
+                async with self.limiter.slot(host_key(url)):
                     return await self._attempt(url, kind, accept, validators)
             except ScrapeError as exc:
                 if exc.kind not in ("timeout", "connect", "http_5xx") or attempt >= self._settings.max_retries:

@@ -28,6 +28,11 @@ class HostLimiter:
         self._slots: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self._per_host))
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._next_start: dict[str, float] = {}
+        self._host_interval: dict[str, float] = {}
+
+    def slow_down(self, host: str, interval: float) -> None:
+        """A longer interval for one host (robots.txt Crawl-delay); never shorter than the configured one."""
+        self._host_interval[host] = max(self._interval, interval)
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
@@ -36,7 +41,7 @@ class HostLimiter:
                 wait = self._next_start.get(host, 0.0) - self._clock()
                 if wait > 0:
                     await self._sleep(wait)
-                self._next_start[host] = self._clock() + self._interval
+                self._next_start[host] = self._clock() + self._host_interval.get(host, self._interval)
             yield
 
 

@@ -14,6 +14,7 @@ from services.scraper.fetch import Fetcher, Guard
 from services.scraper.urls import host_key
 
 UNREACHABLE_TTL = 300.0  # retry an unreachable robots.txt sooner than a good one
+MAX_CRAWL_DELAY = 60.0  # a larger Crawl-delay is capped: one page a minute is polite enough for news
 
 
 @dataclass(frozen=True)
@@ -61,4 +62,13 @@ class RobotsPolicy:
                 return _Entry(_everything(True), time.monotonic() + self._ttl)
             return _Entry(_everything(False), time.monotonic() + min(self._ttl, UNREACHABLE_TTL))
         parser = parse_robots(decode(page.body, page.content_type, "utf-8"))
+        delay = crawl_delay(parser, self._agent)
+        if delay is not None:
+            self._fetcher.limiter.slow_down(host, delay)
         return _Entry(parser, time.monotonic() + self._ttl)
+
+
+def crawl_delay(parser: RobotFileParser, agent: str) -> float | None:
+    """The Crawl-delay for our agent in seconds, capped at MAX_CRAWL_DELAY; None when there is none."""
+    delay = parser.crawl_delay(agent)
+    return None if delay is None else min(float(delay), MAX_CRAWL_DELAY)

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.scraper.politeness import HostLimiter, backoff_delay, parse_retry_after
-from services.scraper.robots import parse_robots
+from services.scraper.robots import crawl_delay, parse_robots
 
 
 @given(st.integers(0, 30), st.floats(0.01, 10), st.floats(0.1, 120), st.floats(0, 1))
@@ -93,3 +93,28 @@ def test_robots_rules_for_our_agent() -> None:
     assert robots.can_fetch(agent, "https://x.org/news/a")
     assert not robots.can_fetch(agent, "https://x.org/archive/a")
     assert not robots.can_fetch("OtherBot/1.0", "https://x.org/private/a")
+
+
+def test_crawl_delay_is_read_capped_and_widens_the_interval() -> None:
+    agent = "MarsadScraper/0.1"
+    assert crawl_delay(parse_robots("User-agent: *\nCrawl-delay: 5\n"), agent) == 5.0
+    assert crawl_delay(parse_robots("User-agent: *\nCrawl-delay: 86400\n"), agent) == 60.0
+    assert crawl_delay(parse_robots("User-agent: *\nDisallow:\n"), agent) is None
+    now = [0.0]
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    limiter = HostLimiter(per_host=1, interval=1.0, total=4, clock=lambda: now[0], sleep=fake_sleep)
+    limiter.slow_down("slow", 5.0)
+    limiter.slow_down("eager", 0.1)  # never below the configured interval
+
+    async def main() -> None:
+        for host in ("slow", "slow", "eager", "eager"):
+            async with limiter.slot(host):
+                pass
+
+    asyncio.run(main())
+    assert slept == [5.0, 1.0]
