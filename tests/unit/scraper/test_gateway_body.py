@@ -72,3 +72,12 @@ def test_read_limited() -> None:
     with pytest.raises(TooLarge):
         asyncio.run(read_limited(endless(), None, 10))
     assert len(consumed) == 4  # stopped at the first chunk past the limit
+
+
+def test_an_empty_token_setting_means_no_auth() -> None:
+    from services.scraper.gateway.settings import GatewaySettings
+
+    assert GatewaySettings(token="").token is None
+    assert GatewaySettings(token="  ").token is None
+    token = GatewaySettings(token="s3cret").token
+    assert token is not None and token.get_secret_value() == "s3cret"
