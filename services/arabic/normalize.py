@@ -17,10 +17,11 @@ from schemas.outcome import Rejection
 from schemas.raw import RawArticle
 from services.arabic import charsets as cs
 from services.arabic.fold import clean_view, match_view
+from services.arabic.lines import Line
 from services.arabic.offsets import Edit, Run, apply_edits, compose, span_to_raw
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions
 from services.arabic.segment import paragraphs, sentences
-from services.arabic.structure import Line, Structure, analyse
+from services.arabic.structure import Structure, analyse
 
 NORMALIZER_VERSION = "1.0.0"
 # Letters are code points with str.isalpha() (\w minus digits and underscore); marks are not letters.

@@ -8,6 +8,7 @@ tests run under a pytest-timeout as a guard against a quadratic regression, with
 from __future__ import annotations
 
 import random
+from dataclasses import fields
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from schemas.normalized import NormalizedArticle
 from schemas.outcome import Rejection
 from schemas.raw import RawArticle
-from services.arabic import NormalizeLimits, clean_view, match_key, match_view, normalize_article
+from services.arabic import FoldOptions, NormalizeLimits, clean_view, match_key, match_view, normalize_article
 from services.arabic.offsets import span_to_raw
 from tests.unit.arabic.support import assert_valid_runs, boundaries, raw_article
 
@@ -150,3 +151,17 @@ def test_one_megabyte_adversarial_articles(raw: str) -> None:
     assert isinstance(result, NormalizedArticle | Rejection)
     if isinstance(result, NormalizedArticle):
         assert_valid_runs(result.clean_to_raw.segments, len(result.clean_text), len(raw))
+
+
+fold_options = st.builds(FoldOptions, **{f.name: st.booleans() for f in fields(FoldOptions)})
+
+
+@PROPERTY_SETTINGS
+@given(texts, fold_options, st.booleans())
+def test_any_switch_combination_never_raises_and_maps_validly(body: str, options: FoldOptions, structure: bool) -> None:
+    raw = f"اقرأ أيضاً\n{body}\n\nالوزير يستقبل نظيره.\n"
+    result = normalize_article(unchecked_article(raw), NormalizeLimits(folds=options, structure=structure))
+    if isinstance(result, NormalizedArticle):
+        assert_valid_runs(result.clean_to_raw.segments, len(result.clean_text), len(raw))
+        assert_valid_runs(result.match_to_raw.segments, len(result.match_text), len(raw))
+        assert result.match_text == match_view(result.clean_text, options)[0]

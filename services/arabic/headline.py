@@ -1,0 +1,90 @@
+"""The two ends of an article: its title at the top, its byline at the bottom (see structure.py, rules 5-6)."""
+
+from __future__ import annotations
+
+import re
+
+from services.arabic.dateline import looks_like_dateline
+from services.arabic.lines import ARABIC, DIGIT, HEAD_LINES, Line, head_key, last_char
+
+TITLE_MIN_WORDS = 4
+TITLE_MAX_WORDS = 30
+TITLE_MAX_CHARS = 250
+KICKER_MAX_WORDS = 8
+HEADER_MAX_WORDS = 4
+BYLINE_MAX_WORDS = 6
+_FINAL_PUNCT = ".!?\u061f\u2026:\u061b\u060c,;\n"  # . ! ? ؟ … : ؛ ، , ; (and an empty line)
+_KICKER_END = ":\u061b;"  # : ؛ ;
+_SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"  # . ! ? ؟ … and closing quotes or parenthesis
+_HEADER_PUNCT = re.compile("[.!?\u061f:\u061b\u060c,;\"]")
+_BYLINE_MARKERS = ("بقلم", "كتب", "اعداد", "تحرير", "ترجمه", "مراسل")  # match-key form
+_AGENCY_TAG = re.compile(r"[/(][^/()]{1,20}[/)]$")  # `/ وام /`, `(ومع)`, `/أ ش أ/` closing a dateline
+
+
+def mark_title(kept: list[Line]) -> str | None:
+    """The title among the head lines; marks a repeated headline's copy and the section headers above it."""
+    head = kept[:HEAD_LINES]
+    for i, line in enumerate(head[:6]):
+        repeat = next((later for later in head[i + 1 :] if later.text == line.text), None)
+        if repeat is not None and _headline(line):
+            repeat.kind = "duplicate"
+            for earlier in head[:i]:
+                if _words(earlier.text) <= HEADER_MAX_WORDS and not _HEADER_PUNCT.search(earlier.text):
+                    earlier.kind = "header"
+            return line.text
+    for line in head[:4]:
+        if _dateline_like(line) or _kicker(line.text):
+            continue
+        if _headline(line):
+            return line.text
+        if _words(line.text) >= TITLE_MIN_WORDS:
+            return None
+    return None
+
+
+def mark_byline(kept: list[Line]) -> None:
+    """Mark the last line as the byline when it is one."""
+    if len(kept) < 2:
+        return
+    last, before = kept[-1], kept[-2]
+    marked = (
+        ARABIC.search(last.text) is None
+        or "/" in last.text
+        or last.text.startswith("--")
+        or last.key.split(" ")[0].rstrip(":") in _BYLINE_MARKERS
+    )
+    if (
+        marked
+        and len(last.text.split(" ")) <= BYLINE_MAX_WORDS
+        and DIGIT.search(last.text) is None
+        and last_char(last.text) not in _FINAL_PUNCT
+        and last_char(before.text) in _SENTENCE_END
+    ):
+        last.kind = "byline"
+
+
+def _kicker(text: str) -> bool:
+    """A short lead-in above a headline, ending with a colon or semicolon (على هامش قمة بريكس؛)."""
+    return last_char(text) in _KICKER_END and _words(text) <= KICKER_MAX_WORDS
+
+
+def _words(text: str) -> int:
+    return sum(1 for word in text.split(" ") if any(c.isalnum() for c in word))
+
+
+def _dateline_like(line: Line) -> bool:
+    if _AGENCY_TAG.search(line.text):
+        return True
+    key = head_key(line)
+    return bool(key) and looks_like_dateline(key)
+
+
+def _headline(line: Line) -> bool:
+    text = line.text
+    return (
+        len(text) <= TITLE_MAX_CHARS
+        and TITLE_MIN_WORDS <= _words(text) <= TITLE_MAX_WORDS
+        and last_char(text) not in _FINAL_PUNCT
+        and ARABIC.search(text) is not None
+        and not _dateline_like(line)
+    )
