@@ -16,6 +16,7 @@ IN_PERSON = frozenset({"meet", "visit"})
 class Group:
     key: tuple[object, ...]
     members: list[Candidate] = field(default_factory=list)
+    support: list[Candidate] = field(default_factory=list)  # evidence only: weak or anaphoric mentions
 
     @property
     def first(self) -> Candidate:
@@ -24,11 +25,15 @@ class Group:
 
     @property
     def earliest(self) -> int:
-        return min(c.sent for c in self.members)
+        return min(c.sent for c in (*self.members, *self.support))
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({c.sent for c in (*self.members, *self.support)})
 
     @property
     def strong(self) -> list[Candidate]:
-        return [c for c in self.members if "weak" not in c.trigger.flags] or self.members
+        return self.members
 
 
 def group_name(c: Candidate) -> str:
@@ -75,6 +80,18 @@ def merge(cands: list[Candidate]) -> list[Group]:
             weak.append(c)
             continue
         key = group_key(c)
+        if key not in groups and c.anaphoric:  # "اللقاء" refers back to a meeting already reported
+            home = next(
+                (
+                    g
+                    for k, g in groups.items()
+                    if k[0] == key[0] and _countries(g.members[0]) & _countries(c) and not g.members[0].background
+                ),
+                None,
+            )
+            if home is not None:
+                home.support.append(c)
+                continue
         groups.setdefault(key, Group(key)).members.append(c)
     for key in [k for k in groups if _is_country_level(k)]:
         g = groups[key]
@@ -99,7 +116,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
         homes = by_countries.get(_countries(c))
         if homes:
             same_sentence = [g for g in homes if any(m.sent == c.sent for m in g.members)]
-            (same_sentence or homes)[0].members.append(c)
+            (same_sentence or homes)[0].support.append(c)
     for g in groups.values():
         g.members.sort(key=lambda c: (c.sent, c.index))
     return sorted(groups.values(), key=lambda g: (g.earliest, g.first.sent, g.first.index))

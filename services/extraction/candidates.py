@@ -39,6 +39,7 @@ class Candidate:
     destination: str | None = None
     summit: str | None = None  # name of the gathering, for a multilateral event without listed parties
     forum: ActorRef | None = None  # the gathering as a known IGO/forum, when the gazetteer knows it
+    anaphoric: bool = False  # a definite verbal noun (اللقاء، الاتصال) referring back to a reported event
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +154,17 @@ def sentence_candidates(
                     places,
                     texts,
                     roles.destination,
+                    anaphoric=_definite_noun(view.words[t], trig),
                 )
             )
     return out, next_carried
+
+
+def _definite_noun(word: str, trig: Trigger) -> bool:
+    if trig.pos != "noun":
+        return False
+    bare = word[1:] if word[:1] in ("و", "ف") else word
+    return bare.startswith(("ال", "بال", "لل"))
 
 
 def _frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> list[Slot] | None:

@@ -87,7 +87,7 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     if status == Status.PLANNED and event_type == PloverType.CONSULT:
         event_type, mode, code = PloverType.AGREE, None, "036"
     date = _date(g, ctx, status, primary)
-    texts = {k: v for c in g.members for k, v in c.texts}
+    texts = {k: v for c in (*g.members, *g.support) for k, v in c.texts}
     target: Actor | None = _actor(targets[0], texts) if targets else None
     if first.forum is not None:
         target = _actor(first.forum, texts)
@@ -177,7 +177,7 @@ def _date(g: Group, ctx: _ArticleContext, status: Status, primary: bool) -> Even
 
 
 def _evidence(g: Group, doc: Doc) -> list[Evidence]:
-    sents = sorted({c.sent for c in g.members})
+    sents = g.sentences
     return [
         Evidence(text=doc.sentences[k].text, start=doc.sentences[k].raw_start, end=doc.sentences[k].raw_end)
         for k in sents
@@ -186,7 +186,7 @@ def _evidence(g: Group, doc: Doc) -> list[Evidence]:
 
 def _agreements(g: Group, doc: Doc) -> list[str]:
     out: list[str] = []
-    for k in sorted({c.sent for c in g.members}):
+    for k in g.sentences:
         s = doc.sentences[k]
         out.extend(agreements(doc.sentence_tokens(k), s.text, s.raw_start))
     return list(dict.fromkeys(out))

@@ -27,6 +27,8 @@ class Cast:
         self.first: dict[str, int] = {}
         self.people: dict[str, ActorRef] = {}
         self.title_countries: set[str] = set()
+        self.state_counts: Counter[str] = Counter()
+        self.states: dict[str, ActorRef] = {}
         order = 0
         for mentions in sentences:
             for m in mentions:
@@ -35,6 +37,9 @@ class Cast:
                     self._count(m.actor, order)
                 elif m.kind == "title" and m.actor is not None and m.actor.country:
                     self.title_countries.add(m.actor.country)
+                elif m.kind in ("state", "side") and m.actor is not None and m.actor.country and m.prep != "في":
+                    self.state_counts[m.actor.country] += 1
+                    self.states.setdefault(m.actor.country, m.actor)
         for mentions in sentences:  # ambiguous surnames count once the article anchors them
             for m in mentions:
                 if m.kind == "person" and m.ambiguous and m.actor is not None and self.confirms(m.actor):
@@ -71,6 +76,19 @@ class Cast:
         if not named:
             return None
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+
+    def _state_pair(self) -> tuple[ActorRef, ActorRef] | None:
+        """Without two named people, the two states the article names most ("الجانبان" = الكويت، العراق)."""
+        ranked = [c for c, _n in self.state_counts.most_common(2)]
+        if len(ranked) < 2:
+            return None
+        out = []
+        for code in ranked:
+            s = self.gaz.state(code)
+            if s is None:
+                return None
+            out.append(ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE))
+        return out[0], out[1]
 
     def holder(self, country: str, role: Role | None, office: str | None, title_key: str | None) -> ActorRef | None:
         if self.on is None:
@@ -128,7 +146,7 @@ class Cast:
         first = ranked[0] if ranked else None
         second = next((a for a in ranked if first is not None and a.country != first.country), None)
         if first is None or second is None:
-            return None
+            return self._state_pair()
         pair = sorted((first, second), key=lambda a: self.first[a.ident])
         if states:
             out = []
