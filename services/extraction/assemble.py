@@ -54,8 +54,7 @@ def group_key(c: Candidate) -> tuple[object, ...]:
     if c.summit is not None:
         return ("multilateral", c.source.country, c.summit)
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
-    planned = c.status == Status.PLANNED and group_name(c) != "inperson"
-    return (group_name(c), parties, planned)
+    return (group_name(c), parties, c.status == Status.PLANNED)
 
 
 def _countries(c: Candidate) -> frozenset[str | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from schemas.event import PloverType, Role, Status
 from services.extraction.context import agency_spans, find_marker, is_background, status_at
 from services.extraction.frames import Roles, Slot, assign
 from services.extraction.gazetteer import Gazetteer
-from services.extraction.lexicon import Trigger
+from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit, find_places
 from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
 from services.extraction.resolve import Cast
@@ -154,7 +155,7 @@ def sentence_candidates(
                     places,
                     texts,
                     roles.destination,
-                    anaphoric=_definite_noun(view.words[t], trig),
+                    anaphoric=_definite_noun(view.words[t], trig) or _circumstantial(view.words, t, trig),
                 )
             )
     return out, next_carried
@@ -165,6 +166,16 @@ def _definite_noun(word: str, trig: Trigger) -> bool:
         return False
     bare = word[1:] if word[:1] in ("و", "ف") else word
     return bare.startswith(("ال", "بال", "لل"))
+
+
+def _circumstantial(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """'خلال زيارتنا', 'عقب المباحثات': a noun framing another statement, usually about a known event."""
+    return trig.pos == "noun" and t > 0 and words[t - 1] in _circumstance_words()
+
+
+@functools.cache
+def _circumstance_words() -> frozenset[str]:
+    return frozenset(fold_words("خلال أثناء عقب ختام مستهل هامش"))
 
 
 def _frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> list[Slot] | None:

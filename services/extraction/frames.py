@@ -151,11 +151,12 @@ def _assign(
         chain = _chain_before(slots, subj, words)
         if len(chain) >= 2 and len({_country(s) for s in chain}) == len(chain):
             return [Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)]
-    if receive or trig.frame == "recv" or trig.mode == "message":
+    sent_item = trig.mode == "message" or "invite" in trig.flags
+    if receive or trig.frame == "recv" or sent_item:
         sender = next((s for s in slots if s.mention.start > t and s.mention.prep == "من"), None)
         if sender is not None and _country(sender) != source.country:
             return [Roles(sender.actor, (source,), 3)]
-        if sender is not None and trig.mode == "message":  # "X يسلم رسالة من Y إلى Z": Y writes to Z
+        if sender is not None and sent_item:  # "X يسلم رسالة من Y إلى Z": Y writes to Z
             other = next((s.actor for s in slots if _country(s) not in (None, _country(sender))), None)
             if other is not None:
                 return [Roles(sender.actor, (other,), 3)]

@@ -53,6 +53,7 @@ class Mention:
     title_key: str | None = None  # for titles: the title's key (for holders_by_title)
     ambiguous: bool = False  # a risky surname (رئيسي) not anchored by a title
     conj: bool = False  # starts with the conjunction و/ف (coordination with the mention before)
+    surname: str | None = None  # for titles: the word right after an unnamed title ("الرئيس عون")
     pair_kind: str | None = None  # for pairs: 'persons' or 'states'
 
 
@@ -382,4 +383,7 @@ def _title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on
     if named is not None:
         return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)
     ref = ActorRef(None, None, None, country, offices[0].role, offices[0].office)
-    return Mention(hit.start, j, "title", prep, ref, title_key=hit.key, conj=conj)
+    k = _skip_honorifics(words, j)
+    surname = words[k] if k < len(words) and words[k] != PUNCT and not words[k].startswith("ال") else None
+    end = k + 1 if surname is not None else j
+    return Mention(hit.start, end if surname else j, "title", prep, ref, title_key=hit.key, conj=conj, surname=surname)

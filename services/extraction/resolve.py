@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from schemas.event import Role
 from services.extraction.gazetteer import Gazetteer
+from services.extraction.lexicon import fold_words
 from services.extraction.mentions import ActorRef, Mention, person_ref
 
 PERSON_KINDS = frozenset({"person", "title", "counterpart"})
@@ -70,6 +71,13 @@ class Cast:
             return None
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
 
+    def person_by_surname(self, surname: str, country: str | None) -> ActorRef | None:
+        """A named person of the article whose name contains this word: "الرئيس عون" -> Joseph Aoun."""
+        for a in sorted(self.people.values(), key=lambda a: -self.counts[a.ident]):
+            if (country is None or a.country == country) and surname in fold_words(a.name_ar or ""):
+                return a
+        return None
+
     def person_by_office(self, offices: tuple[str, ...]) -> ActorRef | None:
         """The most-mentioned named person holding one of these offices ("جلالة الملك", "سموه")."""
         named = [a for a in self.people.values() if a.office in offices]
@@ -113,6 +121,10 @@ class Cast:
             return a
         if m.kind == "pronoun" and m.title_key:
             return self.person_by_office(tuple(m.title_key.split(",")))
+        if m.kind == "title" and m.surname and a is not None:
+            named = self.person_by_surname(m.surname, a.country)
+            if named is not None:
+                return named
         if m.kind == "title" and a is not None and not a.country and a.office:
             return self.person_by_office((a.office,))
         if m.kind in ("title", "counterpart") and a is not None and a.country:
