@@ -16,7 +16,11 @@ from services.arabic import charsets as cs
 TERMINATORS = "\u002e\u0021\u003f\u061f\u2026"
 # Closing punctuation that stays with the sentence before it: quotes, guillemet, parenthesis, bracket.
 CLOSERS = "\u0022\u0027\u00bb\u0029\u005d"
-_END = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*(?= |$)")
+# Only the first terminator of a run may start a match, and runs are taken possessively: a long run of
+# dots before a letter costs one attempt, not one per dot (no quadratic backtracking).
+_END = re.compile(
+    f"(?<![{re.escape(TERMINATORS)}])[{re.escape(TERMINATORS)}]++[{re.escape(CLOSERS)}]*+(?= |$)"
+)
 # Longer abbreviations (lower case). Arabic ones are single letters (د. دكتور, م. ميلادي,
 # هـ. هجري, ص. صفحة) or dotted initialisms (ق.م. أ.د. ص.ب.), which the rules cover without a list.
 _MARKS = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")

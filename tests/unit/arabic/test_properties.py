@@ -143,8 +143,11 @@ def test_one_megabyte_of_mixed_text() -> None:
         ("اقرأ أيضا " * 100_000)[:1_000_000],  # one huge line of chrome phrases
         ("١/" * 500_000),  # digits and slashes: the dateline regex input is capped
         ("captcha " * 125_000),
+        "ب" + "." * 999_998 + "ب",  # one terminator run before a letter: the sentence regex must not backtrack
+        "ب. " * 333_333,  # a dot after a single letter at every word: abbreviation checks
+        ("الوزير (" * 125_000),  # opening brackets: the agency-tag search
     ],
-    ids=["marks", "nul", "surrogates", "chrome-phrases", "digit-slashes", "captcha"],
+    ids=["marks", "nul", "surrogates", "chrome-phrases", "digit-slashes", "captcha", "dots", "abbrev", "brackets"],
 )
 def test_one_megabyte_adversarial_articles(raw: str) -> None:
     result = normalize_article(unchecked_article(raw), NormalizeLimits(max_chars=2_000_000))
