@@ -54,7 +54,7 @@ def group_key(c: Candidate) -> tuple[object, ...]:
     if c.summit is not None:
         return ("multilateral", c.source.country, c.summit)
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
-    return (group_name(c), parties, c.status == Status.PLANNED)
+    return (group_name(c), parties, "" if c.status == Status.OCCURRED else c.status.value)
 
 
 def _countries(c: Candidate) -> frozenset[str | None]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
-from services.extraction.context import agency_spans, find_marker, is_background, status_at
+from services.extraction.context import agency_spans, find_marker, future_negation, is_background, status_at
 from services.extraction.frames import Roles, Slot, assign
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger, fold_words
@@ -41,6 +41,7 @@ class Candidate:
     summit: str | None = None  # name of the gathering, for a multilateral event without listed parties
     forum: ActorRef | None = None  # the gathering as a known IGO/forum, when the gazetteer knows it
     anaphoric: bool = False  # a definite verbal noun (اللقاء، الاتصال) referring back to a reported event
+    future: bool = False  # the act lies ahead (planned, or denied with لن)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ def sentence_candidates(
                     texts,
                     roles.destination,
                     anaphoric=_definite_noun(view.words[t], trig) or _circumstantial(view.words, t, trig),
+                    future=status == Status.PLANNED or future_negation(view.words, t),
                 )
             )
     return out, next_carried

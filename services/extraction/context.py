@@ -13,6 +13,7 @@ from services.extraction.text import Token
 
 _STATUS_WINDOW = 25  # tokens before the trigger a planned/hypothetical marker may govern
 _NEG_WINDOW = 3  # لم / لن directly before the trigger
+_HYPOTHETICAL_AFTER = 12  # "لا مانع من لقاء X إذا تم الاتفاق": the condition may follow the event
 
 
 def _seq_at(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
@@ -39,11 +40,16 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
     denial = find_marker(words, "denied", 0, trigger)
     if denial is not None and words[denial] not in ("لم", "لن") and trigger - denial <= _STATUS_WINDOW:
         return Status.DENIED
-    if find_marker(words, "hypothetical", lo, trigger) is not None:
+    if find_marker(words, "hypothetical", lo, trigger + _HYPOTHETICAL_AFTER) is not None:
         return Status.HYPOTHETICAL
     if future or planned_word or find_marker(words, "planned", lo, trigger + 3) is not None:
         return Status.PLANNED
     return Status.OCCURRED
+
+
+def future_negation(words: Sequence[str], trigger: int) -> bool:
+    """'لن يزور': a denied future act (coded like a planned one, status denied)."""
+    return any(w == "لن" for w in words[max(0, trigger - _NEG_WINDOW) : trigger])
 
 
 def is_background(words: Sequence[str]) -> bool:

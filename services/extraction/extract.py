@@ -84,7 +84,8 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
         mode, code, source, targets = in_person_mode(g, source, targets, location)
     elif name == "multilateral":
         mode, code = "multilateral", "040"
-    if status == Status.PLANNED and event_type == PloverType.CONSULT:
+    ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and first.future)
+    if ahead and event_type == PloverType.CONSULT:  # a future meeting is intent to meet
         event_type, mode, code = PloverType.AGREE, None, "036"
     date = _date(g, ctx, status, primary)
     texts = {k: v for c in (*g.members, *g.support) for k, v in c.texts}
