@@ -11,6 +11,7 @@ import asyncio
 import logging.config
 import signal
 
+from aiokafka.errors import KafkaError
 from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
@@ -46,3 +47,5 @@ async def _main(settings: Settings, gateway: GatewaySettings) -> None:
         await run_gateway(settings, gateway, CollectorRegistry(), stop)
     except OSError as exc:
         raise UserError(f"cannot listen on {gateway.host}:{gateway.port}: {exc.strerror or exc}") from None
+    except KafkaError as exc:
+        raise UserError(f"Kafka at {settings.kafka_bootstrap_servers}: {exc}") from None

@@ -12,6 +12,7 @@ import logging.config
 import signal
 import sys
 
+from aiokafka.errors import KafkaError
 from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
@@ -53,6 +54,8 @@ async def _main(
         await run_scraper(settings, scraper, config, registry, stop, once)
     except OSError as exc:
         raise UserError(f"cannot serve on {scraper.web_host}:{scraper.web_port}: {exc.strerror or exc}") from None
+    except KafkaError as exc:
+        raise UserError(f"Kafka at {settings.kafka_bootstrap_servers}: {exc}") from None
 
 
 def summary(registry: CollectorRegistry) -> str:

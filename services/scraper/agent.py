@@ -58,7 +58,11 @@ class ScrapeAgent:
 
     async def _source_loop(self, source: Source, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            await self.poll(source)
+            try:
+                await self.poll(source)
+            except Exception:  # a bug must not end this source's polling for good
+                self._p.metrics.errors.labels("internal").inc()
+                log.exception("poll of %s failed", source.name, extra={"reason": "internal"})
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self._config.interval(source))
 
@@ -96,6 +100,10 @@ class ScrapeAgent:
         except ScrapeError as exc:
             self._refused(exc, url, source)
             return exc.kind not in ("timeout", "connect", "http_5xx", "publish")  # retry those next round
+        except Exception:  # one bad page never stops the round
+            self._p.metrics.errors.labels("internal").inc()
+            log.exception("unexpected failure on %s", url, extra={"reason": "internal", "stage": "scrape"})
+            return False
         return True
 
     async def _page(self, source: Source, entry: FeedEntry, url: str, feed_url: str) -> None:

@@ -84,6 +84,8 @@ class SourcesConfig(_Strict):
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ValueError(f"duplicate source names: {', '.join(duplicates)}")
+        if not self.enabled():
+            raise ValueError("every source is disabled")
         return self
 
     def interval(self, source: Source) -> float:

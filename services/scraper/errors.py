@@ -22,6 +22,7 @@ ErrorKind = Literal[
     "extract_empty",  # neither the page nor the feed entry gave any text
     "invalid_article",  # the RawArticle failed validation
     "publish",  # the broker did not acknowledge
+    "internal",  # an unexpected exception (a bug or a library failure); logged with its traceback
 ]
 
 ERROR_KINDS: tuple[str, ...] = ErrorKind.__args__  # type: ignore[attr-defined]

@@ -21,7 +21,11 @@ from services.settings import Settings
 async def kafka_publisher(settings: Settings, metrics: ScraperMetrics) -> AsyncIterator[KafkaPublisher]:
     """The idempotent acks=all producer; leaving the block flushes what is pending and closes it."""
     producer = make_producer(settings)
-    await producer.start()
+    try:
+        await producer.start()
+    except BaseException:
+        await producer.stop()  # release the half-open client before the error is reported
+        raise
     metrics.ready.set(1)
     try:
         yield KafkaPublisher(producer, settings.topic_raw)

@@ -12,7 +12,7 @@ from typing import Protocol
 from prometheus_client import CollectorRegistry
 from pydantic import BaseModel
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -62,6 +62,9 @@ class IngestEndpoint:
             body = await read_limited(request.stream(), request.headers.get("content-length"), limit)
             self._metrics.received_bytes.inc(len(body))
             articles = parse_articles(body, self._settings.max_batch)
+        except ClientDisconnect:
+            problem = Problem(error="client_disconnected", detail="the client went away before the body ended")
+            return "client_disconnected", _answer(problem, 400)
         except TooLarge as exc:
             return "too_large", _answer(Problem(error="too_large", detail=str(exc)), 413, {"Connection": "close"})
         except InvalidBody as exc:

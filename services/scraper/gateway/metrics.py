@@ -1,6 +1,6 @@
 """The gateway's metrics, declared once against an injected registry. Labels are bounded sets only.
 
-outcome: accepted | invalid | too_large | unauthorized | unsupported_media_type | unavailable
+outcome: accepted | invalid | too_large | unauthorized | unsupported_media_type | unavailable | client_disconnected
 status:  the HTTP status code answered
 """
 

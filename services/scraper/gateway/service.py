@@ -37,7 +37,12 @@ async def run_gateway(
     metrics = GatewayMetrics.create(registry)
     sock = bind(gateway.host, gateway.port)  # before the producer: a busy port fails fast
     producer = make_producer(settings)
-    await producer.start()
+    try:
+        await producer.start()
+    except BaseException:
+        await producer.stop()
+        sock.close()
+        raise
     metrics.ready.set(1)
     try:
         app = build_app(

@@ -56,6 +56,7 @@ selectors = { text = "div.body" }
         ('[[sources]]\nname = "a"\nfeeds = ["https://x.org/"]\ncolour = 1', "sources.0.colour: Extra inputs"),
         ('[[sources]]\nname = "a"\nfeeds = ["https://x.org/"]\n[[sources]]\nname = "a"\nfeeds = ["https://y.org/"]',
          "duplicate source names: a"),
+        ('[[sources]]\nname = "a"\nfeeds = ["https://x.org/"]\nenabled = false', "every source is disabled"),
         ('[defaults]\npoll_interval_seconds = 1\n[[sources]]\nname = "a"\nfeeds = ["https://x.org/"]',
          "defaults.poll_interval_seconds: Input should be greater than or equal to 10"),
     ],
