@@ -16,8 +16,9 @@ from schemas.raw import RawArticle
 from services.commands.subprocesses import http_status, spawn_marsad, stop_process, wait_http_ok
 from services.kafkaio.topics import ensure_topics
 from services.localkafka.config import free_port
-from services.scraper.config import SourcesConfig, parse_sources
+from services.scraper.config import SourcesConfig, load_sources, parse_sources
 from services.scraper.metrics import sample_total
+from services.scraper.sample_site import serve_samples
 from services.scraper.service import run_scraper
 from services.scraper.settings import DEFAULT_USER_AGENT, ScraperSettings
 from services.settings import Settings
@@ -28,6 +29,7 @@ from tests.integration.scraper_kafka import RawRecord, read_raw_topic
 from tests.integration.scraper_site import Site, running_site
 
 pytestmark = pytest.mark.integration
+
 
 def _scraper_settings(state: Path, **overrides: object) -> ScraperSettings:
     values: dict[str, object] = {
@@ -215,3 +217,16 @@ def _metrics_from_http(url: str) -> dict[str, float]:
             name = line.split("{", 1)[0].split(" ", 1)[0]
             totals[name] = totals.get(name, 0.0) + float(line.rsplit(" ", 1)[1])
     return totals
+
+
+def test_demo_sample_site_reaches_the_raw_topic(kafka_bootstrap: str, tmp_path: Path) -> None:
+    """The path the demo shows: sample pages on a loopback site -> scraper -> raw topic."""
+    samples = [(p.VISIT_TITLE, "\n".join(p.VISIT_PARAGRAPHS)), (p.FLAKY_TITLE, "\n".join(p.FLAKY_PARAGRAPHS))]
+    settings = isolated_settings(kafka_bootstrap)
+    asyncio.run(ensure_topics(settings))
+    with serve_samples(samples) as sample_site:
+        config = load_sources(sample_site.write_sources(tmp_path / "demo.toml"))
+        registry = _scrape_once(settings, _scraper_settings(tmp_path / "state.sqlite3"), config)
+    assert sample_total(registry, "marsad_scraper_articles_published_total") == 2
+    texts = sorted(record.article.text for record in asyncio.run(read_raw_topic(settings)))
+    assert texts == sorted(f"{title}\n{text}" for title, text in samples)
