@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.deadletter import DeadLetterReason
-from schemas.normalized import NormalizedArticle, OffsetMap, RemovedBlock, Span
+from schemas.normalized import NormalizedArticle, OffsetMap, RemovedBlock, RemovedKind, Span
 from schemas.outcome import Rejection
 from schemas.raw import RawArticle
 from services.arabic import charsets as cs
@@ -96,18 +96,17 @@ def language_gate(clean: str, min_arabic_ratio: float) -> Rejection | None:
 
 
 def _removed_blocks(raw: str, runs: list[Run], lines: list[Line]) -> list[RemovedBlock]:
-    blocks: list[RemovedBlock] = []
-    previous: Line | None = None
+    """Removed lines as blocks of raw text: consecutive lines removed for one reason form one block."""
+    groups: list[tuple[RemovedKind, int, int]] = []
+    previous: RemovedKind | None = None
     for line in lines:
-        if line.kind is None:
-            previous = None
-            continue
-        start, end = span_to_raw(runs, line.start, line.end)
-        if previous is not None and previous.kind == line.kind and blocks:
-            start = blocks.pop().raw_start
-        blocks.append(RemovedBlock(kind=line.kind, text=raw[start:end], raw_start=start, raw_end=end))
-        previous = line
-    return blocks
+        if line.kind is not None:
+            start, end = span_to_raw(runs, line.start, line.end)
+            if line.kind == previous:
+                start = groups.pop()[1]
+            groups.append((line.kind, start, end))
+        previous = line.kind
+    return [RemovedBlock(kind=kind, text=raw[start:end], raw_start=start, raw_end=end) for kind, start, end in groups]
 
 
 def _cut_lines(clean: str, runs: list[Run], lines: list[Line]) -> tuple[str, list[Run]]:

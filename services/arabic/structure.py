@@ -75,8 +75,8 @@ def _mark_chrome(lines: list[Line]) -> None:
                 line.kind = _removed_kind(classify_line(line.key))
             return
         if rule == "related_heading":
-            tail = lines[i + 1 :]
-            if len(tail) <= RELATED_TAIL_LINES and sum(len(line.text) for line in tail) <= RELATED_TAIL_CHARS:
+            tail = lines[i + 1 :] if len(lines) - i - 1 <= RELATED_TAIL_LINES else None  # (no O(n) copy)
+            if tail is not None and sum(len(line.text) for line in tail) <= RELATED_TAIL_CHARS:
                 for line in lines[i:]:
                     line.kind = "related"
                 return

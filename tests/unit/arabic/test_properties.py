@@ -146,8 +146,13 @@ def test_one_megabyte_of_mixed_text() -> None:
         "ب" + "." * 999_998 + "ب",  # one terminator run before a letter: the sentence regex must not backtrack
         "ب. " * 333_333,  # a dot after a single letter at every word: abbreviation checks
         ("الوزير (" * 125_000),  # opening brackets: the agency-tag search
+        ("شاهد أيضا\nخبر\n" * 70_000),  # many related headings: each looks at the tail only when it is short
+        ("١٩/٠٣/٢٠٢٤\n" * 90_000),  # many dateline-like lines
     ],
-    ids=["marks", "nul", "surrogates", "chrome-phrases", "digit-slashes", "captcha", "dots", "abbrev", "brackets"],
+    ids=[
+        "marks", "nul", "surrogates", "chrome-phrases", "digit-slashes", "captcha", "dots", "abbrev", "brackets",
+        "related-headings", "datelines",
+    ],
 )
 def test_one_megabyte_adversarial_articles(raw: str) -> None:
     result = normalize_article(unchecked_article(raw), NormalizeLimits(max_chars=2_000_000))
