@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Sequence
@@ -112,6 +113,32 @@ def sentence_candidates(
     for clue in clues:
         trig, t = clue.trigger, clue.index
         receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), t) is not None
+        if "invite" in trig.flags and _answered_invitation(view.words, t):
+            continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
+        if trig.frame == "chair":
+            chaired = _chair(view.words, t, slots, carried)
+            if chaired is not None:
+                status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+                forum = chaired[1]
+                out.append(
+                    Candidate(
+                        trig,
+                        sent,
+                        t,
+                        chaired[0],
+                        (),
+                        1,
+                        status,
+                        background,
+                        places,
+                        texts,
+                        summit=forum.name_ar or forum.name_en or "",
+                        forum=forum,
+                    )
+                )
+            continue
+        if trig.frame == "multi" and _with_object(slots, t):
+            trig = dataclasses.replace(trig, frame="sv")  # "الاجتماع بنظيره": a meeting with someone
         local = _frame_slots(slots, view.words, t, trig)
         if local is not None and trig.event_type == PloverType.CONSULT:  # "في موسكو" is where, not who
             local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
@@ -163,6 +190,37 @@ def sentence_candidates(
     return out, next_carried
 
 
+def _chair(
+    words: Sequence[str], t: int, slots: list[Slot], carried: ActorRef | None
+) -> tuple[ActorRef, ActorRef] | None:
+    """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X': X attends a session of the organisation."""
+    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and s.mention.kind == "igo"), None)
+    if igo is None:
+        return None
+    by = find_marker(words, "chair_by", t, len(words))
+    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    chair = next((s.actor for s in persons if by is not None and s.mention.start > by), None)
+    if chair is None and trig_is_verb(words, t):
+        chair = next((s.actor for s in persons if s.mention.start > t), None)
+    if chair is None:
+        return None
+    return chair, igo.actor
+
+
+def _answered_invitation(words: Sequence[str], t: int) -> bool:
+    w = words[t][1:] if words[t][:1] in ("و", "ف") else words[t]
+    return w.startswith("ب") or (t > 0 and words[t - 1] in _answer_words())
+
+
+@functools.cache
+def _answer_words() -> frozenset[str]:
+    return frozenset(fold_words("تلبية تلبيه استجابة"))
+
+
+def trig_is_verb(words: Sequence[str], t: int) -> bool:
+    return not words[t].startswith(("ال", "د"))
+
+
 def _definite_noun(word: str, trig: Trigger) -> bool:
     if trig.pos != "noun":
         return False
@@ -180,11 +238,15 @@ def _circumstance_words() -> frozenset[str]:
     return frozenset(fold_words("خلال أثناء عقب ختام مستهل هامش"))
 
 
+def _with_object(slots: list[Slot], t: int) -> bool:
+    return any(
+        s.mention.start > t and s.mention.start - t <= _WITH_AFTER and s.mention.prep in ("ب", "مع") for s in slots
+    )
+
+
 def _frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> list[Slot] | None:
     """Slots a trigger may use; None for a gathering word that names no parties."""
     if trig.frame != "multi":
-        return slots
-    if any(s.mention.start > t and s.mention.start - t <= _WITH_AFTER and s.mention.prep in ("ب", "مع") for s in slots):
         return slots
     join = find_marker(words, "summit_join", t + 1, t + _PARTICIPATION_AFTER)
     if join is not None:
@@ -205,6 +267,8 @@ def _summit(
     """A party attending a named gathering: 'حضوره قمة الدول المطلة على بحر قزوين'."""
     if trig.frame != "multi" or find_marker(view.words, "summit_join", max(0, t - _JOIN_BEFORE), t) is None:
         return None
+    if find_marker(view.words, "sidelines", max(0, t - _JOIN_BEFORE - 2), t) is not None:
+        return None  # "على هامش مشاركته في اجتماع": the frame of another event
     persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     source = carried if carried is not None else (persons[0].actor if persons else None)
     if source is None:

@@ -174,17 +174,29 @@ def _assign(
 def _objects(
     slots: Sequence[Slot], t: int, subj: int | None, source: ActorRef, trig: Trigger, words: Sequence[str] = ()
 ) -> list[Slot]:
+    forum_end = t + len(trig.form) + 1  # "عقد اجتماع القمة …": the gathering held, not a party to it
+    forum = {
+        k
+        for k, s in enumerate(slots)
+        if trig.event_type == PloverType.CONSULT and s.mention.kind == "igo" and t < s.mention.start <= forum_end
+    }
     after = [
         k
         for k, s in enumerate(slots)
-        if k != subj and s.mention.start > t and s.mention.prep in _OBJECT_PREPS and _country(s) != source.country
+        if k != subj
+        and k not in forum
+        and s.mention.start > t
+        and s.mention.prep in _OBJECT_PREPS
+        and _country(s) != source.country
     ]
     if after:
         found = [s for s in _coordinated_after(slots, after[0], words) if _country(s) != source.country]
         return [_upgrade(slots, s) if s.mention.prep == "ل" else s for s in found]
     if trig.frame == "visit":
         return []
-    rest = [k for k, s in enumerate(slots) if k != subj and _country(s) not in (None, source.country)]
+    rest = [
+        k for k, s in enumerate(slots) if k != subj and k not in forum and _country(s) not in (None, source.country)
+    ]
     if not rest:
         return []
     nearest = min(rest, key=lambda k: abs(slots[k].mention.start - t))

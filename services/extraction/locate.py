@@ -18,6 +18,7 @@ from services.extraction.morph import proclitic_readings
 from services.extraction.places import City, city_by_english, city_by_words, city_first_words, max_words
 
 _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
+_DATELINE_NEXT = frozenset({"\x00", "في"})  # "الرباط، 12 ..." / "أبوظبي في 14 فبراير"
 _PLACE_HEADS = frozenset({"مدينه", "العاصمه", "مطار", "قصر", "منتجع"})
 
 
@@ -87,7 +88,8 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
         found = _city_at(words, i)
         if found is not None:
             city, n, prep = found
-            explicit = prep in ("ب",) or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS)
+            dateline = i == 0 and i + n < len(words) and (words[i + n].isdigit() or words[i + n] in _DATELINE_NEXT)
+            explicit = prep in ("ب",) or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline
             if explicit or _is_state_capital(gaz, city):
                 out.append(PlaceHit(i, city_location(city), explicit))
             i += n

@@ -7,7 +7,7 @@ from services.arabic import match_key
 from services.extraction.lexicon import markers, trigger_index, triggers
 from services.extraction.triggers import find_clues
 
-CONSULT_MODES = {None, "phone", "visit", "meet", "negotiation", "message"}
+CONSULT_MODES = {None, "phone", "visit", "meet", "negotiation", "message", "multilateral"}
 
 
 def _words(text: str) -> list[str]:
