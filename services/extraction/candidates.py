@@ -147,7 +147,7 @@ def sentence_candidates(
             if summit is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
                 name = summit[1] if isinstance(summit[1], str) else summit[1].name_ar or ""
-                forum = summit[1] if isinstance(summit[1], ActorRef) else None
+                forum_ref = summit[1] if isinstance(summit[1], ActorRef) else None
                 out.append(
                     Candidate(
                         trig,
@@ -161,7 +161,7 @@ def sentence_candidates(
                         places,
                         (*texts, *summit[2]),
                         summit=name,
-                        forum=forum,
+                        forum=forum_ref,
                     )
                 )
             continue
