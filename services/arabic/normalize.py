@@ -24,9 +24,9 @@ from services.arabic.segment import paragraphs, sentences
 from services.arabic.structure import Structure, analyse
 
 NORMALIZER_VERSION = "1.0.0"
-# Letters are code points with str.isalpha() (\w minus digits and underscore); marks are not letters.
-# Counting Arabic runs plus single other letters is the fastest exact count sre offers (Arabic text has
-# few other letters, and a lone class scans fast).
+# Letters are word characters (\w) other than decimal digits and underscore: letters of any script (and the
+# rare numeric symbols such as Ⅻ); combining marks are not letters. Counting Arabic runs plus single other
+# letters is the fastest exact count sre offers (Arabic text has few other letters; a lone class scans fast).
 _ARABIC_RUN = re.compile(f"[{cs.ARABIC_LETTERS}{cs.TATWEEL}]+")
 _OTHER_LETTER = re.compile(f"[^\\W\\d_{cs.ARABIC_LETTERS}{cs.TATWEEL}]")
 
@@ -51,7 +51,7 @@ def normalize_article(raw: RawArticle, limits: NormalizeLimits = NormalizeLimits
     structure = analyse(clean) if limits.structure else Structure(lines=[])
     removed = _removed_blocks(text, runs, structure.lines)
     clean, runs = _cut_lines(clean, runs, structure.lines)
-    if not clean:
+    if not clean.strip():
         return Rejection(DeadLetterReason.EMPTY_TEXT, "nothing is left once page chrome is removed")
     rejection = language_gate(clean, limits.min_arabic_ratio)
     if rejection is not None:
