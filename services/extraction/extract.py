@@ -35,14 +35,20 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
         cands.extend(found)
     groups = merge(cands)
     main = primaries(groups)
-    context = _ArticleContext(doc, gaz, article, on, views)
+    context = _ArticleContext(doc, gaz, article, on, views, cast)
     events = [_event(g, k in main, context) for k, g in enumerate(groups[:MAX_EVENTS])]
     return [e for e in events if e is not None]
 
 
 class _ArticleContext:
     def __init__(
-        self, doc: Doc, gaz: Gazetteer, article: NormalizedArticle, on: dt.date | None, views: list[SentenceView]
+        self,
+        doc: Doc,
+        gaz: Gazetteer,
+        article: NormalizedArticle,
+        on: dt.date | None,
+        views: list[SentenceView],
+        cast: Cast,
     ) -> None:
         self.doc, self.gaz, self.article, self.on = doc, gaz, article, on
         words = [w for v in views for w in v.words]
@@ -54,6 +60,13 @@ class _ArticleContext:
             )
         )
         self.location = _main_location(doc, gaz, views)
+        self.cast = cast
+
+    def personal(self, actor: ActorRef) -> ActorRef:
+        """A state met in person stands for its leader the article names ('زار الكويت' -> the emir)."""
+        if actor.role != Role.STATE:
+            return actor
+        return self.cast.person_of(actor.country, None) or actor
 
 
 def _main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Location | None:
@@ -81,6 +94,7 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     if name in ("inperson", "multilateral", "negotiation") or event_type != PloverType.CONSULT:
         location = _location(g, ctx)
     if name == "inperson":
+        source, targets = ctx.personal(source), tuple(ctx.personal(t) for t in targets)
         mode, code, source, targets = in_person_mode(g, source, targets, location)
     elif name == "multilateral":
         mode, code = "multilateral", "040"
@@ -155,16 +169,23 @@ def _location(g: Group, ctx: _ArticleContext) -> Location | None:
     for c in g.members:
         if c.places:
             return min(c.places, key=lambda p: (p.location.lat is None, abs(p.index - c.index))).location
-    if ctx.location is not None:
-        return ctx.location
+    if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
+        return None  # a statement's place is where it was made, only when the report says so
     dests = [c.destination for c in g.members if c.destination]
-    return capital_of(ctx.gaz, dests[0]) if dests else None
+    if dests and (ctx.location is None or ctx.location.country != dests[0]):
+        return capital_of(ctx.gaz, dests[0])
+    if g.first.status != Status.OCCURRED:
+        return None  # the dateline says where the report was filed, not where a future meeting will be
+    return ctx.location
 
 
 def _date(g: Group, ctx: _ArticleContext, status: Status, primary: bool) -> EventDate:
     unresolved: EventDate | None = None
+    ahead = status != Status.OCCURRED
     for c in g.strong:
-        hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=status == Status.PLANNED)
+        hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=ahead)
+        if ahead and ctx.on is not None:  # "قال اليوم إنه سيزور": the statement's day is not the visit's
+            hits = [h for h in hits if h.date.value is None or h.date.value > ctx.on.isoformat()]
         base = ctx.doc.sentences[c.sent].first
         for h in sorted(hits, key=lambda h: abs(h.index - base - c.index)):
             if h.date.value is not None:

@@ -80,7 +80,7 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
         if s.mention.end <= t and s.mention.prep == "" and (forum_ok or s.mention.kind != "igo")
     ]
     after = [k for k, s in enumerate(slots) if s.mention.start > t]
-    if trig.pos == "noun":
+    if trig.pos == "noun" and trig.mode != "meet":
         for k in after:  # genitive possessor: رسالة الدكتور رئيسي، مباحثات وزير الخارجية
             m = slots[k].mention
             between = words[t + len(trig.form) : m.start]

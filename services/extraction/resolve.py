@@ -29,6 +29,7 @@ class Cast:
         self.people: dict[str, ActorRef] = {}
         self.title_countries: set[str] = set()
         self.state_counts: Counter[str] = Counter()
+        self.state_first: dict[str, int] = {}
         self.states: dict[str, ActorRef] = {}
         order = 0
         for mentions in sentences:
@@ -40,6 +41,7 @@ class Cast:
                     self.title_countries.add(m.actor.country)
                 elif m.kind in ("state", "side") and m.actor is not None and m.actor.country and m.prep != "في":
                     self.state_counts[m.actor.country] += 1
+                    self.state_first.setdefault(m.actor.country, order)
                     self.states.setdefault(m.actor.country, m.actor)
         for mentions in sentences:  # ambiguous surnames count once the article anchors them
             for m in mentions:
@@ -90,6 +92,7 @@ class Cast:
         ranked = [c for c, _n in self.state_counts.most_common(2)]
         if len(ranked) < 2:
             return None
+        ranked.sort(key=lambda c: self.state_first[c])  # in the order the article names them
         out = []
         for code in ranked:
             s = self.gaz.state(code)
