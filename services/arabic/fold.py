@@ -142,10 +142,13 @@ def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, li
     return text, runs
 
 
-def _unsettled_spaces(text: str) -> bool:
-    """Whether a text made of a clean text minus some characters needs the space pass again."""
-    return bool(text) and (
-        text[0] in " \n" or text[-1] in " \n" or "  " in text or "\n\n" in text or " \n" in text or "\n " in text
+def _stands_alone(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a deleted span of a clean text stood between spaces, newlines or text edges: deleting it
+    leaves a space run (a tatweel used as a dash, a mark on a space) that the space pass must fold."""
+    end_of_text = len(text)
+    return any(
+        (start == 0 or text[start - 1] in " \n") and (end == end_of_text or text[end] in " \n")
+        for start, end in spans
     )
 
 
@@ -159,9 +162,9 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
         runs = attached_deletion(text, spans)
         deletions = _class_regex(match_deletions(options))
         assert deletions is not None
+        alone = _stands_alone(text, spans)
         text = deletions.sub("", text)
-        # A deleted run that stood alone (a tatweel used as a dash, a mark on a space) leaves a space run.
-        if options.spaces and _unsettled_spaces(text):
+        if options.spaces and alone:
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 
