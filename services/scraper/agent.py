@@ -94,8 +94,9 @@ class ScrapeAgent:
         return all(results)
 
     async def _entry(self, source: Source, entry: FeedEntry, feed_url: str) -> bool:
-        url = canonicalize(resolve_link(feed_url, entry.link))
+        url = entry.link
         try:
+            url = canonicalize(resolve_link(feed_url, entry.link))
             await self._page(source, entry, url, feed_url)
         except ScrapeError as exc:
             self._refused(exc, url, source)

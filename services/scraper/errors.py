@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 ErrorKind = Literal[
+    "invalid_url",  # a link that is not a URL (bad port, broken IPv6 literal, ...)
     "scheme_refused",  # not http(s), or credentials in the URL
     "ssrf_refused",  # the host resolves to a private/loopback/link-local/reserved address
     "dns",  # the host name does not resolve

@@ -6,6 +6,8 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from services.scraper.errors import ScrapeError
+
 TRACKING_PARAMS = frozenset(
     {
         "fbclid",
@@ -43,14 +45,18 @@ def canonicalize(url: str) -> str:
 
     Path and the order of the remaining query parameters are kept: servers may treat them as significant.
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise ScrapeError("invalid_url", f"not a valid URL: {exc}") from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    netloc = host if parts.port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
+    netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)])
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    return urlunsplit((scheme, netloc, parts.path.strip() or "/", query, ""))
 
 
 def resolve_link(base: str, link: str) -> str:
@@ -66,9 +72,12 @@ def same_site(a: str, b: str) -> bool:
 def choose_canonical(fetched_url: str, declared: str | None) -> str:
     """The page's rel=canonical when it is http(s) on the same site, else the fetched URL; then canonicalised."""
     if declared:
-        candidate = resolve_link(fetched_url, declared)
+        try:
+            candidate = canonicalize(resolve_link(fetched_url, declared))
+        except (ScrapeError, ValueError):
+            candidate = ""  # a broken rel=canonical is ignored
         if urlsplit(candidate).scheme in ("http", "https") and same_site(candidate, fetched_url):
-            return canonicalize(candidate)
+            return candidate
     return canonicalize(fetched_url)
 
 

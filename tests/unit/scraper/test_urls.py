@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from services.scraper.errors import ScrapeError
 from services.scraper.urls import article_id_for, canonicalize, choose_canonical, host_key, is_tracking_param
 
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/@+=-]*$")
@@ -59,3 +61,25 @@ def test_any_source_and_url_give_a_contract_valid_id(source: str, url: str) -> N
 def test_host_key_includes_scheme_and_port() -> None:
     assert host_key("http://Example.org:8080/x") == "http://example.org:8080"
     assert host_key("https://example.org/x") == "https://example.org"
+
+
+URL_CHARS = st.sampled_from(list("ab:/?#&=%[]@.;+ ~uUtTmM_\u0635\t1"))
+HOSTS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9.-]{0,20}(:[0-9]{1,5})?", fullmatch=True)
+
+
+@given(st.sampled_from(["http://", "https://", "HTTP://"]), HOSTS, st.text(alphabet=URL_CHARS, max_size=60))
+def test_canonicalize_is_idempotent_or_refuses(scheme: str, host: str, rest: str) -> None:
+    try:
+        once = canonicalize(f"{scheme}{host}/{rest}")
+    except ScrapeError as exc:
+        assert exc.kind == "invalid_url"
+        return
+    assert canonicalize(once) == once
+
+
+@pytest.mark.parametrize("url", ["http://x.org:99999/", "http://[::1/", "http://x.org:abc/"])
+def test_broken_links_are_invalid_urls(url: str) -> None:
+    with pytest.raises(ScrapeError) as caught:
+        canonicalize(url)
+    assert caught.value.kind == "invalid_url"
+    assert choose_canonical("https://x.org/a", url) == "https://x.org/a"  # a broken rel=canonical is ignored
