@@ -54,7 +54,8 @@ def group_key(c: Candidate) -> tuple[object, ...]:
     if c.summit is not None:
         return ("multilateral", c.source.country, c.summit)
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
-    return (group_name(c), parties, "" if c.status == Status.OCCURRED else c.status.value)
+    status = "" if c.status == Status.OCCURRED else c.status.value
+    return (group_name(c), parties, status, c.background)
 
 
 def _countries(c: Candidate) -> frozenset[str | None]:

@@ -174,14 +174,14 @@ def _location(g: Group, ctx: _ArticleContext) -> Location | None:
     dests = [c.destination for c in g.members if c.destination]
     if dests and (ctx.location is None or ctx.location.country != dests[0]):
         return capital_of(ctx.gaz, dests[0])
-    if g.first.status != Status.OCCURRED:
+    if g.first.future or g.first.status in (Status.PLANNED, Status.HYPOTHETICAL):
         return None  # the dateline says where the report was filed, not where a future meeting will be
     return ctx.location
 
 
 def _date(g: Group, ctx: _ArticleContext, status: Status, primary: bool) -> EventDate:
     unresolved: EventDate | None = None
-    ahead = status != Status.OCCURRED
+    ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and g.first.future)
     for c in g.strong:
         hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=ahead)
         if ahead and ctx.on is not None:  # "قال اليوم إنه سيزور": the statement's day is not the visit's

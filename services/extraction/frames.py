@@ -16,7 +16,7 @@ from schemas.event import PloverType, Role
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, Mention, honorific_words
 
-_OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي")
+_OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي", "لدي")
 _POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
 _VSO_GAP = 4  # tokens between a verb and its post-posed subject
 _BETWEEN_GAP = 4  # tokens between a trigger and "بين X و Y"
