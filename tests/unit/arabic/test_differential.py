@@ -1,7 +1,8 @@
 """Differential test against camel-tools (MIT) on the four folds it shares with the match key.
 
 camel-tools is a test-only dependency, installed without its heavy dependencies:
-`pip install --no-deps camel-tools==1.6.0 emoji` (`camel_tools.utils.charsets` imports `emoji`).
+`pip install --no-deps camel-tools==1.6.0 emoji==2.16.0 six` (`camel_tools.utils.charsets` imports
+`emoji`, `camel_tools.utils.stringutils` imports `six`; the full package would pull torch).
 
 Each of our folds runs alone (every other option off, whitespace untouched) and must give the same string
 as the camel-tools function. Deliberate differences, excluded from the generated text and pinned below:
