@@ -80,14 +80,29 @@ def _pred_key(e: DiplomaticEvent) -> tuple[str, str, frozenset[str]]:
     return _key(e.event_type.value, e.mode, e.source.country, e.target.country if e.target else None)
 
 
+def _words(name: object) -> list[str]:
+    return [_fold(w) for w in str(name or "").replace("-", " ").split() if _fold(w)]
+
+
+def same_name(gold: object, predicted: object) -> bool:
+    """Names match when equal after folding (case, accents, punctuation), or when the shorter one is a
+    leading run of at least two words of the longer ("Faisal bin Farhan" ~ "Faisal bin Farhan Al Saud",
+    "New York" ~ "New York City"): gazetteers differ in how much of a long name they keep."""
+    a, b = _words(gold), _words(predicted)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and long_[: len(short)] == short
+
+
 def _field_hits(g: dict[str, Any], e: DiplomaticEvent) -> dict[str, bool]:
     gs, gt = g.get("source") or {}, g.get("target") or {}
     location = g.get("location")
     return {
         "date": g.get("date") == e.date.value,
-        "location": _fold(location) == _fold(e.location.name_en if e.location else None),
-        "source": _fold(gs.get("name_en")) == _fold(e.source.name_en),
-        "target": _fold(gt.get("name_en")) == _fold(e.target.name_en if e.target else None),
+        "location": same_name(location, e.location.name_en if e.location else None),
+        "source": same_name(gs.get("name_en"), e.source.name_en),
+        "target": same_name(gt.get("name_en"), e.target.name_en if e.target else None),
         "status": g.get("status", "occurred") == e.status.value,
     }
 

@@ -93,8 +93,9 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     event_type = trig.event_type
     if name in ("inperson", "multilateral", "negotiation") or event_type != PloverType.CONSULT:
         location = _location(g, ctx)
-    if name == "inperson":
+    if event_type == PloverType.CONSULT:
         source, targets = ctx.personal(source), tuple(ctx.personal(t) for t in targets)
+    if name == "inperson":
         mode, code, source, targets = in_person_mode(g, source, targets, location)
     elif name == "multilateral":
         mode, code = "multilateral", "040"
