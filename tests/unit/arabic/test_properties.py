@@ -18,7 +18,7 @@ from schemas.normalized import NormalizedArticle
 from schemas.outcome import Rejection
 from schemas.raw import RawArticle
 from services.arabic import FoldOptions, NormalizeLimits, clean_view, match_key, match_view, normalize_article
-from services.arabic.offsets import span_to_raw
+from services.arabic.offsets import raw_to_span, span_to_raw
 from tests.unit.arabic.support import assert_valid_runs, boundaries, raw_article
 
 # Characters the folds treat specially, so generated text hits every branch often.
@@ -99,6 +99,7 @@ def test_normalize_article_never_raises_and_keeps_its_promises(body: str, chrome
     for span in result.sentences:
         start, end = span_to_raw(result.clean_to_raw.segments, span.start, span.end)
         assert clean_view(raw[start:end])[0] == result.clean_text[span.start : span.end]
+        assert raw_to_span(result.clean_to_raw.segments, start, end) == (span.start, span.end)
     for block in result.removed:
         assert raw[block.raw_start : block.raw_end] == block.text
     # Folds are idempotent; structure rules only ever remove whole lines, so a second pass may cut a line
