@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from urllib.parse import urljoin
@@ -14,10 +14,12 @@ from urllib.parse import urljoin
 import httpx
 
 from services.scraper.charset import media_type
+from services.scraper.connect import guarded_transport
 from services.scraper.errors import ScrapeError
 from services.scraper.metrics import ScraperMetrics
 from services.scraper.politeness import HostLimiter, backoff_delay, parse_retry_after
 from services.scraper.settings import ScraperSettings
+from services.scraper.ssrf import IPNetwork
 from services.scraper.urls import host_key
 
 log = logging.getLogger(__name__)
@@ -49,11 +51,13 @@ class Page:
         return self.status == 304
 
 
-def make_client(settings: ScraperSettings) -> httpx.AsyncClient:
-    """No redirects followed by httpx (each hop is guarded here), no cookies kept, no .netrc or proxy env."""
+def make_client(settings: ScraperSettings, allowed: Sequence[IPNetwork]) -> httpx.AsyncClient:
+    """No redirects followed by httpx (each hop is guarded here), no cookies kept, no .netrc or proxy env,
+    and every connection checked against the SSRF guard at connect time."""
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
     return httpx.AsyncClient(
+        transport=guarded_transport(allowed),
         follow_redirects=False,
         timeout=timeout,
         cookies=jar,

@@ -43,7 +43,7 @@ async def scraper_parts(
     async def guard(url: str) -> None:
         await check_url(url, allowed)
 
-    client = make_client(scraper)
+    client = make_client(scraper, allowed)
     state = ScrapeState(scraper.state_path)
     fetcher = Fetcher(scraper, metrics, client)
     robots = RobotsPolicy(fetcher, guard, scraper.user_agent, scraper.robots_ttl, scraper.respect_robots)

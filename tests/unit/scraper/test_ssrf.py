@@ -68,3 +68,53 @@ def test_a_name_resolving_to_loopback_is_refused() -> None:
     with pytest.raises(ScrapeError) as caught:
         asyncio.run(check_url("http://localhost/", ()))  # resolved from /etc/hosts, no network
     assert caught.value.kind == "ssrf_refused"
+
+
+def test_the_connect_time_guard_refuses_before_connecting() -> None:
+    """Even when the pre-check is bypassed (e.g. DNS rebinding), the connection itself is refused."""
+    from prometheus_client import CollectorRegistry
+
+    from services.scraper.fetch import HTML_TYPES, Fetcher, make_client
+    from services.scraper.metrics import ScraperMetrics
+    from services.scraper.settings import ScraperSettings
+
+    settings = ScraperSettings(max_retries=0, per_host_interval=0)
+
+    async def no_precheck(url: str) -> None:
+        return None
+
+    async def go() -> None:
+        async with make_client(settings, ()) as client:
+            fetcher = Fetcher(settings, ScraperMetrics.create(CollectorRegistry()), client)
+            await fetcher.fetch("http://127.0.0.1:9/", "page", HTML_TYPES, no_precheck)
+
+    with pytest.raises(ScrapeError) as caught:
+        asyncio.run(go())
+    assert caught.value.kind == "ssrf_refused"
+
+
+def test_the_connect_time_guard_connects_to_the_checked_address() -> None:
+    import socket
+
+    import httpcore
+
+    from services.scraper.connect import GuardedBackend
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+
+    async def go() -> str:
+        backend = GuardedBackend(httpcore.AnyIOBackend(), parse_networks(["127.0.0.0/8"]))
+        stream = await backend.connect_tcp("127.0.0.1", port, timeout=5)
+        peer = stream.get_extra_info("socket").getpeername()[0]
+        await stream.aclose()
+        return str(peer)
+
+    try:
+        assert asyncio.run(go()) == "127.0.0.1"
+        with pytest.raises(ScrapeError):  # the same backend without the exemption refuses
+            asyncio.run(GuardedBackend(httpcore.AnyIOBackend(), ()).connect_tcp("127.0.0.1", port, timeout=5))
+    finally:
+        listener.close()
