@@ -143,7 +143,13 @@ class LocalBroker:
 
 
 def _base64_uuid() -> str:
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """A Kafka cluster id. One in 64 random ids starts with '-', which kafka-storage's argument parser
+    takes for an option ("argument --cluster-id/-t: expected one argument"): draw again, as Kafka's
+    own Uuid.randomUuid() does."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def terminate_pid(pid: int, grace: float = 20.0, process: subprocess.Popen[bytes] | None = None) -> None:

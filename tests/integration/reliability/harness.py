@@ -16,7 +16,7 @@ import time
 import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,7 +31,8 @@ from services.kafkaio.topics import ensure_topics, topic_partitions
 from services.localkafka.config import free_port
 from services.settings import Settings
 from services.worker.agents import Outputs as StageOutputs
-from services.worker.agents import extract_outputs, normalize_outputs
+from services.worker.agents import compute, extract_outputs, normalize_outputs
+from services.worker.records import SourceRecord
 from services.worker.stages import StageLimits
 from tests.integration.kafka_helpers import worker_env
 
@@ -88,19 +89,35 @@ def articles(run: str, count: int, start: int = 0) -> list[tuple[bytes, bytes]]:
     return out
 
 
-def expected_event_ids(settings: Settings, messages: list[tuple[bytes, bytes]]) -> set[str]:
-    """The event ids the worker must emit for these raw messages: the same pure code, offline."""
+@dataclass(frozen=True)
+class Expected:
+    """What the worker must emit for some raw messages, computed offline with the same pure code."""
+
+    event_ids: set[str]
+    extract_rejected: set[str]  # article ids the extract stage dead-letters (e.g. too many events)
+
+
+def expected_outputs(settings: Settings, messages: list[tuple[bytes, bytes]]) -> Expected:
     limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, settings.max_events_per_article)
     ids: set[str] = set()
-    for _, value in messages:
-        normalized = normalize_outputs(value, limits)
+    rejected: set[str] = set()
+    for key, value in messages:
+        record = SourceRecord(settings.topic_raw, 0, 0, key, value)
+        normalized = compute(normalize_outputs, record, limits)
         if not isinstance(normalized, StageOutputs):
             continue
         for _, article_bytes in normalized.messages:
-            extracted = extract_outputs(article_bytes, limits)
+            extracted = compute(extract_outputs, SourceRecord("", 0, 0, key, article_bytes), limits)
             if isinstance(extracted, StageOutputs):
                 ids.update(event.event_id for event in extracted.events)
-    return ids
+            else:
+                rejected.add(key.decode())
+    return Expected(ids, rejected)
+
+
+def assert_extracted(out: Outputs, expected: Expected) -> None:
+    assert set(out.events) == expected.event_ids
+    assert {d.original_key for d in out.dead if d.stage == "extract"} == expected.extract_rejected
 
 
 # --------------------------------------------------------------------------------------------- outputs
@@ -112,6 +129,11 @@ class Outputs:
     dead: list[DeadLetter] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     event_articles: dict[str, str] = field(default_factory=dict)
+    #: Broker timestamp (ms, producer CreateTime) of the first copy of each output, keyed by its dedup key.
+    first_ms: dict[tuple[str, object], int] = field(default_factory=dict)
+
+    def first_seen(self, kind: str, key: object) -> int:
+        return self.first_ms[(kind, key)]
 
     @property
     def normalized_ids(self) -> set[str]:
@@ -164,14 +186,21 @@ async def _snapshot(settings: Settings) -> Outputs:
                 for record in records:
                     if record.value is None:
                         continue
+                    key: tuple[str, object]
                     if tp.topic == settings.topic_normalized:
-                        out.normalized.append(NormalizedArticle.model_validate_json(record.value).article_id)
+                        article_id = NormalizedArticle.model_validate_json(record.value).article_id
+                        out.normalized.append(article_id)
+                        key = ("normalized", article_id)
                     elif tp.topic == settings.topic_deadletter:
-                        out.dead.append(DeadLetter.model_validate_json(record.value))
+                        letter = DeadLetter.model_validate_json(record.value)
+                        out.dead.append(letter)
+                        key = ("dead", (letter.source_partition, letter.source_offset))
                     else:
                         event = DiplomaticEvent.model_validate_json(record.value)
                         out.events.append(event.event_id)
                         out.event_articles[event.event_id] = event.article_id
+                        key = ("events", event.event_id)
+                    out.first_ms[key] = min(out.first_ms.get(key, record.timestamp), record.timestamp)
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
     finally:
         await consumer.stop()
@@ -229,6 +258,18 @@ class Worker:
         except Exception as exc:  # 503 while rebalancing
             body = {"ready": False, "error": str(exc)}
         return body
+
+    def last_assignment_at(self) -> float:
+        """Epoch seconds of the worker's last partition assignment (from its JSON log), 0.0 if none.
+
+        At an assignment Faust seeks to the committed offsets, so outputs written before it may be replayed.
+        """
+        last = 0.0
+        for line in self.log_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if "Executing _on_partitions_assigned" in line:
+                with suppress(ValueError):
+                    last = datetime.fromisoformat(json.loads(line)["ts"]).timestamp()
+        return last
 
     def partitions_of(self, topic: str) -> list[str]:
         """The partitions of `topic` this worker holds, from /readyz (empty while rebalancing)."""
@@ -316,21 +357,30 @@ def worker_pool(settings: Settings, tmp_path: Path) -> Iterator[Workers]:
 
 
 def assert_accounted(
-    raw: list[tuple[bytes, bytes]], bad_keys: set[str], out: Outputs, emitted_before: Outputs | None = None
+    raw: list[tuple[bytes, bytes]], bad_keys: set[str], out: Outputs, fault_at: float | None = None
 ) -> None:
-    """Nothing lost: each good article normalised, each bad one dead-lettered; duplicates only of replays."""
+    """Nothing lost: each good article normalised, each bad one dead-lettered.
+
+    Duplicates are allowed only as replays: the first copy of a duplicated output was written before
+    `fault_at` (epoch seconds; None: no duplicates at all). A duplicated event may also come from a
+    replayed article (extract saw two copies of it), so its article's first copy must predate the fault.
+    """
     good = {key.decode() for key, _ in raw} - bad_keys
     assert out.normalized_ids == good, f"missing {sorted(good - out.normalized_ids)[:10]}"
-    assert {letter.original_key for letter in out.dead} == bad_keys
+    letters = [d for d in out.dead if d.stage == "normalize"]
+    unexpected = [(d.original_key, d.reason, d.message) for d in letters if d.original_key not in bad_keys]
+    assert not unexpected, f"good messages dead-lettered: {unexpected[:5]}"
+    assert {letter.original_key for letter in letters} == bad_keys
     assert out.accounted == len(raw)
     duplicates = out.duplicates()
-    before = emitted_before or Outputs()
-    assert duplicates.normalized <= before.normalized_ids
-    assert duplicates.dead <= before.dead_offsets
-    # An event is replayed when its article is: by the extract stage, or because the normalize stage
-    # replayed the article and extract then saw two copies. Either way the article was emitted before.
-    replayed_articles = before.normalized_ids | set(before.event_articles.values())
-    assert {out.event_articles[event_id] for event_id in duplicates.events} <= replayed_articles
+    limit_ms = -1 if fault_at is None else int(fault_at * 1000)
+    late = [k for k in duplicates.normalized if out.first_seen("normalized", k) > limit_ms]
+    late += [str(k) for k in duplicates.dead if out.first_seen("dead", k) > limit_ms]
+    for event_id in duplicates.events:
+        article = out.event_articles[event_id]
+        if out.first_seen("events", event_id) > limit_ms and out.first_seen("normalized", article) > limit_ms:
+            late.append(event_id)
+    assert not late, f"{len(late)} duplicates of outputs first written after the fault: {late[:5]}"
 
 
 def report(name: str, **values: object) -> None:

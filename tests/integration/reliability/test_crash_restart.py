@@ -13,7 +13,8 @@ from tests.integration.kafka_helpers import isolated_settings, send_raw
 from tests.integration.reliability.harness import (
     articles,
     assert_accounted,
-    expected_event_ids,
+    assert_extracted,
+    expected_outputs,
     report,
     snapshot,
     wait_for_outputs,
@@ -43,22 +44,23 @@ def test_kill9_mid_run_then_restart_loses_nothing(kafka_bootstrap: str, tmp_path
     run = uuid.uuid4().hex[:6]
     settings = isolated_settings(kafka_bootstrap, partitions=4)
     messages, bad_keys = _with_bad(run, KILL9_ARTICLES, KILL9_BAD)
-    expected_events = expected_event_ids(settings, messages)
+    expected = expected_outputs(settings, messages)
     with worker_pool(settings, tmp_path) as pool:
         asyncio.run(send_raw(settings, messages))
         first = pool.start("first")
         done_at_kill = first.wait_processed("normalize", KILL9_ARTICLES * 0.3, timeout=180)
         first.kill9()
+        fault_at = time.time()
         killed_at = time.monotonic()
         before = snapshot(settings)
         assert 0 < before.accounted < KILL9_ARTICLES, "the kill must land mid-run"
         second = pool.start("second")
         out = wait_for_outputs(
-            settings, lambda o: o.accounted >= KILL9_ARTICLES and expected_events <= set(o.events), 240, [second]
+            settings, lambda o: o.accounted >= KILL9_ARTICLES and expected.event_ids <= set(o.events), 240, [second]
         )
         recovery = time.monotonic() - killed_at
-    assert_accounted(messages, bad_keys, out, before)
-    assert set(out.events) == expected_events
+    assert_accounted(messages, bad_keys, out, fault_at)
+    assert_extracted(out, expected)
     dup = out.duplicates()
     report(
         "kill9_restart",
@@ -92,12 +94,13 @@ def test_two_workers_one_killed_survivor_takes_over(kafka_bootstrap: str, tmp_pa
         asyncio.run(send_raw(settings, messages))
         victim.wait_processed("normalize", GROUP_ARTICLES // 10, timeout=120)
         victim.kill9()
+        fault_at = time.time()
         killed_at = time.monotonic()
         before = snapshot(settings)
         out = wait_for_outputs(settings, lambda o: o.accounted >= GROUP_ARTICLES, 180, [survivor])
         recovery = time.monotonic() - killed_at
         raw_held = survivor.partitions_of(settings.topic_raw)
-    assert_accounted(messages, set(), out, before)
+    assert_accounted(messages, set(), out, fault_at)
     assert len(raw_held) == 6, raw_held
     dup = out.duplicates()
     report(

@@ -48,6 +48,7 @@ def test_sigterm_under_load_exits_cleanly_and_loses_nothing(kafka_bootstrap: str
         first = pool.start("first")
         first.wait_processed("normalize", SIGTERM_ARTICLES * 0.3, timeout=180)
         returncode, exit_seconds = first.terminate(GRACE_SECONDS)
+        fault_at = time.time()
         log = first.log_tail(200_000)
         before = snapshot(settings)
         committed = asyncio.run(_committed(settings, settings.topic_raw))
@@ -61,7 +62,7 @@ def test_sigterm_under_load_exits_cleanly_and_loses_nothing(kafka_bootstrap: str
     # A graceful stop commits what it processed: the committed offsets cover every output emitted so far
     # except at most the messages whose outputs were acknowledged after the last commit.
     assert committed <= before.accounted
-    assert_accounted(messages, set(), out, before)
+    assert_accounted(messages, set(), out, fault_at)
     dup = out.duplicates()
     report(
         "sigterm_under_load",
