@@ -124,21 +124,19 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
     if m:
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return (EventDate(value=d.isoformat(), precision="day", basis="explicit", text=joined) if d else None), 5
-    if w.isdigit() and len(w) <= 2 and i + 1 < len(words):
-        month = _lookup("month", words, i + 1)
+    day, k = (int(w), i + 1) if w.isdigit() and len(w) <= 2 else (None, i)
+    if day is None:
+        ordinal = _lookup("ordinal", words, i)
+        if ordinal is not None and i + ordinal[1] < len(words) and words[i + ordinal[1]] == "من":
+            day, k = ordinal[0], i + ordinal[1] + 1
+    if day is not None and k < len(words) and words[k] == "الجاري" and published is not None:
+        d = _safe_date(published.year, published.month, day)  # "28 الجاري": this month
+        if d is not None:
+            return EventDate(value=d.isoformat(), precision="day", basis="relative", text=f"{w} {words[k]}"), 2
+    if day is not None and k < len(words):
+        month = _lookup("month", words, k)
         if month is not None:
-            mon, n = month
-            j = i + 1 + n
-            year = int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
-            if year is None and published is None:
-                return EventDate(basis="unresolved", text=" ".join(words[i:j])), j - i
-            d = _safe_date(year or (published.year if published else 0), mon, int(w))
-            if d is None:
-                return None, 1
-            span = " ".join(words[i : j + (1 if year else 0)])
-            return EventDate(value=d.isoformat(), precision="day", basis="explicit", text=span), j - i + (
-                1 if year else 0
-            )
+            return _day_month(words, i, k + month[1], day, month[0], published, planned)
     offset = _lookup("offset", words, i)
     if offset is not None:
         delta, n = offset

@@ -47,6 +47,8 @@ def _stopwords() -> frozenset[tuple[str, ...]]:
 
 def _city_at(words: Sequence[str], i: int) -> tuple[City, int, str] | None:
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
+    if i >= len(words):
+        return None
     readings = [(stem, prep) for stem, prep in proclitic_readings(words[i]) if stem in city_first_words()]
     if not readings:
         return None
