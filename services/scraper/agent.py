@@ -75,7 +75,8 @@ class ScrapeAgent:
         return ok
 
     async def _feed(self, source: Source, url: str, kind: str, depth: int) -> bool:
-        """Fetch and parse one feed or sitemap, then its entries. Validators are kept only if all went well."""
+        """Fetch and parse one feed or sitemap, then its entries. The feed's validators are kept only when no
+        entry failed transiently (timeout, 5xx, broker), so such pages are retried even if the feed is a 304."""
         try:
             page = await self._p.fetcher.fetch(url, kind, XML_TYPES, self._guard, self._p.state.validators(url))
             if page.not_modified:
