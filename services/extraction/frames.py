@@ -92,6 +92,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             return before[-1]
         for k in after:  # verb-subject order: استقبل الرئيس ...
             m = slots[k].mention
+            if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
+                break  # "يزور دمشق": the place visited, not the visitor
             if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
                 return k
             break

@@ -386,6 +386,7 @@ def _title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on
         return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)
     ref = ActorRef(None, None, None, country, offices[0].role, offices[0].office)
     k = _skip_honorifics(words, j)
-    surname = words[k] if k < len(words) and words[k] != PUNCT and not words[k].startswith("ال") else None
-    end = k + 1 if surname is not None else j
-    return Mention(hit.start, end if surname else j, "title", prep, ref, title_key=hit.key, conj=conj, surname=surname)
+    surname = None  # "الرئيس عون": a bare title followed by a name the gazetteer keeps ambiguous
+    if country is None and k < len(words) and words[k] != PUNCT and not words[k].startswith("ال"):
+        surname = words[k]
+    return Mention(hit.start, j, "title", prep, ref, title_key=hit.key, conj=conj, surname=surname)
