@@ -36,7 +36,7 @@ CHROME_PREFIXES = (
 COMMENT_PREFIXES = ("you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي")
 CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب الرمز")
 # End-of-story markers (Mehr, IRNA, ...): the marker and everything after it is chrome.
-END_MARKERS = ("انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "النهايه", "(النهايه)", "-النهايه-")
+END_MARKERS = ("انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "النهايه", "(النهايه)", "/النهايه/", "-النهايه-")
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:

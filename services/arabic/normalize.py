@@ -121,7 +121,9 @@ def _cut_lines(clean: str, runs: list[Run], lines: list[Line]) -> tuple[str, lis
         while i < len(lines) and lines[i].kind is not None:
             i += 1
         start, end = lines[first].start, lines[i - 1].end
-        if end < len(clean):
+        if start > 0 and clean[start - 1] != "\n":  # the tail of a line (an inline end marker): keep its head
+            edits.append((start, end, ""))
+        elif end < len(clean):
             edits.append((start, end + 1, ""))
         else:
             edits.append((max(start - 1, 0), end, ""))

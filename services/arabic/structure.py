@@ -1,7 +1,8 @@
 """Article structure on the lines of a clean text: chrome, related blocks, dateline, title, byline.
 
 Rules, in order (docs/normalization.md has the reasons):
-1. An end marker (/انتهى/) ends the story: it and every later line are chrome.
+1. An end marker (/انتهى/, (النهاية)) on its own line or closing a paragraph ends the story: it and every
+   later line are chrome.
 2. A bare related heading (اقرأ أيضاً, شاهد أيضاً ...) cuts itself and the rest of the text when at most
    `RELATED_TAIL_LINES` lines (`RELATED_TAIL_CHARS` characters) follow, else itself and the next line.
 3. Other lines matching a chrome rule (chrome.py) go alone.
@@ -20,6 +21,7 @@ Rules, in order (docs/normalization.md has the reasons):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,6 +34,9 @@ from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_LINES, Line, head_key
 
 RELATED_TAIL_LINES = 3
 RELATED_TAIL_CHARS = 400
+# An end marker in brackets, slashes or dashes closing a paragraph (clean spelling): (النهاية) /انتهى/ -انتهى-.
+_END_WORD = "(?:\u0627\u0644\u0646\u0647\u0627\u064a[\u0629\u0647]|\u0627\u0646\u062a\u0647[\u0649\u064a])"
+_INLINE_END = re.compile(f" (?:\\({_END_WORD}\\)|/{_END_WORD}/|-{_END_WORD}-)$")
 
 
 @dataclass
@@ -52,8 +57,24 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def split_inline_end(lines: list[Line]) -> list[Line]:
+    """Split an end marker closing a paragraph (`... المقبلة. (النهاية)`) into a line of its own, so the
+    end-marker rule cuts it (and what follows) like a marker on its own line. The split line has no
+    newline before it; `normalize._cut_lines` knows."""
+    out: list[Line] = []
+    for line in lines:
+        m = _INLINE_END.search(line.text)
+        if m is None or m.start() == 0:
+            out.append(line)
+            continue
+        cut = line.start + m.start()
+        out.append(Line(line.start, cut, line.text[: m.start()], line.key))
+        out.append(Line(cut, line.end, m.group(), match_lines(m.group())[0]))
+    return out
+
+
 def analyse(text: str) -> Structure:
-    lines = split_lines(text)
+    lines = split_inline_end(split_lines(text))
     _mark_chrome(lines)
     kept = [line for line in lines if line.kind is None]
     structure = Structure(lines)

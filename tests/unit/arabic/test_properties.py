@@ -85,7 +85,7 @@ def is_subsequence(short: list[str], long: list[str]) -> bool:
 
 
 @PROPERTY_SETTINGS
-@given(texts, st.sampled_from(["", "اقرأ أيضاً\n", "/انتهى/\n", "١٩/٠٣/٢٠٢٤، ٢:٣٧ م\n", "سمات\n"]))
+@given(texts, st.sampled_from(["", "اقرأ أيضاً\n", "/انتهى/\n", "١٩/٠٣/٢٠٢٤، ٢:٣٧ م\n", "سمات\n", "نص (النهاية)\n"]))
 def test_normalize_article_never_raises_and_keeps_its_promises(body: str, chrome: str) -> None:
     raw = chrome + body + "\n" + chrome
     result = normalize_article(unchecked_article(raw))

@@ -179,3 +179,16 @@ def test_short_last_lines_that_are_not_bylines_stay(last_line: str) -> None:
 
 def test_byline_needs_a_finished_sentence_before_it() -> None:
     assert normalized("الوزير يستقبل نظيره ويبحث العلاقات\nmanouchehr mahdavi").removed == []
+
+
+@pytest.mark.parametrize("marker", ["(النهاية)", "/انتهى/", "-انتهى-", "(انتهي)"])
+def test_end_marker_closing_a_paragraph_cuts_the_marker_and_what_follows(marker: str) -> None:
+    last = "وأضاف أن البلدين اتفقا على مواصلة التشاور."
+    article = normalized(f"قال الوزير إن المحادثات كانت مثمرة.\n{last} {marker}\nم ع ن / ع ج")
+    assert removed(article) == [("chrome", f" {marker}\nم ع ن / ع ج")]
+    assert article.clean_text == f"قال الوزير إن المحادثات كانت مثمرة.\n{last}"
+
+
+def test_end_word_inside_a_sentence_stays() -> None:
+    text = "قال الوزير إن الاجتماع انتهى.\nوأضاف أن النهاية (النهاية السعيدة) قريبة."
+    assert normalized(text).removed == []
