@@ -1,0 +1,85 @@
+"""The evaluation: matching, field accuracy, the table, the JSON and the CLI's errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.extraction.evaluate import GoldError, evaluate, format_report, main, read_gold, same_name
+
+ARTICLE = "القاهرة في 5 مايو 2024\n\nتلقى الرئيس المصري عبد الفتاح السيسي اليوم اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين."
+
+
+def gold_line(**overrides: object) -> str:
+    event = {
+        "primary": True,
+        "type": "CONSULT",
+        "mode": "phone",
+        "cameo": "041",
+        "source": {"name_en": "Vladimir Putin", "country": "RUS"},
+        "target": {"name_en": "Abdel Fattah el-Sisi", "country": "EGY"},
+        "date": "2024-05-05",
+        "location": None,
+        "status": "occurred",
+    }
+    event.update(overrides)
+    return json.dumps({"id": "a1", "events": [event]}, ensure_ascii=False)
+
+
+def write(tmp_path: Path, line: str) -> Path:
+    (tmp_path / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(line + "\n", encoding="utf-8")
+    return gold
+
+
+def test_a_correct_event_scores_one(tmp_path: Path) -> None:
+    report = evaluate(write(tmp_path, gold_line()))
+    assert (report.precision, report.recall, report.f1) == (1.0, 1.0, 1.0)
+    assert report.field_accuracy["source"] == 1.0
+    assert "F1" in format_report(report)
+
+
+def test_wrong_direction_still_matches_but_costs_actor_accuracy(tmp_path: Path) -> None:
+    line = gold_line(
+        source={"name_en": "Abdel Fattah el-Sisi", "country": "EGY"},
+        target={"name_en": "Vladimir Putin", "country": "RUS"},
+    )
+    report = evaluate(write(tmp_path, line))
+    assert report.f1 == 1.0
+    assert report.field_accuracy["source"] == 0.0
+
+
+def test_wrong_mode_is_a_miss_and_a_false_positive(tmp_path: Path) -> None:
+    report = evaluate(write(tmp_path, gold_line(mode="visit", cameo="042")))
+    assert (report.matched, report.precision, report.recall) == (0, 0.0, 0.0)
+
+
+def test_name_matching_is_tolerant_of_long_forms_only() -> None:
+    assert same_name("Faisal bin Farhan Al Saud", "Faisal bin Farhan")
+    assert same_name("New York", "New York City")
+    assert same_name("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan")
+    assert not same_name("Abdullah II", "Abdullah")
+    assert same_name(None, None) and not same_name("Moscow", None)
+
+
+def test_cli_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = write(tmp_path, gold_line())
+    out = tmp_path / "report.json"
+    assert main([str(gold), "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["f1"] == 1.0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    assert main([str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "invalid JSON" in err[0]
+    assert main([str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_gold_shape_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"id": "x", "events": [{"mode": "phone"}]}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError):
+        read_gold(path)
