@@ -9,7 +9,10 @@ import pytest
 
 from services.extraction.evaluate import GoldError, evaluate, format_report, main, read_gold, same_name
 
-ARTICLE = "القاهرة في 5 مايو 2024\n\nتلقى الرئيس المصري عبد الفتاح السيسي اليوم اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين."
+ARTICLE = (
+    "القاهرة في 5 مايو 2024\n\n"
+    "تلقى الرئيس المصري عبد الفتاح السيسي اليوم اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين."
+)
 
 
 def gold_line(**overrides: object) -> str:
