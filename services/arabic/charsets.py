@@ -7,20 +7,16 @@ code point to its replacement. Nothing here is computed: importing this module o
 from __future__ import annotations
 
 # --- whitespace -------------------------------------------------------------------------------------------
-# Horizontal spaces: tab, space, no-break space, ogham space, en/em/thin/hair spaces, narrow no-break space,
-# medium mathematical space, ideographic space. All become one U+0020.
-HORIZONTAL_SPACES = "\u0009\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-# Line breaks: LF, VT, FF, CR, next line, line separator, paragraph separator. A whitespace run holding
-# one of them becomes one U+000A (a paragraph break).
-LINE_BREAKS = "\u000a\u000b\u000c\u000d\u0085\u2028\u2029"
-# Whitespace that is never kept as is (everything above except U+0020 and U+000A).
-ODD_WHITESPACE = "\u0009\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b\u000c\u000d\u0085\u2028\u2029"
-# The same, as plain strings for str.strip / membership tests.
-LINE_BREAK_CHARS = "\n\u000b\u000c\r\u0085\u2028\u2029"
-WHITESPACE_CHARS = (
-    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-    + LINE_BREAK_CHARS
+# Whitespace folds one to one first (offsets do not move): horizontal spaces (tab, no-break space, ogham
+# space, en/em/thin/hair spaces U+2000-200A, narrow no-break space, medium mathematical space, ideographic
+# space) to U+0020, line breaks (VT, FF, CR, next line, line separator, paragraph separator) to U+000A.
+# Then every run of spaces and newlines becomes one space, or one newline if it holds one.
+SPACES: dict[str, str] = dict.fromkeys(
+    "\u0009\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000",
+    " ",
 )
+SPACES |= dict.fromkeys("\u000b\u000c\u000d\u0085\u2028\u2029", "\n")
 
 # --- invisible characters, deleted from both views ---------------------------------------------------------
 # C0/C1 controls other than the whitespace above, soft hyphen, Arabic number signs (U+0600-0605, U+06DD,

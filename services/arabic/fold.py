@@ -1,7 +1,7 @@
 """The two text views, each with its runs back to its input.
 
 `clean_view` (display, evidence): invisibles deleted, presentation forms folded, hamza composed, digits,
-quotes and dashes unified, whitespace collapsed. `match_view` (lexicon lookup) runs on a clean text: the
+quotes, dashes and whitespace unified, space runs collapsed. `match_view` (lexicon lookup) runs on a clean text: the
 letter folds of `options.match_table`, then diacritics and tatweel deleted (each run attached to the letter
 before it, so evidence spans keep their marks), then whitespace again. `match_key` chains both for any string.
 
@@ -19,16 +19,11 @@ from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, c
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
 from services.arabic.presentation import presentation_table
 
-# Whitespace runs that are not already a single space or newline; text edges are handled separately.
-# Speed: sre scans fast only for a literal prefix or a lone character class, so the common case (blank
-# lines, no double spaces, no odd spaces) uses a pattern with the literal prefix "\n"; the general pattern
-# runs only when a quick `in` test or `_ODD_SPACE` says it is needed.
-_WS = cs.HORIZONTAL_SPACES + cs.LINE_BREAKS
+# Space runs to fold, once odd whitespace is folded to " " and "\n" (cs.SPACES). Speed: sre scans fast only
+# for a literal prefix or a lone character class, so the common case (blank lines, no double spaces) uses
+# the pattern with the literal prefix "\n"; the general one runs only when a quick `in` test needs it.
 _NEWLINE_RUN = re.compile("\n[\n ]+")
-_LONG_SPACE_RUN = re.compile(f"[{_WS}][{_WS}]+")
-_ODD_SPACE = re.compile(f"[{cs.ODD_WHITESPACE}]")
-_ANY_SPACE_RUN = re.compile(f"[{_WS}][{_WS}]+|[{cs.ODD_WHITESPACE}]")
-_LINE_BREAK = re.compile(f"[{cs.LINE_BREAKS}]")
+_SPACE_RUN = re.compile("[ \n][ \n]+")
 _INVISIBLE = re.compile(f"[{cs.INVISIBLES}]")
 _HAMZA_MARK = re.compile(f"[{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
 
@@ -81,21 +76,16 @@ def _hamza_edits(text: str) -> list[Edit]:
 
 
 def space_edits(text: str) -> list[Edit]:
-    """Collapse whitespace runs to one space (one newline if the run holds a line break); strip the ends."""
-    head = len(text) - len(text.lstrip(cs.WHITESPACE_CHARS))
+    """Collapse runs of spaces and newlines to one space (one newline if the run holds one); strip the ends.
+    The text holds no other whitespace (cs.SPACES folded it)."""
+    head = len(text) - len(text.lstrip(" \n"))
     if head == len(text):
         return [(0, len(text), "")] if text else []
-    tail = len(text.rstrip(cs.WHITESPACE_CHARS))
+    tail = len(text.rstrip(" \n"))
     edits: list[Edit] = [(0, head, "")] if head else []
-    if _ODD_SPACE.search(text, head, tail):
-        pattern = _ANY_SPACE_RUN
-    elif "  " in text or " \n" in text:
-        pattern = _LONG_SPACE_RUN
-    else:
-        pattern = _NEWLINE_RUN
+    pattern = _SPACE_RUN if "  " in text or " \n" in text else _NEWLINE_RUN
     for m in pattern.finditer(text, head, tail):
-        run = m.group()
-        edits.append((m.start(), m.end(), "\n" if _LINE_BREAK.search(run) else " "))
+        edits.append((m.start(), m.end(), "\n" if "\n" in m.group() else " "))
     if tail < len(text):
         edits.append((tail, len(text), ""))
     return edits
@@ -138,6 +128,7 @@ def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, li
             text, runs = _pass(text, runs, _hamza_edits(text))
         text = _replace_one_to_one(text, clean_table(options))
     if options.spaces:
+        text = _replace_one_to_one(text, cs.SPACES)
         text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 
