@@ -58,6 +58,12 @@ def group_key(c: Candidate) -> tuple[object, ...]:
     return (group_name(c), parties, status, c.background)
 
 
+def _same_kind(a: object, b: object) -> bool:
+    """Meetings and gatherings refer to each other ("شارك في الاجتماع" after "عقد المجلس دورته")."""
+    gathering = {"inperson", "multilateral"}
+    return a == b or (a in gathering and b in gathering)
+
+
 def _countries(c: Candidate) -> frozenset[str | None]:
     return frozenset({c.source.country, *(t.country for t in c.targets)})
 
@@ -85,7 +91,9 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 (
                     g
                     for k, g in groups.items()
-                    if k[0] == key[0] and _countries(g.members[0]) & _countries(c) and not g.members[0].background
+                    if _same_kind(k[0], key[0])
+                    and not g.members[0].background
+                    and _countries(g.members[0]) & _countries(c)
                 ),
                 None,
             )

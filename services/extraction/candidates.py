@@ -162,6 +162,7 @@ def sentence_candidates(
                         (*texts, *summit[2]),
                         summit=name,
                         forum=forum_ref,
+                        anaphoric=_definite_noun(view.words[t], trig),
                     )
                 )
             continue

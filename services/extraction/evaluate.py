@@ -85,14 +85,19 @@ def _words(name: object) -> list[str]:
 
 
 def same_name(gold: object, predicted: object) -> bool:
-    """Names match when equal after folding (case, accents, punctuation), or when the shorter one is a
-    leading run of at least two words of the longer ("Faisal bin Farhan" ~ "Faisal bin Farhan Al Saud",
-    "New York" ~ "New York City"): gazetteers differ in how much of a long name they keep."""
+    """Names match when equal after folding (case, accents, punctuation), or when the shorter one has at
+    least two words, starts with the same word and appears in order inside the longer ("Faisal bin
+    Farhan" ~ "Faisal bin Farhan Al Saud", "Mohammed bin Abdulrahman Al Thani" ~ "Mohammed bin
+    Abdulrahman bin Jassim Al Thani", "New York" ~ "New York City"): gazetteers differ in how much of
+    a long name they keep."""
     a, b = _words(gold), _words(predicted)
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 2 and long_[: len(short)] == short
+    if len(short) < 2 or short[0] != long_[0]:
+        return False
+    rest = iter(long_)
+    return all(word in rest for word in short)
 
 
 def _field_hits(g: dict[str, Any], e: DiplomaticEvent) -> dict[str, bool]:

@@ -110,6 +110,9 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     elif first.summit is not None:
         target = Actor(text=first.summit, name_ar=first.summit, role=Role.ORGANIZATION)
     participants = [_actor(a, texts) for a in (source, *targets)] if len(targets) > 1 else []
+    if source.role == Role.AMBASSADOR or (targets and targets[0].role == Role.AMBASSADOR):
+        source, targets = _envoy_names(ctx, source, targets)
+        target = _actor(targets[0], texts) if targets and first.forum is None and first.summit is None else target
     evidence = _evidence(g, ctx.doc)
     ident = "|".join(
         [
@@ -145,6 +148,25 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
         fetched_at=ctx.article.fetched_at,
         source_url=ctx.article.url,
     )
+
+
+def _envoy_names(
+    ctx: _ArticleContext, source: ActorRef, targets: tuple[ActorRef, ...]
+) -> tuple[ActorRef, tuple[ActorRef, ...]]:
+    """An unnamed envoy is 'Ambassador of <sender> to <the other party's state>'."""
+    parties = (source, *targets)
+
+    def named(a: ActorRef) -> ActorRef:
+        if a.role != Role.AMBASSADOR or a.name_en is not None:
+            return a
+        sender = ctx.gaz.state(a.country or "")
+        host = next((ctx.gaz.state(p.country or "") for p in parties if p.country != a.country), None)
+        if sender is None:
+            return a
+        name = f"Ambassador of {sender.name_en}" + (f" to {host.name_en}" if host else "")
+        return ActorRef(a.name_ar, name, a.wikidata, a.country, a.role, a.office)
+
+    return named(source), tuple(named(t) for t in targets)
 
 
 def _status(g: Group) -> Status:

@@ -64,6 +64,8 @@ def test_name_matching_is_tolerant_of_long_forms_only() -> None:
     assert same_name("Faisal bin Farhan Al Saud", "Faisal bin Farhan")
     assert same_name("New York", "New York City")
     assert same_name("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan")
+    assert same_name("Mohammed bin Abdulrahman Al Thani", "Mohammed bin Abdulrahman bin Jassim Al Thani")
+    assert not same_name("Tamim bin Hamad Al Thani", "Mohammed bin Abdulrahman Al Thani")
     assert not same_name("Abdullah II", "Abdullah")
     assert same_name(None, None) and not same_name("Moscow", None)
 
