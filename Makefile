@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml requirements-test.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	$(BIN)/pip install -q -r requirements-test.txt
+	$(BIN)/pip install -q --no-deps camel-tools==1.6.0
 	rm -f $(VENV)/.installed-*
 	touch $@
 
