@@ -91,23 +91,6 @@ def space_edits(text: str) -> list[Edit]:
     return edits
 
 
-def _deleted_spans(text: str, chars: str) -> list[tuple[int, int]]:
-    """Maximal spans of `chars` in `text` (one code point at a time: sre scans a lone class fast)."""
-    pattern = _class_regex(chars)
-    if pattern is None or pattern.search(text) is None:
-        return []
-    spans: list[tuple[int, int]] = []
-    last_end = -1
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        if start == last_end:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-        last_end = end
-    return spans
-
-
 @cache
 def _clean_trigger(options: FoldOptions) -> re.Pattern[str]:
     """Every code point a clean-view pass other than spaces may change: one fast scan skips them all."""
@@ -133,13 +116,11 @@ def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, li
     return text, runs
 
 
-def _stands_alone(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a deleted span of a clean text stood between spaces, newlines or text edges: deleting it
-    leaves a space run (a tatweel used as a dash, a mark on a space) that the space pass must fold."""
-    end_of_text = len(text)
-    return any(
-        (start == 0 or text[start - 1] in " \n") and (end == end_of_text or text[end] in " \n")
-        for start, end in spans
+def _unsettled_spaces(text: str) -> bool:
+    """Whether a clean text minus some characters needs the space pass again: a deleted run that stood
+    between spaces, newlines or text edges (a tatweel used as a dash, a mark on a space) leaves a space run."""
+    return bool(text) and (
+        text[0] in " \n" or text[-1] in " \n" or "  " in text or "\n\n" in text or " \n" in text or "\n " in text
     )
 
 
@@ -147,15 +128,13 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
     """The match view of a clean text and its runs back to the clean text."""
     runs = identity(len(clean))
     text = _replace_one_to_one(clean, match_table(options))
-    spans = _deleted_spans(text, match_deletions(options))
-    if spans:
+    deletions = _class_regex(match_deletions(options))  # one code point at a time: sre scans a lone class fast
+    first = deletions.search(text) if deletions is not None else None
+    if deletions is not None and first is not None:
         # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks.
-        runs = attached_deletion(text, spans)
-        deletions = _class_regex(match_deletions(options))
-        assert deletions is not None
-        alone = _stands_alone(text, spans)
+        runs = attached_deletion(text, map(re.Match.span, deletions.finditer(text, first.start())))
         text = deletions.sub("", text)
-        if options.spaces and alone:
+        if options.spaces and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 

@@ -9,6 +9,7 @@ collapsed spaces). A run with `view_len == raw_len` maps offset by offset; any o
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 Run = tuple[int, int, int, int]
 Edit = tuple[int, int, str]  # replace text[start:end] with the string (maybe empty)
@@ -52,13 +53,20 @@ def _append_exact(runs: list[Run], view_start: int, raw_start: int, length: int)
     runs.append((view_start, raw_start, length, length))
 
 
-def attached_deletion(text: str, spans: list[tuple[int, int]]) -> list[Run]:
-    """Runs of `text` with the sorted, disjoint, maximal `spans` deleted, each joined to the character
-    before it (that character's run covers the deleted code points too); a span at 0 is a plain gap."""
+def attached_deletion(text: str, spans: Iterable[tuple[int, int]]) -> list[Run]:
+    """Runs of `text` with the sorted, disjoint `spans` deleted, each joined to the character before it
+    (that character's run covers the deleted code points too); a span at 0 is a plain gap. Adjacent spans
+    (one per code point, as a lone-class regex finds them) merge."""
     runs: list[Run] = []
     append = runs.append
     out = consumed = 0
     for start, end in spans:
+        if start == consumed and start:  # continues the span before
+            if runs and runs[-1][1] + runs[-1][3] == start:
+                view_start, raw_start, _, raw_len = runs[-1]
+                runs[-1] = (view_start, raw_start, 1, raw_len + end - start)
+            consumed = end
+            continue
         if start:
             if start - 1 > consumed:
                 append((out, consumed, start - 1 - consumed, start - 1 - consumed))
@@ -78,7 +86,7 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
     result: list[Run] = []
     append = result.append
     j = 0
-    partial = False  # set when a piece lands in a whole inner run: pieces may then overlap in raw
+    partial = False  # set when a piece covers part of a whole inner run: pieces may then overlap in raw
     in_view, in_raw, in_len, in_raw_len = inner[0]
     in_end = in_view + in_len
     for view_start, mid_start, view_len, mid_len in outer:
@@ -89,13 +97,13 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
         mid_end = mid_start + mid_len
         if view_len != mid_len:  # a whole run: from the raw start of its first to the raw end of its last char
             raw_start = in_raw + mid_start - in_view if in_len == in_raw_len else in_raw
-            partial = partial or in_len != in_raw_len
+            partial = partial or (in_len != in_raw_len and mid_start != in_view)
             while in_end < mid_end:
                 j += 1
                 in_view, in_raw, in_len, in_raw_len = inner[j]
                 in_end = in_view + in_len
             raw_end = in_raw + mid_end - in_view if in_len == in_raw_len else in_raw + in_raw_len
-            partial = partial or in_len != in_raw_len
+            partial = partial or (in_len != in_raw_len and mid_end != in_end)
             append((view_start, raw_start, view_len, raw_end - raw_start))
             continue
         pos = mid_start
@@ -105,7 +113,7 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
                 append((view_start + pos - mid_start, in_raw + pos - in_view, stop - pos, stop - pos))
             else:
                 append((view_start + pos - mid_start, in_raw, stop - pos, in_raw_len))
-                partial = True
+                partial = partial or pos != in_view or stop != in_end
             if stop == mid_end:
                 break
             pos = stop

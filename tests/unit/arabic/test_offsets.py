@@ -65,3 +65,8 @@ def test_raw_to_span_covers_what_the_raw_span_became() -> None:
     assert raw_to_span(runs, 5, 7) == (3, 5)
     with pytest.raises(ValueError):
         raw_to_span(runs, 3, 2)
+
+
+def test_attached_deletion_merges_adjacent_spans() -> None:
+    assert attached_deletion("\u0628\u064e\u0651x", [(1, 2), (2, 3)]) == [(0, 0, 1, 3), (1, 3, 1, 1)]
+    assert attached_deletion("\u064e\u0651\u0628", [(0, 1), (1, 2)]) == [(0, 2, 1, 1)]
