@@ -170,6 +170,8 @@ def sentence_candidates(
         for roles in assign(local, t, trig, receive, carried, dest, view.words):
             if not _valid(roles, trig):
                 continue
+            if roles.recall:
+                trig = dataclasses.replace(trig, event_type=PloverType.SANCTION, mode=None, cameo="161")
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
             out.append(
                 Candidate(

@@ -93,7 +93,7 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     event_type = trig.event_type
     if name in ("inperson", "multilateral", "negotiation") or event_type != PloverType.CONSULT:
         location = _location(g, ctx)
-    if event_type == PloverType.CONSULT:
+    if event_type == PloverType.CONSULT and status == Status.OCCURRED:
         source, targets = ctx.personal(source), tuple(ctx.personal(t) for t in targets)
     if name == "inperson":
         mode, code, source, targets = in_person_mode(g, source, targets, location)

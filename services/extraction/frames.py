@@ -36,6 +36,7 @@ class Roles:
     targets: tuple[ActorRef, ...]
     strength: int  # how explicit the direction is: 3 grammatical (تلقى من، استقبل), 1 word order
     destination: str | None = None  # country travelled to (visit frame)
+    recall: bool = False  # "استدعاء سفيرها لدى فرنسا": a state recalls its own envoy (SANCTION/161)
 
 
 def _country(s: Slot) -> str | None:
@@ -267,6 +268,16 @@ def _summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef |
     if envoy is None:
         return []
     summoner = slots[subj].actor if subj is not None and slots[subj] is not envoy else carried
-    if summoner is None or summoner.country == envoy.actor.country:
+    if summoner is None:
         return []
+    if summoner.country == envoy.actor.country:  # its own envoy: a recall from the host country
+        host = next(
+            (
+                s.actor
+                for s in slots
+                if s.mention.start >= envoy.mention.end and _country(s) not in (None, summoner.country)
+            ),
+            None,
+        )
+        return [Roles(summoner, (host,), 3, recall=True)] if host is not None else []
     return [Roles(summoner, (envoy.actor,), 3)]

@@ -225,7 +225,9 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         country, _j = _country_after(gaz, words, i + n)
         if country is None:
             stems = {s for s, _p in proclitic_readings(words[i])}
-            kind = "states" if stems & set(fold_words("البلدان البلدين")) else "persons"
+            kind = (
+                "states" if stems & set(fold_words("البلدان البلدين الجانبان الجانبين الطرفان الطرفين")) else "persons"
+            )
             offices = _pair_offices()
             office = next((offices[s] for s in stems if s in offices), None)
             kind = f"{kind}:{office}" if office else kind

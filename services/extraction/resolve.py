@@ -80,9 +80,16 @@ class Cast:
                 return a
         return None
 
+    def _offices_of(self, a: ActorRef) -> set[str]:
+        """Every office the gazetteer gives this person (MBS: crown prince and prime minister)."""
+        found = {a.office} if a.office else set()
+        for key in (fold_words(a.name_ar or "") and [" ".join(fold_words(a.name_ar or ""))]) or []:
+            found |= {h.office for h in self.gaz.persons_by_name(key, self.on)}
+        return found
+
     def person_by_office(self, offices: tuple[str, ...]) -> ActorRef | None:
         """The most-mentioned named person holding one of these offices ("جلالة الملك", "سموه")."""
-        named = [a for a in self.people.values() if a.office in offices]
+        named = [a for a in self.people.values() if self._offices_of(a) & set(offices)]
         if not named:
             return None
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
