@@ -37,7 +37,7 @@ def mark_title(kept: list[Line]) -> str | None:
             continue
         if _headline(line):
             return line.text
-        if _words(line.text) >= TITLE_MIN_WORDS:
+        if _words(line.text[:TITLE_MAX_CHARS]) >= TITLE_MIN_WORDS:  # a body paragraph: no title
             return None
     return None
 

@@ -16,11 +16,10 @@ from services.arabic import charsets as cs
 TERMINATORS = "\u002e\u0021\u003f\u061f\u2026"
 # Closing punctuation that stays with the sentence before it: quotes, guillemet, parenthesis, bracket.
 CLOSERS = "\u0022\u0027\u00bb\u0029\u005d"
-# Only the first terminator of a run may start a match, and runs are taken possessively: a long run of
-# dots before a letter costs one attempt, not one per dot (no quadratic backtracking).
-_END = re.compile(
-    f"(?<![{re.escape(TERMINATORS)}])[{re.escape(TERMINATORS)}]++[{re.escape(CLOSERS)}]*+(?= |$)"
-)
+# A run of terminators with its closers. The pattern always matches a whole run (nothing can fail after
+# it, so no backtracking, and its leading class lets sre scan fast); whether a space or the paragraph end
+# follows is checked in Python.
+_END = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*")
 # Longer abbreviations (lower case). Arabic ones are single letters (د. دكتور, م. ميلادي,
 # هـ. هجري, ص. صفحة) or dotted initialisms (ق.م. أ.د. ص.ب.), which the rules cover without a list.
 _MARKS = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")
@@ -47,10 +46,13 @@ def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[i
     for start, end in paragraph_spans:
         begin = start
         for m in _END.finditer(text, start, end):
-            if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, begin, m.start()):
+            stop = m.end()
+            if stop < end and text[stop] != " ":
+                continue  # 3.5%, U.S.A, a quote opening the next word
+            if m.group() == "." and _is_abbreviation(text, begin, m.start()):
                 continue
-            _add(text, spans, begin, m.end())
-            begin = m.end()
+            _add(text, spans, begin, stop)
+            begin = stop
         _add(text, spans, begin, end)
     return spans
 
