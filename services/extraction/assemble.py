@@ -194,8 +194,21 @@ def primaries(groups: list[Group]) -> set[int]:
     lead = min(groups[k].earliest for k in fore)
     main = {k for k in fore if groups[k].earliest == lead}
     lead_pairs = {_countries(groups[k].first) for k in main}
-    for k in fore:  # an agreement signed between the main parties is main news too
+    trips = {
+        (groups[k].first.source.ident, groups[k].first.destination)
+        for k in main
+        if group_name(groups[k].first) == "inperson" and groups[k].first.destination
+    }
+    for k in fore:
         c = groups[k].first
-        if c.trigger.event_type == PloverType.AGREE and c.status == Status.OCCURRED and _countries(c) in lead_pairs:
-            main.add(k)
+        if c.status != Status.OCCURRED:
+            continue
+        if c.trigger.event_type == PloverType.AGREE and _countries(c) in lead_pairs:
+            main.add(k)  # an agreement signed between the main parties is main news too
+        if group_name(c) == "inperson" and any(
+            (m.source.ident, m.destination) in trips or (t.ident, m.destination) in trips
+            for m in groups[k].members
+            for t in m.targets
+        ):
+            main.add(k)  # another meeting on the same trip ("ثم انتقل عراقجي إلى ... حيث التقى")
     return main

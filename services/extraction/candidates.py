@@ -167,6 +167,8 @@ def sentence_candidates(
                 )
             continue
         dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
+        if "invite" in trig.flags:  # "دعوة لزيارة طهران": the invitation names where the visit will be
+            dest = next((s.actor.country for s in slots if s.mention.start > t and s.mention.kind == "capital"), dest)
         for roles in assign(local, t, trig, receive, carried, dest, view.words):
             if not _valid(roles, trig):
                 continue
@@ -185,7 +187,7 @@ def sentence_candidates(
                     background,
                     places,
                     texts,
-                    roles.destination,
+                    roles.destination or (dest if "invite" in trig.flags else None),
                     anaphoric=_definite_noun(view.words[t], trig) or _circumstantial(view.words, t, trig),
                     future=status == Status.PLANNED or future_negation(view.words, t),
                 )

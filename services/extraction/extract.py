@@ -189,9 +189,14 @@ def _actor(a: ActorRef, texts: dict[str, str]) -> Actor:
 
 
 def _location(g: Group, ctx: _ArticleContext) -> Location | None:
+    parties = {c.source.country for c in g.members} | {t.country for c in g.members for t in c.targets}
+    consult = g.first.trigger.event_type in (PloverType.CONSULT, PloverType.AGREE)
     for c in g.members:
-        if c.places:
-            return min(c.places, key=lambda p: (p.location.lat is None, abs(p.index - c.index))).location
+        # a country named after في is where the event happened only for a meeting in a party's country;
+        # otherwise it is what was discussed ("الأوضاع في سوريا")
+        places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
+        if places:
+            return min(places, key=lambda p: (p.location.lat is None, abs(p.index - c.index))).location
     if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
         return None  # a statement's place is where it was made, only when the report says so
     dests = [c.destination for c in g.members if c.destination]
@@ -209,8 +214,11 @@ def _date(g: Group, ctx: _ArticleContext, status: Status, primary: bool) -> Even
         hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=ahead)
         if ahead and ctx.on is not None:  # "قال اليوم إنه سيزور": the statement's day is not the visit's
             hits = [h for h in hits if h.date.value is None or h.date.value > ctx.on.isoformat()]
+        elif ctx.on is not None:  # an event that took place cannot postdate its report
+            hits = [h for h in hits if h.date.value is None or h.date.value <= ctx.on.isoformat()]
         base = ctx.doc.sentences[c.sent].first
-        for h in sorted(hits, key=lambda h: abs(h.index - base - c.index)):
+        # the time adjunct usually follows the verb or noun: "التقى ... أمس السبت"
+        for h in sorted(hits, key=lambda h: (h.index < base + c.index, abs(h.index - base - c.index))):
             if h.date.value is not None:
                 return h.date
             unresolved = unresolved or h.date
