@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from schemas.event import PloverType
@@ -36,6 +36,7 @@ def data_lines(name: str) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_words(text: str) -> tuple[str, ...]:
     return tuple(match_key(w) for w in text.split())
 
@@ -84,18 +85,30 @@ class PhraseIndex:
     """Word sequences of several kinds, indexed by their first word for O(1) lookup per position."""
 
     by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    _by_word: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+
+    def _starting(self, word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Phrases whose first word is some proclitic reading of `word` (memoised per word)."""
+        found = self._by_word.get(word)
+        if found is None:
+            found = tuple(e for stem, _p in proclitic_readings(word) for e in self.by_first.get(stem, ()))
+            if len(self._by_word) < _WORD_CACHE:
+                self._by_word[word] = found
+        return found
 
     def at(self, words: Sequence[str], i: int) -> list[tuple[str, int]]:
         """(kind, length) of every phrase starting at words[i]; proclitics allowed on the first word."""
         out: list[tuple[str, int]] = []
-        for stem, _prep in proclitic_readings(words[i]):
-            for kind, seq in self.by_first.get(stem, ()):
-                if tuple(words[i + 1 : i + len(seq)]) == seq[1:]:
-                    out.append((kind, len(seq)))
+        for kind, seq in self._starting(words[i]):
+            if len(seq) == 1 or tuple(words[i + 1 : i + len(seq)]) == seq[1:]:
+                out.append((kind, len(seq)))
         return out
 
     def longest(self, words: Sequence[str], i: int, kind: str) -> int:
         return max((n for k, n in self.at(words, i) if k == kind), default=0)
+
+
+_WORD_CACHE = 200_000
 
 
 def phrase_index(table: Mapping[str, Iterable[tuple[str, ...]]]) -> PhraseIndex:

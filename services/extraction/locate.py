@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from schemas.event import Location
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
-from services.extraction.mentions import may_start
 from services.extraction.morph import proclitic_readings
 from services.extraction.places import City, city_by_english, city_by_words, city_first_words, max_words
 
@@ -65,7 +64,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
     out: list[PlaceHit] = []
     i = 0
     while i < len(words):
-        if not may_start(gaz, words[i]) and not any(s in city_first_words() for s, _p in proclitic_readings(words[i])):
+        if not _may_start_place(gaz, words[i]):
             i += 1
             continue
         hit = gaz.match_at(words, i)
@@ -98,6 +97,24 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             continue
         i += 1
     return out
+
+
+_PLACE_FIRSTS: dict[int, frozenset[str]] = {}  # id(gazetteer) -> first words of place-like keys
+
+
+def _may_start_place(gaz: Gazetteer, word: str) -> bool:
+    firsts = _PLACE_FIRSTS.get(id(gaz))
+    if firsts is None:
+        keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
+        firsts = frozenset(k.split(" ")[0] for k in keys) | city_first_words()
+        _PLACE_FIRSTS.clear()
+        _PLACE_FIRSTS[id(gaz)] = firsts
+    return _word_may_start(word, firsts)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_may_start(word: str, firsts: frozenset[str]) -> bool:
+    return any(stem in firsts for stem, _p in proclitic_readings(word))
 
 
 def _is_state_capital(gaz: Gazetteer, city: City) -> bool:

@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from schemas.normalized import NormalizedArticle, OffsetMap
 from services.arabic import match_key
@@ -21,8 +22,9 @@ from services.arabic import match_key
 _TOKEN = re.compile(r"[\w\u064B-\u0652\u0670\u0640]+|[^\s\w]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or punctuation mark (a tuple: built hundreds of times per article)."""
+
     key: str  # match_key fold of the surface form
     start: int  # raw offsets
     end: int
@@ -130,14 +132,21 @@ def build_doc(article: NormalizedArticle) -> Doc:
         sentences.append((stripped, rs, re_))
     sentences.sort(key=lambda s: s[1])
     bounds = [s[1] for s in sentences]
-    raw_tokens: list[tuple[str, int, int, int]] = []
+    tokens_list: list[Token] = []
+    segs, single = match_map.segs, len(match_map.segs) == 1 and match_map.segs[0][2] == match_map.segs[0][3]
+    si = -1
     for m in _TOKEN.finditer(article.match_text):
-        rs, re_ = match_map.span(m.start(), m.end())
-        si = bisect.bisect_right(bounds, rs) - 1
+        start, end = m.span()
+        if single:  # one run of equal length: a constant shift
+            rs, re_ = segs[0][1] + start - segs[0][0], segs[0][1] + end - segs[0][0]
+        else:
+            rs, re_ = match_map.span(start, end)
+        while si + 1 < len(bounds) and bounds[si + 1] <= rs:
+            si += 1
         if si < 0 or rs >= sentences[si][2]:
             continue  # outside every sentence (removed text or whitespace)
-        raw_tokens.append((fold(m.group()), rs, re_, si))
-    tokens = tuple(Token(k, s, e, i, si) for i, (k, s, e, si) in enumerate(raw_tokens))
+        tokens_list.append(Token(fold(m.group()), rs, re_, len(tokens_list), si))
+    tokens = tuple(tokens_list)
     out: list[Sentence] = []
     ti = 0
     for si, (text, rs, re_) in enumerate(sentences):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,22 +44,31 @@ def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
     return True
 
 
-def find_clues(words: Sequence[str]) -> list[Clue]:
+@functools.lru_cache(maxsize=200_000)
+def _starting(word: str) -> tuple[tuple[Trigger, bool], ...]:
+    """(trigger, future) pairs whose first word is a reading of `word`, longest form first (memoised)."""
     index = trigger_index()
+    out: list[tuple[Trigger, bool]] = []
+    for stem, future, is_noun in _first_readings(word):
+        for trig in index.get(stem, ()):
+            if (trig.pos == "noun") != is_noun and not (trig.pos == "verb" and stem == word):
+                continue
+            if future and trig.pos != "verb":
+                continue
+            out.append((trig, future))
+    return tuple(sorted(dict.fromkeys(out), key=lambda e: -len(e[0].form)))
+
+
+def find_clues(words: Sequence[str]) -> list[Clue]:
     out: list[Clue] = []
     i = 0
     while i < len(words):
         best: Clue | None = None
-        for stem, future, is_noun in _first_readings(words[i]):
-            for trig in index.get(stem, ()):
-                if (trig.pos == "noun") != is_noun and not (trig.pos == "verb" and stem == words[i]):
-                    continue
-                if future and trig.pos != "verb":
-                    continue
-                if not _near_ok(words, i, trig):
-                    continue
-                if _rest_matches(words, i, trig.form) and (best is None or len(trig.form) > len(best.trigger.form)):
-                    best = Clue(i, i + len(trig.form), trig, future)
+        for trig, future in _starting(words[i]):
+            if best is not None and len(trig.form) <= len(best.trigger.form):
+                break
+            if _near_ok(words, i, trig) and _rest_matches(words, i, trig.form):
+                best = Clue(i, i + len(trig.form), trig, future)
         if best is not None:
             out.append(best)
             i = best.end
