@@ -110,7 +110,7 @@ def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned:
             continue
         hit, used = _date_at(words, i, published, planned=planned)
         if hit is not None:
-            hits.append(DateHit(tokens[i].index, hit))
+            hits.append(DateHit(tokens[i].at, hit))
             i += used
         else:
             i += 1

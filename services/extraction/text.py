@@ -28,7 +28,7 @@ class Token(NamedTuple):
     key: str  # match_key fold of the surface form
     start: int  # raw offsets
     end: int
-    index: int  # position in Doc.tokens
+    at: int  # position in Doc.tokens
     sent: int  # sentence index
 
 
