@@ -14,7 +14,7 @@ from tests.integration.reliability.harness import (
     articles,
     assert_accounted,
     assert_extracted,
-    expected_outputs,
+    expected_in_fresh_process,
     report,
     snapshot,
     wait_for_outputs,
@@ -44,7 +44,6 @@ def test_kill9_mid_run_then_restart_loses_nothing(kafka_bootstrap: str, tmp_path
     run = uuid.uuid4().hex[:6]
     settings = isolated_settings(kafka_bootstrap, partitions=4)
     messages, bad_keys = _with_bad(run, KILL9_ARTICLES, KILL9_BAD)
-    expected = expected_outputs(settings, messages)
     with worker_pool(settings, tmp_path) as pool:
         asyncio.run(send_raw(settings, messages))
         first = pool.start("first")
@@ -55,6 +54,7 @@ def test_kill9_mid_run_then_restart_loses_nothing(kafka_bootstrap: str, tmp_path
         before = snapshot(settings)
         assert 0 < before.accounted < KILL9_ARTICLES, "the kill must land mid-run"
         second = pool.start("second")
+        expected = expected_in_fresh_process(settings, messages, tmp_path)
         out = wait_for_outputs(
             settings, lambda o: o.accounted >= KILL9_ARTICLES and expected.event_ids <= set(o.events), 240, [second]
         )
