@@ -100,7 +100,10 @@ def sentence_candidates(
     doc: Doc, gaz: Gazetteer, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None
 ) -> tuple[list[Candidate], ActorRef | None]:
     """Candidates of one sentence and the subject to carry into the next one."""
-    clues = find_clues(view.words)
+    inside = {
+        k for m in view.mentions if m.kind in ("person", "title") and not m.ambiguous for k in range(m.start, m.end)
+    }
+    clues = [c for c in find_clues(view.words) if c.index not in inside]  # "فيصل" is not "ف + يصل"
     slots = _slots(doc, view, sent, cast, carried)
     persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     next_carried = persons[0] if persons else carried

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from schemas.event import Role
 from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
-from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, phrase_index
+from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, phrase_index, trigger_index
 from services.extraction.morph import proclitic_readings
 
 PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
@@ -263,7 +263,10 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
     if "person" in hit.kinds:
         terms = gaz.persons_by_name(hit.key)
         if terms:
-            risky = gaz.ambiguity(hit.key) is not None and not _anchor_before(words, i)
+            # a surname that is also a common word (رئيسي "main") or a trigger verb once hamza is folded
+            # (ترأس / Truss): a name only when a title anchors it or the article names the person fully
+            clash = hit.end - hit.start == 1 and hit.key in trigger_index()
+            risky = (gaz.ambiguity(hit.key) is not None or clash) and not _anchor_before(words, i)
             return Mention(i, hit.end, "person", prep, person_ref(pick_term(terms, on)), ambiguous=risky, conj=conj)
     if "igo" in hit.kinds:
         igo = gaz.igo_by_name(hit.key)
