@@ -103,3 +103,33 @@ def test_evidence_offsets_are_raw_offsets() -> None:
     ev = e.evidence[0]
     assert text[ev.start : ev.end].startswith("تلقى")
     assert ev.end <= art.raw_text_length
+
+
+def test_no_events_from_related_story_blocks() -> None:
+    text = (
+        "تلقى الرئيس المصري عبد الفتاح السيسي اليوم اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين.\n\n"
+        "اقرأ أيضاً:\n- الرئيس التركي رجب طيب أردوغان يستقبل رئيس الوزراء العراقي في أنقرة\n- أمير قطر يزور باريس"
+    )
+    found = events(text, PUB)
+    assert [(e.source.country, e.target and e.target.country) for e in found] == [("RUS", "EGY")]
+
+
+def test_background_event_is_not_primary() -> None:
+    text = (
+        "التقى وزير الخارجية السعودي فيصل بن فرحان اليوم في الرياض وزير الخارجية التركي هاكان فيدان.\n"
+        "وكان الوزيران قد التقيا الشهر الماضي في أنقرة."
+    )
+    found = events(text, PUB)
+    assert found[0].primary
+    assert all(not e.primary for e in found[1:])
+
+
+def test_figures_and_attribution_reach_the_event() -> None:
+    text = (
+        "تلقى الرئيس الإيراني مسعود بزشكيان اليوم اتصالا هاتفيا من الرئيس الروسي فلاديمير بوتين، بحسب الرئاسة الإيرانية.\n"
+        "وأشار بوتين إلى ارتفاع حجم التبادل التجاري بين البلدين بنسبة 13% العام الماضي."
+    )
+    (e,) = events(text, dt.date(2025, 1, 15))
+    assert "الرئاسة الإيرانية" in e.attribution
+    assert [(f.value, f.unit) for f in e.figures] == [(13.0, "percent")]
+    assert "trade" in e.topics
