@@ -14,6 +14,7 @@ from services.settings import Settings
 from services.worker.agents import add_agents
 from services.worker.health import add_health_views
 from services.worker.lag import ProcessedOffsets, add_lag_timer
+from services.worker.logfilter import limit_client_log_repeats
 from services.worker.metrics import WorkerMetrics
 
 # Backpressure bounds (see docs/reliability.md). While an output cannot be delivered the agent waits, the
@@ -58,6 +59,7 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
         consumer_max_fetch_size=settings.max_message_bytes + 1024 * 1024,
         logging_config=logging_config(settings.log_level, settings.log_format),
     )
+    limit_client_log_repeats()
     metrics = WorkerMetrics.create(registry)
     metrics.info.info(
         {"normalizer": NORMALIZER_VERSION, "extractor": EXTRACTOR_VERSION, "worker": settings.worker_name}

@@ -32,8 +32,8 @@ from services.kafkaio.topics import ensure_topics, topic_partitions
 from services.localkafka.config import free_port
 from services.settings import Settings
 from services.worker.agents import Outputs as StageOutputs
-from services.worker.agents import compute, extract_outputs, normalize_outputs
-from services.worker.records import SourceRecord
+from services.worker.agents import extract_outputs, normalize_outputs
+from services.worker.isolation import guarded
 from services.worker.stages import StageLimits
 from tests.integration.kafka_helpers import worker_env
 
@@ -105,12 +105,11 @@ def expected_outputs(settings: Settings, messages: list[tuple[bytes, bytes]]) ->
     ids: set[str] = set()
     rejected: set[str] = set()
     for key, value in messages:
-        record = SourceRecord(settings.topic_raw, 0, 0, key, value)
-        normalized = compute(normalize_outputs, record, limits)
+        normalized = guarded(normalize_outputs, value, limits)
         if not isinstance(normalized, StageOutputs):
             continue
         for _, article_bytes in normalized.messages:
-            extracted = compute(extract_outputs, SourceRecord("", 0, 0, key, article_bytes), limits)
+            extracted = guarded(extract_outputs, article_bytes, limits)
             if isinstance(extracted, StageOutputs):
                 ids.update(event.event_id for event in extracted.events)
             else:

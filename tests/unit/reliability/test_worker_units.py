@@ -1,0 +1,132 @@
+"""Unit tests of the worker's reliability pieces: delivery retries, stage isolation, log flood control."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable
+from typing import Any
+
+import pytest
+from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError, NotLeaderForPartitionError
+from faust.exceptions import ProducerSendError
+from prometheus_client import CollectorRegistry
+
+from schemas.deadletter import DeadLetterReason
+from schemas.outcome import Rejection
+from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_permanent
+from services.worker.isolation import StageRunner
+from services.worker.logfilter import RepeatFilter
+from services.worker.metrics import WorkerMetrics
+from services.worker.stages import StageLimits
+
+LIMITS = StageLimits(1024, 1000, 10)
+FAST = RetryPolicy(first_backoff=0.001, max_backoff=0.002)
+
+
+class FlakyTopic:
+    """Fails the first `failures` sends (raising in send, or in the acknowledgement), then accepts."""
+
+    def __init__(self, failures: int, error: Exception, in_ack: bool) -> None:
+        self.failures = failures
+        self.error = error
+        self.in_ack = in_ack
+        self.acked: list[bytes] = []
+
+    async def send(self, *, key: bytes | None, value: bytes) -> Awaitable[Any]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self.failures > 0:
+            self.failures -= 1
+            if not self.in_ack:
+                raise self.error
+            future.set_exception(self.error)
+        else:
+            self.acked.append(value)
+            future.set_result(None)
+        return future
+
+
+def _delivery() -> tuple[Delivery, WorkerMetrics]:
+    metrics = WorkerMetrics.create(CollectorRegistry())
+    return Delivery(metrics, FAST), metrics
+
+
+@pytest.mark.parametrize("in_ack", [False, True])
+def test_transient_failures_are_retried_until_acknowledged(in_ack: bool) -> None:
+    delivery, metrics = _delivery()
+    topic = FlakyTopic(3, KafkaTimeoutError(), in_ack)
+    asyncio.run(delivery.send(topic, "normalized", [(b"k", b"a"), (b"k", b"b")]))
+    assert sorted(topic.acked) == [b"a", b"b"]
+    assert metrics.send_retries.labels("normalized")._value.get() >= 2
+
+
+def test_failed_acknowledgement_of_one_message_resends_only_that_one() -> None:
+    delivery, _ = _delivery()
+    topic = FlakyTopic(1, NotLeaderForPartitionError(), in_ack=True)
+    asyncio.run(delivery.send(topic, "events", [(b"k", b"1"), (b"k", b"2"), (b"k", b"3")]))
+    assert sorted(topic.acked) == [b"1", b"2", b"3"]
+
+
+def test_a_record_the_broker_can_never_accept_is_rejected_not_retried_forever() -> None:
+    delivery, _ = _delivery()
+    wrapped = ProducerSendError("Error while sending")
+    wrapped.__cause__ = MessageSizeTooLargeError()
+    topic = FlakyTopic(1, wrapped, in_ack=False)
+    with pytest.raises(OutputRejected) as caught:
+        asyncio.run(delivery.send(topic, "normalized", [(b"k", b"x")]))
+    assert caught.value.rejection.reason is DeadLetterReason.TOO_LARGE
+    assert is_permanent(wrapped) and not is_permanent(KafkaTimeoutError())
+
+
+def test_backoff_is_capped() -> None:
+    policy = RetryPolicy(first_backoff=0.2, max_backoff=5.0)
+    assert [policy.backoff(n) for n in (1, 2, 3, 10, 100)] == [0.2, 0.4, 0.8, 5.0, 5.0]
+
+
+# Stage functions for the child process (module level: they are pickled by reference).
+def echo_stage(value: bytes | None, limits: StageLimits) -> bytes | Rejection:
+    return (value or b"") + b"!"
+
+
+def spinning_stage(value: bytes | None, limits: StageLimits) -> bytes | Rejection:
+    while True:
+        pass
+
+
+def raising_stage(value: bytes | None, limits: StageLimits) -> bytes | Rejection:
+    raise ZeroDivisionError("boom")
+
+
+def test_stage_runner_runs_in_a_child_and_abandons_a_runaway_message() -> None:
+    async def scenario() -> list[object]:
+        runner = StageRunner(timeout=3.0)
+        try:
+            first = await runner.run(echo_stage, b"a", LIMITS)
+            runaway = await runner.run(spinning_stage, b"b", LIMITS)
+            after = await runner.run(echo_stage, b"c", LIMITS)  # a fresh child took over
+            failed = await runner.run(raising_stage, b"d", LIMITS)
+        finally:
+            runner.close(kill=True)
+        return [first, runaway, after, failed]
+
+    first, runaway, after, failed = asyncio.run(scenario())
+    assert first == b"a!" and after == b"c!"
+    assert isinstance(runaway, Rejection) and runaway.reason is DeadLetterReason.PROCESSING_ERROR
+    assert "longer than 3 s" in runaway.message
+    assert isinstance(failed, Rejection) and failed.message == "ZeroDivisionError: boom"
+
+
+def _record(msg: str) -> logging.LogRecord:
+    return logging.LogRecord("aiokafka", logging.ERROR, __file__, 1, msg, ("x",), None)
+
+
+def test_repeat_filter_lets_one_line_per_kind_through_per_interval() -> None:
+    now = [0.0]
+    repeat = RepeatFilter(interval=10.0, clock=lambda: now[0])
+    passed = [repeat.filter(_record("Unable connect to node %s")) for _ in range(1000)]
+    assert passed.count(True) == 1
+    assert repeat.filter(_record("Unable to update metadata %s"))  # another kind of line
+    now[0] = 10.5
+    summary = _record("Unable connect to node %s")
+    assert repeat.filter(summary)
+    assert "999 similar lines suppressed" in summary.getMessage()
