@@ -96,14 +96,34 @@ def _as_conj(m: Mention) -> Mention:
     return Mention(m.end, m.end, m.kind, m.prep, m.actor, m.title_key, m.ambiguous, True, m.pair_kind)
 
 
+@dataclass
+class Budget:
+    """Work left for one article: sentences plus triggers examined (hostile input stays bounded)."""
+
+    clues: int = 2000
+
+
 def sentence_candidates(
-    doc: Doc, gaz: Gazetteer, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None
+    doc: Doc,
+    gaz: Gazetteer,
+    view: SentenceView,
+    sent: int,
+    cast: Cast,
+    carried: ActorRef | None,
+    budget: Budget | None = None,
 ) -> tuple[list[Candidate], ActorRef | None]:
     """Candidates of one sentence and the subject to carry into the next one."""
+    if budget is not None:
+        budget.clues -= 1
+        if budget.clues < 0:
+            return [], carried
     inside = {
         k for m in view.mentions if m.kind in ("person", "title") and not m.ambiguous for k in range(m.start, m.end)
     }
     clues = [c for c in find_clues(view.words) if c.index not in inside]  # "فيصل" is not "ف + يصل"
+    if budget is not None:
+        clues = clues[: max(budget.clues, 0)]
+        budget.clues -= len(clues)
     slots = _slots(doc, view, sent, cast, carried)
     persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     next_carried = persons[0] if persons else carried

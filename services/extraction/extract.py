@@ -9,7 +9,7 @@ from schemas.event import Actor, DiplomaticEvent, EventDate, Evidence, Location,
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
-from services.extraction.candidates import Candidate, SentenceView, sentence_candidates, sentence_views
+from services.extraction.candidates import Budget, Candidate, SentenceView, sentence_candidates, sentence_views
 from services.extraction.context import agreements, attribution, figures, topics
 from services.extraction.dates import find_dates
 from services.extraction.gazetteer import Gazetteer, load_gazetteer
@@ -20,6 +20,8 @@ from services.extraction.text import Doc, build_doc
 
 EXTRACTOR_VERSION = "1.0.0"
 MAX_EVENTS = 50
+MAX_CANDIDATES = 400
+MAX_CLUES = 600  # sentences + triggers examined per article
 
 
 def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
@@ -30,9 +32,12 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     cast = Cast(gaz, on, [v.mentions for v in views])
     cands: list[Candidate] = []
     carried: ActorRef | None = None
+    budget = Budget(MAX_CLUES)
     for k, view in enumerate(views):
-        found, carried = sentence_candidates(doc, gaz, view, k, cast, carried)
+        found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget)
         cands.extend(found)
+        if len(cands) >= MAX_CANDIDATES:  # a list or hostile input, not news: bound the work
+            break
     groups = merge(cands)
     main = primaries(groups)
     context = _ArticleContext(doc, gaz, article, on, views, cast)

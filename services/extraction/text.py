@@ -19,6 +19,7 @@ from services.arabic import match_key
 
 # A word: letters/digits plus Arabic combining marks and tatweel (in case the view still holds them);
 # anything else that is not a space is a one-character punctuation token.
+MAX_SENTENCE_TOKENS = 150
 _TOKEN = re.compile(r"[\w\u064B-\u0652\u0670\u0640]+|[^\s\w]")
 
 
@@ -74,8 +75,12 @@ class _Mapper:
     """Offset map with its run starts precomputed (one bisect per lookup)."""
 
     def __init__(self, omap: OffsetMap) -> None:
+        self.omap = omap
         self.segs = omap.segments
         self.starts = [s[0] for s in self.segs]
+
+    def unmap(self, raw: int) -> int:
+        return _unmap_point(self.omap, raw)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return _map_point(self.segs, self.starts, start, is_end=False), _map_point(
@@ -146,12 +151,26 @@ def build_doc(article: NormalizedArticle) -> Doc:
         if si < 0 or rs >= sentences[si][2]:
             continue  # outside every sentence (removed text or whitespace)
         tokens_list.append(Token(fold(m.group()), rs, re_, len(tokens_list), si))
-    tokens = tuple(tokens_list)
-    out: list[Sentence] = []
+    spans: list[tuple[str, int, int, int, int]] = []  # text, raw start, raw end, first token, last token
     ti = 0
     for si, (text, rs, re_) in enumerate(sentences):
         first = ti
-        while ti < len(tokens) and tokens[ti].sent == si:
+        while ti < len(tokens_list) and tokens_list[ti].sent == si:
             ti += 1
-        out.append(Sentence(si, text, rs, re_, first, ti))
+        if ti - first <= MAX_SENTENCE_TOKENS:
+            spans.append((text, rs, re_, first, ti))
+            continue
+        # an unpunctuated run (a list, a table, hostile input): cut it into windows so that the
+        # per-sentence work, quadratic in the worst case, stays bounded
+        for lo in range(first, ti, MAX_SENTENCE_TOKENS):
+            hi = min(lo + MAX_SENTENCE_TOKENS, ti)
+            start, end = tokens_list[lo].start, tokens_list[hi - 1].end
+            piece = article.clean_text[clean_map.unmap(start) : clean_map.unmap(end)]
+            spans.append((piece, start, end, lo, hi))
+    tokens = tuple(
+        Token(t.key, t.start, t.end, t.at, k)
+        for k, (_x, _s, _e, lo, hi) in enumerate(spans)
+        for t in tokens_list[lo:hi]
+    )
+    out = [Sentence(k, text, rs, re_, lo, hi) for k, (text, rs, re_, lo, hi) in enumerate(spans)]
     return Doc(tokens, tuple(out), article.clean_text, article.clean_to_raw)

@@ -83,3 +83,22 @@ def test_extractor_never_crashes(body: str, published: dt.date | None) -> None:
         assert event.evidence and all(0 <= e.start <= e.end <= len(body) for e in event.evidence)
         assert event.source.country is not None
         assert event.cameo.root == event.cameo.code[:2]
+
+
+def test_hostile_unpunctuated_input_stays_bounded() -> None:
+    import time
+
+    body = "زيارة الرئيس الإيراني التقى بوتين رئيسي في موسكو و " * 1500  # ~75k characters, one "sentence"
+    raw = RawArticle(
+        article_id="big",
+        source="fuzz",
+        text=body,
+        published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+        fetched_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        ingest=IngestMetadata(channel="cli"),
+    )
+    article = normalize_article(raw)
+    assert isinstance(article, NormalizedArticle)
+    start = time.perf_counter()
+    extract_events(article)
+    assert time.perf_counter() - start < 10.0
