@@ -75,6 +75,13 @@ class LocalBroker:
     controller_port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     start_seconds: float = 0.0
+    #: SCRAM users (name -> password) for an extra SASL_PLAINTEXT listener on `sasl_port`; empty: none.
+    scram_users: dict[str, str] = field(default_factory=dict)
+    sasl_port: int = field(default_factory=free_port)
+
+    @property
+    def sasl_bootstrap(self) -> str:
+        return f"127.0.0.1:{self.sasl_port}"
 
     @property
     def bootstrap(self) -> str:
@@ -100,11 +107,26 @@ class LocalBroker:
         (self.data_dir / "log4j2.properties").write_text(LOG4J2.format(log_file=self.log_file), encoding="utf-8")
         properties = self.data_dir / "server.properties"
         properties.write_text(
-            server_properties(log_dir, self.port, self.controller_port, self.max_message_bytes), encoding="utf-8"
+            server_properties(
+                log_dir,
+                self.port,
+                self.controller_port,
+                self.max_message_bytes,
+                self.sasl_port if self.scram_users else None,
+            ),
+            encoding="utf-8",
         )
         if not (log_dir / "meta.properties").is_file():
+            scram = [
+                arg
+                for name, password in self.scram_users.items()
+                for mechanism in ("SCRAM-SHA-256", "SCRAM-SHA-512")
+                for arg in ("--add-scram", f"{mechanism}=[name={name},password={password}]")
+            ]
             fmt = subprocess.run(
-                self._java(libs, "kafka.tools.StorageTool", "format", "-t", _base64_uuid(), "-c", str(properties)),
+                self._java(
+                    libs, "kafka.tools.StorageTool", "format", "-t", _base64_uuid(), "-c", str(properties), *scram
+                ),
                 capture_output=True,
                 text=True,
                 check=False,

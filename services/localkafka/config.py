@@ -28,8 +28,14 @@ def free_port() -> int:
         return port
 
 
-def server_properties(log_dir: Path, port: int, controller_port: int, max_message_bytes: int) -> str:
-    """One combined broker+controller node on loopback, sized for a 2-core laptop."""
+def server_properties(
+    log_dir: Path, port: int, controller_port: int, max_message_bytes: int, sasl_port: int | None = None
+) -> str:
+    """One combined broker+controller node on loopback, sized for a 2-core laptop.
+
+    With `sasl_port`, a second client listener (SASL_PLAINTEXT, SCRAM-SHA-256/512) answers there; its users
+    are added when the storage is formatted (`kafka-storage format --add-scram`, see LocalBroker.scram_users).
+    """
     settings = {
         "process.roles": "broker,controller",
         "node.id": "1",
@@ -60,4 +66,13 @@ def server_properties(log_dir: Path, port: int, controller_port: int, max_messag
         "replica.fetch.max.bytes": str(max_message_bytes),
         "log.segment.bytes": str(64 * 1024 * 1024),
     }
+    if sasl_port is not None:
+        settings["listeners"] += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
+        settings["advertised.listeners"] += f",SASL_PLAINTEXT://127.0.0.1:{sasl_port}"
+        settings["listener.security.protocol.map"] += ",SASL_PLAINTEXT:SASL_PLAINTEXT"
+        settings["sasl.enabled.mechanisms"] = "SCRAM-SHA-256,SCRAM-SHA-512"
+        for mechanism in ("scram-sha-256", "scram-sha-512"):
+            settings[f"listener.name.sasl_plaintext.{mechanism}.sasl.jaas.config"] = (
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+            )
     return "".join(f"{key}={value}\n" for key, value in settings.items())
