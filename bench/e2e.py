@@ -40,7 +40,8 @@ class Tick:
 async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) -> tuple[list[Tick], float, str]:
     counter = OffsetCounter(system.bootstrap)
     await counter.start([system.done_topic] if system.done_topic else [])
-    ticks: list[Tick] = []
+    proc, broker = sample_many(system.pids), sample(broker_pid)  # started just now, nothing done yet
+    ticks = [Tick(0.0, 0, 0, proc.cpu_seconds if proc else 0.0, 0.0, broker.cpu_seconds if broker else 0.0)]
     started = time.monotonic()
     ready_at = 0.0 if not system.metrics_urls else -1.0
     status = "complete"
@@ -66,8 +67,8 @@ async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) 
             if not system.alive():
                 status = "a process exited"
                 break
-            last_progress = next((t.t for t in reversed(ticks) if t.done < done), 0.0) if done else now
-            if now - max(last_progress, ready_at if ready_at > 0 else 0.0) > stall_seconds:
+            moved = next((t.t for t in reversed(ticks) if t.done < done), 0.0)  # last time the count grew
+            if now - max(moved, ready_at) > stall_seconds:
                 status = f"stalled for {stall_seconds:.0f} s"
                 break
             await asyncio.sleep(POLL_SECONDS)

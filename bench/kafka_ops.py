@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from collections.abc import Sequence
 from contextlib import suppress
@@ -62,13 +64,18 @@ class OffsetCounter:
         self._consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
         self._partitions: dict[str, list[TopicPartition]] = {}
 
-    async def start(self, topics: Sequence[str]) -> None:
+    async def start(self, topics: Sequence[str], timeout: float = 30.0) -> None:
+        """Learn every topic's partitions; a topic created a moment ago may take a few metadata rounds."""
         await self._consumer.start()
+        deadline = time.monotonic() + timeout
         for topic in topics:
             parts = self._consumer.partitions_for_topic(topic)
-            if not parts:
+            while not parts:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"no partitions known for topic {topic} after {timeout:.0f} s")
+                await asyncio.sleep(0.2)
                 await self._consumer._client.force_metadata_update()
-                parts = self._consumer.partitions_for_topic(topic) or set()
+                parts = self._consumer.partitions_for_topic(topic)
             self._partitions[topic] = [TopicPartition(topic, p) for p in sorted(parts)]
 
     async def count(self, topic: str) -> int:

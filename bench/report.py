@@ -83,21 +83,28 @@ def _stage_rows(stages: dict[str, Any]) -> list[str]:
 
 def _system_rows(results: dict[str, Any], summary: dict[str, Any]) -> list[str]:
     rows = [
-        "| system | articles/s (median) | reps | noise | events/s | worker CPU-s/1k | broker CPU-s/1k | RSS peak MB "
-        "| load 1-min before→after |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| system | articles/s (median) | reps | noise across reps | noise within a run | events/s | worker CPU-s/1k "
+        "| worker cores | broker CPU-s/1k | RSS peak MB | load 1-min before→after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, runs in results["throughput"].items():
         s = summary["throughput_articles_per_s"][name]
         loads = ", ".join(f"{r['loadavg_before'][0]:.2f}→{r['loadavg_after'][0]:.2f}" for r in runs)
         rows.append(
             f"| {SYSTEM_LABELS.get(name, name)} | {_fmt(s['median'], 0)} | "
-            f"{', '.join(_fmt(x, 0) for x in s['reps'])} | {s['rel_range']:.1%} | "
+            f"{', '.join(_fmt(x, 0) for x in s['reps'])} | {s['rel_range']:.1%} | {_within(runs)} | "
             f"{_fmt(_median(runs, 'events_per_s'), 0)} | {_fmt(_median(runs, 'worker_cpu_s_per_1000'), 2)} | "
+            f"{_fmt(_median(runs, 'worker_cpu_cores'), 2)} | "
             f"{_fmt(_median(runs, 'broker_cpu_s_per_1000'), 2)} | "
             f"{_fmt(max(r['worker_rss_peak_mb'] for r in runs), 0)} | {loads} |"
         )
     return rows
+
+
+def _within(runs: list[dict[str, Any]]) -> str:
+    """Relative range of the per-slice rates inside each run (median over runs)."""
+    ranges = [spread(r["segment_rates"])["rel_range"] for r in runs if r.get("segment_rates")]
+    return f"{spread(ranges)['median']:.1%}" if ranges else "n/a"
 
 
 def _latency_rows(results: dict[str, Any]) -> list[str]:
@@ -113,6 +120,14 @@ def _latency_rows(results: dict[str, Any]) -> list[str]:
             f"{r['articles_without_event']} | {r['loadavg_before'][0]:.2f}→{r['loadavg_after'][0]:.2f} |"
         )
     return rows
+
+
+def _sizes(sizes: dict[str, float]) -> str:
+    return (
+        f"Bytes per ~4 KB article on the wire: raw {_fmt(sizes['raw_bytes'], 0)}, normalized "
+        f"{_fmt(sizes['normalized_bytes'], 0)}, events {_fmt(sizes['event_bytes_per_article'], 0)} (all events of one "
+        "article together)."
+    )
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -133,6 +148,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"{corpus['max_kb']:.1f} KB, median {corpus['median_kb']:.1f} KB; {results['stages']['passes']} passes)",
         "",
         *_stage_rows(results["stages"]),
+        "",
+        _sizes(results["stages"]["worker_path_4kb"]["message_sizes"]),
         "",
         f"## 2–5. End to end on the local broker (N = {results['params']['n']:,} articles of ~4 KB, "
         f"{results['params']['partitions']} partitions)",

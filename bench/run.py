@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import json
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -27,6 +28,7 @@ from bench.machine import describe, load_average
 from bench.profile import profile_stages, profile_worker
 from bench.report import markdown, summarise
 from bench.stages import run_stages
+from bench.systems import stop_all
 from services.localkafka import LocalBroker
 from services.localkafka.jars import kafka_version
 
@@ -118,6 +120,7 @@ def run(params: Params, out: Path, bootstrap: str, argv: list[str]) -> dict[str,
         pid = broker.process.pid if broker and broker.process else 0
         results.update(asyncio.run(end_to_end(params, bootstrap, pid, workdir, out)))
     finally:
+        stop_all()
         if broker is not None:
             broker.stop()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -138,8 +141,14 @@ def write(results: dict[str, Any], out: Path) -> tuple[Path, Path]:
     return json_path, md_path
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    for sig in (signal.SIGTERM, signal.SIGINT):  # also when started in the background, where SIGINT is ignored
+        signal.signal(sig, _interrupt)
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small N and short runs: a smoke run, not numbers")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="results directory (default bench/results)")

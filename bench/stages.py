@@ -113,9 +113,26 @@ def worker_message(value: bytes) -> None:
         event.model_dump_json().encode()
 
 
+def message_sizes(payloads: list[bytes]) -> dict[str, float]:
+    """Mean bytes per article on each topic: what the broker stores and ships per article."""
+    raw = normalized = events = count = 0
+    for value in payloads:
+        first = normalize_value(value, LIMITS)
+        if isinstance(first, Rejection):
+            continue
+        body = first[1].model_dump_json().encode()
+        second = extract_value(body, LIMITS)
+        raw, normalized, count = raw + len(value), normalized + len(body), count + 1
+        if not isinstance(second, Rejection):
+            events += sum(len(e.model_dump_json().encode()) for e in second[1])
+    n = max(count, 1)
+    return {"raw_bytes": raw / n, "normalized_bytes": normalized / n, "event_bytes_per_article": events / n}
+
+
 def worker_path(payloads: list[bytes], passes: int) -> dict[str, Any]:
     totals, per_item = timed_passes(payloads, worker_message, passes)
     return {
+        "message_sizes": message_sizes(payloads),
         "articles": len(payloads),
         "articles_per_s": spread([len(payloads) / t for t in totals]),
         "per_article": _ms(per_item),

@@ -17,6 +17,14 @@ from services.commands.subprocesses import spawn_marsad, stop_process, wait_http
 from services.localkafka.config import free_port
 
 REPO = Path(__file__).resolve().parents[1]
+_SPAWNED: list[subprocess.Popen[bytes]] = []  # every child, so an interrupted run can still stop them all
+
+
+def stop_all() -> None:
+    """Stop every process this run started that is still running (SIGTERM, then SIGKILL after a grace)."""
+    for process in _SPAWNED:
+        stop_process(process, grace=10.0)
+    _SPAWNED.clear()
 
 
 @dataclass
@@ -102,6 +110,7 @@ async def start_marsad(bootstrap: str, raw_topic: str, workers: int, partitions:
             "MARSAD_LOG_FORMAT": "json",
         }
         processes.append(spawn_marsad(["worker"], env, workdir / f"{group}-{index}.log"))
+        _SPAWNED.append(processes[-1])
         urls.append(f"http://127.0.0.1:{port}/metrics")
     return System(f"marsad x{workers}", bootstrap, processes, list(topics.values()), metrics_urls=urls)
 
@@ -109,7 +118,7 @@ async def start_marsad(bootstrap: str, raw_topic: str, workers: int, partitions:
 def _spawn_module(module: str, args: list[str], log_path: Path) -> subprocess.Popen[bytes]:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
-        return subprocess.Popen(
+        process = subprocess.Popen(
             [sys.executable, "-m", module, *args],
             cwd=REPO,
             stdout=log,
@@ -117,6 +126,8 @@ def _spawn_module(module: str, args: list[str], log_path: Path) -> subprocess.Po
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
+    _SPAWNED.append(process)
+    return process
 
 
 async def start_noop(bootstrap: str, raw_topic: str, hops: int, partitions: int, workdir: Path) -> System:
