@@ -136,9 +136,10 @@ def _prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
 
 
 def _skip_honorifics(words: Sequence[str], j: int) -> int:
+    """Skip honorifics (السيد، صاحب السمو); a و-prefixed word starts a new conjunct and is not skipped."""
     while j < len(words):
         n = _word_seq_at(words, j, "honorific")
-        if not n:
+        if not n or (words[j][:1] in ("و", "ف") and (words[j],) not in actor_words().get("honorific", ())):
             break
         j += n
     return j
