@@ -38,6 +38,8 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
         cands.extend(found)
         if len(cands) >= MAX_CANDIDATES:  # a list or hostile input, not news: bound the work
             break
+    if any("solo" not in c.trigger.flags for c in cands):  # praise is an event only when nothing else is
+        cands = [c for c in cands if "solo" not in c.trigger.flags]
     groups = merge(cands)
     main = primaries(groups)
     context = _ArticleContext(doc, gaz, article, on, views, cast)

@@ -18,6 +18,7 @@ from services.extraction.places import City, city_by_english, city_by_words, cit
 
 _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
 _DATELINE_NEXT = frozenset({"\x00", "في"})  # "الرباط، 12 ..." / "أبوظبي في 14 فبراير"
+_MIN_POPULATION_AFTER_BA = 200_000
 _PLACE_HEADS = frozenset({"مدينه", "العاصمه", "مطار", "قصر", "منتجع"})
 
 
@@ -90,7 +91,9 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
         if found is not None:
             city, n, prep = found
             dateline = i == 0 and i + n < len(words) and (words[i + n].isdigit() or words[i + n] in _DATELINE_NEXT)
-            explicit = prep in ("ب",) or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline
+            # a bare بـ is the weakest cue ("بدور" = "with the role"): only for real cities
+            by = prep == "ب" and (city.population >= _MIN_POPULATION_AFTER_BA or _is_state_capital(gaz, city))
+            explicit = by or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline
             if explicit or _is_state_capital(gaz, city):
                 out.append(PlaceHit(i, city_location(city), explicit))
             i += n
