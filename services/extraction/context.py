@@ -23,11 +23,26 @@ def _seq_at(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
     return seq[0] in first and tuple(words[i + 1 : i + len(seq)]) == seq[1:]
 
 
+_MARKS: list[tuple[Sequence[str], list[frozenset[str]]]] = []  # recent sentences (by identity) -> kinds
+
+
+def _marks(words: Sequence[str]) -> list[frozenset[str]]:
+    """Marker kinds starting at each position of a sentence, computed once per sentence object."""
+    for seen, marks in _MARKS:
+        if seen is words:
+            return marks
+    index = marker_index()
+    marks = [frozenset(k for k, _n in index.at(words, i)) for i in range(len(words))]
+    _MARKS.insert(0, (words, marks))
+    del _MARKS[4:]
+    return marks
+
+
 def find_marker(words: Sequence[str], kind: str, lo: int, hi: int) -> int | None:
     """Index of the first marker of `kind` starting in words[lo:hi], or None."""
-    index = marker_index()
+    marks = _marks(words)
     for i in range(max(lo, 0), min(hi, len(words))):
-        if any(k == kind for k, _n in index.at(words, i)):
+        if kind in marks[i]:
             return i
     return None
 
