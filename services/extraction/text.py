@@ -124,6 +124,10 @@ def _unmap_point(omap: OffsetMap, raw: int) -> int:
     return view_start + (view_len if offset >= raw_len else 0)
 
 
+def _chunked(spans: list[tuple[str, int, int, int, int]], sentences: list[tuple[str, int, int]]) -> bool:
+    return any(sp[1] != se[1] or sp[2] != se[2] for sp, se in zip(spans, sentences, strict=False))
+
+
 def build_doc(article: NormalizedArticle) -> Doc:
     sentences: list[tuple[str, int, int]] = []
     clean_map, match_map = _Mapper(article.clean_to_raw), _Mapper(article.match_to_raw)
@@ -167,10 +171,13 @@ def build_doc(article: NormalizedArticle) -> Doc:
             start, end = tokens_list[lo].start, tokens_list[hi - 1].end
             piece = article.clean_text[clean_map.unmap(start) : clean_map.unmap(end)]
             spans.append((piece, start, end, lo, hi))
-    tokens = tuple(
-        Token(t.key, t.start, t.end, t.at, k)
-        for k, (_x, _s, _e, lo, hi) in enumerate(spans)
-        for t in tokens_list[lo:hi]
-    )
+    if len(spans) == len(sentences) and not _chunked(spans, sentences):
+        tokens = tuple(tokens_list)  # sentence numbers already right: no window was cut
+    else:
+        tokens = tuple(
+            Token(t.key, t.start, t.end, t.at, k)
+            for k, (_x, _s, _e, lo, hi) in enumerate(spans)
+            for t in tokens_list[lo:hi]
+        )
     out = [Sentence(k, text, rs, re_, lo, hi) for k, (text, rs, re_, lo, hi) in enumerate(spans)]
     return Doc(tokens, tuple(out), article.clean_text, article.clean_to_raw)
