@@ -34,7 +34,7 @@ def test_sasl_scram_is_wired_to_aiokafka_and_faust() -> None:
         kafka_security_protocol="SASL_PLAINTEXT",
         kafka_sasl_mechanism="SCRAM-SHA-512",
         kafka_sasl_username="marsad",
-        kafka_sasl_password="s3cret",  # type: ignore[arg-type]
+        kafka_sasl_password="s3cret",
     )
     options = aiokafka_options(settings)
     assert options["sasl_mechanism"] == "SCRAM-SHA-512"
