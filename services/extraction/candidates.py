@@ -21,7 +21,7 @@ from services.extraction.triggers import find_clues
 
 _SUMMIT_NAME_MAX = 7
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
-_JOIN_BEFORE = 3  # "حضوره قمة", "شارك في قمة"
+_JOIN_BEFORE = 8  # "حضوره قمة", "شارك الرئيس المصري عبد الفتاح السيسي في القمة"
 _WITH_AFTER = 2  # "الاجتماع بنظيره"
 _PARTICIPATION_AFTER = 5  # "القمة الإيرانية الروسية بمشاركة"
 

@@ -6,6 +6,7 @@ gazetteer's capital-by-nisba lookup and then GeoNames for the coordinates.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,17 +46,58 @@ def _stopwords() -> frozenset[tuple[str, ...]]:
     return frozenset(fold_words(cols[0]) for cols in data_lines("place_stopwords.tsv"))
 
 
-def _city_at(words: Sequence[str], i: int) -> tuple[City, int, str] | None:
+_ALIASES: dict[int, dict[tuple[str, ...], City]] = {}  # id(gazetteer) -> Arabic name -> GeoNames city
+
+
+def _aliases(gaz: Gazetteer) -> dict[tuple[str, ...], City]:
+    """Capitals as the gazetteer writes them, and the few venues GeoNames lacks Arabic names for,
+    linked to GeoNames cities by English name (GeoNames keeps the coordinates)."""
+    found = _ALIASES.get(id(gaz))
+    if found is not None:
+        return found
+    out: dict[tuple[str, ...], City] = {}
+    for state in gaz.states:
+        city = city_by_english(state.capital_en, state.iso3)
+        if city is None:
+            continue
+        for name in (state.capital_ar, *state.capital_variants_ar):
+            key = fold_words(name)
+            known = city_by_words(key)
+            if known is None or known.population < city.population:
+                out[key] = dataclasses.replace(city, name_ar=city.name_ar or name)
+    for arabic, english, iso3 in data_lines("place_aliases.tsv"):
+        city = city_by_english(english, iso3)
+        if city is not None:
+            out[fold_words(arabic)] = dataclasses.replace(city, name_ar=city.name_ar or arabic)
+    _ALIASES.clear()
+    _ALIASES[id(gaz)] = out
+    return out
+
+
+def _alias_firsts(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(k[0] for k in _aliases(gaz))
+
+
+def _lookup_city(gaz: Gazetteer | None, key: tuple[str, ...]) -> City | None:
+    if gaz is not None:
+        alias = _aliases(gaz).get(key)
+        if alias is not None:
+            return alias
+    return city_by_words(key)
+
+
+def _city_at(words: Sequence[str], i: int, gaz: Gazetteer | None = None) -> tuple[City, int, str] | None:
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
     if i >= len(words):
         return None
-    readings = [(stem, prep) for stem, prep in proclitic_readings(words[i]) if stem in city_first_words()]
+    firsts = city_first_words() | (_alias_firsts(gaz) if gaz is not None else frozenset())
+    readings = [(stem, prep) for stem, prep in proclitic_readings(words[i]) if stem in firsts]
     if not readings:
         return None
     for n in range(min(max_words(), len(words) - i), 0, -1):
         for stem, prep in readings:
             key = (stem, *words[i + 1 : i + n])
-            city = city_by_words(key)
+            city = _lookup_city(gaz, key)
             if city is not None and len(stem) > 2 and key not in _stopwords():
                 return city, n, prep
     return None
@@ -71,7 +113,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
         hit = gaz.match_at(words, i)
         if hit is not None and "capital_nisba" in hit.kinds:
             state = gaz.capital_by_nisba(hit.key)
-            named = _city_at(words, hit.end)
+            named = _city_at(words, hit.end, gaz)
             city = named[0] if named else (city_by_english(state.capital_en, state.iso3) if state else None)
             if city is not None:
                 out.append(PlaceHit(i, city_location(city), True))
@@ -87,7 +129,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             continue
         prev = words[i - 1] if i > 0 else ""
         prev_stems = {s for s, _p in proclitic_readings(prev)}
-        found = _city_at(words, i)
+        found = _city_at(words, i, gaz)
         if found is not None:
             city, n, prep = found
             dateline = i == 0 and i + n < len(words) and (words[i + n].isdigit() or words[i + n] in _DATELINE_NEXT)
@@ -109,7 +151,7 @@ def _may_start_place(gaz: Gazetteer, word: str) -> bool:
     firsts = _PLACE_FIRSTS.get(id(gaz))
     if firsts is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
-        firsts = frozenset(k.split(" ")[0] for k in keys) | city_first_words()
+        firsts = frozenset(k.split(" ")[0] for k in keys) | city_first_words() | _alias_firsts(gaz)
         _PLACE_FIRSTS.clear()
         _PLACE_FIRSTS[id(gaz)] = firsts
     return _word_may_start(word, firsts)

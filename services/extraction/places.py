@@ -47,12 +47,10 @@ def _index() -> tuple[dict[tuple[str, ...], City], dict[tuple[str, str], City]]:
         if country is None:
             continue
         names = [a for a in raw.get("alternatenames", []) if is_arabic_spelling(a)]
-        if not names:
-            continue
         city = City(
             int(raw["geonameid"]),
             str(raw["name"]),
-            names[0],
+            names[0] if names else "",
             country,
             float(raw["latitude"]),
             float(raw["longitude"]),
@@ -60,7 +58,7 @@ def _index() -> tuple[dict[tuple[str, ...], City], dict[tuple[str, str], City]]:
         )
         en_key = (raw["name"].casefold(), country)
         if en_key not in by_en or by_en[en_key].population < city.population:
-            by_en[en_key] = city
+            by_en[en_key] = city  # every city: capitals and aliases are linked by English name
         for name in names:
             key = tuple(match_key(w) for w in name.replace("-", " ").split())
             if len(key) > _MAX_WORDS:
