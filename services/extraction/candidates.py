@@ -20,6 +20,8 @@ from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 
 _SUMMIT_NAME_MAX = 7
+_BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
+_NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
 _JOIN_BEFORE = 8  # "حضوره قمة", "شارك الرئيس المصري عبد الفتاح السيسي في القمة"
 _WITH_AFTER = 2  # "الاجتماع بنظيره"
@@ -165,6 +167,8 @@ def sentence_candidates(
         local = _frame_slots(slots, view.words, t, trig)
         if local is not None and trig.event_type == PloverType.CONSULT:  # "في موسكو" is where, not who
             local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
+        if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
+            local = [s for s in local if s.mention.kind != "nisba" or _blamed(s, local, t, trig)]
         if local is None:
             summit = _summit(doc, view, sent, t, trig, slots, carried)
             if summit is not None:
@@ -247,6 +251,15 @@ def _answer_words() -> frozenset[str]:
 
 def trig_is_verb(words: Sequence[str], t: int) -> bool:
     return not words[t].startswith(("ال", "د"))
+
+
+def _blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:
+    """'أدان الوزير الهجوم الإسرائيلي': the nisba qualifies the first object after the verb (and its subject)."""
+    if trig.event_type not in _BLAME or slot.mention.start <= t:
+        return False
+    before = [s.mention.end for s in slots if t < s.mention.end <= slot.mention.start and s is not slot]
+    anchor = max([t + len(trig.form), *before])
+    return slot.mention.start - anchor <= _NISBA_GAP and len(before) <= 1
 
 
 def _definite_noun(word: str, trig: Trigger) -> bool:

@@ -94,7 +94,7 @@ def topics(words: Sequence[str]) -> list[str]:
 
 # A figure: a number (ASCII digits in clean text) with a unit. Bounded quantifiers only: no backtracking.
 _FIGURE = re.compile(
-    r"(?:(?:بنسبة|بأكثر من|بأقل من|نحو|حوالي)\s?)?(\d{1,12}(?:[.,]\d{1,4})?)\s?"
+    r"(?:(?:بنسبة|بأكثر من|بأقل من|نحو|حوالي)\s?)?([0-9]{1,12}(?:[.,][0-9]{1,4})?)\s?"
     r"(%|٪|في المئة|في المائة|بالمئة|مليار دولار|مليون دولار|مليار يورو|مليون يورو|عاما|عامًا|عاماً|سنة)"
 )
 _UNITS = {

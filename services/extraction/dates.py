@@ -17,7 +17,7 @@ from schemas.event import EventDate
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.text import Token
 
-_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_NUMERIC = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _LOOKBACK_FUTURE = ("المقبل", "القادم")
 
 
@@ -61,7 +61,7 @@ def _day_month(
 ) -> tuple[EventDate | None, int]:
     """'19 يناير 2022', 'الرابع من آذار الماضي': without a year, the occurrence on or before the
     publication date (on or after it for planned events)."""
-    year = int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+    year = int(words[j]) if j < len(words) and _is_number(words[j]) and len(words[j]) == 4 else None
     used = j - i + (1 if year else 0)
     text = " ".join(words[i : i + used])
     if year is None:
@@ -87,9 +87,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _is_number(word: str) -> bool:
+    """ASCII digits only ('²' and other Unicode digits are not numbers here; the clean view has ASCII)."""
+    return word.isascii() and word.isdigit()
+
+
 @functools.lru_cache(maxsize=100_000)
 def _may_start_date(word: str) -> bool:
-    if word.isdigit():
+    if _is_number(word):
         return True
     firsts = _calendar_firsts()
     return word in firsts or _strip(word) in firsts
@@ -120,11 +125,11 @@ def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned:
 def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bool) -> tuple[EventDate | None, int]:
     w = words[i]
     joined = "".join(words[i : i + 5])
-    m = _NUMERIC.match(joined) if w.isdigit() else None
+    m = _NUMERIC.match(joined) if _is_number(w) else None
     if m:
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return (EventDate(value=d.isoformat(), precision="day", basis="explicit", text=joined) if d else None), 5
-    day, k = (int(w), i + 1) if w.isdigit() and len(w) <= 2 else (None, i)
+    day, k = (int(w), i + 1) if _is_number(w) and len(w) <= 2 else (None, i)
     if day is None:
         ordinal = _lookup("ordinal", words, i)
         if ordinal is not None and i + ordinal[1] < len(words) and words[i + ordinal[1]] == "من":

@@ -132,7 +132,11 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
         found = _city_at(words, i, gaz)
         if found is not None:
             city, n, prep = found
-            dateline = i == 0 and i + n < len(words) and (words[i + n].isdigit() or words[i + n] in _DATELINE_NEXT)
+            dateline = (
+                i == 0
+                and i + n < len(words)
+                and ((words[i + n].isascii() and words[i + n].isdigit()) or words[i + n] in _DATELINE_NEXT)
+            )
             # a bare بـ is the weakest cue ("بدور" = "with the role"): only for real cities
             by = prep == "ب" and (city.population >= _MIN_POPULATION_AFTER_BA or _is_state_capital(gaz, city))
             explicit = by or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline

@@ -274,6 +274,11 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         if igo is not None:
             ref = ActorRef(igo.name_ar, igo.name_en, igo.qid, igo.code, Role.ORGANIZATION)
             return Mention(i, hit.end, "igo", prep, ref, conj=conj)
+    if hit.kinds == frozenset({"nisba"}):  # "الهجوم الإسرائيلي": a state only as the object of blame
+        state = gaz.state_by_nisba(hit.key)
+        if state is not None and gaz.ambiguity(hit.key) is None:
+            ref = ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, Role.STATE)
+            return Mention(i, hit.end, "nisba", prep, ref, conj=conj)
     if "state" in hit.kinds or "capital" in hit.kinds:
         match = gaz.state_by_name(hit.key)
         if (
@@ -326,7 +331,7 @@ def _place_context(words: Sequence[str], i: int, end: int) -> bool:
     """An ambiguous state/capital name used as a place: after في/إلى, in a dateline, before a date."""
     if i == 0 or words[i - 1] in _place_words():
         return True
-    return end < len(words) and (words[end].isdigit() or words[end] == PUNCT)
+    return end < len(words) and ((words[end].isascii() and words[end].isdigit()) or words[end] == PUNCT)
 
 
 @functools.cache

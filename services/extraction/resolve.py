@@ -145,7 +145,7 @@ class Cast:
             if found is not None:
                 return found
             return ActorRef(None, None, None, a.country, role, office)
-        if m.kind in ("state", "side", "igo", "capital") and a is not None:
+        if m.kind in ("state", "side", "igo", "capital", "nisba") and a is not None:
             if a.name_en is None and a.country:
                 state = self.gaz.state(a.country)
                 if state is not None:

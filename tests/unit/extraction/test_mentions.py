@@ -73,4 +73,6 @@ def test_construct_titles_and_envoys() -> None:
 def test_pairs() -> None:
     (m,) = scan("وبحث الجانبان")
     assert m.kind == "pair"
-    assert scan("الرئيسين الإيراني إبراهيم رئيسي")[0].kind == "person"
+    found = scan("الرئيسين الإيراني إبراهيم رئيسي")
+    assert "pair" not in [m.kind for m in found]
+    assert [m.actor.name_en for m in found if m.kind == "person" and m.actor] == ["Ebrahim Raisi"]
