@@ -166,9 +166,11 @@ def attribution(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
     found: list[str] = []
     index = _attribution_index()
     for i in range(len(words)):
+        agency = index.longest(words, i, "agency")
+        if agency:
+            name = _surface(tokens, i, i + agency, surface, base)
+            found.append(name[_clitic_length(words[i], index) :])  # "لارنا" -> "ارنا"
         for kind, n in index.at(words, i):
-            if kind == "agency":
-                found.append(_surface(tokens, i, i + n, surface, base))
             if kind == "cue":
                 j = i + n
                 k = j
@@ -177,6 +179,14 @@ def attribution(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
                 if k > j and k - j >= 1 and words[j].startswith(("ال", "وكال", "لل")):
                     found.append(_surface(tokens, j, k, surface, base))
     return list(dict.fromkeys(f for f in found if f))
+
+
+def _clitic_length(word: str, index: PhraseIndex) -> int:
+    """Letters of the proclitic a phrase's first word carries (و، ب، ل، لل), 0 if none."""
+    for stem, prep in proclitic_readings(word):
+        if stem in index.by_first:
+            return len(word) - len(stem) if prep or stem != word else 0
+    return 0
 
 
 def _surface(tokens: Sequence[Token], i: int, j: int, surface: str, base: int) -> str:

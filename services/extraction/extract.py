@@ -60,7 +60,13 @@ class _ArticleContext:
         self.doc, self.gaz, self.article, self.on = doc, gaz, article, on
         words = [w for v in views for w in v.words]
         self.topics = topics(words)
-        self.figures = [f for s in doc.sentences for f in figures(s.text)]
+        seen: set[tuple[float, str]] = set()
+        self.figures = []
+        for sent in doc.sentences:  # a claim repeated in a summary box is one figure
+            for f in figures(sent.text):
+                if (f.value, f.unit) not in seen:
+                    seen.add((f.value, f.unit))
+                    self.figures.append(f)
         self.attribution = list(
             dict.fromkeys(
                 a for s in doc.sentences for a in attribution(doc.sentence_tokens(s.index), s.text, s.raw_start)
