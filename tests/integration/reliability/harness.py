@@ -306,10 +306,8 @@ class Worker:
         return [str(p) for p in held if str(p).startswith(topic + ":")] if isinstance(held, list) else []
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        """Resident memory of the worker and its stage child processes, in MB."""
+        return sum(_rss_kb(pid) for pid in _process_tree(self.process.pid)) / 1024
 
     def kill9(self) -> None:
         os.kill(self.process.pid, signal.SIGKILL)
@@ -338,6 +336,22 @@ class Worker:
                 break
             time.sleep(0.2)
         return done
+
+
+def _process_tree(pid: int) -> list[int]:
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with suppress(OSError):
+            pids += [child for text in (task / "children").read_text().split() for child in _process_tree(int(text))]
+    return pids
+
+
+def _rss_kb(pid: int) -> int:
+    with suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
 
 
 def metric_value(text: str, name: str, **labels: str) -> float:

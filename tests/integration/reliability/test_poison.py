@@ -95,6 +95,18 @@ def test_poison_messages_become_dead_letters_and_the_worker_keeps_going(kafka_bo
     many_key, many_value = _many_events_article(run)
     assert _events_of(settings, many_value) > MAX_EVENTS, "the extractor no longer finds many events here"
     messages.append((many_key, many_value))
+    # U+FDFA expands to 18 code points when normalised: a 600 kB article whose normalised form may exceed the
+    # largest record the topic takes. Then the broker refuses the output and the article must become a
+    # too_large dead letter (not be retried forever, not be lost); otherwise it is a good article.
+    bomb_key, bomb_value = f"bomb-{run}", _json(f"bomb-{run}", "\ufdfa" * 200_000)
+    limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, 10_000)
+    bomb_out = normalize_outputs(bomb_value, limits)
+    assert isinstance(bomb_out, Outputs)
+    if len(bomb_out.messages[0][1]) > settings.max_message_bytes + 64 * 1024:
+        bad[bomb_key] = (bomb_value, DeadLetterReason.TOO_LARGE)
+    else:
+        good.append((bomb_key.encode(), bomb_value))
+    messages.append((bomb_key.encode(), bomb_value))
     total = len(messages)
     with worker_pool(settings, tmp_path) as pool:
         worker = pool.start("worker", extra_env={"MARSAD_MAX_EVENTS_PER_ARTICLE": str(MAX_EVENTS)})
@@ -129,4 +141,11 @@ def test_poison_messages_become_dead_letters_and_the_worker_keeps_going(kafka_bo
     produced = metric_value(metrics, "marsad_messages_produced_total", stage="normalize", output="normalized")
     dead = metric_value(metrics, "marsad_dead_letters_total", stage="normalize")
     assert (consumed, produced, dead) == (total, len(good_ids), len(bad))
-    report("poison", messages=total, poison=len(bad), good=len(good_ids), worker_rss_mb=round(rss, 1))
+    report(
+        "poison",
+        messages=total,
+        poison=len(bad),
+        good=len(good_ids),
+        ligature_bomb_normalised_bytes=len(bomb_out.messages[0][1]),
+        worker_rss_mb=round(rss, 1),
+    )
