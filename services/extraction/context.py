@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from schemas.event import Figure, Status
-from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, marker_index, phrase_index
+from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, markers, phrase_index
 from services.extraction.morph import proclitic_readings
 from services.extraction.text import Token
 
@@ -23,26 +23,48 @@ def _seq_at(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
     return seq[0] in first and tuple(words[i + 1 : i + len(seq)]) == seq[1:]
 
 
-_MARKS: list[tuple[Sequence[str], list[frozenset[str]]]] = []  # recent sentences (by identity) -> kinds
+_MARKS: dict[int, tuple[Sequence[str], list[dict[str, int]]]] = {}  # id(sentence words) -> phrase kinds
+_MARKS_MAX = 2048
 
 
-def _marks(words: Sequence[str]) -> list[frozenset[str]]:
-    """Marker kinds starting at each position of a sentence, computed once per sentence object."""
-    for seen, marks in _MARKS:
-        if seen is words:
-            return marks
-    index = marker_index()
-    marks = [frozenset(k for k, _n in index.at(words, i)) for i in range(len(words))]
-    _MARKS.insert(0, (words, marks))
-    del _MARKS[4:]
+@functools.cache
+def _all_index() -> PhraseIndex:
+    """Markers (m:), attribution words (a:) and topic words (t:) in one index: one lookup per word."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for kind, seqs in markers().items():
+        table[f"m:{kind}"] = list(seqs)
+    for kind, seqs in _attribution_table().items():
+        table[f"a:{kind}"] = list(seqs)
+    for tag, words in data_lines("topics.tsv"):
+        table.setdefault(f"t:{tag}", []).append(fold_words(words))
+    return phrase_index(table)
+
+
+def _marks(words: Sequence[str]) -> list[dict[str, int]]:
+    """Kind -> longest phrase length at each position of a sentence, computed once per sentence object."""
+    cached = _MARKS.get(id(words))
+    if cached is not None and cached[0] is words:
+        return cached[1]
+    index = _all_index()
+    marks: list[dict[str, int]] = []
+    for i in range(len(words)):
+        here: dict[str, int] = {}
+        for kind, n in index.at(words, i):
+            if n > here.get(kind, 0):
+                here[kind] = n
+        marks.append(here)
+    if len(_MARKS) >= _MARKS_MAX:
+        _MARKS.clear()
+    _MARKS[id(words)] = (words, marks)  # the words object is kept alive, so its id is not reused
     return marks
 
 
 def find_marker(words: Sequence[str], kind: str, lo: int, hi: int) -> int | None:
     """Index of the first marker of `kind` starting in words[lo:hi], or None."""
     marks = _marks(words)
+    key = f"m:{kind}"
     for i in range(max(lo, 0), min(hi, len(words))):
-        if kind in marks[i]:
+        if key in marks[i]:
             return i
     return None
 
@@ -74,21 +96,14 @@ def is_background(words: Sequence[str]) -> bool:
     return find_marker(words, "background", 0, len(words)) is not None
 
 
-@functools.cache
-def _topic_index() -> PhraseIndex:
-    table: dict[str, list[tuple[str, ...]]] = {}
-    for tag, words in data_lines("topics.tsv"):
-        table.setdefault(tag, []).append(fold_words(words))
-    return phrase_index(table)
-
-
-def topics(words: Sequence[str]) -> list[str]:
-    """Topic tags in order of first mention."""
-    index = _topic_index()
+def topics(sentences: Sequence[Sequence[str]]) -> list[str]:
+    """Topic tags of an article's sentences, in order of first mention."""
     found: dict[str, None] = {}
-    for i in range(len(words)):
-        for tag, _n in index.at(words, i):
-            found.setdefault(tag)
+    for words in sentences:
+        for here in _marks(words):
+            for kind in here:
+                if kind.startswith("t:"):
+                    found.setdefault(kind[2:])
     return list(found)
 
 
@@ -142,49 +157,37 @@ def _attribution_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@functools.cache
-def _attribution_index() -> PhraseIndex:
-    return phrase_index(_attribution_table())
-
-
 def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event."""
-    index = _attribution_index()
-    out = []
-    for i in range(len(words)):
-        n = index.longest(words, i, "agency")
-        if n:
-            out.append((i, i + n))
-    return out
+    return [(i, i + here["a:agency"]) for i, here in enumerate(_marks(words)) if "a:agency" in here]
 
 
-def attribution(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
-    """Sources a sentence cites. `surface` is the sentence's clean text, `base` its first token's raw start."""
-    table = _attribution_table()
-    words = [t.key for t in tokens]
-    stops = {s[0] for s in table["stop"]}
+def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, base: int) -> list[str]:
+    """Sources a sentence cites. `words` are the sentence's folded words (as in its view), `tokens` its
+    tokens, `surface` its clean text and `base` the raw offset of its first token."""
+    stops = {seq[0] for seq in _attribution_table()["stop"]}
     found: list[str] = []
-    index = _attribution_index()
-    for i in range(len(words)):
-        agency = index.longest(words, i, "agency")
+    for i, here in enumerate(_marks(words)):
+        agency = here.get("a:agency", 0)
         if agency:
             name = _surface(tokens, i, i + agency, surface, base)
-            found.append(name[_clitic_length(words[i], index) :])  # "لارنا" -> "ارنا"
-        for kind, n in index.at(words, i):
-            if kind == "cue":
-                j = i + n
-                k = j
-                while k < len(words) and k < j + 4 and words[k].isalnum() and words[k] not in stops:
-                    k += 1
-                if k > j and k - j >= 1 and words[j].startswith(("ال", "وكال", "لل")):
-                    found.append(_surface(tokens, j, k, surface, base))
+            found.append(name[_clitic_length(words[i]) :])  # "لارنا" -> "ارنا"
+        cue = here.get("a:cue", 0)
+        if cue:
+            j = i + cue
+            k = j
+            while k < len(words) and k < j + 4 and words[k].isalnum() and words[k] not in stops:
+                k += 1
+            if k > j and words[j].startswith(("ال", "وكال", "لل")):
+                found.append(_surface(tokens, j, k, surface, base))
     return list(dict.fromkeys(f for f in found if f))
 
 
-def _clitic_length(word: str, index: PhraseIndex) -> int:
+def _clitic_length(word: str) -> int:
     """Letters of the proclitic a phrase's first word carries (و، ب، ل، لل), 0 if none."""
+    firsts = _all_index().by_first
     for stem, prep in proclitic_readings(word):
-        if stem in index.by_first:
+        if stem in firsts:
             return len(word) - len(stem) if prep or stem != word else 0
     return 0
 

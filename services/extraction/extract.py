@@ -58,8 +58,7 @@ class _ArticleContext:
         cast: Cast,
     ) -> None:
         self.doc, self.gaz, self.article, self.on = doc, gaz, article, on
-        words = [w for v in views for w in v.words]
-        self.topics = topics(words)
+        self.topics = topics([v.words for v in views])
         seen: set[tuple[float, str]] = set()
         self.figures = []
         for sent in doc.sentences:  # a claim repeated in a summary box is one figure
@@ -69,7 +68,9 @@ class _ArticleContext:
                     self.figures.append(f)
         self.attribution = list(
             dict.fromkeys(
-                a for s in doc.sentences for a in attribution(doc.sentence_tokens(s.index), s.text, s.raw_start)
+                a
+                for s, v in zip(doc.sentences, views, strict=True)
+                for a in attribution(v.words, doc.sentence_tokens(s.index), s.text, s.raw_start)
             )
         )
         self.location = _main_location(doc, gaz, views)

@@ -74,8 +74,18 @@ def _aliases(gaz: Gazetteer) -> dict[tuple[str, ...], City]:
     return out
 
 
-def _alias_firsts(gaz: Gazetteer) -> frozenset[str]:
-    return frozenset(k[0] for k in _aliases(gaz))
+_FIRSTS: dict[int, frozenset[str]] = {}  # id(gazetteer) -> first words of every city name and alias
+
+
+def _city_firsts(gaz: Gazetteer | None) -> frozenset[str]:
+    if gaz is None:
+        return city_first_words()
+    found = _FIRSTS.get(id(gaz))
+    if found is None:
+        found = city_first_words() | frozenset(k[0] for k in _aliases(gaz))
+        _FIRSTS.clear()
+        _FIRSTS[id(gaz)] = found
+    return found
 
 
 def _lookup_city(gaz: Gazetteer | None, key: tuple[str, ...]) -> City | None:
@@ -90,7 +100,7 @@ def _city_at(words: Sequence[str], i: int, gaz: Gazetteer | None = None) -> tupl
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
     if i >= len(words):
         return None
-    firsts = city_first_words() | (_alias_firsts(gaz) if gaz is not None else frozenset())
+    firsts = _city_firsts(gaz)
     readings = [(stem, prep) for stem, prep in proclitic_readings(words[i]) if stem in firsts]
     if not readings:
         return None
@@ -155,7 +165,7 @@ def _may_start_place(gaz: Gazetteer, word: str) -> bool:
     firsts = _PLACE_FIRSTS.get(id(gaz))
     if firsts is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
-        firsts = frozenset(k.split(" ")[0] for k in keys) | city_first_words() | _alias_firsts(gaz)
+        firsts = frozenset(k.split(" ")[0] for k in keys) | _city_firsts(gaz)
         _PLACE_FIRSTS.clear()
         _PLACE_FIRSTS[id(gaz)] = firsts
     return _word_may_start(word, firsts)
