@@ -200,7 +200,12 @@ _AGREEMENT_HEADS = ("اتفاقيه", "اتفاق", "مذكره", "معاهده"
 _AGREEMENT_STOPS = frozenset({"مع", "بين", "في", "التي", "الذي", "على", "خلال", "من"})
 
 
+_AGREEMENT_HINTS = ("اتفاق", "مذكر", "معاهد", "وثيق", "إتفاق")
+
+
 def agreements(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
+    if not any(h in surface for h in _AGREEMENT_HINTS):
+        return []
     words = [t.key for t in tokens]
     out: list[str] = []
     for i, w in enumerate(words):

@@ -144,12 +144,23 @@ def build_doc(article: NormalizedArticle) -> Doc:
     tokens_list: list[Token] = []
     segs, single = match_map.segs, len(match_map.segs) == 1 and match_map.segs[0][2] == match_map.segs[0][3]
     si = -1
+    n_segs, k = len(segs), 0
     for m in _TOKEN.finditer(article.match_text):
         start, end = m.span()
         if single:  # one run of equal length: a constant shift
             rs, re_ = segs[0][1] + start - segs[0][0], segs[0][1] + end - segs[0][0]
+        elif n_segs:  # tokens come in order: walk the runs instead of searching them
+            while k + 1 < n_segs and segs[k + 1][0] <= start:
+                k += 1
+            v0, r0, vlen, rlen = segs[k]
+            rs = r0 + (start - v0 if vlen == rlen else 0) if start - v0 < vlen else r0 + rlen
+            e = k
+            while e + 1 < n_segs and segs[e + 1][0] < end:
+                e += 1
+            v0, r0, vlen, rlen = segs[e]
+            re_ = r0 + min(end - v0, vlen) if vlen == rlen else r0 + rlen
         else:
-            rs, re_ = match_map.span(start, end)
+            rs, re_ = start, end
         while si + 1 < len(bounds) and bounds[si + 1] <= rs:
             si += 1
         if si < 0 or rs >= sentences[si][2]:
