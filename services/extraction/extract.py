@@ -43,6 +43,7 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     groups = merge(cands)
     main = primaries(groups)
     context = _ArticleContext(doc, gaz, article, on, views, cast)
+    context.groups = groups
     events = [_event(g, k in main, context) for k, g in enumerate(groups[:MAX_EVENTS])]
     return [e for e in events if e is not None]
 
@@ -75,6 +76,7 @@ class _ArticleContext:
         )
         self.location = _main_location(doc, gaz, views)
         self.cast = cast
+        self.groups: list[Group] = []
 
     def personal(self, actor: ActorRef) -> ActorRef:
         """A state met in person stands for its leader the article names ('زار الكويت' -> the emir)."""
@@ -117,7 +119,10 @@ def _event(g: Group, primary: bool, ctx: _ArticleContext) -> DiplomaticEvent | N
     if ahead and event_type == PloverType.CONSULT:  # a future meeting is intent to meet
         event_type, mode, code = PloverType.AGREE, None, "036"
     date = _date(g, ctx, status, primary)
-    texts = {k: v for c in (*g.members, *g.support) for k, v in c.texts}
+    texts: dict[str, str] = {}
+    for c in (*g.members, *g.support):  # the first way the article names each actor
+        for k, v in c.texts:
+            texts.setdefault(k, v)
     target: Actor | None = _actor(targets[0], texts) if targets else None
     if first.forum is not None:
         target = _actor(first.forum, texts)
@@ -217,7 +222,19 @@ def _location(g: Group, ctx: _ArticleContext) -> Location | None:
     if dests and (ctx.location is None or ctx.location.country != dests[0]):
         return capital_of(ctx.gaz, dests[0])
     if g.first.future or g.first.status in (Status.PLANNED, Status.HYPOTHETICAL):
-        return None  # the dateline says where the report was filed, not where a future meeting will be
+        # the dateline says where the report was filed, not where a future act will be; but an act
+        # announced during a visit between the same parties ("توقيع اتفاقيات خلال زيارتنا") is placed there
+        countries = frozenset({g.first.source.country, *(t.country for t in g.first.targets)})
+        for other in ctx.groups:
+            first = other.first
+            if (
+                other is not g
+                and group_name(first) == "inperson"
+                and first.status == Status.OCCURRED
+                and frozenset({first.source.country, *(t.country for t in first.targets)}) == countries
+            ):
+                return _location(other, ctx)
+        return None
     return ctx.location
 
 
