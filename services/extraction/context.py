@@ -13,6 +13,7 @@ from services.extraction.text import Token
 
 _STATUS_WINDOW = 25  # tokens before the trigger a planned/hypothetical marker may govern
 _NEG_WINDOW = 3  # لم / لن directly before the trigger
+_PLANNED_AFTER = 6  # "زيارة إلى تونس الأسبوع القادم"
 _HYPOTHETICAL_AFTER = 12  # "لا مانع من لقاء X إذا تم الاتفاق": the condition may follow the event
 
 
@@ -79,7 +80,12 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         return Status.DENIED
     if find_marker(words, "hypothetical", lo, trigger + _HYPOTHETICAL_AFTER) is not None:
         return Status.HYPOTHETICAL
-    if future or planned_word or find_marker(words, "planned", lo, trigger + 3) is not None:
+    if (
+        future
+        or planned_word
+        or find_marker(words, "planned", lo, trigger + 3) is not None
+        or find_marker(words, "planned_after", trigger + 1, trigger + _PLANNED_AFTER) is not None
+    ):
         return Status.PLANNED
     return Status.OCCURRED
 

@@ -215,7 +215,7 @@ def _location(g: Group, ctx: _ArticleContext) -> Location | None:
         # otherwise it is what was discussed ("الأوضاع في سوريا")
         places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
         if places:
-            return min(places, key=lambda p: (p.location.lat is None, abs(p.index - c.index))).location
+            return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
     if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
         return None  # a statement's place is where it was made, only when the report says so
     dests = [c.destination for c in g.members if c.destination]

@@ -28,6 +28,7 @@ class PlaceHit:
     index: int  # sentence-local token index
     location: Location
     explicit: bool  # after a preposition or a place noun (not a bare name)
+    dateline: bool = False  # the city the report was filed from ("أنقرة (الأناضول) -")
 
 
 def city_location(city: City) -> Location:
@@ -151,7 +152,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             by = prep == "ب" and (city.population >= _MIN_POPULATION_AFTER_BA or _is_state_capital(gaz, city))
             explicit = by or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline
             if explicit or _is_state_capital(gaz, city):
-                out.append(PlaceHit(i, city_location(city), explicit))
+                out.append(PlaceHit(i, city_location(city), explicit, dateline))
             i += n
             continue
         i += 1
