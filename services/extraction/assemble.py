@@ -120,11 +120,17 @@ def merge(cands: list[Candidate]) -> list[Group]:
     for g in groups.values():
         if g.members[0].summit is None:
             by_countries[_countries(g.members[0])].append(g)
+    orphans: list[Candidate] = []
     for c in weak:
         homes = by_countries.get(_countries(c))
         if homes:
             same_sentence = [g for g in homes if any(m.sent == c.sent for m in g.members)]
             (same_sentence or homes)[0].support.append(c)
+        elif c.trigger.mode == "meet" and c.trigger.pos == "verb" and not groups:
+            orphans.append(c)  # "بحث X مع Y": talks, when the article reports no other interaction
+    for c in orphans:
+        key = group_key(c)
+        groups.setdefault(key, Group(key)).members.append(c)
     for g in groups.values():
         g.members.sort(key=lambda c: (c.sent, c.index))
     return sorted(groups.values(), key=lambda g: (g.earliest, g.first.sent, g.first.index))

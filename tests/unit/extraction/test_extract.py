@@ -134,3 +134,19 @@ def test_figures_and_attribution_reach_the_event() -> None:
     assert "الرئاسة الإيرانية" in e.attribution
     assert [(f.value, f.unit) for f in e.figures] == [(13.0, "percent")]
     assert "trade" in e.topics
+
+
+def test_talks_alone_are_a_meeting_placed_by_the_dateline() -> None:
+    text = "دمشق - بحث الرئيس السوري أحمد الشرع اليوم مع وزير الخارجية التركي هاكان فيدان العلاقات الثنائية."
+    (e,) = events(text, dt.date(2025, 1, 15))
+    assert (e.mode, e.cameo.code) == ("visit", "042")
+    assert (e.source.country, e.target and e.target.country) == ("TUR", "SYR")
+
+
+def test_dateline_city_yields_to_the_place_in_the_sentence() -> None:
+    text = (
+        "أنقرة (الأناضول) - التقى وزير الخارجية التركي هاكان فيدان نظيره المصري بدر عبد العاطي "
+        "على هامش اجتماعات الجمعية العامة للأمم المتحدة في نيويورك."
+    )
+    (e,) = events(text, dt.date(2024, 9, 24))
+    assert (e.mode, e.location and e.location.country) == ("third-party", "USA")
