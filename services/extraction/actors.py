@@ -1,0 +1,161 @@
+"""The actor vocabulary shared by mention scanning and title parsing: the two reference types, the
+actor-word phrase table (honorifics, counterparts, pairs, sides, envoys, prepositions) and the small
+helpers that read prepositions and honorifics around a name."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas.event import Role
+from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
+from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, phrase_index
+from services.extraction.morph import proclitic_readings
+
+PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
+_PREP_CLITICS = {"ب": "ب", "ل": "ل", "ك": "ك"}
+# A dual title names the office its two holders share: الرئيسان = the two presidents.
+_PAIR_OFFICES = {
+    "الرئيسان": "president",
+    "الرئيسين": "president",
+    "الوزيران": "foreign_minister",
+    "الوزيرين": "foreign_minister",
+    "الملكان": "king",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    name_ar: str | None
+    name_en: str | None
+    wikidata: str | None
+    country: str | None
+    role: Role | None
+    office: str | None = None
+
+    @property
+    def ident(self) -> str:
+        return self.wikidata or self.name_en or f"{self.country}:{self.role}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # sentence-local token indices [start, end)
+    end: int
+    kind: str  # person | title | state | capital | igo | side | counterpart | pair | pronoun | place | envoy_of
+    prep: str  # preposition governing the mention ('' if none): ب ل ك مع من الي بين في عن علي
+    actor: ActorRef | None = None
+    title_key: str | None = None  # for titles: the title's key (for holders_by_title)
+    ambiguous: bool = False  # a risky surname (رئيسي) not anchored by a title
+    conj: bool = False  # starts with the conjunction و/ف (coordination with the mention before)
+    surname: str | None = None  # for titles: the word right after an unnamed title ("الرئيس عون")
+    pair_kind: str | None = None  # for pairs: 'persons' or 'states'
+
+
+@functools.cache
+def pair_offices() -> dict[str, str]:
+    return {fold_words(k)[0]: v for k, v in _PAIR_OFFICES.items()}
+
+
+@functools.cache
+def actor_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for kind, words in data_lines("actor_words.tsv"):
+        out.setdefault(kind, set()).add(fold_words(words))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def actor_index() -> PhraseIndex:
+    return phrase_index(actor_words())
+
+
+def phrases_at(words: Sequence[str], i: int) -> dict[str, int]:
+    """Kind -> length of the longest actor-word phrase of that kind at words[i]."""
+    out: dict[str, int] = {}
+    if i < len(words):
+        for kind, n in actor_index().at(words, i):
+            out[kind] = max(n, out.get(kind, 0))
+    return out
+
+
+def word_seq_at(words: Sequence[str], i: int, kind: str) -> int:
+    """Length of the longest `kind` phrase at words[i] (proclitics allowed on the first word), or 0."""
+    return phrases_at(words, i).get(kind, 0)
+
+
+def person_ref(holder: OfficeHolder) -> ActorRef:
+    return ActorRef(holder.name_ar, holder.name_en, holder.qid, holder.code, holder.role, holder.office)
+
+
+def pick_term(terms: Sequence[OfficeHolder], on: object) -> OfficeHolder:
+    """The term in office on the article date, else the latest term (identity is what matters)."""
+    import datetime as dt
+
+    if isinstance(on, dt.date):
+        current = [t for t in terms if t.in_office(on)]
+        if current:
+            return max(current, key=lambda t: t.term_start)
+    return max(terms, key=lambda t: t.term_start)
+
+
+@functools.cache
+def honorific_words() -> frozenset[str]:
+    return frozenset(w for seq in actor_words().get("honorific", ()) for w in seq)
+
+
+def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
+    if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
+        firsts = actor_index().by_first
+        for stem, p in proclitic_readings(words[start]):
+            if p and stem in firsts:
+                return p
+    if hit is not None and hit.clitic:
+        last = hit.clitic[-1]
+        if last in _PREP_CLITICS:
+            return _PREP_CLITICS[last]
+    honor = honorific_words()
+    while start > 0 and words[start - 1] in honor:
+        start -= 1
+    if start < len(words):
+        for stem, p in proclitic_readings(words[start]):
+            if p and stem in honor:
+                return p
+    if start > 0 and (words[start - 1],) in actor_words().get("prep", frozenset()):
+        return words[start - 1]
+    if start > 0:
+        for stem, _p in proclitic_readings(words[start - 1]):
+            if (stem,) in actor_words().get("prep", frozenset()):
+                return stem
+    return ""
+
+
+def skip_honorifics(words: Sequence[str], j: int) -> int:
+    """Skip honorifics (السيد، صاحب السمو); a و-prefixed word starts a new conjunct and is not skipped."""
+    while j < len(words):
+        n = word_seq_at(words, j, "honorific")
+        if not n or (words[j][:1] in ("و", "ف") and (words[j],) not in actor_words().get("honorific", ())):
+            break
+        j += n
+    return j
+
+
+def country_after(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """A nisba or state name right after a title ('الإيراني', 'روسيا', 'الجمهورية الفرنسية')."""
+    hit = gaz.match_at(words, j)
+    if hit is None or hit.clitic[:1] in ("و", "ف"):
+        return None, j
+    if "nisba" in hit.kinds:
+        state = gaz.state_by_nisba(hit.key)
+        if state is not None:
+            return state.iso3, hit.end
+    if "state" in hit.kinds:
+        match = gaz.state_by_name(hit.key)
+        if match is not None and not match.via_capital:
+            return match.state.iso3, hit.end
+    if "igo" in hit.kinds:
+        igo = gaz.igo_by_name(hit.key)
+        if igo is not None:
+            return igo.code, hit.end
+    return None, j

@@ -1,0 +1,109 @@
+"""Titles, offices and envoys: 'الرئيس الإيراني'، 'وزير خارجية مصر'، 'أمير دولة الكويت'، 'السفير الفرنسي',
+'وزير الشؤون الخارجية والاتحاد الأوروبي والتعاون الإسباني، السيد …' -> a person or a country-level actor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from schemas.event import Role
+from services.extraction.actors import (
+    PUNCT,
+    ActorRef,
+    Mention,
+    country_after,
+    person_ref,
+    pick_term,
+    prep_of,
+    skip_honorifics,
+)
+from services.extraction.gazetteer import Gazetteer, Hit
+from services.extraction.morph import proclitic_readings
+
+_MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
+_ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
+
+
+def construct_title(gaz: Gazetteer, words: Sequence[str], i: int) -> Hit | None:
+    """A title in construct state, without the article: 'أمير قطر', 'لأمير دولة الكويت', 'وزير خارجية مصر'."""
+    for stem, clitic in proclitic_readings(words[i]):
+        if stem.startswith("ال") or len(stem) < 3:
+            continue
+        for n in (2, 1):
+            tail = list(words[i + 1 : i + n])
+            if n == 2 and (len(tail) < 1 or tail[0] == PUNCT):
+                continue
+            if n == 2:
+                tail[0] = "ال" + tail[0]  # وزير خارجية -> وزير الخارجية
+            key = " ".join(("ال" + stem if n == 1 else stem, *tail))
+            if gaz.offices_by_title(key):
+                return Hit(i, i + n, key, clitic, frozenset({"title"}))
+    return None
+
+
+def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj: bool, on: object) -> Mention:
+    """An ambassador or envoy and the country that sends them: 'السفير الإيراني', 'سفير خادم الحرمين'."""
+    country, j = country_after(gaz, words, i + n)
+    if country is None:
+        hit = gaz.match_at(words, i + n)
+        if hit is not None and "title" in hit.kinds:
+            sender = title_mention(gaz, words, hit, "", on, False)
+            if sender is not None and sender.actor is not None:
+                country, j = sender.actor.country, hit.end
+                if country is None:
+                    return Mention(i, hit.end, "envoy_of", prep_of(words, i, None), sender.actor, conj=conj)
+    ref = ActorRef(None, None, None, country, role)
+    return Mention(i, max(j, i + n), "title" if country else "envoy_of", prep_of(words, i, None), ref, conj=conj)
+
+
+def name_after(
+    gaz: Gazetteer, words: Sequence[str], j: int, country: str | None, on: object
+) -> tuple[ActorRef, int] | None:
+    """A person named right after a title (honorifics and one comma skipped), of the title's country."""
+    k = skip_honorifics(words, j)
+    if k < len(words) and words[k] == PUNCT:
+        k = skip_honorifics(words, k + 1)
+    name = gaz.match_at(words, k)
+    if name is None or "person" not in name.kinds or name.clitic:
+        return None
+    terms = [t for t in gaz.persons_by_name(name.key) if country is None or t.code == country]
+    return (person_ref(pick_term(terms, on)), name.end) if terms else None
+
+
+def title_country(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """The country of a title: right after it, or after the ministry's conjoined words
+    ('وزير الشؤون الخارجية والاتحاد الأوروبي والتعاون الإسباني' -> ESP), before any comma."""
+    country, end = country_after(gaz, words, j)
+    if country is not None:
+        return country, end
+    k = j
+    while k < len(words) and k < j + _MINISTRY_WORDS and words[k] != PUNCT:
+        hit = gaz.match_at(words, k)
+        if hit is not None and hit.kinds & {"title", "person"}:
+            break  # "ولي العهد والرئيس الفرنسي": a second person, not the ministry's long name
+        if hit is not None and "nisba" in hit.kinds and not hit.clitic:
+            state = gaz.state_by_nisba(hit.key)
+            if state is not None:
+                return state.iso3, hit.end
+        if not words[k].startswith("و") and (k >= j + _ADJECTIVE_WORDS or not words[k].startswith("ال")):
+            break
+        k += 1
+    return None, j
+
+
+def title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on: object, conj: bool) -> Mention | None:
+    offices = gaz.offices_by_title(hit.key)
+    if not offices:
+        return None
+    country, j = country_after(gaz, words, hit.end)
+    named = name_after(gaz, words, j, country, on)
+    if named is None and country is None:
+        country, j = title_country(gaz, words, hit.end)
+        named = name_after(gaz, words, j, country, on)
+    if named is not None:
+        return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)
+    ref = ActorRef(None, None, None, country, offices[0].role, offices[0].office)
+    k = skip_honorifics(words, j)
+    surname = None  # "الرئيس عون": a bare title followed by a name the gazetteer keeps ambiguous
+    if country is None and k < len(words) and words[k] != PUNCT and not words[k].startswith("ال"):
+        surname = words[k]
+    return Mention(hit.start, j, "title", prep, ref, title_key=hit.key, conj=conj, surname=surname)
