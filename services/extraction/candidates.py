@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
-from services.extraction.context import agency_spans, find_marker, future_negation, is_background, status_at
+from services.extraction.context import find_marker, future_negation, is_background, status_at
 from services.extraction.frames import Roles, Slot, assign
+from services.extraction.gatherings import chair, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger, fold_words
-from services.extraction.locate import PlaceHit, find_places
-from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
+from services.extraction.locate import PlaceHit
+from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
+from services.extraction.views import SentenceView, sentence_slots
 
-_SUMMIT_NAME_MAX = 7
 _BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
-_JOIN_BEFORE = 8  # "حضوره قمة", "شارك الرئيس المصري عبد الفتاح السيسي في القمة"
-_WITH_AFTER = 2  # "الاجتماع بنظيره"
-_PARTICIPATION_AFTER = 5  # "القمة الإيرانية الروسية بمشاركة"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,57 +42,6 @@ class Candidate:
     forum: ActorRef | None = None  # the gathering as a known IGO/forum, when the gazetteer knows it
     anaphoric: bool = False  # a definite verbal noun (اللقاء، الاتصال) referring back to a reported event
     future: bool = False  # the act lies ahead (planned, or denied with لن)
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceView:
-    words: tuple[str, ...]  # folded; punctuation as PUNCT
-    mentions: tuple[Mention, ...]
-    places: tuple[PlaceHit, ...]  # explicit places
-
-
-def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
-    views = []
-    for s in doc.sentences:
-        words = tuple(t.key if t.key[:1].isalnum() else PUNCT for t in doc.sentence_tokens(s.index))
-        masked = agency_spans(words)
-        mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
-        places = tuple(p for p in find_places(gaz, words) if p.explicit)
-        views.append(SentenceView(words, tuple(mentions), places))
-    return views
-
-
-def _slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None) -> list[Slot]:
-    first = doc.sentences[sent].first
-    out: list[Slot] = []
-    antecedent = carried
-    for m in view.mentions:
-        if m.kind == "place":
-            continue  # a place, not a party
-        if m.kind == "pair":
-            pair = cast.main_pair(m.pair_kind)
-            if pair is not None:
-                out.append(Slot(m, pair[0], doc.span_surface(first + m.start, first + m.end)))
-                out.append(Slot(_as_conj(m), pair[1], doc.span_surface(first + m.start, first + m.end)))
-            continue
-        actor = cast.resolve(m, antecedent)
-        if actor is None or actor.country is None:
-            continue
-        if (
-            out
-            and m.kind == "title"
-            and out[-1].mention.end == m.start
-            and out[-1].actor.country in (None, actor.country)
-        ):
-            continue  # apposition: "محمد بن زايد رئيس الدولة"
-        out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end)))
-        if actor.role not in (Role.STATE, Role.ORGANIZATION):
-            antecedent = actor
-    return out
-
-
-def _as_conj(m: Mention) -> Mention:
-    return Mention(m.end, m.end, m.kind, m.prep, m.actor, m.title_key, m.ambiguous, True, m.pair_kind)
 
 
 @dataclass
@@ -126,7 +72,7 @@ def sentence_candidates(
     if budget is not None:
         clues = clues[: max(budget.clues, 0)]
         budget.clues -= len(clues)
-    slots = _slots(doc, view, sent, cast, carried)
+    slots = sentence_slots(doc, view, sent, cast, carried)
     persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     next_carried = persons[0] if persons else carried
     if not clues:
@@ -141,7 +87,7 @@ def sentence_candidates(
         if "invite" in trig.flags and _answered_invitation(view.words, t):
             continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
         if trig.frame == "chair":
-            chaired = _chair(view.words, t, slots, carried)
+            chaired = chair(view.words, t, slots, carried)
             if chaired is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
                 forum = chaired[1]
@@ -162,31 +108,31 @@ def sentence_candidates(
                     )
                 )
             continue
-        if trig.frame == "multi" and _with_object(slots, t):
+        if trig.frame == "multi" and with_object(slots, t):
             trig = dataclasses.replace(trig, frame="sv")  # "الاجتماع بنظيره": a meeting with someone
-        local = _frame_slots(slots, view.words, t, trig)
+        local = frame_slots(slots, view.words, t, trig)
         if local is not None and trig.event_type == PloverType.CONSULT:  # "في موسكو" is where, not who
             local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [s for s in local if s.mention.kind != "nisba" or _blamed(s, local, t, trig)]
         if local is None:
-            summit = _summit(doc, view, sent, t, trig, slots, carried)
-            if summit is not None:
+            attended = summit(doc, view.words, sent, t, trig, slots, carried)
+            if attended is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
-                name = summit[1] if isinstance(summit[1], str) else summit[1].name_ar or ""
-                forum_ref = summit[1] if isinstance(summit[1], ActorRef) else None
+                name = attended[1] if isinstance(attended[1], str) else attended[1].name_ar or ""
+                forum_ref = attended[1] if isinstance(attended[1], ActorRef) else None
                 out.append(
                     Candidate(
                         trig,
                         sent,
                         t,
-                        summit[0],
+                        attended[0],
                         (),
                         1,
                         status,
                         background,
                         places,
-                        (*texts, *summit[2]),
+                        (*texts, *attended[2]),
                         summit=name,
                         forum=forum_ref,
                         anaphoric=_definite_noun(view.words[t], trig),
@@ -222,23 +168,6 @@ def sentence_candidates(
     return out, next_carried
 
 
-def _chair(
-    words: Sequence[str], t: int, slots: list[Slot], carried: ActorRef | None
-) -> tuple[ActorRef, ActorRef] | None:
-    """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X': X attends a session of the organisation."""
-    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and s.mention.kind == "igo"), None)
-    if igo is None:
-        return None
-    by = find_marker(words, "chair_by", t, len(words))
-    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
-    chair = next((s.actor for s in persons if by is not None and s.mention.start > by), None)
-    if chair is None and trig_is_verb(words, t):
-        chair = next((s.actor for s in persons if s.mention.start > t), None)
-    if chair is None:
-        return None
-    return chair, igo.actor
-
-
 def _answered_invitation(words: Sequence[str], t: int) -> bool:
     w = words[t][1:] if words[t][:1] in ("و", "ف") else words[t]
     return w.startswith("ب") or (t > 0 and words[t - 1] in _answer_words())
@@ -247,10 +176,6 @@ def _answered_invitation(words: Sequence[str], t: int) -> bool:
 @functools.cache
 def _answer_words() -> frozenset[str]:
     return frozenset(fold_words("تلبية تلبيه استجابة"))
-
-
-def trig_is_verb(words: Sequence[str], t: int) -> bool:
-    return not words[t].startswith(("ال", "د"))
 
 
 def _blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:
@@ -279,50 +204,7 @@ def _circumstance_words() -> frozenset[str]:
     return frozenset(fold_words("خلال أثناء عقب ختام مستهل هامش"))
 
 
-def _with_object(slots: list[Slot], t: int) -> bool:
-    return any(
-        s.mention.start > t and s.mention.start - t <= _WITH_AFTER and s.mention.prep in ("ب", "مع") for s in slots
-    )
-
-
-def _frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> list[Slot] | None:
-    """Slots a trigger may use; None for a gathering word that names no parties."""
-    if trig.frame != "multi":
-        return slots
-    join = find_marker(words, "summit_join", t + 1, t + _PARTICIPATION_AFTER)
-    if join is not None:
-        stop = next((k for k in range(join, len(words)) if words[k] == PUNCT), len(words))
-        return [s for s in slots if join < s.mention.start < stop]
-    return None
-
-
 def _valid(roles: Roles, trig: Trigger) -> bool:
     if not roles.targets:
         return False
     return all(t.country is not None and t.country != roles.source.country for t in roles.targets)
-
-
-def _summit(
-    doc: Doc, view: SentenceView, sent: int, t: int, trig: Trigger, slots: list[Slot], carried: ActorRef | None
-) -> tuple[ActorRef, str | ActorRef, tuple[tuple[str, str], ...]] | None:
-    """A party attending a named gathering: 'حضوره قمة الدول المطلة على بحر قزوين'."""
-    if trig.frame != "multi" or find_marker(view.words, "summit_join", max(0, t - _JOIN_BEFORE), t) is None:
-        return None
-    if find_marker(view.words, "sidelines", max(0, t - _JOIN_BEFORE - 2), t) is not None:
-        return None  # "على هامش مشاركته في اجتماع": the frame of another event
-    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
-    source = carried if carried is not None else (persons[0].actor if persons else None)
-    if source is None:
-        return None
-    end = t + 1
-    while end < len(view.words) and end - t < _SUMMIT_NAME_MAX and view.words[end] != PUNCT:
-        if view.words[end].startswith("وال") and end > t + 1:
-            break
-        end += 1
-    first = doc.sentences[sent].first
-    name = doc.span_surface(first + t, first + end)
-    texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
-    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and abs(s.mention.start - t) <= 1), None)
-    if igo is not None:  # the gathering is a known organisation or forum
-        return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
-    return source, name, texts

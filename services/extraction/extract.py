@@ -9,7 +9,7 @@ from schemas.event import Actor, DiplomaticEvent, EventDate, Evidence, Location,
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
-from services.extraction.candidates import Budget, Candidate, SentenceView, sentence_candidates, sentence_views
+from services.extraction.candidates import Budget, Candidate, sentence_candidates
 from services.extraction.context import agreements, attribution, figures, topics
 from services.extraction.dates import find_dates
 from services.extraction.gazetteer import Gazetteer, load_gazetteer
@@ -17,6 +17,7 @@ from services.extraction.locate import capital_of
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.text import Doc, build_doc
+from services.extraction.views import SentenceView, sentence_views
 
 EXTRACTOR_VERSION = "1.0.0"
 MAX_EVENTS = 50

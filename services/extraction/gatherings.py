@@ -1,0 +1,82 @@
+"""Gatherings: summits, sessions and forums. Who takes part ("بمشاركة …"), who attends a named
+gathering ("حضر قمة …"), who chairs an organisation's session ("ترأس أعمال …"، "برئاسة …")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from schemas.event import Role
+from services.extraction.actors import PUNCT, ActorRef
+from services.extraction.context import find_marker
+from services.extraction.frames import Slot
+from services.extraction.lexicon import Trigger
+from services.extraction.text import Doc
+
+_SUMMIT_NAME_MAX = 7
+_JOIN_BEFORE = 8  # "حضوره قمة", "شارك الرئيس المصري عبد الفتاح السيسي في القمة"
+_WITH_AFTER = 2  # "الاجتماع بنظيره"
+_PARTICIPATION_AFTER = 5  # "القمة الإيرانية الروسية بمشاركة"
+
+
+def with_object(slots: list[Slot], t: int) -> bool:
+    return any(
+        s.mention.start > t and s.mention.start - t <= _WITH_AFTER and s.mention.prep in ("ب", "مع") for s in slots
+    )
+
+
+def frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> list[Slot] | None:
+    """Slots a trigger may use; None for a gathering word that names no parties."""
+    if trig.frame != "multi":
+        return slots
+    join = find_marker(words, "summit_join", t + 1, t + _PARTICIPATION_AFTER)
+    if join is not None:
+        stop = next((k for k in range(join, len(words)) if words[k] == PUNCT), len(words))
+        return [s for s in slots if join < s.mention.start < stop]
+    return None
+
+
+def chair(
+    words: Sequence[str], t: int, slots: list[Slot], carried: ActorRef | None
+) -> tuple[ActorRef, ActorRef] | None:
+    """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X': X attends a session of the organisation."""
+    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and s.mention.kind == "igo"), None)
+    if igo is None:
+        return None
+    by = find_marker(words, "chair_by", t, len(words))
+    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    chair = next((s.actor for s in persons if by is not None and s.mention.start > by), None)
+    if chair is None and _trig_is_verb(words, t):
+        chair = next((s.actor for s in persons if s.mention.start > t), None)
+    if chair is None:
+        return None
+    return chair, igo.actor
+
+
+def _trig_is_verb(words: Sequence[str], t: int) -> bool:
+    return not words[t].startswith(("ال", "د"))
+
+
+def summit(
+    doc: Doc, words: Sequence[str], sent: int, t: int, trig: Trigger, slots: list[Slot], carried: ActorRef | None
+) -> tuple[ActorRef, str | ActorRef, tuple[tuple[str, str], ...]] | None:
+    """A party attending a named gathering: 'حضوره قمة الدول المطلة على بحر قزوين'."""
+    if trig.frame != "multi" or find_marker(words, "summit_join", max(0, t - _JOIN_BEFORE), t) is None:
+        return None
+    if find_marker(words, "sidelines", max(0, t - _JOIN_BEFORE - 2), t) is not None:
+        return None  # "على هامش مشاركته في اجتماع": the frame of another event
+    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    source = carried if carried is not None else (persons[0].actor if persons else None)
+    if source is None:
+        return None
+    end = t + 1
+    while end < len(words) and end - t < _SUMMIT_NAME_MAX and words[end] != PUNCT:
+        if words[end].startswith("وال") and end > t + 1:
+            break
+        end += 1
+    first = doc.sentences[sent].first
+    name = doc.span_surface(first + t, first + end)
+    texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
+    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and abs(s.mention.start - t) <= 1), None)
+    if igo is not None:  # the gathering is a known organisation or forum
+        return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
+    return source, name, texts

@@ -1,0 +1,67 @@
+"""The per-sentence view of an article: folded words, actor mentions, explicit places, and the
+sentence's actors resolved into slots for the argument frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from schemas.event import Role
+from services.extraction.context import agency_spans
+from services.extraction.frames import Slot
+from services.extraction.gazetteer import Gazetteer
+from services.extraction.locate import PlaceHit, find_places
+from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
+from services.extraction.resolve import Cast
+from services.extraction.text import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    words: tuple[str, ...]  # folded; punctuation as PUNCT
+    mentions: tuple[Mention, ...]
+    places: tuple[PlaceHit, ...]  # explicit places
+
+
+def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
+    views = []
+    for s in doc.sentences:
+        words = tuple(t.key if t.key[:1].isalnum() else PUNCT for t in doc.sentence_tokens(s.index))
+        masked = agency_spans(words)
+        mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
+        places = tuple(p for p in find_places(gaz, words) if p.explicit)
+        views.append(SentenceView(words, tuple(mentions), places))
+    return views
+
+
+def sentence_slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None) -> list[Slot]:
+    first = doc.sentences[sent].first
+    out: list[Slot] = []
+    antecedent = carried
+    for m in view.mentions:
+        if m.kind == "place":
+            continue  # a place, not a party
+        if m.kind == "pair":
+            pair = cast.main_pair(m.pair_kind)
+            if pair is not None:
+                out.append(Slot(m, pair[0], doc.span_surface(first + m.start, first + m.end)))
+                out.append(Slot(_as_conj(m), pair[1], doc.span_surface(first + m.start, first + m.end)))
+            continue
+        actor = cast.resolve(m, antecedent)
+        if actor is None or actor.country is None:
+            continue
+        if (
+            out
+            and m.kind == "title"
+            and out[-1].mention.end == m.start
+            and out[-1].actor.country in (None, actor.country)
+        ):
+            continue  # apposition: "محمد بن زايد رئيس الدولة"
+        out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end)))
+        if actor.role not in (Role.STATE, Role.ORGANIZATION):
+            antecedent = actor
+    return out
+
+
+def _as_conj(m: Mention) -> Mention:
+    return Mention(m.end, m.end, m.kind, m.prep, m.actor, m.title_key, m.ambiguous, True, m.pair_kind)
