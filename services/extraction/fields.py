@@ -1,0 +1,121 @@
+"""What an article tells about all its events (topics, figures, attribution, main place, cast) and the
+place and date of one event, read from its sentences and that context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.event import EventDate, Location, PloverType, Role, Status
+from schemas.normalized import NormalizedArticle
+from services.extraction.assemble import Group, group_name
+from services.extraction.context import attribution, figures, topics
+from services.extraction.dates import find_dates
+from services.extraction.gazetteer import Gazetteer
+from services.extraction.locate import capital_of
+from services.extraction.mentions import ActorRef
+from services.extraction.resolve import Cast
+from services.extraction.text import Doc
+from services.extraction.views import SentenceView
+
+
+class ArticleContext:
+    def __init__(
+        self,
+        doc: Doc,
+        gaz: Gazetteer,
+        article: NormalizedArticle,
+        on: dt.date | None,
+        views: list[SentenceView],
+        cast: Cast,
+    ) -> None:
+        self.doc, self.gaz, self.article, self.on = doc, gaz, article, on
+        self.topics = topics([v.words for v in views])
+        seen: set[tuple[float, str]] = set()
+        self.figures = []
+        for sent in doc.sentences:  # a claim repeated in a summary box is one figure
+            for f in figures(sent.text):
+                if (f.value, f.unit) not in seen:
+                    seen.add((f.value, f.unit))
+                    self.figures.append(f)
+        self.attribution = list(
+            dict.fromkeys(
+                a
+                for s, v in zip(doc.sentences, views, strict=True)
+                for a in attribution(v.words, doc.sentence_tokens(s.index), s.text, s.raw_start)
+            )
+        )
+        self.location = main_location(doc, gaz, views)
+        self.cast = cast
+        self.groups: list[Group] = []
+
+    def personal(self, actor: ActorRef) -> ActorRef:
+        """A state met in person stands for its leader the article names ('زار الكويت' -> the emir)."""
+        if actor.role != Role.STATE:
+            return actor
+        return self.cast.person_of(actor.country, None) or actor
+
+
+def main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Location | None:
+    counts: dict[str, tuple[int, int, Location]] = {}
+    for k, view in enumerate(views):
+        for hit in view.places:
+            if hit.location.lat is not None:
+                name = hit.location.name_en or ""
+                n, first, loc = counts.get(name, (0, k, hit.location))
+                counts[name] = (n + 1, first, loc)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+
+
+def event_location(g: Group, ctx: ArticleContext) -> Location | None:
+    parties = {c.source.country for c in g.members} | {t.country for c in g.members for t in c.targets}
+    consult = g.first.trigger.event_type in (PloverType.CONSULT, PloverType.AGREE)
+    for c in g.members:
+        # a country named after في is where the event happened only for a meeting in a party's country;
+        # otherwise it is what was discussed ("الأوضاع في سوريا")
+        places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
+        if places:
+            return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
+    if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
+        return None  # a statement's place is where it was made, only when the report says so
+    dests = [c.destination for c in g.members if c.destination]
+    if dests and (ctx.location is None or ctx.location.country != dests[0]):
+        return capital_of(ctx.gaz, dests[0])
+    if g.first.future or g.first.status in (Status.PLANNED, Status.HYPOTHETICAL):
+        # the dateline says where the report was filed, not where a future act will be; but an act
+        # announced during a visit between the same parties ("توقيع اتفاقيات خلال زيارتنا") is placed there
+        countries = frozenset({g.first.source.country, *(t.country for t in g.first.targets)})
+        for other in ctx.groups:
+            first = other.first
+            if (
+                other is not g
+                and group_name(first) == "inperson"
+                and first.status == Status.OCCURRED
+                and frozenset({first.source.country, *(t.country for t in first.targets)}) == countries
+            ):
+                return event_location(other, ctx)
+        return None
+    return ctx.location
+
+
+def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> EventDate:
+    unresolved: EventDate | None = None
+    ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and g.first.future)
+    for c in g.strong:
+        hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=ahead)
+        if ahead and ctx.on is not None:  # "قال اليوم إنه سيزور": the statement's day is not the visit's
+            hits = [h for h in hits if h.date.value is None or h.date.value > ctx.on.isoformat()]
+        elif ctx.on is not None:  # an event that took place cannot postdate its report
+            hits = [h for h in hits if h.date.value is None or h.date.value <= ctx.on.isoformat()]
+        base = ctx.doc.sentences[c.sent].first
+        # the time adjunct usually follows the verb or noun: "التقى ... أمس السبت"
+        for h in sorted(hits, key=lambda h: (h.index < base + c.index, abs(h.index - base - c.index))):
+            if h.date.value is not None:
+                return h.date
+            unresolved = unresolved or h.date
+    if unresolved is not None:
+        return unresolved
+    if primary and status == Status.OCCURRED and ctx.on is not None:
+        return EventDate(value=ctx.on.isoformat(), precision="day", basis="publication")
+    return EventDate()
