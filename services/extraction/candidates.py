@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
 from services.extraction.context import find_marker, future_negation, is_background, status_at
-from services.extraction.frames import Roles, Slot, assign
+from services.extraction.frames import assign
 from services.extraction.gatherings import chair, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
+from services.extraction.slots import Roles, Slot
 from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 from services.extraction.views import SentenceView, sentence_slots

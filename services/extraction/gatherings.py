@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from schemas.event import Role
 from services.extraction.actors import PUNCT, ActorRef
 from services.extraction.context import find_marker
-from services.extraction.frames import Slot
 from services.extraction.lexicon import Trigger
+from services.extraction.slots import Slot
 from services.extraction.text import Doc
 
 _SUMMIT_NAME_MAX = 7

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from schemas.event import Role
 from services.extraction.context import agency_spans
-from services.extraction.frames import Slot
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import PlaceHit, find_places
 from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
 from services.extraction.resolve import Cast
+from services.extraction.slots import Slot
 from services.extraction.text import Doc
 
 

@@ -1,0 +1,88 @@
+"""The special argument frames: بين X و Y, dual subjects, gatherings, visits and summoned envoys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from schemas.event import Role
+from services.extraction.mentions import ActorRef
+from services.extraction.slots import Roles, Slot, chain_before, country, joined
+
+_BETWEEN_GAP = 4  # tokens between a trigger and "بين X و Y"
+
+
+def between(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None:
+    """'مفاوضات بين دولة الكويت وجمهورية العراق': the two parties after بين, in order."""
+    for k, s in enumerate(slots):
+        if s.mention.prep == "بين" and 0 < s.mention.start - t <= _BETWEEN_GAP and k + 1 < len(slots):
+            nxt = slots[k + 1]
+            if joined(s.mention, nxt.mention, words) and country(nxt) != country(s):
+                return Roles(s.actor, (nxt.actor,), 2)
+    return None
+
+
+def upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:
+    """'رئيسا لروسيا': a state reached through لـ stands for its person named in the sentence, if any."""
+    if slot.actor.role != Role.STATE:
+        return slot
+    return next((s for s in slots if country(s) == country(slot) and s.actor.role != Role.STATE), slot)
+
+
+def dual(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None:
+    pairs = [s for s in slots if s.mention.kind == "pair"]
+    before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
+    if before:
+        chain = chain_before(slots, before[-1], words)
+        countries = {country(s) for s in chain}
+        if len(chain) >= 2 and len(countries) == len(chain):
+            return Roles(chain[0].actor, tuple(s.actor for s in chain[1:]), 1)
+    if len(pairs) == 2:
+        return Roles(pairs[0].actor, (pairs[1].actor,), 1)
+    return None
+
+
+def multi(slots: Sequence[Slot]) -> list[Roles]:
+    """A gathering: its parties are the distinct countries named in the sentence, first one as source."""
+    seen: dict[str | None, ActorRef] = {}
+    for s in slots:
+        if country(s) is not None and country(s) not in seen:
+            seen[country(s)] = s.actor
+    parties = list(seen.values())
+    if len(parties) < 2:
+        return []
+    return [Roles(parties[0], tuple(parties[1:]), 1)]
+
+
+def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: str | None) -> list[Roles]:
+    """The subject travels to the object's country, or to the place named after the trigger."""
+    if not objects and place is not None and place != source.country:
+        host = next((s.actor for s in slots if country(s) == place and s.actor.role != Role.STATE), None)
+        return [Roles(source, (host,), 2, place)] if host is not None else []
+    if not objects:
+        return []
+    dest = objects[0]
+    dest_country = country(dest)
+    if dest.actor.role == Role.STATE:  # visiting a country: its leader named in the sentence hosts
+        host = next((s.actor for s in slots if country(s) == dest_country and s.actor.role != Role.STATE), None)
+        return [Roles(source, (host or dest.actor,), 2, dest_country)]
+    return [Roles(source, (dest.actor,), 2, dest_country)]
+
+
+def summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | None) -> list[Roles]:
+    envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
+    if envoy is None:
+        return []
+    summoner = slots[subj].actor if subj is not None and slots[subj] is not envoy else carried
+    if summoner is None:
+        return []
+    if summoner.country == envoy.actor.country:  # its own envoy: a recall from the host country
+        host = next(
+            (
+                s.actor
+                for s in slots
+                if s.mention.start >= envoy.mention.end and country(s) not in (None, summoner.country)
+            ),
+            None,
+        )
+        return [Roles(summoner, (host,), 3, recall=True)] if host is not None else []
+    return [Roles(summoner, (envoy.actor,), 3)]

@@ -1,0 +1,59 @@
+"""Slots (an actor mention of a sentence with its resolved actor), the roles a frame assigns, and how
+mentions are coordinated ("X و Y", "والسيدة ميلوني")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from services.extraction.mentions import ActorRef, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    mention: Mention
+    actor: ActorRef
+    text: str = ""  # surface as written
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: ActorRef
+    targets: tuple[ActorRef, ...]
+    strength: int  # how explicit the direction is: 3 grammatical (تلقى من، استقبل), 1 word order
+    destination: str | None = None  # country travelled to (visit frame)
+    recall: bool = False  # "استدعاء سفيرها لدى فرنسا": a state recalls its own envoy (SANCTION/161)
+
+
+def country(s: Slot) -> str | None:
+    return s.actor.country
+
+
+def joined(prev: Mention, cur: Mention, words: Sequence[str]) -> bool:
+    """X و Y: the later mention, or an honorific right before it (والسيدة ميلوني), carries و."""
+    if cur.start - prev.end > 1:
+        return False
+    if cur.conj:
+        return True
+    return cur.start - prev.end == 1 and prev.end < len(words) and words[prev.end].startswith("و")
+
+
+def coordinated_after(slots: Sequence[Slot], first: int, words: Sequence[str] = ()) -> list[Slot]:
+    """The slot at `first` and the ones joined to it by و with no gap."""
+    out = [slots[first]]
+    for k in range(first + 1, len(slots)):
+        if joined(slots[k - 1].mention, slots[k].mention, words):
+            out.append(slots[k])
+        else:
+            break
+    return out
+
+
+def chain_before(slots: Sequence[Slot], last: int, words: Sequence[str] = ()) -> list[Slot]:
+    """The slot at `last` and the ones before it that it is coordinated with (X و Y)."""
+    out = [slots[last]]
+    k = last
+    while k > 0 and joined(slots[k - 1].mention, slots[k].mention, words):
+        k -= 1
+        out.insert(0, slots[k])
+    return out
