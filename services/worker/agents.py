@@ -32,7 +32,7 @@ log = logging.getLogger("marsad.worker")
 
 @dataclass(frozen=True, slots=True)
 class Outputs:
-    """What one source message turns into: messages for one output topic, or a rejection."""
+    """What one source message turns into when it is not rejected: the messages for one output topic."""
 
     output: str
     messages: list[Output]

@@ -13,6 +13,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +30,22 @@ log = logging.getLogger("marsad.worker.isolation")
 
 ResultT = TypeVar("ResultT")
 StageFn = Callable[[bytes | None, StageLimits], ResultT | Rejection]
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Runs in the child at start: exit as soon as the worker is gone.
+
+    A ProcessPoolExecutor child holds both ends of its call queue, so it never sees EOF when the worker
+    dies without closing the pool (SIGKILL, OOM): it would wait forever as an orphan. A watchdog thread
+    notices the re-parenting within a second.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def guarded(fn: StageFn[ResultT], value: bytes | None, limits: StageLimits) -> ResultT | Rejection:
@@ -46,7 +65,12 @@ class StageRunner:
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     async def run(self, fn: StageFn[ResultT], value: bytes | None, limits: StageLimits) -> ResultT | Rejection:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Awaitable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +27,7 @@ from services.worker.metrics import WorkerMetrics
 from services.worker.stages import StageLimits
 
 LIMITS = StageLimits(1024, 1000, 10)
+REPO_ROOT = Path(__file__).resolve().parents[3]
 FAST = RetryPolicy(first_backoff=0.001, max_backoff=0.002)
 
 
@@ -130,3 +137,39 @@ def test_repeat_filter_lets_one_line_per_kind_through_per_interval() -> None:
     summary = _record("Unable connect to node %s")
     assert repeat.filter(summary)
     assert "999 similar lines suppressed" in summary.getMessage()
+
+
+def test_stage_child_exits_when_the_worker_is_killed(tmp_path: Path) -> None:
+    """SIGKILL the process that owns a StageRunner: its child must not live on as an orphan."""
+    script = (
+        "import asyncio, os, sys\n"
+        "from services.worker.isolation import StageRunner\n"
+        "from tests.unit.reliability.test_worker_units import LIMITS, echo_stage\n"
+        "runner = StageRunner(timeout=30.0)\n"
+        "asyncio.run(runner.run(echo_stage, b'x', LIMITS))\n"
+        "print(' '.join(str(p) for p in runner._pool._processes), flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    owner = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=REPO_ROOT, text=True
+    )
+    assert owner.stdout is not None
+    children = [int(pid) for pid in owner.stdout.readline().split()]
+    assert children
+    owner.kill()
+    owner.wait(timeout=10)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.2)
+    survivors = [pid for pid in children if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, f"orphaned stage processes {survivors}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state
