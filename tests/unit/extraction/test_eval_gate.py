@@ -23,6 +23,7 @@ from services.extraction.evaluate import EvalReport, evaluate
 
 ROOT = Path(__file__).resolve().parents[3]
 BASELINE = Path(__file__).with_name("eval_baseline.json")
+MARGIN = 0.01
 METRICS = ("f1", "precision", "recall", "date", "location", "source", "target", "status")
 
 
@@ -69,18 +70,23 @@ def pin(allow_lower: bool) -> int:
     old = _baseline() if BASELINE.exists() else {"gold": "tests/fixtures/devset/gold.jsonl", "floors": {}}
     gold = ROOT / str(old["gold"])
     scores = _scores(evaluate(gold))
-    new = {k: math.floor(v * 1000) / 1000 for k, v in scores.items() if k in METRICS}
+    # a small margin under the measured score absorbs harmless churn (a gazetteer name fixed upstream);
+    # anything larger is a regression the gate should catch
+    new = {k: max(0.0, math.floor((v - MARGIN) * 1000) / 1000) for k, v in scores.items() if k in METRICS}
     old_floors = old.get("floors", {})
     assert isinstance(old_floors, dict)
-    lower = {k: (old_floors[k], v) for k, v in new.items() if k in old_floors and v < float(old_floors[k])}
-    if lower and not allow_lower:
-        print(f"refusing to lower floors {lower}; pass --allow-lower to accept", file=sys.stderr)
+    below = {k: (old_floors[k], scores[k]) for k in new if k in old_floors and scores[k] < float(old_floors[k])}
+    if below and not allow_lower:
+        print(f"scores below their floors {below}; pass --allow-lower to accept", file=sys.stderr)
         return 1
+    if not allow_lower:  # re-pinning never lowers a floor by itself
+        new = {k: max(v, float(old_floors.get(k, 0.0))) for k, v in new.items()}
     data = {
         "gold": old["gold"],
         "gold_sha256": _digest(gold),
         "floors": new,
-        "note": "floors only go down with --allow-lower; see test_eval_gate.py",
+        "measured": {k: round(v, 4) for k, v in scores.items() if k in METRICS},
+        "note": f"floors = measured - {MARGIN} when pinned; they only go down with --allow-lower",
     }
     BASELINE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=2))
