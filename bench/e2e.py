@@ -2,7 +2,8 @@
 
 A backlog of N articles (~4 KB each) is published once to a raw topic; every run then starts a system
 with a fresh consumer group and fresh output topics, so it reads the same backlog from the beginning.
-Progress is sampled every 0.25 s. Throughput is measured between 5% and 95% of the backlog (start-up,
+Progress is sampled every 0.25 s (Marsad's /metrics) or 0.05 s (ceilings: end offsets).
+Throughput is measured between 5% and 95% of the backlog (start-up,
 rebalancing and the tail are excluded), from the moment every worker of the run reports ready.
 Runs of the different systems are interleaved so that a noisy neighbour hurts them all alike.
 """
@@ -22,7 +23,8 @@ from bench.machine import load_average
 from bench.procstat import sample, sample_many
 from bench.systems import System, start_client_loop, start_marsad, start_noop
 
-POLL_SECONDS = 0.25
+POLL_SECONDS = 0.25  # Marsad: /metrics of each worker
+FAST_POLL_SECONDS = 0.05  # ceilings: one ListOffsets request to the broker; they finish in seconds
 LOW, HIGH = 0.05, 0.95
 Starter = Callable[[], Awaitable[System]]
 
@@ -35,13 +37,15 @@ class Tick:
     cpu: float
     rss_mb: float
     broker_cpu: float
+    parent_cpu: float = 0.0  # the worker processes alone, without their stage children
 
 
 async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) -> tuple[list[Tick], float, str]:
     counter = OffsetCounter(system.bootstrap)
     await counter.start([system.done_topic] if system.done_topic else [])
     proc, broker = sample_many(system.pids), sample(broker_pid)  # started just now, nothing done yet
-    ticks = [Tick(0.0, 0, 0, proc.cpu_seconds if proc else 0.0, 0.0, broker.cpu_seconds if broker else 0.0)]
+    cpu0 = proc.cpu_seconds if proc else 0.0
+    ticks = [Tick(0.0, 0, 0, cpu0, 0.0, broker.cpu_seconds if broker else 0.0, cpu0)]
     started = time.monotonic()
     ready_at = 0.0 if not system.metrics_urls else -1.0
     status = "complete"
@@ -52,6 +56,7 @@ async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) 
                 ready_at = now
             done, events = await system.progress(counter)
             proc, broker = sample_many(system.pids), sample(broker_pid)
+            parents = [p for p in (sample(pid) for pid in system.pids) if p is not None]
             ticks.append(
                 Tick(
                     now,
@@ -60,6 +65,7 @@ async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) 
                     proc.cpu_seconds if proc else 0.0,
                     proc.rss_mb if proc else 0.0,
                     broker.cpu_seconds if broker else 0.0,
+                    sum(p.cpu_seconds for p in parents),
                 )
             )
             if done >= n:
@@ -71,7 +77,7 @@ async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) 
             if now - max(moved, ready_at) > stall_seconds:
                 status = f"stalled for {stall_seconds:.0f} s"
                 break
-            await asyncio.sleep(POLL_SECONDS)
+            await asyncio.sleep(POLL_SECONDS if system.metrics_urls else FAST_POLL_SECONDS)
     finally:
         await counter.stop()
     return ticks, max(ready_at, 0.0), status
@@ -92,6 +98,7 @@ def _at(ticks: list[Tick], x: float) -> Tick:
                 before.cpu + f * (tick.cpu - before.cpu),
                 tick.rss_mb,
                 before.broker_cpu + f * (tick.broker_cpu - before.broker_cpu),
+                before.parent_cpu + f * (tick.parent_cpu - before.parent_cpu),
             )
     return ticks[-1]
 
@@ -114,6 +121,7 @@ def summarise(ticks: list[Tick], n: int, ready_at: float) -> dict[str, Any]:
         "events_total": ticks[-1].events,
         "worker_cpu_s_per_1000": cpu * per_k,
         "worker_cpu_cores": cpu / window,
+        "worker_parent_cpu_cores": (hi.parent_cpu - lo.parent_cpu) / window,
         "broker_cpu_s_per_1000": (hi.broker_cpu - lo.broker_cpu) * per_k,
         "broker_cpu_cores": (hi.broker_cpu - lo.broker_cpu) / window,
         "worker_rss_max_mb": max(t.rss_mb for t in ticks),
@@ -126,8 +134,8 @@ def summarise(ticks: list[Tick], n: int, ready_at: float) -> dict[str, Any]:
 
 def _segments(ticks: list[Tick], start: float, end: float, parts: int = 9) -> list[float]:
     """Rates over equal slices of the measured window: how steady one run was."""
-    if end <= start:
-        return []
+    if end <= start or sum(1 for t in ticks if start <= t.done <= end) < 2 * parts:
+        return []  # too few samples inside the window for slices to mean anything
     bounds = [_at(ticks, start + (end - start) * i / parts) for i in range(parts + 1)]
     return [(b.done - a.done) / (b.t - a.t) for a, b in pairwise(bounds) if b.t > a.t]
 

@@ -22,7 +22,7 @@ from bench.corpus import make_article
 from bench.kafka_ops import MAX_BYTES, create_topics, delete_topics, unique
 from bench.machine import load_average
 from bench.stats import distribution
-from bench.systems import start_marsad
+from bench.systems import System, start_marsad
 
 
 class Listener:
@@ -101,6 +101,18 @@ async def _wait_for(listener: Listener, sent: dict[bytes, float], timeout: float
     await asyncio.sleep(0.5)  # events of the last articles follow their normalized message
 
 
+async def _ready_worker(bootstrap: str, raw: str, partitions: int, workdir: Path, log: Callable[[str], None]) -> System:
+    """A ready worker on `raw`; a second try when the first does not get ready (its log is kept in workdir)."""
+    for attempt in (1, 2):
+        system = await start_marsad(bootstrap, raw, 1, partitions, workdir)
+        if await asyncio.to_thread(system.wait_ready, 90.0):
+            return system
+        system.stop()
+        await delete_topics(bootstrap, system.sink_topics)
+        log(f"latency worker not ready after 90 s (attempt {attempt}); see the worker logs")
+    raise RuntimeError("the latency worker did not become ready twice")
+
+
 async def latency_sweep(
     bootstrap: str,
     texts: list[str],
@@ -114,14 +126,12 @@ async def latency_sweep(
 ) -> list[dict[str, Any]]:
     raw = unique("lat-raw")
     await create_topics(bootstrap, [raw], partitions)
-    system = await start_marsad(bootstrap, raw, 1, partitions, workdir)
+    system = await _ready_worker(bootstrap, raw, partitions, workdir, log)
     topics = dict(zip(("normalized", "events", "deadletter"), system.sink_topics, strict=True))
     listener = Listener(bootstrap, {"normalized": topics["normalized"], "events": topics["events"]}, partitions)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=MAX_BYTES)
     results: list[dict[str, Any]] = []
     try:
-        if not await asyncio.to_thread(system.wait_ready, 120.0):
-            raise RuntimeError("latency worker did not become ready")
         await listener.start()
         await producer.start()
         warm: dict[bytes, float] = {}

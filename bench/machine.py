@@ -67,6 +67,7 @@ def stage_versions() -> dict[str, str]:
 
 def describe(argv: list[str], kafka_version: str) -> dict[str, Any]:
     dirty = _git("status", "--porcelain", "--", "services", "schemas", "bench")
+    commit = _git("rev-parse", "HEAD") or os.environ.get("MARSAD_BENCH_GIT_COMMIT", "")  # a `git archive` copy
     return {
         "cpu_model": cpu_model(),
         "cores": os.cpu_count(),
@@ -79,7 +80,7 @@ def describe(argv: list[str], kafka_version: str) -> dict[str, Any]:
         "aiokafka": _version("aiokafka"),
         "pydantic": _version("pydantic"),
         "camel_tools": _version("camel-tools"),
-        "git_commit": _git("rev-parse", "HEAD"),
+        "git_commit": commit,
         "git_dirty_files": len(dirty.splitlines()) if dirty else 0,
         "stages": stage_versions(),
         "command": shlex.join([Path(sys.executable).name, "-m", "bench.run", *argv]),

@@ -34,9 +34,31 @@ def sample(pid: int) -> ProcSample | None:
     return ProcSample((utime + stime) / _TICKS, rss, hwm)
 
 
+def children(pid: int) -> list[int]:
+    """Every live descendant of `pid` (the worker runs its stages in child processes)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        parents.setdefault(ppid, []).append(int(entry.name))
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
 def sample_many(pids: list[int]) -> ProcSample | None:
-    """The sum over several processes (for 2-worker runs): CPU and RSS add up, peaks too."""
-    samples = [s for s in (sample(pid) for pid in pids) if s is not None]
+    """The sum over several processes and all their descendants: CPU and RSS add up, peaks too."""
+    tree = [p for pid in pids for p in (pid, *children(pid))]
+    samples = [s for s in (sample(p) for p in tree) if s is not None]
     if not samples:
         return None
     return ProcSample(

@@ -20,6 +20,8 @@ from bench.systems import REPO, start_marsad
 
 AREAS = (  # first match wins, tested on the leaf frame's file path
     ("selectors.py", "idle: event loop waiting in epoll"),
+    ("multiprocessing/", "multiprocessing IPC (pickle, pipes) to the stage child"),
+    ("concurrent/futures", "process-pool bookkeeping"),
     ("services/arabic", "normaliser (services/arabic)"),
     ("services/extraction", "extractor (services/extraction)"),
     ("services/worker", "worker glue (services/worker)"),
@@ -87,7 +89,7 @@ async def profile_worker(plan: Plan, seconds: float, out_dir: Path) -> dict[str,
         if not await asyncio.to_thread(system.wait_ready, 120.0):
             return None
         args = [tool, "record", "--pid", str(system.pids[0]), "--duration", str(int(seconds)), "--rate", "100"]
-        args += ["--idle", "--format", "raw", "--output", str(raw_path)]
+        args += ["--subprocesses", "--format", "raw", "--output", str(raw_path)]
         done = await asyncio.to_thread(subprocess.run, args, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not raw_path.exists():
             return {"samples": 0, "text": f"py-spy failed: {done.stderr[-500:]}"}
@@ -96,7 +98,7 @@ async def profile_worker(plan: Plan, seconds: float, out_dir: Path) -> dict[str,
         await delete_topics(plan.bootstrap, system.sink_topics)
     result = fold(raw_path.read_text())
     result["raw_file"] = str(raw_path)
-    result["tool"] = "py-spy record --rate 100 --idle (attached to the worker)"
+    result["tool"] = "py-spy record --rate 100 --subprocesses (attached to the worker and its stage children)"
     return result
 
 

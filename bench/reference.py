@@ -1,8 +1,8 @@
 """Reference normalisation chains measured beside Marsad's: camel-tools when installed, and a plain-regex chain.
 
-The camel-tools chain is the usual one from its documentation: Unicode normalisation, dediacritisation,
-then the alef, alef-maksura and teh-marbuta folds. The regex chain does the same folds with one `str.translate`
-and one compiled regex, as a floor for what any pure-Python chain costs.
+The camel-tools chains are the ones the normaliser's own benchmark (bench/normalize_bench.py) compares
+against. The regex chain does the four folds with one compiled regex and one `str.translate`, as a floor
+for what any pure-Python chain costs.
 """
 
 from __future__ import annotations
@@ -30,10 +30,16 @@ def regex_chain(text: str) -> str:
     return _DIACRITICS_TATWEEL.sub("", text).translate(_FOLDS)
 
 
-def camel_chain() -> TextFn | None:
-    """camel-tools' normalize_unicode -> dediac_ar -> alef/alef-maksura/teh-marbuta folds, or None."""
+def camel_chains() -> dict[str, TextFn]:
+    """camel-tools' chains, when installed: the four folds alone, and the full cleaning chain before them.
+
+    "4 folds" = dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar (what
+    Marsad's match view also does); "cleaning" = normalize_unicode (NFKC) + the builtin `arclean` CharMapper
+    + the 4 folds (what Marsad's clean and match views do together). Neither keeps offsets.
+    """
     if util.find_spec("camel_tools") is None:
-        return None
+        return {}
+    from camel_tools.utils.charmap import CharMapper
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
@@ -42,13 +48,19 @@ def camel_chain() -> TextFn | None:
         normalize_unicode,
     )
 
-    def chain(text: str) -> str:
-        out: str = normalize_teh_marbuta_ar(
-            normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(normalize_unicode(text))))
-        )
+    arclean = CharMapper.builtin_mapper("arclean")
+
+    def folds(text: str) -> str:
+        out: str = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(text))))
         return out
 
-    return chain
+    def cleaning(text: str) -> str:
+        return folds(arclean(normalize_unicode(text)))
+
+    return {
+        "camel-tools 4 folds (dediac+alef+maksura+teh)": folds,
+        "camel-tools cleaning (NFKC+arclean+4 folds)": cleaning,
+    }
 
 
 def marsad_match_key() -> TextFn | None:
@@ -62,10 +74,7 @@ def marsad_match_key() -> TextFn | None:
 
 
 def reference_chains() -> dict[str, TextFn]:
-    chains: dict[str, TextFn] = {}
-    camel = camel_chain()
-    if camel is not None:
-        chains["camel-tools chain (unicode+dediac+alef+maksura+teh)"] = camel
+    chains = camel_chains()
     chains["plain-regex chain (dediac+tatweel+alef+maksura+teh)"] = regex_chain
     own = marsad_match_key()
     if own is not None:

@@ -63,20 +63,19 @@ def _fmt(value: float, digits: int = 1) -> str:
 
 def _stage_rows(stages: dict[str, Any]) -> list[str]:
     rows = [
-        "| stage | throughput (median of passes) | noise (range/median) | per article p50 | p99 |",
-        "|---|---|---|---|---|",
+        "| stage | throughput, CPU time (median of passes) | noise | wall clock (median) | wall noise "
+        "| per article p50 (CPU) | p99 (CPU) | p99 (wall) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for row in stages["normalize"]:
-        s, p = row["mb_per_s"], row["per_article"]
-        rows.append(
-            f"| {row['name']} | {_fmt(s['median'])} MB/s | {s['rel_range']:.1%} | "
-            f"{_fmt(p['p50_ms'], 3)} ms | {_fmt(p['p99_ms'], 3)} ms |"
-        )
+    entries = [(row["name"], row["mb_per_s"], row["per_article"], "MB/s", 1) for row in stages["normalize"]]
     for key, label in (("extract", "marsad extract_events"), ("worker_path_4kb", "worker path without Kafka, 4 KB")):
-        s, p = stages[key]["articles_per_s"], stages[key]["per_article"]
+        entries.append((label, stages[key]["articles_per_s"], stages[key]["per_article"], "articles/s", 0))
+    for name, rate, per, unit, digits in entries:
+        cpu, wall = rate["cpu"], rate["wall"]
         rows.append(
-            f"| {label} | {_fmt(s['median'], 0)} articles/s | {s['rel_range']:.1%} | "
-            f"{_fmt(p['p50_ms'], 3)} ms | {_fmt(p['p99_ms'], 3)} ms |"
+            f"| {name} | {_fmt(cpu['median'], digits)} {unit} | {cpu['rel_range']:.1%} | "
+            f"{_fmt(wall['median'], digits)} {unit} | {wall['rel_range']:.1%} | {_fmt(per['cpu']['p50_ms'], 3)} ms | "
+            f"{_fmt(per['cpu']['p99_ms'], 3)} ms | {_fmt(per['wall']['p99_ms'], 3)} ms |"
         )
     return rows
 
@@ -84,7 +83,7 @@ def _stage_rows(stages: dict[str, Any]) -> list[str]:
 def _system_rows(results: dict[str, Any], summary: dict[str, Any]) -> list[str]:
     rows = [
         "| system | articles/s (median) | reps | noise across reps | noise within a run | events/s | worker CPU-s/1k "
-        "| worker cores | broker CPU-s/1k | RSS peak MB | load 1-min before→after |",
+        "| worker cores (parent only) | broker CPU-s/1k | RSS peak MB | load 1-min before→after |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, runs in results["throughput"].items():
@@ -94,7 +93,7 @@ def _system_rows(results: dict[str, Any], summary: dict[str, Any]) -> list[str]:
             f"| {SYSTEM_LABELS.get(name, name)} | {_fmt(s['median'], 0)} | "
             f"{', '.join(_fmt(x, 0) for x in s['reps'])} | {s['rel_range']:.1%} | {_within(runs)} | "
             f"{_fmt(_median(runs, 'events_per_s'), 0)} | {_fmt(_median(runs, 'worker_cpu_s_per_1000'), 2)} | "
-            f"{_fmt(_median(runs, 'worker_cpu_cores'), 2)} | "
+            f"{_fmt(_median(runs, 'worker_cpu_cores'), 2)} ({_fmt(_median(runs, 'worker_parent_cpu_cores'), 2)}) | "
             f"{_fmt(_median(runs, 'broker_cpu_s_per_1000'), 2)} | "
             f"{_fmt(max(r['worker_rss_peak_mb'] for r in runs), 0)} | {loads} |"
         )
@@ -175,4 +174,7 @@ def markdown(results: dict[str, Any]) -> str:
     for key, title in (("profile", "the worker draining the backlog"), ("stage_profile", "the stages, no Kafka")):
         if results.get(key):
             lines += [f"## Profile of {title} (py-spy)", "", "```", results[key]["text"], "```", ""]
+    for module, owned in results.get("owner_benches", {}).items():
+        lines += [f"## `python -m bench.{module}` (the stage owner's benchmark, same run)", "", "```"]
+        lines += [owned["output"], "```", ""]
     return "\n".join(lines)

@@ -25,6 +25,7 @@ from bench.e2e import Plan, throughput_suite
 from bench.kafka_ops import create_topics, delete_topics, publish, unique
 from bench.latency import latency_sweep
 from bench.machine import describe, load_average
+from bench.owners import run_owner_benches
 from bench.profile import profile_stages, profile_worker
 from bench.report import markdown, summarise
 from bench.stages import run_stages
@@ -103,6 +104,15 @@ async def end_to_end(params: Params, bootstrap: str, broker_pid: int, workdir: P
     return results
 
 
+def keep_logs(workdir: Path, target: Path) -> None:
+    """The worker, no-op and loop logs of this run (the broker's stay out: large and rarely useful)."""
+    logs = sorted(workdir.glob("*.log"))
+    if logs:
+        target.mkdir(parents=True, exist_ok=True)
+        for path in logs:
+            shutil.copyfile(path, target / path.name)
+
+
 def run(params: Params, out: Path, bootstrap: str, argv: list[str]) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"started_at": datetime.now(UTC).isoformat(timespec="seconds")}
@@ -110,6 +120,9 @@ def run(params: Params, out: Path, bootstrap: str, argv: list[str]) -> dict[str,
     results["params"] = asdict(params) | {"fractions": FRACTIONS}
     log("stage microbenchmarks")
     results["stages"] = run_stages(load_sources(), params.stage_articles, params.stage_passes)
+    if not params.quick:
+        log("the stage owners' own benchmarks")
+        results["owner_benches"] = run_owner_benches()
     workdir = Path(tempfile.mkdtemp(prefix="marsad-bench-"))
     broker: LocalBroker | None = None
     try:
@@ -123,6 +136,7 @@ def run(params: Params, out: Path, bootstrap: str, argv: list[str]) -> dict[str,
         stop_all()
         if broker is not None:
             broker.stop()
+        keep_logs(workdir, out / "logs" / results["started_at"].replace(":", ""))
         shutil.rmtree(workdir, ignore_errors=True)
     results["loadavg_at_end"] = list(load_average())
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")

@@ -12,6 +12,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bench.corpus import Sources, fixed_size_corpus, stage_corpus
@@ -43,23 +44,44 @@ def one_core() -> Iterator[int | None]:
         os.sched_setaffinity(0, before)
 
 
-def timed_passes(items: Sequence[T], fn: Callable[[T], object], passes: int) -> tuple[list[float], list[float]]:
-    """(seconds per pass, seconds per item pooled over passes), after one untimed warm-up pass."""
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Per pass and per item, in wall-clock and in this thread's CPU time (immune to a busy neighbour)."""
+
+    wall_totals: list[float]
+    cpu_totals: list[float]
+    wall_items: list[float]
+    cpu_items: list[float]
+
+    def rates(self, amount: float) -> dict[str, Any]:
+        return {
+            "cpu": spread([amount / t for t in self.cpu_totals if t > 0]),
+            "wall": spread([amount / t for t in self.wall_totals if t > 0]),
+        }
+
+    def per_item(self) -> dict[str, dict[str, float]]:
+        return {"cpu": _ms(self.cpu_items), "wall": _ms(self.wall_items)}
+
+
+def timed_passes(items: Sequence[T], fn: Callable[[T], object], passes: int) -> Timing:
+    """Times of `passes` passes over `items`, after one untimed warm-up pass."""
     for item in items:
         fn(item)
-    totals: list[float] = []
-    per_item: list[float] = []
-    clock = time.perf_counter_ns
+    timing = Timing([], [], [], [])
+    wall, cpu = time.perf_counter_ns, time.thread_time_ns
     for _ in range(passes):
-        pass_total = 0
+        wall_total = cpu_total = 0
         for item in items:
-            started = clock()
+            started, cpu_started = wall(), cpu()
             fn(item)
-            elapsed = clock() - started
-            pass_total += elapsed
-            per_item.append(elapsed / 1e9)
-        totals.append(pass_total / 1e9)
-    return totals, per_item
+            cpu_elapsed, elapsed = cpu() - cpu_started, wall() - started
+            wall_total += elapsed
+            cpu_total += cpu_elapsed
+            timing.wall_items.append(elapsed / 1e9)
+            timing.cpu_items.append(cpu_elapsed / 1e9)
+        timing.wall_totals.append(wall_total / 1e9)
+        timing.cpu_totals.append(cpu_total / 1e9)
+    return timing
 
 
 def _ms(values: list[float]) -> dict[str, float]:
@@ -72,17 +94,17 @@ def normalisation(articles: list[RawArticle], passes: int) -> list[dict[str, Any
     megabytes = sum(len(t.encode()) for t in texts) / 1e6
     limits = NormalizeLimits(max_chars=LIMITS.max_text_chars)
     rows: list[dict[str, Any]] = []
-    totals, per_item = timed_passes(articles, lambda raw: normalize_article(raw, limits), passes)
+    timing = timed_passes(articles, lambda raw: normalize_article(raw, limits), passes)
     rows.append(
         {
             "name": "marsad normalize_article (full: views, offset maps, segmentation, model)",
-            "mb_per_s": spread([megabytes / t for t in totals]),
-            "per_article": _ms(per_item),
+            "mb_per_s": timing.rates(megabytes),
+            "per_article": timing.per_item(),
         }
     )
     for name, chain in reference_chains().items():
-        totals, per_item = timed_passes(texts, chain, passes)
-        rows.append({"name": name, "mb_per_s": spread([megabytes / t for t in totals]), "per_article": _ms(per_item)})
+        timing = timed_passes(texts, chain, passes)
+        rows.append({"name": name, "mb_per_s": timing.rates(megabytes), "per_article": timing.per_item()})
     return rows
 
 
@@ -90,14 +112,14 @@ def extraction(articles: list[RawArticle], passes: int) -> dict[str, Any]:
     limits = NormalizeLimits(max_chars=LIMITS.max_text_chars)
     normalized = [n for n in (normalize_article(a, limits) for a in articles) if isinstance(n, NormalizedArticle)]
     events = [len(extract_events(n)) for n in normalized]
-    totals, per_item = timed_passes(normalized, extract_events, passes)
+    timing = timed_passes(normalized, extract_events, passes)
     return {
         "articles": len(normalized),
         "rejected_by_normaliser": len(articles) - len(normalized),
         "events_per_article": statistics.mean(events) if events else 0.0,
         "articles_with_events": sum(1 for e in events if e),
-        "articles_per_s": spread([len(normalized) / t for t in totals]),
-        "per_article": _ms(per_item),
+        "articles_per_s": timing.rates(len(normalized)),
+        "per_article": timing.per_item(),
     }
 
 
@@ -130,12 +152,12 @@ def message_sizes(payloads: list[bytes]) -> dict[str, float]:
 
 
 def worker_path(payloads: list[bytes], passes: int) -> dict[str, Any]:
-    totals, per_item = timed_passes(payloads, worker_message, passes)
+    timing = timed_passes(payloads, worker_message, passes)
     return {
         "message_sizes": message_sizes(payloads),
         "articles": len(payloads),
-        "articles_per_s": spread([len(payloads) / t for t in totals]),
-        "per_article": _ms(per_item),
+        "articles_per_s": timing.rates(len(payloads)),
+        "per_article": timing.per_item(),
     }
 
 

@@ -88,7 +88,14 @@ def marsad_topics() -> dict[str, str]:
     return {kind: unique(kind) for kind in ("normalized", "events", "deadletter")}
 
 
-async def start_marsad(bootstrap: str, raw_topic: str, workers: int, partitions: int, workdir: Path) -> System:
+async def start_marsad(
+    bootstrap: str,
+    raw_topic: str,
+    workers: int,
+    partitions: int,
+    workdir: Path,
+    extra_env: dict[str, str] | None = None,
+) -> System:
     topics = marsad_topics()
     await create_topics(bootstrap, list(topics.values()), partitions)
     group = unique("marsad")
@@ -108,6 +115,7 @@ async def start_marsad(bootstrap: str, raw_topic: str, workers: int, partitions:
             "MARSAD_WORKER_WEB_PORT": str(port),
             "MARSAD_WORKER_DATA_DIR": str(workdir / f"{group}-{index}"),
             "MARSAD_LOG_FORMAT": "json",
+            **(extra_env or {}),
         }
         processes.append(spawn_marsad(["worker"], env, workdir / f"{group}-{index}.log"))
         _SPAWNED.append(processes[-1])
