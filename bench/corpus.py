@@ -8,6 +8,7 @@ paragraphs) until they reach the requested UTF-8 size, so every size class has r
 from __future__ import annotations
 
 import math
+import os
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +17,8 @@ from pathlib import Path
 from schemas.raw import IngestMetadata, RawArticle
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS_DIR = REPO.parent / "shared" / "seeds"
+# The shared seeds sit beside the checkout; MARSAD_BENCH_SEEDS points elsewhere (e.g. for an exported copy).
+SEEDS_DIR = Path(os.environ.get("MARSAD_BENCH_SEEDS") or REPO.parent / "shared" / "seeds")
 FILLER = Path(__file__).with_name("filler_ar.txt")
 
 
