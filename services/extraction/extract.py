@@ -28,7 +28,8 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     doc = build_doc(article)
     on = article.published_at.date() if article.published_at else None
     views = sentence_views(doc, gaz, on)
-    cast = Cast(gaz, on, [v.mentions for v in views])
+    home = next((p.location.country for v in views[:2] for p in v.places if p.dateline), None)
+    cast = Cast(gaz, on, [v.mentions for v in views], home)
     cands: list[Candidate] = []
     carried: ActorRef | None = None
     budget = Budget(MAX_CLUES)

@@ -72,7 +72,11 @@ def summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | 
     envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
     if envoy is None:
         return []
-    summoner = slots[subj].actor if subj is not None and slots[subj] is not envoy else carried
+    before = [s.actor for s in slots if s.mention.end <= t and s.mention.prep == ""]
+    if subj is not None and slots[subj] is not envoy:
+        summoner: ActorRef | None = slots[subj].actor
+    else:  # "أمر الرئيس باستدعاء سفير …": whoever ordered it
+        summoner = before[-1] if before else carried
     if summoner is None:
         return []
     if summoner.country == envoy.actor.country:  # its own envoy: a recall from the host country

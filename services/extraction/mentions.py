@@ -106,6 +106,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         if country is not None:
             ref = ActorRef(None, None, None, country, Role.STATE)
             return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
+        if phrases.get("institution") == n:  # "استدعت وزارة الشؤون الخارجية" in the reporting country's copy
+            return Mention(i, n + i, "institution", prep_of(words, i, None), conj=conj)
     for kind in phrases:
         if kind.startswith("pronoun:") and phrases.get(kind):
             return Mention(i, i + 1, "pronoun", prep_of(words, i, None), title_key=kind.partition(":")[2], conj=conj)

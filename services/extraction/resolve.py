@@ -21,9 +21,12 @@ PERSON_KINDS = frozenset({"person", "title", "counterpart"})
 
 
 class Cast:
-    def __init__(self, gaz: Gazetteer, on: dt.date | None, sentences: Sequence[Sequence[Mention]]) -> None:
+    def __init__(
+        self, gaz: Gazetteer, on: dt.date | None, sentences: Sequence[Sequence[Mention]], home: str | None = None
+    ) -> None:
         self.gaz = gaz
         self.on = on
+        self.home = home  # the dateline's country: where an unqualified "الخارجية" or "الرئاسة" belongs
         self.counts: Counter[str] = Counter()
         self.first: dict[str, int] = {}
         self.people: dict[str, ActorRef] = {}
@@ -145,7 +148,9 @@ class Cast:
             if found is not None:
                 return found
             return ActorRef(None, None, None, a.country, role, office)
-        if m.kind in ("state", "side", "igo", "capital", "nisba") and a is not None:
+        if m.kind == "institution" and self.home is not None:
+            a = ActorRef(None, None, None, self.home, Role.STATE)
+        if m.kind in ("state", "side", "igo", "capital", "nisba", "institution") and a is not None:
             if a.name_en is None and a.country:
                 state = self.gaz.state(a.country)
                 if state is not None:
