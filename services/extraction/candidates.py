@@ -60,6 +60,7 @@ def sentence_candidates(
     cast: Cast,
     carried: ActorRef | None,
     budget: Budget | None = None,
+    recent_igo: ActorRef | None = None,
 ) -> tuple[list[Candidate], ActorRef | None]:
     """Candidates of one sentence and the subject to carry into the next one."""
     if budget is not None:
@@ -88,7 +89,7 @@ def sentence_candidates(
         if "invite" in trig.flags and _answered_invitation(view.words, t):
             continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
         if trig.frame == "chair":
-            chaired = chair(view.words, t, slots, carried)
+            chaired = chair(view.words, t, slots, recent_igo)
             if chaired is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
                 forum = chaired[1]

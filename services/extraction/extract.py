@@ -33,8 +33,11 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     cands: list[Candidate] = []
     carried: ActorRef | None = None
     budget = Budget(MAX_CLUES)
+    recent_igo: ActorRef | None = None  # the organisation named last: "ترأس الوفد المشارك في القمة"
     for k, view in enumerate(views):
-        found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget)
+        found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
+        igos = [m.actor for m in view.mentions if m.kind == "igo" and m.actor is not None]
+        recent_igo = igos[-1] if igos else recent_igo
         cands.extend(found)
         if len(cands) >= MAX_CANDIDATES:  # a list or hostile input, not news: bound the work
             break

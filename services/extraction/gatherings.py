@@ -36,20 +36,23 @@ def frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) 
 
 
 def chair(
-    words: Sequence[str], t: int, slots: list[Slot], carried: ActorRef | None
+    words: Sequence[str], t: int, slots: list[Slot], recent_igo: ActorRef | None = None
 ) -> tuple[ActorRef, ActorRef] | None:
-    """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X': X attends a session of the organisation."""
-    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and s.mention.kind == "igo"), None)
+    """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X' / 'وكان X قد ترأس الوفد المشارك في القمة':
+    X attends a session of the organisation (named in the sentence, or just before it)."""
+    here = next((s.actor for s in slots if s.actor.role == Role.ORGANIZATION and s.mention.kind == "igo"), None)
+    igo = here or recent_igo
     if igo is None:
         return None
     by = find_marker(words, "chair_by", t, len(words))
     persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     chair = next((s.actor for s in persons if by is not None and s.mention.start > by), None)
     if chair is None and _trig_is_verb(words, t):
-        chair = next((s.actor for s in persons if s.mention.start > t), None)
+        first = next((s.actor for s in persons if 0 <= t - s.mention.end <= 1), None)  # "وكان عطاف قد ترأس"
+        chair = first or next((s.actor for s in persons if s.mention.start > t), None)
     if chair is None:
         return None
-    return chair, igo.actor
+    return chair, igo
 
 
 def _trig_is_verb(words: Sequence[str], t: int) -> bool:
