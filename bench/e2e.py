@@ -46,7 +46,7 @@ async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) 
     proc, broker = sample_many(system.pids), sample(broker_pid)  # started just now, nothing done yet
     cpu0 = proc.cpu_seconds if proc else 0.0
     ticks = [Tick(0.0, 0, 0, cpu0, 0.0, broker.cpu_seconds if broker else 0.0, cpu0)]
-    started = time.monotonic()
+    started = system.started  # times count from the spawn, when nothing could have been done yet
     ready_at = 0.0 if not system.metrics_urls else -1.0
     status = "complete"
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class System:
     sink_topics: list[str]  # every topic it writes (deleted afterwards)
     done_topic: str = ""  # for ceilings: one output message == one finished article
     metrics_urls: list[str] = field(default_factory=list)  # for Marsad: finished articles come from /metrics
+    started: float = field(default_factory=time.monotonic)  # when its processes were spawned
 
     @property
     def pids(self) -> list[int]:
