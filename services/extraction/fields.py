@@ -109,6 +109,8 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> 
         elif ctx.on is not None:  # an event that took place cannot postdate its report
             hits = [h for h in hits if h.date.value is None or h.date.value <= ctx.on.isoformat()]
         base = ctx.doc.sentences[c.sent].first
+        if status == Status.DENIED:  # "نفى اليوم … أن يكون التقى": the day before the trigger is the denial's
+            hits = [h for h in hits if h.index > base + c.index]
         # the time adjunct usually follows the verb or noun: "التقى ... أمس السبت"
         for h in sorted(hits, key=lambda h: (h.index < base + c.index, abs(h.index - base - c.index))):
             if h.date.value is not None:
