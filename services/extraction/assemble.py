@@ -212,7 +212,7 @@ def primaries(groups: list[Group]) -> set[int]:
         if c.trigger.event_type == PloverType.AGREE and _countries(c) in lead_pairs:
             main.add(k)  # an agreement signed between the main parties is main news too
         if group_name(c) == "inperson" and any(
-            (m.source.ident, m.destination) in trips or (t.ident, m.destination) in trips
+            (m.source.ident, t.country) in trips or (t.ident, m.source.country) in trips
             for m in groups[k].members
             for t in m.targets
         ):
