@@ -110,12 +110,27 @@ def _map_point(segs: list[tuple[int, int, int, int]], starts: list[int], pos: in
     return raw_start + raw_len if is_end and offset > 0 else raw_start
 
 
+_RAW_STARTS: dict[int, tuple[OffsetMap, list[int]]] = {}  # id(map) -> raw run starts (the map kept alive)
+
+
+def _raw_starts(omap: OffsetMap) -> list[int]:
+    """Raw starts of a map's runs, built once per map: a ligature-heavy text has one run per ligature."""
+    cached = _RAW_STARTS.get(id(omap))
+    if cached is not None and cached[0] is omap:
+        return cached[1]
+    starts = [s[1] for s in omap.segments]
+    if len(_RAW_STARTS) >= 8:
+        _RAW_STARTS.clear()
+    _RAW_STARTS[id(omap)] = (omap, starts)
+    return starts
+
+
 def _unmap_point(omap: OffsetMap, raw: int) -> int:
     """Inverse of `_map_point` for offsets inside equal-length runs (the run start otherwise)."""
     segs = omap.segments
     if not segs:
         return raw
-    starts = [s[1] for s in segs]
+    starts = _raw_starts(omap)
     i = max(bisect.bisect_right(starts, raw) - 1, 0)
     view_start, raw_start, view_len, raw_len = segs[i]
     offset = raw - raw_start
