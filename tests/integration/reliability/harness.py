@@ -310,11 +310,14 @@ class Worker:
         return sum(_rss_kb(pid) for pid in _process_tree(self.process.pid)) / 1024
 
     def kill9(self) -> None:
+        children = _process_tree(self.process.pid)[1:]
         os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
+        _assert_exited(children)
 
     def terminate(self, grace: float) -> tuple[int | None, float]:
         """SIGTERM; wait up to `grace` s for a clean exit; SIGKILL after. Returns (returncode, seconds)."""
+        children = _process_tree(self.process.pid)[1:]
         started = time.monotonic()
         os.kill(self.process.pid, signal.SIGTERM)
         try:
@@ -322,7 +325,9 @@ class Worker:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
-        return self.process.returncode, time.monotonic() - started
+        seconds = time.monotonic() - started
+        _assert_exited(children)
+        return self.process.returncode, seconds
 
     def wait_processed(self, stage: str, at_least: float, timeout: float) -> float:
         """Wait until this worker emitted `at_least` outputs (normalised + dead letters) in `stage`."""
@@ -344,6 +349,18 @@ def _process_tree(pid: int) -> list[int]:
         with suppress(OSError):
             pids += [child for text in (task / "children").read_text().split() for child in _process_tree(int(text))]
     return pids
+
+
+def _assert_exited(pids: list[int], timeout: float = 15.0) -> None:
+    """The worker's stage processes must not outlive it (they are killed here if they do)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(_rss_kb(pid) for pid in pids):
+        time.sleep(0.2)
+    survivors = [pid for pid in pids if _rss_kb(pid)]
+    for pid in survivors:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert not survivors, f"stage processes {survivors} outlived their worker"
 
 
 def _rss_kb(pid: int) -> int:
