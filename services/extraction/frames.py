@@ -20,6 +20,7 @@ from services.extraction.slots import Roles, Slot, chain_before, coordinated_aft
 _OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي", "لدي")
 _POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
 _VSO_GAP = 4  # tokens between a verb and its post-posed subject
+_CLAUSE_HEAD = 2  # a subject starting this close to the sentence start follows its opening verb
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -48,6 +49,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
                 return k
             break
+    if trig.mode == "message" and len(before) >= 2 and slots[before[0]].mention.start <= _CLAUSE_HEAD:
+        return before[0]  # "هنأ الأمير الرئيس في برقية": the subject right after the opening verb wrote it
     if before:
         return before[-1]
     return None

@@ -150,3 +150,9 @@ def test_dateline_city_yields_to_the_place_in_the_sentence() -> None:
     )
     (e,) = events(text, dt.date(2024, 9, 24))
     assert (e.mode, e.location and e.location.country) == ("third-party", "USA")
+
+
+def test_cable_is_written_by_the_subject_of_the_opening_verb() -> None:
+    text = "هنأ أمير قطر الشيخ تميم بن حمد آل ثاني الرئيس الإيراني في برقية بمناسبة فوزه في الانتخابات."
+    (e,) = events(text, dt.date(2024, 5, 14))
+    assert (e.mode, e.source.country, e.target and e.target.country) == ("message", "QAT", "IRN")
