@@ -42,7 +42,7 @@ ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH"
 )
-IGO = {"UNO", "ARL", "GCC", "EUR", "AFU", "OIC", "NAT"}
+IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT"}  # CAMEO IGO codes (EEC = European Union)
 COUNTRIES = ISO3 | IGO
 
 # CAMEO code prefixes (root or exact code) allowed for each PLOVER type used in the gold.
