@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import faust
 
+from services.worker.health import readiness
 from services.worker.metrics import WorkerMetrics
 
 LAG_INTERVAL_SECONDS = 5.0
@@ -30,6 +31,7 @@ class ProcessedOffsets:
 def add_lag_timer(app: faust.App, metrics: WorkerMetrics, processed: ProcessedOffsets) -> None:
     @app.timer(interval=LAG_INTERVAL_SECONDS)
     async def update_consumer_lag() -> None:
+        metrics.ready.set(1 if readiness(app)[0] else 0)  # moves even when nobody polls /readyz
         assigned = list(app.consumer.assignment())
         processed.forget_except((tp.topic, tp.partition) for tp in assigned)
         metrics.consumer_lag.clear()

@@ -79,6 +79,12 @@ def test_seeds_and_malformed_messages_are_all_accounted_for(kafka_bootstrap: str
             if _metric(metrics, "marsad_messages_consumed_total", stage="extract") >= len(seeds):
                 break
             asyncio.run(asyncio.sleep(0.25))
+        ready_gauge = 0.0
+        for _ in range(60):  # set by the lag timer every 5 s, without anyone asking /readyz
+            text = urllib.request.urlopen(f"{worker.base_url}/metrics", timeout=5).read().decode()
+            if (ready_gauge := _metric(text, "marsad_worker_ready")) == 1.0:
+                break
+            asyncio.run(asyncio.sleep(0.25))
         health = urllib.request.urlopen(f"{worker.base_url}/healthz", timeout=5).status
         ready = json.loads(urllib.request.urlopen(f"{worker.base_url}/readyz", timeout=5).read())
 
@@ -100,4 +106,5 @@ def test_seeds_and_malformed_messages_are_all_accounted_for(kafka_bootstrap: str
     assert _metric(metrics, "marsad_messages_consumed_total", stage="extract") == len(seeds)
     assert re.search(r"^marsad_stage_duration_seconds_count\{stage=\"normalize\"\} 13\.0$", metrics, re.M)
     assert "marsad_faust_messages_received" in metrics
+    assert ready_gauge == 1.0
     assert health == 200 and ready["ready"] is True and ready["assigned_partitions"]
