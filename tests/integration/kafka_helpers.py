@@ -94,17 +94,22 @@ async def send_raw(settings: Settings, messages: Sequence[tuple[bytes | None, by
         await producer.stop()
 
 
-async def drain(
-    settings: Settings, topics: list[str], until: int, timeout: float
-) -> dict[str, list[tuple[bytes | None, bytes]]]:
-    """Read the topics from the beginning until `until` messages in total arrived or `timeout` passed."""
-    consumer = AIOKafkaConsumer(
+def reading_consumer(settings: Settings) -> AIOKafkaConsumer:
+    """A consumer outside any group, for reading whole topics (large messages included)."""
+    return AIOKafkaConsumer(
         **aiokafka_options(settings),
         group_id=None,
         enable_auto_commit=False,
         fetch_max_bytes=64 * 1024 * 1024,
         max_partition_fetch_bytes=32 * 1024 * 1024,
     )
+
+
+async def drain(
+    settings: Settings, topics: list[str], until: int, timeout: float
+) -> dict[str, list[tuple[bytes | None, bytes]]]:
+    """Read the topics from the beginning until `until` messages in total arrived or `timeout` passed."""
+    consumer = reading_consumer(settings)
     await consumer.start()
     got: dict[str, list[tuple[bytes | None, bytes]]] = {topic: [] for topic in topics}
     try:

@@ -22,12 +22,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from aiokafka import AIOKafkaConsumer
-
 from schemas import DeadLetter, DiplomaticEvent, NormalizedArticle, RawArticle
 from schemas.raw import IngestMetadata
 from services.commands.subprocesses import spawn_marsad, wait_http_ok
-from services.kafkaio.client import aiokafka_options
 from services.kafkaio.topics import ensure_topics, topic_partitions
 from services.localkafka.config import free_port
 from services.settings import Settings
@@ -35,7 +32,7 @@ from services.worker.agents import Outputs as StageOutputs
 from services.worker.agents import extract_outputs, normalize_outputs
 from services.worker.isolation import guarded
 from services.worker.stages import StageLimits
-from tests.integration.kafka_helpers import worker_env
+from tests.integration.kafka_helpers import reading_consumer, worker_env
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -195,13 +192,7 @@ class Duplicates:
 async def _snapshot(settings: Settings) -> Outputs:
     """Everything currently in the output topics (read up to the end offsets of the moment)."""
     topics = [settings.topic_normalized, settings.topic_deadletter, settings.topic_events]
-    consumer = AIOKafkaConsumer(
-        **aiokafka_options(settings),
-        group_id=None,
-        enable_auto_commit=False,
-        fetch_max_bytes=64 * 1024 * 1024,
-        max_partition_fetch_bytes=32 * 1024 * 1024,
-    )
+    consumer = reading_consumer(settings)
     await consumer.start()
     out = Outputs()
     try:
