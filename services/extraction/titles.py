@@ -21,6 +21,7 @@ from services.extraction.morph import proclitic_readings
 
 _MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
 _ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
+_ENVOY_WORDS = 9  # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن <name>'
 
 
 def construct_title(gaz: Gazetteer, words: Sequence[str], i: int) -> Hit | None:
@@ -42,6 +43,9 @@ def construct_title(gaz: Gazetteer, words: Sequence[str], i: int) -> Hit | None:
 
 def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj: bool, on: object) -> Mention:
     """An ambassador or envoy and the country that sends them: 'السفير الإيراني', 'سفير خادم الحرمين'."""
+    named = _named_envoy(gaz, words, i + n, on)
+    if named is not None:  # "المبعوث الأممي إلى اليمن هانس غروندبرغ": the person, not the place of the mission
+        return Mention(i, named[1], "person", prep_of(words, i, None), named[0], conj=conj)
     country, j = country_after(gaz, words, i + n)
     if country is None:
         hit = gaz.match_at(words, i + n)
@@ -53,6 +57,20 @@ def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj
                     return Mention(i, hit.end, "envoy_of", prep_of(words, i, None), sender.actor, conj=conj)
     ref = ActorRef(None, None, None, country, role)
     return Mention(i, max(j, i + n), "title" if country else "envoy_of", prep_of(words, i, None), ref, conj=conj)
+
+
+def _named_envoy(gaz: Gazetteer, words: Sequence[str], j: int, on: object) -> tuple[ActorRef, int] | None:
+    """A known envoy named within a few words after the title, past its nisba and mission ('إلى اليمن')."""
+    for k in range(j, min(len(words), j + _ENVOY_WORDS)):
+        if words[k] == PUNCT:
+            break
+        hit = gaz.match_at(words, k)
+        if hit is None or "person" not in hit.kinds or hit.clitic:
+            continue
+        terms = [t for t in gaz.persons_by_name(hit.key) if Role.ENVOY in t.roles or Role.AMBASSADOR in t.roles]
+        if terms:
+            return person_ref(pick_term(terms, on)), hit.end
+    return None
 
 
 def name_after(

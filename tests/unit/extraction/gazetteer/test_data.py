@@ -37,7 +37,7 @@ EXTRA_STATES = frozenset({"PSE", "XKX", "TWN", "VAT"})
 ARAB_LEAGUE = codes("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM")
 COVERED_ROLES = (Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.FOREIGN_MINISTER)
 # Offices whose holders can legitimately overlap (rival governments are listed under their own office).
-MULTI_HOLDER_OFFICES = frozenset({"member"})
+MULTI_HOLDER_OFFICES = frozenset({"member", "special_envoy"})
 
 
 def all_holders() -> list[OfficeHolder]:
