@@ -14,6 +14,7 @@ from services.extraction.text import Token
 _STATUS_WINDOW = 25  # tokens before the trigger a planned/hypothetical marker may govern
 _NEG_WINDOW = 3  # لم / لن directly before the trigger
 _PLANNED_AFTER = 6  # "زيارة إلى تونس الأسبوع القادم"
+_IMPERFECT_AFTER = 12  # "يتوجه رئيس الوزراء العراقي إلى أنقرة الأحد المقبل": a present-tense verb, a future time
 _HYPOTHETICAL_AFTER = 12  # "لا مانع من لقاء X إذا تم الاتفاق": the condition may follow the event
 
 
@@ -84,10 +85,16 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         future
         or planned_word
         or find_marker(words, "planned", lo, trigger + 3) is not None
-        or find_marker(words, "planned_after", trigger + 1, trigger + _PLANNED_AFTER) is not None
+        or find_marker(words, "planned_after", trigger + 1, trigger + _after_window(words[trigger])) is not None
     ):
         return Status.PLANNED
     return Status.OCCURRED
+
+
+def _after_window(word: str) -> int:
+    """How far after its trigger a future time word still dates the act: further for an imperfect verb (يـ)."""
+    bare = word[1:] if word[:1] in ("و", "ف") else word
+    return _IMPERFECT_AFTER if bare.startswith("ي") else _PLANNED_AFTER
 
 
 def future_negation(words: Sequence[str], trigger: int) -> bool:

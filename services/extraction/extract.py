@@ -55,6 +55,7 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
     first = g.first
     trig = first.trigger
     source, targets = direction(g)
+    source, targets = _state_named(ctx, source), tuple(_state_named(ctx, t) for t in targets)
     name = group_name(first)
     status = _status(g)
     location: Location | None = None
@@ -139,6 +140,12 @@ def _envoy_names(
         return ActorRef(a.name_ar, name, a.wikidata, a.country, a.role, a.office)
 
     return named(source), tuple(named(t) for t in targets)
+
+
+def _state_named(ctx: ArticleContext, a: ActorRef) -> ActorRef:
+    """A state known only by its code (a place visited, a ministry) gets the gazetteer's names."""
+    state = ctx.gaz.state(a.country or "") if a.role == Role.STATE and a.name_en is None else None
+    return ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, Role.STATE) if state else a
 
 
 def _status(g: Group) -> Status:

@@ -57,7 +57,7 @@ def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: s
     """The subject travels to the object's country, or to the place named after the trigger."""
     if not objects and place is not None and place != source.country:
         host = next((s.actor for s in slots if country(s) == place and s.actor.role != Role.STATE), None)
-        return [Roles(source, (host,), 2, place)] if host is not None else []
+        return [Roles(source, (host or ActorRef(None, None, None, place, Role.STATE),), 2, place)]
     if not objects:
         return []
     dest = objects[0]

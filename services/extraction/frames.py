@@ -35,6 +35,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
     if trig.pos == "noun" and trig.mode != "meet":
         for k in after:  # genitive possessor: رسالة الدكتور رئيسي، مباحثات وزير الخارجية
             m = slots[k].mention
+            if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
+                break  # "زيارة القاهرة": the place visited, not the visitor
             between = words[t + len(trig.form) : m.start]
             if m.start >= t + len(trig.form) and m.prep == "" and all(w in honorific_words() for w in between):
                 return k

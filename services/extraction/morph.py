@@ -20,7 +20,7 @@ _MIN_STEM = 2
 def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     """(stem, preposition) readings of a word, least stripped first.
 
-    و/ف are conjunctions; ب/ل/ك prepositions; لل is ل + the article (للرئيس -> الرئيس).
+    و/ف are conjunctions; ب/ل/ك prepositions; لل is ل + the article (للرئيس -> الرئيس) or ل + ل (للقاء).
     The preposition ('' if none) is returned because it tells the role of an actor (بالرئيس = with).
     """
     out: list[tuple[str, str]] = [(word, "")]
@@ -31,6 +31,7 @@ def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     for base in bases:
         if len(base) > _MIN_STEM + 1 and base.startswith("لل"):
             out.append((ARTICLE + base[2:], "ل"))
+            out.append((base[1:], "ل"))  # ل + a word starting with ل: للقاء، للبنان
         elif len(base) > _MIN_STEM + 1 and base[0] in PREPS:
             out.append((base[1:], base[0]))
     return tuple(dict.fromkeys(out))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schemas.event import DiplomaticEvent, PloverType, Role, Status  # noqa: F401
+from schemas.event import DiplomaticEvent, PloverType, Role, Status
 from tests.unit.extraction.conftest import events
 
 PUB = dt.date(2025, 5, 20)  # a Tuesday
@@ -63,3 +63,44 @@ def test_un_envoy_for_syria() -> None:
 def test_chaired_is_not_liz_truss() -> None:
     found = events("ترأس رئيس الوزراء القطري اجتماع مجلس التعاون لدول الخليج العربية في الرياض.", dt.date(2022, 10, 3))
     assert all("Truss" not in (a.name_en or "") for e in found for a in (e.source, *e.participants))
+
+
+# --- planned trips: intent to meet only, never also an occurred visit ----------------------------
+
+
+def _kinds(found: list[DiplomaticEvent]) -> list[tuple[PloverType, str, Status]]:
+    return [(e.event_type, e.cameo.code, e.status) for e in found]
+
+
+def test_intends_to_visit_a_capital() -> None:
+    (e,) = events("يعتزم الرئيس الفرنسي إيمانويل ماكرون زيارة القاهرة الأسبوع المقبل.", PUB)
+    assert (e.event_type, e.status, _pair(e)) == (PloverType.AGREE, Status.PLANNED, ("FRA", "EGY"))
+
+
+def test_intends_to_make_a_visit_to_a_country() -> None:
+    found = events("يعتزم الرئيس الفرنسي إيمانويل ماكرون القيام بزيارة إلى الجزائر في الخريف.", PUB)
+    assert _kinds(found) == [(PloverType.AGREE, "036", Status.PLANNED)]
+    assert found[0].target is not None and found[0].target.name_en == "Algeria"
+
+
+def test_present_tense_visit_tomorrow_is_planned() -> None:
+    found = events("يزور وزير الخارجية الإيراني عباس عراقجي الرياض غدا حيث يلتقي ولي العهد السعودي.", PUB)
+    assert _kinds(found) == [(PloverType.AGREE, "036", Status.PLANNED)]
+    assert found[0].date.value == "2025-05-21"
+
+
+def test_present_tense_trip_with_the_day_after_the_destination() -> None:
+    text = "يتوجه رئيس الوزراء العراقي إلى أنقرة الأحد المقبل في زيارة رسمية يلتقي خلالها الرئيس التركي."
+    found = events(text, PUB)
+    assert _kinds(found) == [(PloverType.AGREE, "036", Status.PLANNED)]
+    assert _pair(found[0]) == ("IRQ", "TUR") and found[0].date.value == "2025-05-25"
+
+
+def test_present_tense_visit_today_occurs() -> None:
+    (e,) = events("يزور الرئيس الفلسطيني محمود عباس القاهرة اليوم ويلتقي الرئيس عبد الفتاح السيسي.", PUB)
+    assert (e.mode, e.status, _pair(e)) == ("visit", Status.OCCURRED, ("PSE", "EGY"))
+
+
+def test_to_meet_with_li_before_laam() -> None:
+    (e,) = events("يعتزم وزير الخارجية التركي هاكان فيدان التوجه إلى بغداد غدا للقاء نظيره العراقي.", PUB)
+    assert (e.event_type, e.status, _pair(e)) == (PloverType.AGREE, Status.PLANNED, ("TUR", "IRQ"))
