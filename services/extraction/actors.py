@@ -105,6 +105,12 @@ def honorific_words() -> frozenset[str]:
     return frozenset(w for seq in actor_words().get("honorific", ()) for w in seq)
 
 
+@functools.cache
+def delegation_words() -> frozenset[str]:
+    """وفد، وفدي، الوفدين: a delegation stands for its state ('بين وفدي السودان وجنوب السودان')."""
+    return frozenset(w for seq in actor_words().get("delegation", ()) for w in seq)
+
+
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
     if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
         firsts = actor_index().by_first
@@ -115,7 +121,7 @@ def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
         last = hit.clitic[-1]
         if last in _PREP_CLITICS:
             return _PREP_CLITICS[last]
-    honor = honorific_words()
+    honor = honorific_words() | delegation_words()
     while start > 0 and words[start - 1] in honor:
         start -= 1
     if start < len(words):

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
 from services.extraction.context import find_marker, future_negation, is_background, status_at
+from services.extraction.cues import (
+    answered_invitation,
+    blamed,
+    circumstantial,
+    definite_noun,
+    delegate,
+    hosts_talks,
+)
 from services.extraction.frames import assign
 from services.extraction.gatherings import chair, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
-from services.extraction.lexicon import Trigger, fold_words
+from services.extraction.lexicon import Trigger
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
-from services.extraction.slots import Roles, Slot
+from services.extraction.slots import Roles
 from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 from services.extraction.views import SentenceView, sentence_slots
 
-_BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
-_NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
 
 
@@ -83,11 +87,15 @@ def sentence_candidates(
     places = view.places
     texts = tuple((s.actor.ident, s.text) for s in slots)
     out: list[Candidate] = []
+    hosted: str | None = None  # the country hosting talks reported in this sentence
     for clue in clues:
         trig, t = clue.trigger, clue.index
         receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), t) is not None
-        if "invite" in trig.flags and _answered_invitation(view.words, t):
+        if "invite" in trig.flags and answered_invitation(view.words, t):
             continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
+        if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
+            hosted = next((s.actor.country for s in slots if s.mention.start > t), None)
+            continue  # the talks are the event, the host is where
         if trig.frame == "chair":
             chaired = chair(view.words, t, slots, recent_igo)
             if chaired is not None:
@@ -116,7 +124,7 @@ def sentence_candidates(
         if local is not None and trig.event_type == PloverType.CONSULT:  # "في موسكو" is where, not who
             local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
-            local = [s for s in local if s.mention.kind != "nisba" or _blamed(s, local, t, trig)]
+            local = [s for s in local if s.mention.kind != "nisba" or blamed(s, local, t, trig) or delegate(s, view)]
         if local is None:
             attended = summit(doc, view.words, sent, t, trig, slots, carried)
             if attended is not None:
@@ -137,7 +145,7 @@ def sentence_candidates(
                         (*texts, *attended[2]),
                         summit=name,
                         forum=forum_ref,
-                        anaphoric=_definite_noun(view.words[t], trig),
+                        anaphoric=definite_noun(view.words[t], trig),
                     )
                 )
             continue
@@ -149,6 +157,11 @@ def sentence_candidates(
                 continue
             if roles.recall:
                 trig = dataclasses.replace(trig, event_type=PloverType.SANCTION, mode=None, cameo="161")
+            delegates = roles.talks or (
+                trig.pos == "noun" and any(delegate(s, view) for s in local if s.actor is roles.source)
+            )
+            if delegates and trig.mode == "meet":  # talks between delegations: a negotiation
+                trig = dataclasses.replace(trig, mode="negotiation", cameo="046")
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
             out.append(
                 Candidate(
@@ -162,48 +175,12 @@ def sentence_candidates(
                     background,
                     places,
                     texts,
-                    roles.destination or (dest if "invite" in trig.flags else None),
-                    anaphoric=_definite_noun(view.words[t], trig) or _circumstantial(view.words, t, trig),
+                    roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
+                    anaphoric=definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig),
                     future=status == Status.PLANNED or future_negation(view.words, t),
                 )
             )
     return out, next_carried
-
-
-def _answered_invitation(words: Sequence[str], t: int) -> bool:
-    w = words[t][1:] if words[t][:1] in ("و", "ف") else words[t]
-    return w.startswith("ب") or (t > 0 and words[t - 1] in _answer_words())
-
-
-@functools.cache
-def _answer_words() -> frozenset[str]:
-    return frozenset(fold_words("تلبية تلبيه استجابة"))
-
-
-def _blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:
-    """'أدان الوزير الهجوم الإسرائيلي': the nisba qualifies the first object after the verb (and its subject)."""
-    if trig.event_type not in _BLAME or slot.mention.start <= t:
-        return False
-    before = [s.mention.end for s in slots if t < s.mention.end <= slot.mention.start and s is not slot]
-    anchor = max([t + len(trig.form), *before])
-    return slot.mention.start - anchor <= _NISBA_GAP and len(before) <= 1
-
-
-def _definite_noun(word: str, trig: Trigger) -> bool:
-    if trig.pos != "noun":
-        return False
-    bare = word[1:] if word[:1] in ("و", "ف") else word
-    return bare.startswith(("ال", "بال", "لل"))
-
-
-def _circumstantial(words: Sequence[str], t: int, trig: Trigger) -> bool:
-    """'خلال زيارتنا', 'عقب المباحثات': a noun framing another statement, usually about a known event."""
-    return trig.pos == "noun" and t > 0 and words[t - 1] in _circumstance_words()
-
-
-@functools.cache
-def _circumstance_words() -> frozenset[str]:
-    return frozenset(fold_words("خلال أثناء عقب ختام مستهل هامش"))
 
 
 def _valid(roles: Roles, trig: Trigger) -> bool:

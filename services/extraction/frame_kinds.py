@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas.event import Role
+from services.extraction.actors import delegation_words
 from services.extraction.mentions import ActorRef
 from services.extraction.slots import Roles, Slot, chain_before, country, joined
 
@@ -17,7 +18,8 @@ def between(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None
         if s.mention.prep == "بين" and 0 < s.mention.start - t <= _BETWEEN_GAP and k + 1 < len(slots):
             nxt = slots[k + 1]
             if joined(s.mention, nxt.mention, words) and country(nxt) != country(s):
-                return Roles(s.actor, (nxt.actor,), 2)
+                talks = s.mention.start > 0 and words[s.mention.start - 1] in delegation_words()
+                return Roles(s.actor, (nxt.actor,), 2, talks=talks)
     return None
 
 

@@ -99,12 +99,12 @@ def _assign(
     subj = _subject(slots, t, trig, words)
     if trig.frame == "summon":
         return summon(slots, t, subj, carried)
+    pair = between(slots, t, words)  # "عقدت جولة مفاوضات بين وفدي مصر وإثيوبيا": no subject needed
+    if pair is not None:
+        return [pair]
     source = slots[subj].actor if subj is not None else carried
     if source is None:
         return []
-    pair = between(slots, t, words)
-    if pair is not None:
-        return [pair]
     if subj is not None and slots[subj].mention.end <= t:
         chain = chain_before(slots, subj, words)
         if len(chain) >= 2 and len({country(s) for s in chain}) == len(chain):

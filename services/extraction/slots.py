@@ -23,6 +23,7 @@ class Roles:
     strength: int  # how explicit the direction is: 3 grammatical (تلقى من، استقبل), 1 word order
     destination: str | None = None  # country travelled to (visit frame)
     recall: bool = False  # "استدعاء سفيرها لدى فرنسا": a state recalls its own envoy (SANCTION/161)
+    talks: bool = False  # "محادثات بين وفدي X وY": delegations negotiating (CONSULT/negotiation/046)
 
 
 def country(s: Slot) -> str | None:

@@ -104,3 +104,35 @@ def test_present_tense_visit_today_occurs() -> None:
 def test_to_meet_with_li_before_laam() -> None:
     (e,) = events("يعتزم وزير الخارجية التركي هاكان فيدان التوجه إلى بغداد غدا للقاء نظيره العراقي.", PUB)
     assert (e.event_type, e.status, _pair(e)) == (PloverType.AGREE, Status.PLANNED, ("TUR", "IRQ"))
+
+
+# --- talks between delegations: the delegations' states negotiate, the host is the place ----------
+
+
+def test_talks_between_the_two_delegations_named_by_nisbas() -> None:
+    text = "انطلقت في مسقط اليوم جولة جديدة من المفاوضات بين الوفدين الإيراني والأمريكي بوساطة عمانية."
+    (e,) = events(text, PUB)
+    assert (e.mode, e.cameo.code, _pair(e)) == ("negotiation", "046", ("IRN", "USA"))
+    assert e.location is not None and e.location.name_en == "Muscat"
+
+
+def test_a_capital_hosting_talks_is_the_place_not_a_party() -> None:
+    (e,) = events("استضافت الدوحة اليوم محادثات بين وفدي السودان وجنوب السودان.", PUB)
+    assert (e.mode, e.cameo.code, _pair(e)) == ("negotiation", "046", ("SDN", "SSD"))
+    assert e.location is not None and e.location.country == "QAT"
+
+
+def test_talks_held_with_no_subject() -> None:
+    (e,) = events("عقدت في القاهرة اليوم جولة مفاوضات بين وفدي مصر وإثيوبيا حول سد النهضة.", PUB)
+    assert (e.mode, _pair(e)) == ("negotiation", ("EGY", "ETH"))
+
+
+def test_two_delegations_holding_talks_in_a_third_country() -> None:
+    text = "أجرى وفدا إيران والولايات المتحدة في مسقط اليوم جولة رابعة من المحادثات غير المباشرة بوساطة عمانية."
+    (e,) = events(text, PUB)
+    assert (e.mode, e.cameo.code, _pair(e)) == ("negotiation", "046", ("IRN", "USA"))
+
+
+def test_talks_during_a_reception_stay_a_visit() -> None:
+    (e,) = events("استقبل الملك عبدالله الثاني الرئيس اللبناني جوزاف عون وأجرى معه مباحثات في عمان اليوم.", PUB)
+    assert (e.mode, _pair(e)) == ("visit", ("LBN", "JOR"))
