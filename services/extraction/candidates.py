@@ -16,7 +16,7 @@ from services.extraction.cues import (
     hosts_talks,
 )
 from services.extraction.frames import assign
-from services.extraction.gatherings import chair, frame_slots, summit, with_object
+from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger
 from services.extraction.locate import PlaceHit
@@ -125,6 +125,15 @@ def sentence_candidates(
             local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [s for s in local if s.mention.kind != "nisba" or blamed(s, local, t, trig) or delegate(s, view)]
+        gathering = forum_party(local, slots, view.words, t) if trig.frame == "multi" else None
+        if gathering is not None:  # one named guest at an organisation's summit
+            who, igo, igo_slot = gathering
+            status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+            named = (*texts, (igo.ident, igo_slot.text))
+            out.append(
+                Candidate(trig, sent, t, who, (), 1, status, background, places, named, summit=igo.name_ar, forum=igo)
+            )
+            continue
         if local is None:
             attended = summit(doc, view.words, sent, t, trig, slots, carried)
             if attended is not None:

@@ -83,3 +83,22 @@ def summit(
     if igo is not None:  # the gathering is a known organisation or forum
         return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
     return source, name, texts
+
+
+_FORUM_NEAR = 2  # "قمة مجلس التعاون الخليجي والصين", "القمة العربية الصينية" (the trigger inside the name)
+
+
+def forum_party(
+    local: list[Slot] | None, slots: list[Slot], words: Sequence[str], t: int
+) -> tuple[ActorRef, ActorRef, Slot] | None:
+    """A summit of an organisation with one named participant ('القمة الخليجية الصينية بمشاركة الرئيس
+    الصيني'): the participant attends the organisation's summit."""
+    igo = next((s for s in slots if s.mention.kind == "igo" and abs(s.mention.start - t) <= _FORUM_NEAR), None)
+    if local is None:  # "قمة مجلس التعاون الخليجي والصين بمشاركة …": the participation phrase after the name
+        join = find_marker(words, "summit_join", t + 1, len(words))
+        local = [s for s in slots if join is not None and s.mention.start > join]
+    parties = [s for s in local if s.actor.country is not None and s.mention.kind != "igo"]
+    if igo is None or not parties or len({s.actor.country for s in parties}) > 1:
+        return None
+    person = next((s for s in parties if s.actor.role not in (Role.STATE, Role.ORGANIZATION)), parties[0])
+    return person.actor, igo.actor, igo

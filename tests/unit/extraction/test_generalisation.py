@@ -136,3 +136,29 @@ def test_two_delegations_holding_talks_in_a_third_country() -> None:
 def test_talks_during_a_reception_stay_a_visit() -> None:
     (e,) = events("استقبل الملك عبدالله الثاني الرئيس اللبناني جوزاف عون وأجرى معه مباحثات في عمان اليوم.", PUB)
     assert (e.mode, _pair(e)) == ("visit", ("LBN", "JOR"))
+
+
+# --- a summit of an organisation with an outside participant -----------------------------------
+
+
+def test_china_attends_a_gulf_summit() -> None:
+    (e,) = events("شارك الرئيس الصيني شي جين بينغ في القمة الخليجية الصينية التي عقدت في الرياض اليوم.", PUB)
+    assert (e.mode, e.cameo.code, _pair(e)) == ("multilateral", "040", ("CHN", "GCC"))
+    assert e.target is not None and e.target.role == Role.ORGANIZATION
+
+
+def test_arab_summit_with_one_named_participant() -> None:
+    (e,) = events("انطلقت في الرياض أعمال القمة العربية الصينية بمشاركة الرئيس الصيني شي جين بينغ والقادة العرب.", PUB)
+    assert (e.mode, _pair(e)) == ("multilateral", ("CHN", "ARL"))
+    assert e.location is not None and e.location.name_en == "Riyadh"
+
+
+def test_summit_named_by_its_organisation_and_guest() -> None:
+    text = "عقدت في الرياض اليوم قمة مجلس التعاون الخليجي والصين بمشاركة الرئيس الصيني شي جين بينغ."
+    (e,) = events(text, PUB)
+    assert (e.mode, _pair(e)) == ("multilateral", ("CHN", "GCC"))
+
+
+def test_chairing_the_gulf_summit() -> None:
+    (e,) = events("ترأس ولي العهد السعودي الأمير محمد بن سلمان القمة الخليجية الصينية في الرياض اليوم.", PUB)
+    assert (e.mode, _pair(e)) == ("multilateral", ("SAU", "GCC"))
