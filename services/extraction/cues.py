@@ -3,15 +3,21 @@ the party blamed by a nisba, anaphoric and circumstantial verbal nouns."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from schemas.event import PloverType
 from services.extraction.actors import delegation_words
 from services.extraction.lexicon import Trigger, fold_words
+from services.extraction.mentions import ActorRef
 from services.extraction.slots import Slot
-from services.extraction.triggers import Clue
+from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView
+
+if TYPE_CHECKING:
+    from services.extraction.candidates import Candidate
 
 BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
@@ -69,3 +75,55 @@ def circumstantial(words: Sequence[str], t: int, trig: Trigger) -> bool:
 @functools.cache
 def _circumstance_words() -> frozenset[str]:
     return frozenset(fold_words("خلال أثناء عقب ختام مستهل هامش"))
+
+
+_SUMMONS_REACH = 1  # the sentence after a summons still tells what the envoy was handed
+
+
+def fold_into_summons(cands: list[Candidate]) -> list[Candidate]:
+    """'استدعت الخارجية السفير … وأبلغته رفض/إدانة …': the protest handed to a summoned envoy is part of the
+    summons (its sentence joins the summons' evidence), not an event of its own."""
+    summons = [c for c in cands if c.trigger.frame == "summon"]
+    out: list[Candidate] = []
+    for c in cands:
+        home = next(
+            (
+                s
+                for s in summons
+                if c.trigger.frame != "summon"
+                and c.trigger.event_type in BLAME
+                and 0 <= c.sent - s.sent <= _SUMMONS_REACH
+                and _countries(c) == _countries(s)
+            ),
+            None,
+        )
+        if home is None:
+            out.append(c)
+        else:
+            out.append(
+                dataclasses.replace(c, trigger=home.trigger, source=home.source, targets=home.targets, anaphoric=True)
+            )
+    return out
+
+
+def _countries(c: Candidate) -> frozenset[str | None]:
+    return frozenset({c.source.country, *(t.country for t in c.targets)})
+
+
+def similar_message(
+    words: Sequence[str], sent: int, sender: ActorRef | None, last: Candidate | None
+) -> Candidate | None:
+    """'وبعث ولي العهد برقية مماثلة': another sender's cable to the addressee of the previous one."""
+    if last is None or sender is None or sender.ident == last.source.ident:
+        return None
+    if sender.country in {t.country for t in last.targets}:
+        return None
+    for c in find_clues(words):
+        if c.trigger.mode == "message" and any(w in _similar_words() for w in words[c.end : c.end + 2]):
+            return dataclasses.replace(last, sent=sent, index=c.index, source=sender, texts=(), anaphoric=False)
+    return None
+
+
+@functools.cache
+def _similar_words() -> frozenset[str]:
+    return frozenset(fold_words("مماثلة مماثلا مماثل مشابهة"))

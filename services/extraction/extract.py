@@ -10,6 +10,7 @@ from services.extraction.assemble import Group, direction, group_name, in_person
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
 from services.extraction.context import agreements
+from services.extraction.cues import fold_into_summons, similar_message
 from services.extraction.fields import ArticleContext, event_date, event_location
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
@@ -34,13 +35,19 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     carried: ActorRef | None = None
     budget = Budget(MAX_CLUES)
     recent_igo: ActorRef | None = None  # the organisation named last: "ترأس الوفد المشارك في القمة"
+    last_message: Candidate | None = None  # the cable a later "برقية مماثلة" copies
     for k, view in enumerate(views):
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
+        messages = [c for c in found if c.trigger.mode == "message"]
+        similar = None if messages else similar_message(view.words, k, carried, last_message)
+        found.extend([similar] if similar is not None else [])
+        last_message = messages[-1] if messages else last_message
         igos = [m.actor for m in view.mentions if m.kind == "igo" and m.actor is not None]
         recent_igo = igos[-1] if igos else recent_igo
         cands.extend(found)
         if len(cands) >= MAX_CANDIDATES:  # a list or hostile input, not news: bound the work
             break
+    cands = fold_into_summons(cands)
     if any("solo" not in c.trigger.flags for c in cands):  # praise is an event only when nothing else is
         cands = [c for c in cands if "solo" not in c.trigger.flags]
     groups = merge(cands)

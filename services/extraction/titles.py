@@ -21,6 +21,7 @@ from services.extraction.morph import proclitic_readings
 
 _MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
 _ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
+_EMBASSY = frozenset({"السفاره", "سفاره"})  # folded: the embassy whose chargé d'affaires is meant
 _ENVOY_WORDS = 9  # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن <name>'
 
 
@@ -47,6 +48,8 @@ def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj
     if named is not None:  # "المبعوث الأممي إلى اليمن هانس غروندبرغ": the person, not the place of the mission
         return Mention(i, named[1], "person", prep_of(words, i, None), named[0], conj=conj)
     country, j = country_after(gaz, words, i + n)
+    if country is None and i + n < len(words) and words[i + n] in _EMBASSY:  # القائم بأعمال السفارة التركية
+        country, j = country_after(gaz, words, i + n + 1)
     if country is None:
         hit = gaz.match_at(words, i + n)
         if hit is not None and "title" in hit.kinds:

@@ -162,3 +162,95 @@ def test_summit_named_by_its_organisation_and_guest() -> None:
 def test_chairing_the_gulf_summit() -> None:
     (e,) = events("ترأس ولي العهد السعودي الأمير محمد بن سلمان القمة الخليجية الصينية في الرياض اليوم.", PUB)
     assert (e.mode, _pair(e)) == ("multilateral", ("SAU", "GCC"))
+
+
+# --- messages and cables: the sender is the source, each cable its own event --------------------
+
+
+def _dyads(found: list[DiplomaticEvent]) -> list[tuple[str | None, str | None]]:
+    return [_pair(e) for e in found if e.mode == "message"]
+
+
+def test_cable_sent_to_a_president() -> None:
+    found = events("بعث أمير دولة قطر الشيخ تميم بن حمد آل ثاني برقية تهنئة إلى الرئيس اللبناني جوزاف عون.", PUB)
+    assert [(e.cameo.code, _pair(e)) for e in found] == [("040", ("QAT", "LBN"))]
+
+
+def test_cable_received_from_a_sender() -> None:
+    text = "تلقى ملك البحرين حمد بن عيسى آل خليفة برقية تهنئة من الرئيس الإماراتي محمد بن زايد آل نهيان."
+    assert _dyads(events(text, PUB)) == [("ARE", "BHR")]
+
+
+def test_letter_handed_over_by_an_envoy_is_from_its_writer() -> None:
+    text = "سلم السفير السعودي في بيروت رسالة خطية من الملك سلمان إلى الرئيس اللبناني جوزاف عون."
+    assert _dyads(events(text, PUB)) == [("SAU", "LBN")]
+
+
+def test_oral_message_carried_by_a_minister() -> None:
+    text = "نقل وزير الخارجية المصري بدر عبد العاطي رسالة شفهية من الرئيس السيسي إلى العاهل الأردني."
+    assert _dyads(events(text, PUB)) == [("EGY", "JOR")]
+
+
+def test_two_cables_in_one_sentence_are_two_events() -> None:
+    text = (
+        "بعث أمير دولة الكويت الشيخ مشعل الأحمد الجابر الصباح ببرقية تهنئة إلى الرئيس التونسي قيس سعيد، "
+        "كما بعث ببرقية مماثلة إلى الرئيس الموريتاني محمد ولد الغزواني."
+    )
+    assert _dyads(events(text, PUB)) == [("KWT", "TUN"), ("KWT", "MRT")]
+
+
+def test_a_similar_cable_from_another_sender_goes_to_the_same_addressee() -> None:
+    text = (
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة للرئيس السوري أحمد الشرع.\n"
+        "وبعث ولي العهد السعودي الأمير محمد بن سلمان برقية تهنئة مماثلة."
+    )
+    found = events(text, PUB)
+    assert [(e.source.name_en, e.target and e.target.country) for e in found] == [
+        ("Salman bin Abdulaziz", "SYR"),
+        ("Mohammed bin Salman", "SYR"),
+    ]
+
+
+# --- summoned envoys: ACCUSE/114 against the envoy's country, the protest handed over folded in -----
+
+
+def test_summoned_charge_d_affaires_of_an_embassy() -> None:
+    text = "استدعت الخارجية المصرية القائم بأعمال السفارة التركية وأبلغته رفض مصر للتصريحات."
+    found = events(text, PUB)
+    assert [(e.event_type, e.cameo.code, _pair(e)) for e in found] == [(PloverType.ACCUSE, "114", ("EGY", "TUR"))]
+
+
+def test_protest_note_in_the_next_sentence_is_the_same_event() -> None:
+    text = (
+        "استدعت وزارة الخارجية الكويتية اليوم السفير الإيراني لدى البلاد.\n"
+        "وأبلغته الوزارة إدانة الكويت واستنكارها للتصريحات الإيرانية."
+    )
+    (e,) = events(text, PUB)
+    assert (e.cameo.code, _pair(e), len(e.evidence)) == ("114", ("KWT", "IRN"), 2)
+
+
+def test_summoned_ambassador_handed_a_protest_note() -> None:
+    text = "استدعت الخارجية العراقية السفير التركي في بغداد وسلمته مذكرة احتجاج شديدة اللهجة على القصف."
+    (e,) = events(text, PUB)
+    assert (e.cameo.code, _pair(e)) == ("114", ("IRQ", "TUR"))
+    assert e.target is not None and e.target.role == Role.AMBASSADOR
+
+
+# --- denied calls, sanctions by an organisation --------------------------------------------------
+
+
+def test_denied_call_between_named_leaders() -> None:
+    (e,) = events("نفى الكرملين إجراء أي اتصال هاتفي بين الرئيس بوتين والرئيس الأوكراني زيلينسكي.", PUB)
+    assert (e.mode, e.status, _pair(e)) == ("phone", Status.DENIED, ("RUS", "UKR"))
+
+
+def test_denied_call_reported_by_a_ministry() -> None:
+    text = "نفت وزارة الخارجية المغربية أن يكون الوزير ناصر بوريطة قد أجرى أي اتصال مع نظيره الجزائري."
+    (e,) = events(text, PUB)
+    assert (e.status, _pair(e)) == (Status.DENIED, ("MAR", "DZA"))
+
+
+def test_eu_sanctions_package() -> None:
+    (e,) = events("فرض الاتحاد الأوروبي حزمة جديدة من العقوبات على روسيا.", PUB)
+    assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.SANCTION, "163", ("EEC", "RUS"))
+    assert e.source.role == Role.ORGANIZATION
