@@ -87,12 +87,22 @@ def add_igos(ix: Indexes, igos: list[Igo]) -> None:
             ix.igos.setdefault(key, igo)
 
 
+_ABD_SPLIT = re.compile(r"\bعبد(?=ال)")  # folded "عبدالله" -> "عبد الله"
+_ABD_JOIN = re.compile(r"\bعبد (?=ال)")  # folded "عبد الله" -> "عبدالله"
+
+
+def spacing_variants(key: str) -> tuple[str, ...]:
+    """A name key and its spelling with 'عبد' compounds written joined or apart (عبدالله / عبد الله)."""
+    return tuple(dict.fromkeys((key, _ABD_SPLIT.sub("عبد ", key), _ABD_JOIN.sub("عبد", key))))
+
+
 def add_holders(ix: Indexes, holders: list[OfficeHolder]) -> None:
     for holder in holders:
         for form in (holder.name_ar, *holder.variants_ar):
-            bucket = ix.persons[key_of(form)]
-            if holder not in bucket:
-                bucket.append(holder)
+            for key in spacing_variants(key_of(form)):
+                bucket = ix.persons[key]
+                if holder not in bucket:
+                    bucket.append(holder)
 
 
 def add_offices(ix: Indexes, offices: list[Office]) -> None:

@@ -254,3 +254,21 @@ def test_eu_sanctions_package() -> None:
     (e,) = events("فرض الاتحاد الأوروبي حزمة جديدة من العقوبات على روسيا.", PUB)
     assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.SANCTION, "163", ("EEC", "RUS"))
     assert e.source.role == Role.ORGANIZATION
+
+
+# --- names written with 'عبد' compounds joined or apart ------------------------------------------
+
+
+def test_abd_compounds_match_joined_or_apart() -> None:
+    from services.extraction.gazetteer import load_gazetteer
+    from services.extraction.gazetteer.index import key_of
+
+    gz = load_gazetteer()
+    for written in ("سالم عبدالله الجابر الصباح", "سالم عبد الله الجابر الصباح", "عبد الفتاح السيسي", "عبدالفتاح السيسي"):
+        assert gz.persons_by_name(key_of(written)), written
+
+
+def test_a_named_minister_beats_the_office_holder_of_the_date() -> None:
+    text = "استقبل وزير الخارجية الكويتي الشيخ سالم عبدالله الجابر الصباح اليوم في الكويت السفير السعودي."
+    (e,) = events(text, dt.date(2024, 6, 1))
+    assert e.target is not None and e.target.name_en == "Salem Abdullah Al-Jaber Al-Sabah"
