@@ -264,8 +264,12 @@ def test_abd_compounds_match_joined_or_apart() -> None:
     from services.extraction.gazetteer.index import key_of
 
     gz = load_gazetteer()
-    written_both_ways = ("سالم عبدالله الجابر الصباح", "سالم عبد الله الجابر الصباح", "عبد الفتاح السيسي", "عبدالفتاح السيسي")
-    for written in written_both_ways:
+    for written in (
+        "سالم عبدالله الجابر الصباح",
+        "سالم عبد الله الجابر الصباح",
+        "عبد الفتاح السيسي",
+        "عبدالفتاح السيسي",
+    ):
         assert gz.persons_by_name(key_of(written)), written
 
 
