@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
+_SANCTIONED_GAP = 2  # "عقوبات على أفراد وكيانات إيرانية": the sanctioned are listed before their nisba
 
 
 def answered_invitation(words: Sequence[str], t: int) -> bool:
@@ -57,7 +58,8 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:
         return False
     before = [s.mention.end for s in slots if t < s.mention.end <= slot.mention.start and s is not slot]
     anchor = max([t + len(trig.form), *before])
-    return slot.mention.start - anchor <= _NISBA_GAP and len(before) <= 1
+    gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PloverType.SANCTION else 0)
+    return slot.mention.start - anchor <= gap and len(before) <= 1
 
 
 def definite_noun(word: str, trig: Trigger) -> bool:

@@ -277,3 +277,13 @@ def test_a_named_minister_beats_the_office_holder_of_the_date() -> None:
     text = "استقبل وزير الخارجية الكويتي الشيخ سالم عبدالله الجابر الصباح اليوم في الكويت السفير السعودي."
     (e,) = events(text, dt.date(2024, 6, 1))
     assert e.target is not None and e.target.name_en == "Salem Abdullah Al-Jaber Al-Sabah"
+
+
+def test_sanctions_on_people_and_entities_of_a_nationality() -> None:
+    (e,) = events("أعلن الاتحاد الأوروبي فرض عقوبات على أفراد وكيانات إيرانية.", PUB)
+    assert (e.event_type, _pair(e)) == (PloverType.SANCTION, ("EEC", "IRN"))
+
+
+def test_extending_sanctions_is_a_sanction() -> None:
+    (e,) = events("قرر الاتحاد الأوروبي تمديد العقوبات المفروضة على روسيا ستة أشهر.", PUB)
+    assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.SANCTION, "163", ("EEC", "RUS"))
