@@ -111,6 +111,12 @@ def delegation_words() -> frozenset[str]:
     return frozenset(w for seq in actor_words().get("delegation", ()) for w in seq)
 
 
+@functools.cache
+def place_nouns() -> frozenset[str]:
+    """سواحل، قبالة، الأراضي: the state named after one is where something happened, not a party."""
+    return frozenset(w for seq in actor_words().get("place_noun", ()) for w in seq)
+
+
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
     if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
         firsts = actor_index().by_first

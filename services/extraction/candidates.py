@@ -14,6 +14,7 @@ from services.extraction.cues import (
     definite_noun,
     delegate,
     hosts_talks,
+    placed,
 )
 from services.extraction.frames import assign
 from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
@@ -121,8 +122,8 @@ def sentence_candidates(
         if trig.frame == "multi" and with_object(slots, t):
             trig = dataclasses.replace(trig, frame="sv")  # "الاجتماع بنظيره": a meeting with someone
         local = frame_slots(slots, view.words, t, trig)
-        if local is not None and trig.event_type == PloverType.CONSULT:  # "في موسكو" is where, not who
-            local = [s for s in local if not (s.mention.prep == "في" and s.mention.kind in ("state", "capital"))]
+        if local is not None:  # "في موسكو", "قبالة سواحل اليمن" is where, not who
+            local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [s for s in local if s.mention.kind != "nisba" or blamed(s, local, t, trig) or delegate(s, view)]
         gathering = forum_party(local, slots, view.words, t) if trig.frame == "multi" else None

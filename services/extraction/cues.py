@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from schemas.event import PloverType
-from services.extraction.actors import delegation_words
+from services.extraction.actors import delegation_words, place_nouns
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
 from services.extraction.slots import Slot
@@ -44,6 +44,16 @@ def hosts_talks(clues: Sequence[Clue], t: int, view: SentenceView) -> bool:
             named = [m for m in view.mentions if t < m.start < c.index and m.actor is not None]
             return c.trigger.event_type == PloverType.CONSULT and len(named) <= 1
     return False
+
+
+def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
+    """A state or capital named as a place: after a place noun ('قبالة سواحل اليمن'), or after في for a meeting."""
+    m = slot.mention
+    if m.kind not in ("state", "capital"):
+        return False
+    if after_fi and m.prep == "في":
+        return True
+    return m.start > 0 and words[m.start - 1] in place_nouns()
 
 
 def delegate(slot: Slot, view: SentenceView) -> bool:

@@ -287,3 +287,40 @@ def test_sanctions_on_people_and_entities_of_a_nationality() -> None:
 def test_extending_sanctions_is_a_sanction() -> None:
     (e,) = events("قرر الاتحاد الأوروبي تمديد العقوبات المفروضة على روسيا ستة أشهر.", PUB)
     assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.SANCTION, "163", ("EEC", "RUS"))
+
+
+# --- places: a dateline or a place noun does not make a place a party or the place of a statement ---
+
+
+def test_statement_is_not_placed_by_the_dateline() -> None:
+    (e,) = events("تونس - وات: أدانت تونس بشدة العدوان الإسرائيلي على الأراضي السورية.", PUB)
+    assert (_pair(e), e.location) == (("TUN", "ISR"), None)
+
+
+def test_a_state_after_a_place_noun_is_not_the_condemned_party() -> None:
+    text = "أدانت مملكة البحرين الهجوم الذي استهدف سفينة تجارية قبالة سواحل اليمن."
+    assert all("YEM" not in _pair(e) for e in events(text, PUB))
+
+
+def test_strikes_on_south_lebanon_are_blamed_on_israel() -> None:
+    found = events("أدانت وزارة الخارجية المصرية الغارات الإسرائيلية على جنوب لبنان.", PUB)
+    assert [_pair(e) for e in found] == [("EGY", "ISR")]
+
+
+def test_dateline_city_is_not_a_visit_next_to_a_call() -> None:
+    text = (
+        "الرياض 12/05/2025\n\n"
+        "تلقى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا اليوم من الرئيس التركي رجب طيب أردوغان."
+    )
+    found = events(text, PUB)
+    assert [(e.mode, _pair(e), e.location) for e in found] == [("phone", ("TUR", "SAU"), None)]
+
+
+def test_crown_prince_named_without_the_article_and_a_speaker_of_parliament() -> None:
+    text = (
+        "الكويت - كونا: استقبل سمو ولي العهد الشيخ صباح خالد الحمد الصباح في قصر بيان اليوم "
+        "رئيس مجلس النواب اللبناني نبيه بري."
+    )
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert (e.source.name_en, e.target.name_en) == ("Nabih Berri", "Sabah Al-Khalid Al-Hamad Al-Sabah")
