@@ -58,8 +58,8 @@ def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
 
 def delegate(slot: Slot, view: SentenceView) -> bool:
     """'بين الوفدين الإيراني والأمريكي': a nisba qualifying a delegation is a party."""
-    start = slot.mention.start
-    return any(w in delegation_words() for w in view.words[max(0, start - 2) : start])
+    start = slot.mention.start  # "بين الوفد الإيراني والوفد الأمريكي": the delegation word opens the mention
+    return any(w in delegation_words() for w in view.words[max(0, start - 2) : start + 1])
 
 
 def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:

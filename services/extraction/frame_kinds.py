@@ -18,7 +18,7 @@ def between(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None
         if s.mention.prep == "بين" and 0 < s.mention.start - t <= _BETWEEN_GAP and k + 1 < len(slots):
             nxt = slots[k + 1]
             if joined(s.mention, nxt.mention, words) and country(nxt) != country(s):
-                talks = s.mention.start > 0 and words[s.mention.start - 1] in delegation_words()
+                talks = any(w in delegation_words() for w in words[max(0, s.mention.start - 1) : s.mention.start + 1])
                 return Roles(s.actor, (nxt.actor,), 2, talks=talks)
     return None
 

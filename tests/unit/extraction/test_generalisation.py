@@ -324,3 +324,27 @@ def test_crown_prince_named_without_the_article_and_a_speaker_of_parliament() ->
     (e,) = events(text, PUB)
     assert e.target is not None
     assert (e.source.name_en, e.target.name_en) == ("Nabih Berri", "Sabah Al-Khalid Al-Hamad Al-Sabah")
+
+
+# --- more wordings: denied contacts, jussive verbs, "غد", delegations named by الوفد ----------------
+
+
+def test_denied_contact_with_an_administration() -> None:
+    (e,) = events("نفى المتحدث باسم الخارجية الإيرانية وجود أي اتصال مباشر مع الإدارة الأمريكية.", PUB)
+    assert (e.status, _pair(e)) == (Status.DENIED, ("IRN", "USA"))
+
+
+def test_jussive_meeting_verb_after_lam_is_denied() -> None:
+    (e,) = events("لم يلتق وزير الخارجية الجزائري أحمد عطاف بنظيره المغربي خلال اجتماع الجامعة العربية.", PUB)
+    assert (e.event_type, e.status, _pair(e)) == (PloverType.CONSULT, Status.DENIED, ("DZA", "MAR"))
+
+
+def test_arrival_tomorrow_evening_is_planned() -> None:
+    found = events("يصل الرئيس الفرنسي إيمانويل ماكرون إلى القاهرة مساء غد في زيارة تستمر يومين.", PUB)
+    assert _kinds(found) == [(PloverType.AGREE, "036", Status.PLANNED)]
+    assert found[0].date.value == "2025-05-21"
+
+
+def test_talks_between_delegations_named_with_al_wafd() -> None:
+    (e,) = events("عقدت في مسقط محادثات بين الوفد الإيراني والوفد الأمريكي.", PUB)
+    assert (e.mode, _pair(e)) == ("negotiation", ("IRN", "USA"))
