@@ -112,6 +112,12 @@ def delegation_words() -> frozenset[str]:
 
 
 @functools.cache
+def relative_verbs() -> frozenset[str]:
+    """تلقاه، أجراه: 'اتصال هاتفي تلقاه X من Y' - the verb after a verbal noun, its subject the noun's agent."""
+    return frozenset(w for seq in actor_words().get("relative_verb", ()) for w in seq)
+
+
+@functools.cache
 def place_nouns() -> frozenset[str]:
     """سواحل، قبالة، الأراضي: the state named after one is where something happened, not a party."""
     return frozenset(w for seq in actor_words().get("place_noun", ()) for w in seq)

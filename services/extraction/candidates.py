@@ -91,7 +91,8 @@ def sentence_candidates(
     hosted: str | None = None  # the country hosting talks reported in this sentence
     for clue in clues:
         trig, t = clue.trigger, clue.index
-        receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), t) is not None
+        after = clue.end + 1  # "اتصال هاتفي تلقاه X من Y": the receiving verb right after the noun
+        receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), after) is not None
         if "invite" in trig.flags and answered_invitation(view.words, t):
             continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"

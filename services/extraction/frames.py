@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas.event import PloverType, Role
+from services.extraction.actors import relative_verbs
 from services.extraction.frame_kinds import between, dual, multi, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, honorific_words
@@ -38,7 +39,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
                 break  # "زيارة القاهرة": the place visited, not the visitor
             between = words[t + len(trig.form) : m.start]
-            if m.start >= t + len(trig.form) and m.prep == "" and all(w in honorific_words() for w in between):
+            linking = honorific_words() | relative_verbs()  # "اتصال هاتفي تلقاه الرئيس …"
+            if m.start >= t + len(trig.form) and m.prep == "" and all(w in linking for w in between):
                 return k
             break
     else:

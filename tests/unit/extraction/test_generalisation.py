@@ -348,3 +348,28 @@ def test_arrival_tomorrow_evening_is_planned() -> None:
 def test_talks_between_delegations_named_with_al_wafd() -> None:
     (e,) = events("عقدت في مسقط محادثات بين الوفد الإيراني والوفد الأمريكي.", PUB)
     assert (e.mode, _pair(e)) == ("negotiation", ("IRN", "USA"))
+
+
+# --- agents after relative verbs, blamed groups of a nationality, holding responsible -------------
+
+
+def test_call_received_in_a_relative_clause() -> None:
+    text = "وفي اتصال هاتفي تلقاه الرئيس اللبناني جوزاف عون من الرئيس الفرنسي إيمانويل ماكرون، جرى بحث الأوضاع."
+    (e,) = events(text, PUB)
+    assert (e.mode, _pair(e)) == ("phone", ("FRA", "LBN"))
+
+
+def test_condemning_settlers_of_a_nationality() -> None:
+    text = "أعربت المملكة العربية السعودية عن إدانتها الشديدة لاقتحام مستوطنين إسرائيليين باحات المسجد الأقصى."
+    (e,) = events(text, PUB)
+    assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.ACCUSE, "111", ("SAU", "ISR"))
+
+
+def test_denouncing_statements_of_officials() -> None:
+    (e,) = events("أعربت وزارة الخارجية الإماراتية عن استنكارها للتصريحات الصادرة عن مسؤولين إسرائيليين.", PUB)
+    assert _pair(e) == ("ARE", "ISR")
+
+
+def test_holding_a_state_responsible_is_an_accusation() -> None:
+    (e,) = events("حملت الحكومة السودانية دولة الإمارات مسؤولية دعم قوات الدعم السريع.", PUB)
+    assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.ACCUSE, "112", ("SDN", "ARE"))
