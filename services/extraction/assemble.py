@@ -68,6 +68,15 @@ def _countries(c: Candidate) -> frozenset[str | None]:
     return frozenset({c.source.country, *(t.country for t in c.targets)})
 
 
+def _named(key: tuple[object, ...]) -> frozenset[object]:
+    parties = key[1]
+    return (
+        frozenset(p for p in parties if not str(p).startswith("country:"))
+        if isinstance(parties, frozenset)
+        else frozenset()
+    )
+
+
 def _is_country_level(key: tuple[object, ...]) -> bool:
     parties = key[1]
     return isinstance(parties, frozenset) and any(str(p).startswith("country:") for p in parties)
@@ -111,6 +120,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 and k[0] == key[0]
                 and k[2] == key[2]
                 and _countries(h.members[0]) == _countries(g.members[0])
+                and _named(key) <= _named(k)  # another named sender is another cable
             ),
             None,
         )

@@ -15,6 +15,7 @@ from services.extraction.cues import (
     delegate,
     hosts_talks,
     placed,
+    posting,
 )
 from services.extraction.frames import assign
 from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
@@ -85,7 +86,7 @@ def sentence_candidates(
     if not clues:
         return [], next_carried
     background = is_background(view.words)
-    places = view.places
+    places = tuple(p for p in view.places if not posting(p.index, view))  # "سفير فرنسا بالجزائر"
     texts = tuple((s.actor.ident, s.text) for s in slots)
     out: list[Candidate] = []
     hosted: str | None = None  # the country hosting talks reported in this sentence

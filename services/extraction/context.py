@@ -86,6 +86,7 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         or planned_word
         or find_marker(words, "planned", lo, trigger + 3) is not None
         or find_marker(words, "planned_after", trigger + 1, trigger + _after_window(words[trigger])) is not None
+        or find_marker(words, "future_verb", trigger + 1, trigger + _IMPERFECT_AFTER) is not None
     ):
         return Status.PLANNED
     return Status.OCCURRED

@@ -8,7 +8,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from schemas.event import PloverType
+from schemas.event import PloverType, Role
 from services.extraction.actors import delegation_words, place_nouns
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
@@ -54,6 +54,17 @@ def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
     if after_fi and m.prep == "في":
         return True
     return m.start > 0 and words[m.start - 1] in place_nouns()
+
+
+_POSTING_GAP = 1  # "سفير الجمهورية الفرنسية بالجزائر", "القائم بأعمال سفارة فرنسا في الجزائر"
+
+
+def posting(index: int, view: SentenceView) -> bool:
+    """A place right after an ambassador is where the envoy is posted, not where the event happened."""
+    return any(
+        m.actor is not None and m.actor.role == Role.AMBASSADOR and 0 <= index - m.end <= _POSTING_GAP
+        for m in view.mentions
+    )
 
 
 def delegate(slot: Slot, view: SentenceView) -> bool:
@@ -123,19 +134,30 @@ def _countries(c: Candidate) -> frozenset[str | None]:
 
 
 def similar_message(
-    words: Sequence[str], sent: int, sender: ActorRef | None, last: Candidate | None
-) -> Candidate | None:
-    """'وبعث ولي العهد برقية مماثلة': another sender's cable to the addressee of the previous one."""
-    if last is None or sender is None or sender.ident == last.source.ident:
-        return None
-    if sender.country in {t.country for t in last.targets}:
-        return None
+    words: Sequence[str], sent: int, sender: ActorRef | None, previous: Sequence[Candidate]
+) -> list[Candidate]:
+    """'وبعث ولي العهد برقية مماثلة': another sender's cable to the addressee of the previous one
+    ('برقيتي تهنئة مماثلتين': to the addressees of the previous two)."""
+    if not previous or sender is None or sender.ident == previous[-1].source.ident:
+        return []
     for c in find_clues(words):
-        if c.trigger.mode == "message" and any(w in _similar_words() for w in words[c.end : c.end + 2]):
-            return dataclasses.replace(last, sent=sent, index=c.index, source=sender, texts=(), anaphoric=False)
-    return None
+        near = words[c.end : c.end + 3]
+        if c.trigger.mode != "message" or not any(w in _similar_words() for w in near):
+            continue
+        copied = previous[-2:] if any(w in _similar_dual() for w in near) else previous[-1:]
+        return [
+            dataclasses.replace(m, sent=sent, index=c.index, source=sender, texts=(), anaphoric=False)
+            for m in copied
+            if sender.country not in {t.country for t in m.targets}
+        ]
+    return []
+
+
+@functools.cache
+def _similar_dual() -> frozenset[str]:
+    return frozenset(fold_words("مماثلتين مماثلتان مماثلين"))
 
 
 @functools.cache
 def _similar_words() -> frozenset[str]:
-    return frozenset(fold_words("مماثلة مماثلا مماثل مشابهة"))
+    return frozenset(fold_words("مماثلة مماثلا مماثل مشابهة مماثلتين مماثلتان مماثلين"))

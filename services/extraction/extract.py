@@ -35,13 +35,14 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     carried: ActorRef | None = None
     budget = Budget(MAX_CLUES)
     recent_igo: ActorRef | None = None  # the organisation named last: "ترأس الوفد المشارك في القمة"
-    last_message: Candidate | None = None  # the cable a later "برقية مماثلة" copies
+    sent_messages: list[Candidate] = []  # the cables a later "برقية مماثلة" copies
     for k, view in enumerate(views):
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
         messages = [c for c in found if c.trigger.mode == "message"]
-        similar = None if messages else similar_message(view.words, k, carried, last_message)
-        found.extend([similar] if similar is not None else [])
-        last_message = messages[-1] if messages else last_message
+        found.extend([] if messages else similar_message(view.words, k, carried, sent_messages))
+        if messages:  # the cables of one sender, in order, for a later "برقية مماثلة"
+            same = sent_messages and sent_messages[-1].source.ident == messages[0].source.ident
+            sent_messages = [*sent_messages, *messages] if same else messages
         igos = [m.actor for m in view.mentions if m.kind == "igo" and m.actor is not None]
         recent_igo = igos[-1] if igos else recent_igo
         cands.extend(found)

@@ -72,8 +72,15 @@ def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: s
 
 def summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | None) -> list[Roles]:
     envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
-    if envoy is None:
-        return []
+    if envoy is None:  # "سلمت الخارجية السفير التركي مذكرة احتجاج": the envoy handed the note, named before it
+        handed = [
+            k for k, s in enumerate(slots) if s.mention.end <= t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)
+        ]
+        if not handed:
+            return []
+        to = slots[handed[-1]]
+        giver = next((s.actor for s in slots[: handed[-1]] if country(s) not in (None, country(to))), carried)
+        return [Roles(giver, (to.actor,), 3)] if giver is not None and giver.country != country(to) else []
     before = [s.actor for s in slots if s.mention.end <= t and s.mention.prep == ""]
     if subj is not None and slots[subj] is not envoy:
         summoner: ActorRef | None = slots[subj].actor

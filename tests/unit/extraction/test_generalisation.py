@@ -373,3 +373,40 @@ def test_denouncing_statements_of_officials() -> None:
 def test_holding_a_state_responsible_is_an_accusation() -> None:
     (e,) = events("حملت الحكومة السودانية دولة الإمارات مسؤولية دعم قوات الدعم السريع.", PUB)
     assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.ACCUSE, "112", ("SDN", "ARE"))
+
+
+# --- cables of several senders, postings of envoys, future rounds of talks ----------------------
+
+
+def test_dual_similar_cables_of_a_second_sender() -> None:
+    text = (
+        "بعث الملك عبدالله الثاني اليوم برقية تهنئة إلى الرئيس الجزائري عبد المجيد تبون.\n"
+        "كما بعث برقية تهنئة إلى الرئيس التونسي قيس سعيد.\n"
+        "وبعث ولي العهد الأمير الحسين بن عبدالله الثاني برقيتي تهنئة مماثلتين."
+    )
+    found = events(text, PUB)
+    assert sorted((e.source.name_en or "", e.target.country if e.target else "") for e in found) == [
+        ("Abdullah II", "DZA"),
+        ("Abdullah II", "TUN"),
+        ("Hussein bin Abdullah", "DZA"),
+        ("Hussein bin Abdullah", "TUN"),
+    ]
+
+
+def test_an_envoys_posting_is_not_the_place_of_the_summons() -> None:
+    text = "الجزائر - 10 ماي 2025 (واج)\n\nاستدعت وزارة الشؤون الخارجية اليوم القائم بأعمال سفارة فرنسا بالجزائر."
+    (e,) = events(text, dt.date(2025, 5, 10))
+    assert (e.cameo.code, _pair(e), e.location) == ("114", ("DZA", "FRA"), None)
+
+
+def test_a_protest_note_handed_over_is_an_official_complaint() -> None:
+    (e,) = events("سلمت وزارة الخارجية العراقية السفير التركي مذكرة احتجاج على القصف.", PUB)
+    assert (e.event_type, e.cameo.code, _pair(e)) == (PloverType.ACCUSE, "114", ("IRQ", "TUR"))
+
+
+def test_a_round_of_talks_that_will_be_held_is_planned() -> None:
+    text = (
+        "أعلنت الخارجية الإيرانية أن الجولة الثالثة من المفاوضات غير المباشرة بين إيران والولايات المتحدة ستعقد السبت."
+    )
+    (e,) = events(text, PUB)
+    assert (e.event_type, e.status, _pair(e)) == (PloverType.AGREE, Status.PLANNED, ("IRN", "USA"))
