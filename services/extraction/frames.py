@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas.event import PloverType, Role
-from services.extraction.actors import relative_verbs
+from services.extraction.actors import phrases_at, relative_verbs
 from services.extraction.frame_kinds import between, dual, multi, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, honorific_words
@@ -50,6 +50,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             m = slots[k].mention
             if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
                 break  # "يزور دمشق": the place visited, not the visitor
+            if m.kind == "counterpart" or (words and "counterpart" in phrases_at(words, m.start)):
+                break  # "لقاء نظيره السوري": his counterpart is met, the subject is named before
             if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
                 return k
             break

@@ -410,3 +410,19 @@ def test_a_round_of_talks_that_will_be_held_is_planned() -> None:
     )
     (e,) = events(text, PUB)
     assert (e.event_type, e.status, _pair(e)) == (PloverType.AGREE, Status.PLANNED, ("IRN", "USA"))
+
+
+def test_meeting_his_counterpart_keeps_the_speaker_as_source() -> None:
+    text = "وقال وزير الخارجية الأردني أيمن الصفدي إنه يأمل لقاء نظيره السوري أسعد الشيباني قريبا."
+    (e,) = events(text, PUB)
+    assert (e.event_type, e.source.name_en, e.target and e.target.name_en) == (
+        PloverType.AGREE,
+        "Ayman Safadi",
+        "Asaad al-Shaibani",
+    )
+
+
+def test_verb_with_counterpart_object_and_carried_subject() -> None:
+    text = "وصل وزير الخارجية التركي هاكان فيدان إلى القاهرة اليوم.\nوالتقى نظيره المصري بدر عبد العاطي في مقر الوزارة."
+    found = events(text, PUB)
+    assert {(e.source.name_en, e.target and e.target.name_en) for e in found} == {("Hakan Fidan", "Badr Abdelatty")}
