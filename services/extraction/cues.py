@@ -47,8 +47,11 @@ def hosts_talks(clues: Sequence[Clue], t: int, view: SentenceView) -> bool:
 
 
 def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
-    """A state or capital named as a place: after a place noun ('قبالة سواحل اليمن'), or after في for a meeting."""
+    """A state or capital named as a place: after a place noun ('قبالة سواحل اليمن'), or after في for a
+    meeting; for a meeting, a summit named by its organisation ('القمة الأفريقية') too."""
     m = slot.mention
+    if m.kind == "igo" and after_fi:  # "على هامش القمة الأفريقية": a summit is where leaders meet
+        return words[m.start] in _summit_words()
     if m.kind not in ("state", "capital"):
         return False
     if after_fi and m.prep == "في":
@@ -65,6 +68,11 @@ def posting(index: int, view: SentenceView) -> bool:
         m.actor is not None and m.actor.role == Role.AMBASSADOR and 0 <= index - m.end <= _POSTING_GAP
         for m in view.mentions
     )
+
+
+@functools.cache
+def _summit_words() -> frozenset[str]:
+    return frozenset(fold_words("القمة قمة بالقمة والقمة"))
 
 
 def delegate(slot: Slot, view: SentenceView) -> bool:

@@ -426,3 +426,11 @@ def test_verb_with_counterpart_object_and_carried_subject() -> None:
     text = "وصل وزير الخارجية التركي هاكان فيدان إلى القاهرة اليوم.\nوالتقى نظيره المصري بدر عبد العاطي في مقر الوزارة."
     found = events(text, PUB)
     assert {(e.source.name_en, e.target and e.target.name_en) for e in found} == {("Hakan Fidan", "Badr Abdelatty")}
+
+
+def test_an_organisation_summit_on_whose_sidelines_leaders_meet_is_not_a_party() -> None:
+    text = (
+        "التقى رئيس الجمهورية عبد المجيد تبون على هامش أشغال القمة الأفريقية في أديس أبابا الرئيس الكيني ويليام روتو."
+    )
+    (e,) = events(text, PUB)
+    assert (e.mode, _pair(e)) == ("third-party", ("DZA", "KEN"))
