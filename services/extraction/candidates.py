@@ -14,6 +14,7 @@ from services.extraction.cues import (
     definite_noun,
     delegate,
     hosts_talks,
+    negated_join,
     placed,
     posting,
 )
@@ -141,6 +142,8 @@ def sentence_candidates(
             attended = summit(doc, view.words, sent, t, trig, slots, carried)
             if attended is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+                negator = negated_join(view.words, t)  # "لن يشارك الرئيس في القمة"
+                status = Status.DENIED if negator else status
                 name = attended[1] if isinstance(attended[1], str) else attended[1].name_ar or ""
                 forum_ref = attended[1] if isinstance(attended[1], ActorRef) else None
                 out.append(
@@ -158,6 +161,7 @@ def sentence_candidates(
                         summit=name,
                         forum=forum_ref,
                         anaphoric=definite_noun(view.words[t], trig),
+                        future=negator == "لن",
                     )
                 )
             continue

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role
 from services.extraction.actors import delegation_words, place_nouns
+from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
 from services.extraction.slots import Slot
@@ -73,6 +74,18 @@ def posting(index: int, view: SentenceView) -> bool:
 @functools.cache
 def _summit_words() -> frozenset[str]:
     return frozenset(fold_words("القمة قمة بالقمة والقمة"))
+
+
+_JOIN_BEFORE = 8  # "لن يشارك الرئيس السوري في القمة"
+_NEG_BEFORE_JOIN = 2
+
+
+def negated_join(words: Sequence[str], t: int) -> str | None:
+    """'لن يشارك/لم يحضر … القمة': the negation (لن or لم) of taking part in the gathering at t, if any."""
+    join = find_marker(words, "summit_join", max(0, t - _JOIN_BEFORE), t)
+    if join is None:
+        return None
+    return next((w for w in words[max(0, join - _NEG_BEFORE_JOIN) : join] if w in ("لن", "لم")), None)
 
 
 def delegate(slot: Slot, view: SentenceView) -> bool:

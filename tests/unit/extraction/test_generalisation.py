@@ -434,3 +434,13 @@ def test_an_organisation_summit_on_whose_sidelines_leaders_meet_is_not_a_party()
     )
     (e,) = events(text, PUB)
     assert (e.mode, _pair(e)) == ("third-party", ("DZA", "KEN"))
+
+
+def test_will_not_attend_a_summit_is_a_denied_intent() -> None:
+    (e,) = events("لن يشارك الرئيس السوري في القمة العربية المقبلة في بغداد.", PUB)
+    assert (e.event_type, e.cameo.code, e.status, _pair(e)) == (PloverType.AGREE, "036", Status.DENIED, ("SYR", "ARL"))
+
+
+def test_did_not_attend_a_summit_is_a_denied_gathering() -> None:
+    (e,) = events("لم يحضر أمير قطر القمة الخليجية في الكويت.", PUB)
+    assert (e.mode, e.status, _pair(e)) == ("multilateral", Status.DENIED, ("QAT", "GCC"))
