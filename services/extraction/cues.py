@@ -55,7 +55,7 @@ def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
         return words[m.start] in _summit_words()
     if m.kind not in ("state", "capital"):
         return False
-    if after_fi and m.prep == "في":
+    if after_fi and (m.prep == "في" or (m.prep == "ب" and m.kind == "capital")):  # "بأديس أبابا"، "بالرباط"
         return True
     return m.start > 0 and words[m.start - 1] in place_nouns()
 

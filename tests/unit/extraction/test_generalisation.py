@@ -444,3 +444,10 @@ def test_will_not_attend_a_summit_is_a_denied_intent() -> None:
 def test_did_not_attend_a_summit_is_a_denied_gathering() -> None:
     (e,) = events("لم يحضر أمير قطر القمة الخليجية في الكويت.", PUB)
     assert (e.mode, e.status, _pair(e)) == ("multilateral", Status.DENIED, ("QAT", "GCC"))
+
+
+def test_a_capital_after_bi_is_where_leaders_meet() -> None:
+    text = "التقى رئيس الجمهورية عبد المجيد تبون على هامش أشغال القمة الأفريقية بأديس أبابا الرئيس الكيني."
+    (e,) = events(text, PUB)
+    assert (e.mode, _pair(e)) == ("third-party", ("DZA", "KEN"))
+    assert e.location is not None and e.location.name_en == "Addis Ababa"
