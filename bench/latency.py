@@ -14,15 +14,17 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from bench.corpus import make_article
-from bench.kafka_ops import MAX_BYTES, create_topics, delete_topics, unique
+from bench.kafka_ops import MAX_BYTES, OffsetCounter, create_topics, delete_topics, unique
 from bench.machine import load_average
 from bench.stats import distribution
 from bench.systems import System, start_marsad
+
+_NO_COUNTER = cast(OffsetCounter, None)  # Marsad's progress comes from its /metrics, not from offsets
 
 
 class Listener:
@@ -94,11 +96,12 @@ def _latencies(listener: Listener, kind: str, sent: dict[bytes, float]) -> tuple
     return values, missing
 
 
-async def _wait_for(listener: Listener, sent: dict[bytes, float], timeout: float) -> None:
+async def _wait_for(system: System, total_sent: int, timeout: float) -> None:
+    """Until the worker has finished (extracted or dead-lettered) every article sent so far."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and any(k not in listener.seen["normalized"] for k in sent):
+    while time.monotonic() < deadline and (await system.progress(_NO_COUNTER))[0] < total_sent:
         await asyncio.sleep(0.2)
-    await asyncio.sleep(0.5)  # events of the last articles follow their normalized message
+    await asyncio.sleep(0.5)  # the consumer here sees the last events a moment after they are produced
 
 
 async def _ready_worker(bootstrap: str, raw: str, partitions: int, workdir: Path, log: Callable[[str], None]) -> System:
@@ -139,14 +142,16 @@ async def latency_sweep(
         await paced_publish(
             producer, raw, _payloads(texts, "warm", int(warm_rate * warmup_seconds) + 1), warm_rate, warm
         )
-        await _wait_for(listener, warm, 60)
+        total_sent = len(warm)
+        await _wait_for(system, total_sent, 120)
         for fraction in fractions:
             rate = max(capacity * fraction, 1.0)
             sent: dict[bytes, float] = {}
             load_before = load_average()
             payloads = _payloads(texts, f"{int(fraction * 100)}", max(int(rate * seconds), 10))
             lateness = await paced_publish(producer, raw, payloads, rate, sent)
-            await _wait_for(listener, sent, 60)
+            total_sent += len(sent)
+            await _wait_for(system, total_sent, 120)
             events, events_missing = _latencies(listener, "events", sent)
             normalized, norm_missing = _latencies(listener, "normalized", sent)
             row: dict[str, Any] = {

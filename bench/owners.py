@@ -28,7 +28,9 @@ def run_owner_benches(timeout: float = 300.0) -> dict[str, dict[str, Any]]:
                 timeout=timeout,
                 check=False,
             )
-            output, code = done.stdout[-6000:] or done.stderr[-3000:], done.returncode
+            output, code = done.stdout[-6000:], done.returncode
+            if code != 0:
+                output += f"\n[exit {code}] " + done.stderr[-3000:]
         except subprocess.TimeoutExpired:
             output, code = f"timed out after {timeout:.0f} s", -1
         results[module] = {"returncode": code, "seconds": time.monotonic() - started, "output": output.strip()}
