@@ -79,7 +79,9 @@ def fold(raw: str, top: int = 18) -> dict[str, Any]:
     return {"samples": total, "self_by_area": share, "inclusive": heavy, "text": "\n".join(lines)}
 
 
-async def profile_worker(plan: Plan, seconds: float, out_dir: Path) -> dict[str, Any] | None:
+async def profile_worker(plan: Plan, seconds: float, out_dir: Path, delay: float = 30.0) -> dict[str, Any] | None:
+    """py-spy on one worker and its stage children, from `delay` s after it is ready (past the start-up,
+    when the extract agent has caught up with the normalise agent and both stages are busy)."""
     tool = py_spy()
     if tool is None:
         return None
@@ -88,6 +90,7 @@ async def profile_worker(plan: Plan, seconds: float, out_dir: Path) -> dict[str,
     try:
         if not await asyncio.to_thread(system.wait_ready, 120.0):
             return None
+        await asyncio.sleep(delay)
         args = [tool, "record", "--pid", str(system.pids[0]), "--duration", str(int(seconds)), "--rate", "100"]
         args += ["--subprocesses", "--format", "raw", "--output", str(raw_path)]
         done = await asyncio.to_thread(subprocess.run, args, capture_output=True, text=True, check=False)
