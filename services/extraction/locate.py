@@ -16,6 +16,7 @@ from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.morph import proclitic_readings
 from services.extraction.places import City, city_by_english, city_by_words, city_first_words, max_words
+from services.extraction.prefilter import StartFilter
 
 _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
 _DATELINE_NEXT = frozenset({"\x00", "في"})  # "الرباط، 12 ..." / "أبوظبي في 14 فبراير"
@@ -159,20 +160,20 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
     return out
 
 
-_PLACE_FIRSTS: dict[int, frozenset[str]] = {}  # id(gazetteer) -> first words of place-like keys
+_PLACE_FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> filter on first words of place-like keys
 
 
 def _may_start_place(gaz: Gazetteer, word: str) -> bool:
-    firsts = _PLACE_FIRSTS.get(id(gaz))
-    if firsts is None:
+    found = _PLACE_FILTERS.get(id(gaz))
+    if found is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
         firsts = frozenset(k.split(" ")[0] for k in keys) | _city_firsts(gaz)
-        _PLACE_FIRSTS.clear()
-        _PLACE_FIRSTS[id(gaz)] = firsts
-    return _word_may_start(word, firsts)
+        found = StartFilter(firsts, _word_may_start)
+        _PLACE_FILTERS.clear()
+        _PLACE_FILTERS[id(gaz)] = found
+    return found(word)
 
 
-@functools.lru_cache(maxsize=200_000)
 def _word_may_start(word: str, firsts: frozenset[str]) -> bool:
     return any(stem in firsts for stem, _p in proclitic_readings(word))
 

@@ -28,30 +28,31 @@ from services.extraction.actors import (
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import fold_words, trigger_index
 from services.extraction.morph import proclitic_readings
+from services.extraction.prefilter import StartFilter
 from services.extraction.titles import construct_title, envoy, name_after, title_country, title_mention
 
 __all__ = ["PUNCT", "ActorRef", "Mention", "honorific_words", "may_start", "person_ref", "scan_sentence"]
 
-_FIRSTS: dict[int, frozenset[str]] = {}  # id(gazetteer) -> first words (the gazetteer is not hashable)
+_FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> its start filter (the gazetteer is not hashable)
 
 
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
+def _start_filter(gaz: Gazetteer) -> StartFilter:
     """First words of every gazetteer key and actor phrase: a position starting with none is skipped."""
-    found = _FIRSTS.get(id(gaz))
+    found = _FILTERS.get(id(gaz))
     if found is None:
-        found = frozenset({key.split(" ")[0] for key in gaz.name_keys()} | set(actor_index().by_first))
-        _FIRSTS.clear()
-        _FIRSTS[id(gaz)] = found
+        firsts = frozenset({key.split(" ")[0] for key in gaz.name_keys()} | set(actor_index().by_first))
+        found = StartFilter(firsts, _may_start_with)
+        _FILTERS.clear()
+        _FILTERS[id(gaz)] = found
     return found
 
 
 def may_start(gaz: Gazetteer, word: str) -> bool:
-    """Can a gazetteer key or actor phrase start at this word (cheap, cached pre-check)?"""
-    return _may_start_cached(word, _first_words(gaz))
+    """Can a gazetteer key or actor phrase start at this word (cheap, memoised pre-check)?"""
+    return _start_filter(gaz)(word)
 
 
-@functools.lru_cache(maxsize=100_000)
-def _may_start_cached(word: str, firsts: frozenset[str]) -> bool:
+def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
     if any(stem in firsts for stem, _p in proclitic_readings(word)):
         return True
     return any(("ال" + stem) in firsts for stem, _p in proclitic_readings(word) if not stem.startswith("ال"))
