@@ -83,7 +83,7 @@ def ours_views(text: str) -> object:
     return clean, match, clean_runs, compose(match_runs, clean_runs) if match_runs else []
 
 
-def camel_chains() -> dict[str, Callable[[str], object]]:
+def camel_chains() -> dict[str, Callable[[str], str]]:
     from camel_tools.utils.charmap import CharMapper
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (

@@ -11,6 +11,9 @@ import re
 from collections.abc import Callable
 from importlib import util
 
+from bench import normalize_bench
+from services.arabic import match_key
+
 TextFn = Callable[[str], str]
 
 _DIACRITICS_TATWEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -31,7 +34,7 @@ def regex_chain(text: str) -> str:
 
 
 def camel_chains() -> dict[str, TextFn]:
-    """camel-tools' chains, when installed: the four folds alone, and the full cleaning chain before them.
+    """camel-tools' chains from the normaliser's own benchmark, when camel-tools is installed.
 
     "4 folds" = dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar (what
     Marsad's match view also does); "cleaning" = normalize_unicode (NFKC) + the builtin `arclean` CharMapper
@@ -39,44 +42,15 @@ def camel_chains() -> dict[str, TextFn]:
     """
     if util.find_spec("camel_tools") is None:
         return {}
-    from camel_tools.utils.charmap import CharMapper
-    from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import (
-        normalize_alef_ar,
-        normalize_alef_maksura_ar,
-        normalize_teh_marbuta_ar,
-        normalize_unicode,
-    )
-
-    arclean = CharMapper.builtin_mapper("arclean")
-
-    def folds(text: str) -> str:
-        out: str = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(text))))
-        return out
-
-    def cleaning(text: str) -> str:
-        return folds(arclean(normalize_unicode(text)))
-
+    chains = normalize_bench.camel_chains()
     return {
-        "camel-tools 4 folds (dediac+alef+maksura+teh)": folds,
-        "camel-tools cleaning (NFKC+arclean+4 folds)": cleaning,
+        "camel-tools 4 folds (dediac+alef+maksura+teh)": chains["camel: 4 folds"],
+        "camel-tools cleaning (NFKC+arclean+4 folds)": chains["camel: cleaning"],
     }
-
-
-def marsad_match_key() -> TextFn | None:
-    """Marsad's own str -> str fold chain (clean view then match view), when the normaliser exports it."""
-    try:
-        from services.arabic import match_key
-    except ImportError:
-        return None
-    fn: TextFn = match_key
-    return fn
 
 
 def reference_chains() -> dict[str, TextFn]:
     chains = camel_chains()
     chains["plain-regex chain (dediac+tatweel+alef+maksura+teh)"] = regex_chain
-    own = marsad_match_key()
-    if own is not None:
-        chains["marsad match_key (str -> str folds only)"] = own
+    chains["marsad match_key (str -> str folds only)"] = match_key
     return chains
