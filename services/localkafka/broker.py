@@ -190,13 +190,16 @@ def terminate_pid(pid: int, grace: float = 20.0, process: subprocess.Popen[bytes
 
 
 def _alive(pid: int, process: subprocess.Popen[bytes] | None) -> bool:
-    if process is not None:
-        return process.poll() is None
+    return process.poll() is None if process is not None else pid_alive(pid)
+
+
+def pid_alive(pid: int) -> bool:
+    """True while `pid` runs; a zombie (exited, not yet reaped by its parent) counts as gone."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
         return False
-    return not Path(f"/proc/{pid}/status").read_text().count("State:\tZ")
+    return "State:\tZ" not in status
 
 
 @contextmanager

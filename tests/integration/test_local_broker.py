@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from services.localkafka import LocalBroker
+from services.localkafka.broker import pid_alive
 from tests.integration.kafka_helpers import isolated_settings, worker_env
 from tests.paths import REPO
 
@@ -24,23 +25,16 @@ def marsad(*args: str, env: dict[str, str], timeout: float = 180) -> subprocess.
     )
 
 
-def _alive(pid: int) -> bool:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-    return "State:\tZ" not in status
-
 
 def test_broker_starts_answers_and_leaves_no_process(tmp_path: Path) -> None:
     broker = LocalBroker(data_dir=tmp_path)
     bootstrap = broker.start()
     assert broker.process is not None
     pid = broker.process.pid
-    assert bootstrap == f"127.0.0.1:{broker.port}" and _alive(pid)
+    assert bootstrap == f"127.0.0.1:{broker.port}" and pid_alive(pid)
     assert json.loads((tmp_path / "broker.json").read_text())["pid"] == pid
     broker.stop()
-    assert not _alive(pid) and not (tmp_path / "broker.json").exists()
+    assert not pid_alive(pid) and not (tmp_path / "broker.json").exists()
 
 
 def test_kafka_cli_start_status_stop(tmp_path: Path) -> None:
@@ -55,7 +49,7 @@ def test_kafka_cli_start_status_stop(tmp_path: Path) -> None:
         assert again.returncode == 2 and "already recorded" in again.stderr
     finally:
         stopped = marsad("kafka", "stop", "--data-dir", data, env={})
-    assert stopped.returncode == 0 and not _alive(pid)
+    assert stopped.returncode == 0 and not pid_alive(pid)
     assert marsad("kafka", "status", "--data-dir", data, env={}).returncode == 1
 
 

@@ -20,6 +20,7 @@ from prometheus_client import CollectorRegistry
 
 from schemas.deadletter import DeadLetterReason
 from schemas.outcome import Rejection
+from services.localkafka.broker import pid_alive
 from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_permanent
 from services.worker.isolation import StageRunner
 from services.worker.logfilter import RepeatFilter
@@ -159,17 +160,10 @@ def test_stage_child_exits_when_the_worker_is_killed(tmp_path: Path) -> None:
     owner.kill()
     owner.wait(timeout=10)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+    while time.monotonic() < deadline and any(pid_alive(pid) for pid in children):
         time.sleep(0.2)
-    survivors = [pid for pid in children if _alive(pid)]
+    survivors = [pid for pid in children if pid_alive(pid)]
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert not survivors, f"orphaned stage processes {survivors}"
 
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "State:\tZ" not in state
