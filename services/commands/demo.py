@@ -41,13 +41,12 @@ async def _follow(settings: Settings, feed: Feeder, stop_when_done: bool, durati
             while duration is None or time.monotonic() - started < duration:
                 for tp, messages in (await consumer.getmany(timeout_ms=500)).items():
                     for message in messages:
-                        if tp.topic == settings.topic_normalized:
-                            accounted += 1
-                        elif tp.topic == settings.topic_deadletter:
-                            accounted += 1
-                            print(summarize(message.value, "deadletter"), flush=True)
-                        else:
+                        if tp.topic == settings.topic_events:
                             print(summarize(message.value, "event"), flush=True)
+                        else:  # every article ends as a normalised article or a dead letter
+                            accounted += 1
+                            if tp.topic == settings.topic_deadletter:
+                                print(summarize(message.value, "deadletter"), flush=True)
                         last = time.monotonic()
                 if stop_when_done and accounted >= expected and time.monotonic() - last > QUIET_SECONDS:
                     print(f"\nall {expected} articles accounted for")

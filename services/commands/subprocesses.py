@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -54,9 +53,3 @@ def stop_process(process: subprocess.Popen[bytes], grace: float = 20.0) -> int |
     if process.poll() is None:
         terminate_pid(process.pid, grace, process)
     return process.returncode
-
-
-def kill_hard(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
