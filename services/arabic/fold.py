@@ -17,7 +17,7 @@ from functools import cache
 from services.arabic import charsets as cs
 from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, compose, identity
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
-from services.arabic.presentation import presentation_table
+from services.arabic.presentation import expanding_forms, presentation_table
 
 # Space runs to fold, once odd whitespace is folded to " " and "\n" (cs.SPACES). Speed: sre scans fast only
 # for a literal prefix or a lone character class, so the common case (blank lines, no double spaces) uses
@@ -114,6 +114,17 @@ def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, li
         text = _replace_one_to_one(text, cs.SPACES)
         text, runs = _pass(text, runs, space_edits(text))
     return text, runs
+
+
+def clean_growth(text: str, options: FoldOptions = DEFAULT_FOLDS) -> int:
+    """How many code points the clean view of `text` can add: only presentation forms expand (every other
+    clean pass keeps or shrinks the length), so `len(text) + clean_growth(text)` bounds the clean view and
+    the match view (which never grows). One regex scan; nothing is built."""
+    if not options.presentation_forms:
+        return 0
+    pattern, growth = expanding_forms()
+    found = pattern.findall(text)
+    return sum(map(growth.__getitem__, found)) if found else 0
 
 
 def _unsettled_spaces(text: str) -> bool:

@@ -16,7 +16,7 @@ from schemas.normalized import NormalizedArticle, OffsetMap, RemovedBlock, Remov
 from schemas.outcome import Rejection
 from schemas.raw import RawArticle
 from services.arabic import charsets as cs
-from services.arabic.fold import clean_view, match_view
+from services.arabic.fold import clean_growth, clean_view, match_view
 from services.arabic.lines import Line
 from services.arabic.offsets import Edit, Run, apply_edits, compose, span_to_raw
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions
@@ -35,7 +35,7 @@ _OTHER_LETTER = re.compile(f"[^\\W\\d_{cs.ARABIC_LETTERS}{cs.TATWEEL}]")
 class NormalizeLimits:
     """Gates and switches of the normaliser (documented in docs/normalization.md)."""
 
-    max_chars: int = 200_000  # raw text longer than this (code points) -> too_large
+    max_chars: int = 200_000  # raw text or its views longer than this (code points) -> too_large
     min_arabic_ratio: float = 0.5  # Arabic-script letters / all letters of the kept text, below -> not_arabic
     folds: FoldOptions = DEFAULT_FOLDS
     structure: bool = True  # chrome, related blocks, dateline, title and byline detection
@@ -45,6 +45,13 @@ def normalize_article(raw: RawArticle, limits: NormalizeLimits = NormalizeLimits
     text = raw.text
     if len(text) > limits.max_chars:
         return Rejection(DeadLetterReason.TOO_LARGE, f"text has {len(text)} characters, limit {limits.max_chars}")
+    bound = len(text) + clean_growth(text, limits.folds)
+    if bound > limits.max_chars:  # ligatures such as U+FDFA (18 letters) would expand the views past the limit
+        return Rejection(
+            DeadLetterReason.TOO_LARGE,
+            f"text has {len(text)} characters but its presentation forms expand it to up to {bound}, "
+            f"limit {limits.max_chars}",
+        )
     clean, runs = clean_view(text, limits.folds)
     if not clean.strip():
         return Rejection(DeadLetterReason.EMPTY_TEXT, "article text is empty or only whitespace and controls")

@@ -9,6 +9,7 @@ mark never turns into a word break. The table is derived from the Unicode Charac
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -29,3 +30,10 @@ def presentation_table() -> dict[str, str]:
             table[char] = folded
     return table
 
+
+@cache
+def expanding_forms() -> tuple[re.Pattern[str], dict[str, int]]:
+    """The presentation forms that fold to more than one code point and how many code points each adds
+    (ﻻ -> لا adds 1, ﷺ U+FDFA adds 17), so a size gate can bound the clean view before building it."""
+    growth = {char: len(folded) - 1 for char, folded in presentation_table().items() if len(folded) > 1}
+    return re.compile("[" + "".join(sorted(growth)) + "]"), growth

@@ -14,10 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from schemas.deadletter import DeadLetterReason
 from schemas.normalized import NormalizedArticle
 from schemas.outcome import Rejection
 from schemas.raw import RawArticle
 from services.arabic import FoldOptions, NormalizeLimits, clean_view, match_key, match_view, normalize_article
+from services.arabic.fold import clean_growth
 from services.arabic.offsets import raw_to_span, span_to_raw
 from tests.unit.arabic.support import assert_valid_runs, boundaries, raw_article
 
@@ -174,3 +176,17 @@ def test_any_switch_combination_never_raises_and_maps_validly(body: str, options
         assert_valid_runs(result.clean_to_raw.segments, len(result.clean_text), len(raw))
         assert_valid_runs(result.match_to_raw.segments, len(result.match_text), len(raw))
         assert result.match_text == match_view(result.clean_text, options)[0]
+
+
+@PROPERTY_SETTINGS
+@given(texts, st.integers(min_value=0, max_value=400), fold_options)
+def test_size_gate_bounds_both_views(raw: str, max_chars: int, options: FoldOptions) -> None:
+    """too_large exactly when the raw text or its bound (raw length plus presentation-form growth) is over
+    the limit; the bound really bounds the clean view; an accepted article's views fit the limit."""
+    bound = len(raw) + clean_growth(raw, options)
+    assert len(clean_view(raw, options)[0]) <= bound
+    result = normalize_article(unchecked_article(raw), NormalizeLimits(max_chars=max_chars, folds=options))
+    too_large = isinstance(result, Rejection) and result.reason is DeadLetterReason.TOO_LARGE
+    assert too_large == (bound > max_chars)
+    if isinstance(result, NormalizedArticle):
+        assert len(result.clean_text) <= max_chars and len(result.match_text) <= max_chars

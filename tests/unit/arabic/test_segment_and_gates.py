@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schemas.deadletter import DeadLetterReason
-from services.arabic import NormalizeLimits
+from services.arabic import FoldOptions, NormalizeLimits
 from tests.unit.arabic.support import normalized, rejected
 
 
@@ -53,6 +53,29 @@ def test_too_large_is_checked_on_the_raw_length() -> None:
     limits = NormalizeLimits(max_chars=13)
     assert rejected("الوزير يستقبل نظيره", limits).reason is DeadLetterReason.TOO_LARGE
     assert normalized("الوزير يستقبل", limits).clean_text == "الوزير يستقبل"
+
+
+def test_too_large_is_checked_on_the_expanded_views() -> None:
+    # U+FDFA folds to 18 code points: 12 raw characters make a clean view of 29.
+    text = "قال \ufdfa الوزير"
+    assert len(normalized(text).clean_text) == 29
+    rejection = rejected(text, NormalizeLimits(max_chars=28))
+    assert rejection.reason is DeadLetterReason.TOO_LARGE
+    assert "up to 29" in rejection.message
+    assert len(normalized(text, NormalizeLimits(max_chars=29)).clean_text) == 29
+    # With the presentation-form fold off nothing expands, so only the raw length counts.
+    unfolded = NormalizeLimits(max_chars=12, folds=FoldOptions(presentation_forms=False))
+    assert normalized(text, unfolded).clean_text == text
+
+
+def test_size_bound_is_conservative() -> None:
+    # The bound is computed before the views are built: a two-letter ligature (U+FEFB -> لا) adds one,
+    # and what deletions and space runs would save is not subtracted (34 raw code points, bound 35,
+    # clean view 5).
+    text = "\u200f\ufefb" + " " * 30 + "بد"
+    limits = NormalizeLimits(max_chars=len(text))
+    assert rejected(text, limits).reason is DeadLetterReason.TOO_LARGE
+    assert normalized(text, NormalizeLimits(max_chars=len(text) + 1)).clean_text == "لا بد"
 
 
 @pytest.mark.parametrize("text", ["The minister met his counterpart.", "12/03/2024 — 3.5% ...", "Встреча министров"])
