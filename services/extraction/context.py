@@ -48,13 +48,12 @@ def _marks(words: Sequence[str]) -> list[dict[str, int]]:
     if cached is not None and cached[0] is words:
         return cached[1]
     index = _all_index()
-    marks: list[dict[str, int]] = []
-    for i in range(len(words)):
-        here: dict[str, int] = {}
+    marks: list[dict[str, int]] = [{} for _ in words]
+    for i in index.starts(words):
+        here = marks[i]
         for kind, n in index.at(words, i):
             if n > here.get(kind, 0):
                 here[kind] = n
-        marks.append(here)
     if len(_MARKS) >= _MARKS_MAX:
         _MARKS.clear()
     _MARKS[id(words)] = (words, marks)  # the words object is kept alive, so its id is not reused

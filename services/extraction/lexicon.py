@@ -96,10 +96,16 @@ class PhraseIndex:
                 self._by_word[word] = found
         return found
 
+    def starts(self, words: Sequence[str]) -> list[int]:
+        """Positions of `words` where some phrase may start (its first word is a reading of the word)."""
+        known, starting = self._by_word, self._starting
+        return [i for i, w in enumerate(words) if (known[w] if w in known else starting(w))]
+
     def at(self, words: Sequence[str], i: int) -> list[tuple[str, int]]:
         """(kind, length) of every phrase starting at words[i]; proclitics allowed on the first word."""
         out: list[tuple[str, int]] = []
-        for kind, seq in self._starting(words[i]):
+        starting = self._by_word.get(words[i])
+        for kind, seq in self._starting(words[i]) if starting is None else starting:
             if len(seq) == 1 or tuple(words[i + 1 : i + len(seq)]) == seq[1:]:
                 out.append((kind, len(seq)))
         return out

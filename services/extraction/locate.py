@@ -117,10 +117,9 @@ def _city_at(words: Sequence[str], i: int, gaz: Gazetteer | None = None) -> tupl
 
 def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
     out: list[PlaceHit] = []
-    i = 0
-    while i < len(words):
-        if not _may_start_place(gaz, words[i]):
-            i += 1
+    free = 0  # the first position not inside a place or state name already read
+    for i in _place_filter(gaz).starts(words):
+        if i < free:
             continue
         hit = gaz.match_at(words, i)
         if hit is not None and "capital_nisba" in hit.kinds:
@@ -129,7 +128,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             city = named[0] if named else (city_by_english(state.capital_en, state.iso3) if state else None)
             if city is not None:
                 out.append(PlaceHit(i, city_location(city), True))
-                i = hit.end + (named[1] if named else 0)
+                free = hit.end + (named[1] if named else 0)
                 continue
         if hit is not None and "state" in hit.kinds and "capital" not in hit.kinds:
             if i > 0 and words[i - 1] == "في":
@@ -137,7 +136,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
                 if match is not None:
                     s = match.state
                     out.append(PlaceHit(i, Location(name_en=s.name_en, name_ar=s.name_ar, country=s.iso3), True))
-            i = hit.end
+            free = hit.end
             continue
         prev = words[i - 1] if i > 0 else ""
         prev_stems = {s for s, _p in proclitic_readings(prev)}
@@ -154,16 +153,14 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             explicit = by or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline
             if explicit or _is_state_capital(gaz, city):
                 out.append(PlaceHit(i, city_location(city), explicit, dateline))
-            i += n
-            continue
-        i += 1
+            free = i + n
     return out
 
 
 _PLACE_FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> filter on first words of place-like keys
 
 
-def _may_start_place(gaz: Gazetteer, word: str) -> bool:
+def _place_filter(gaz: Gazetteer) -> StartFilter:
     found = _PLACE_FILTERS.get(id(gaz))
     if found is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
@@ -171,7 +168,7 @@ def _may_start_place(gaz: Gazetteer, word: str) -> bool:
         found = StartFilter(firsts, _word_may_start)
         _PLACE_FILTERS.clear()
         _PLACE_FILTERS[id(gaz)] = found
-    return found(word)
+    return found
 
 
 def _word_may_start(word: str, firsts: frozenset[str]) -> bool:

@@ -31,7 +31,7 @@ from services.extraction.morph import proclitic_readings
 from services.extraction.prefilter import StartFilter
 from services.extraction.titles import construct_title, envoy, name_after, title_country, title_mention
 
-__all__ = ["PUNCT", "ActorRef", "Mention", "honorific_words", "may_start", "person_ref", "scan_sentence"]
+__all__ = ["PUNCT", "ActorRef", "Mention", "honorific_words", "person_ref", "scan_sentence"]
 
 _FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> its start filter (the gazetteer is not hashable)
 
@@ -47,11 +47,6 @@ def _start_filter(gaz: Gazetteer) -> StartFilter:
     return found
 
 
-def may_start(gaz: Gazetteer, word: str) -> bool:
-    """Can a gazetteer key or actor phrase start at this word (cheap, memoised pre-check)?"""
-    return _start_filter(gaz)(word)
-
-
 def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
     if any(stem in firsts for stem, _p in proclitic_readings(word)):
         return True
@@ -61,17 +56,14 @@ def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
 def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Mention]:
     """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping."""
     out: list[Mention] = []
-    i = 0
-    while i < len(words):
-        if words[i] == PUNCT or not may_start(gaz, words[i]):
-            i += 1
+    free = 0  # the first position not inside a mention already found
+    for i in _start_filter(gaz).starts(words, PUNCT):
+        if i < free:
             continue
         mention = _mention_at(gaz, words, i, on)
-        if mention is None:
-            i += 1
-            continue
-        out.append(mention)
-        i = max(mention.end, i + 1)
+        if mention is not None:
+            out.append(mention)
+            free = max(mention.end, i + 1)
     return out
 
 

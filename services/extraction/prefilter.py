@@ -7,7 +7,7 @@ set owns its memo, so a lookup hashes only the word.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 MEMO_LIMIT = 200_000
 
@@ -25,3 +25,8 @@ class StartFilter:
                 self._memo.clear()
             known = self._memo[word] = self._test(word, self.firsts)
         return known
+
+    def starts(self, words: Sequence[str], skip: str | None = None) -> list[int]:
+        """Positions of `words` where a phrase may start (words equal to `skip` excluded): one pass."""
+        memo, test = self._memo, self
+        return [i for i, w in enumerate(words) if w != skip and (memo[w] if w in memo else test(w))]
