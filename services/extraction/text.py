@@ -139,13 +139,61 @@ def _unmap_point(omap: OffsetMap, raw: int) -> int:
     return view_start + (view_len if offset >= raw_len else 0)
 
 
+_NOWHERE = (0, -1, 0)  # an empty view range: no token lies inside it
+
+
+def _tokens(
+    match_text: str, segs: list[tuple[int, int, int, int]], sentences: list[tuple[str, int, int]]
+) -> tuple[list[Token], list[int]]:
+    """Tokens of the match view that fall inside a sentence, with raw offsets, and the index of each
+    sentence's first token (plus the total at the end). Tokens, runs and sentences are all in order,
+    so one walk over each suffices; a token inside one equal-length run just shifts by a constant."""
+    out: list[Token] = []
+    n_segs, n_sents = len(segs), len(sentences)
+    firsts = [0] * (n_sents + 1)
+    if n_segs == 0 or (n_segs == 1 and segs[0][2] == segs[0][3]):  # no runs or one: a constant shift
+        shift = segs[0][1] - segs[0][0] if n_segs else 0
+        lo, hi = -1, len(match_text) + 1
+    else:
+        lo, hi, shift = _NOWHERE
+    k, si = 0, -1
+    next_bound = sentences[0][1] if n_sents else -1
+    sent_end = -1
+    for m in _TOKEN.finditer(match_text):
+        start, end = m.span()
+        if lo <= start and end <= hi:
+            rs, re_ = start + shift, end + shift
+        else:  # walk the runs to the token
+            while k + 1 < n_segs and segs[k + 1][0] <= start:
+                k += 1
+            v0, r0, vlen, rlen = segs[k]
+            rs = r0 + (start - v0 if vlen == rlen else 0) if start - v0 < vlen else r0 + rlen
+            lo, hi, shift = (v0, v0 + vlen, r0 - v0) if vlen == rlen and start >= v0 else _NOWHERE
+            e = k
+            while e + 1 < n_segs and segs[e + 1][0] < end:
+                e += 1
+            v0, r0, vlen, rlen = segs[e]
+            re_ = r0 + min(end - v0, vlen) if vlen == rlen else r0 + rlen
+        while 0 <= next_bound <= rs:
+            si += 1
+            firsts[si] = len(out)
+            sent_end = sentences[si][2]
+            next_bound = sentences[si + 1][1] if si + 1 < n_sents else -1
+        if rs >= sent_end:
+            continue  # outside every sentence (removed text or whitespace)
+        out.append(Token(fold(m.group()), rs, re_, len(out), si))
+    for later in range(si + 1, n_sents + 1):
+        firsts[later] = len(out)
+    return out, firsts
+
+
 def _chunked(spans: list[tuple[str, int, int, int, int]], sentences: list[tuple[str, int, int]]) -> bool:
     return any(sp[1] != se[1] or sp[2] != se[2] for sp, se in zip(spans, sentences, strict=False))
 
 
 def build_doc(article: NormalizedArticle) -> Doc:
     sentences: list[tuple[str, int, int]] = []
-    clean_map, match_map = _Mapper(article.clean_to_raw), _Mapper(article.match_to_raw)
+    clean_map = _Mapper(article.clean_to_raw)
     for span in article.sentences:
         text = article.clean_text[span.start : span.end]
         stripped = text.strip()
@@ -155,38 +203,10 @@ def build_doc(article: NormalizedArticle) -> Doc:
         rs, re_ = clean_map.span(span.start + lead, span.start + lead + len(stripped))
         sentences.append((stripped, rs, re_))
     sentences.sort(key=lambda s: s[1])
-    bounds = [s[1] for s in sentences]
-    tokens_list: list[Token] = []
-    segs, single = match_map.segs, len(match_map.segs) == 1 and match_map.segs[0][2] == match_map.segs[0][3]
-    si = -1
-    n_segs, k = len(segs), 0
-    for m in _TOKEN.finditer(article.match_text):
-        start, end = m.span()
-        if single:  # one run of equal length: a constant shift
-            rs, re_ = segs[0][1] + start - segs[0][0], segs[0][1] + end - segs[0][0]
-        elif n_segs:  # tokens come in order: walk the runs instead of searching them
-            while k + 1 < n_segs and segs[k + 1][0] <= start:
-                k += 1
-            v0, r0, vlen, rlen = segs[k]
-            rs = r0 + (start - v0 if vlen == rlen else 0) if start - v0 < vlen else r0 + rlen
-            e = k
-            while e + 1 < n_segs and segs[e + 1][0] < end:
-                e += 1
-            v0, r0, vlen, rlen = segs[e]
-            re_ = r0 + min(end - v0, vlen) if vlen == rlen else r0 + rlen
-        else:
-            rs, re_ = start, end
-        while si + 1 < len(bounds) and bounds[si + 1] <= rs:
-            si += 1
-        if si < 0 or rs >= sentences[si][2]:
-            continue  # outside every sentence (removed text or whitespace)
-        tokens_list.append(Token(fold(m.group()), rs, re_, len(tokens_list), si))
+    tokens_list, firsts = _tokens(article.match_text, article.match_to_raw.segments, sentences)
     spans: list[tuple[str, int, int, int, int]] = []  # text, raw start, raw end, first token, last token
-    ti = 0
     for si, (text, rs, re_) in enumerate(sentences):
-        first = ti
-        while ti < len(tokens_list) and tokens_list[ti].sent == si:
-            ti += 1
+        first, ti = firsts[si], firsts[si + 1]
         if ti - first <= MAX_SENTENCE_TOKENS:
             spans.append((text, rs, re_, first, ti))
             continue
