@@ -7,14 +7,18 @@ or Maghrebi (جانفي, يوليوز) month names, optionally `month/month` (ت
 and a time `h:mm` (ص/م, صباحا/مساء, am/pm) may follow. Zone: UTC unless the line names one
 (GMT/UTC/غرينتش with an optional +h or +h:mm).
 
-Two shapes: `parse_dateline` accepts a line that is only a date (it is cut from the text);
+Three shapes: `parse_dateline` accepts a line that is only a date (it is cut from the text);
 `parse_head_date` accepts a date near the start of a line after a place name (`أبوظبي في 14 فبراير 2024
-/ وام /`, `تونس 4 جوان 2024 (وات) - ...`) or after a Hijri date and الموافق (the line is kept).
+/ وام /`, `تونس 4 جوان 2024 (وات) - ...`) or after a Hijri date and الموافق (the line is kept);
+`parse_wire_prefix` accepts a wire prefix without a year opening the first paragraph (`الكويت - 14 - 3
+(كونا) --`, `القاهرة - 20 مايو (كونا) -`): the prefix is cut and its day and month take the year of the
+article's other date (`wire_date`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 
@@ -73,6 +77,51 @@ def _head_regex() -> re.Pattern[str]:
 @cache
 def _day_month_regex() -> re.Pattern[str]:
     return re.compile(rf"[^\d\n]{{0,30}}?\d{{1,2}} (?:{_alt(list(MONTHS))})")
+
+
+@cache
+def _wire_regex() -> re.Pattern[str]:
+    # A place (no digits or brackets, at most 30 characters), the day, the month as a number or a name,
+    # the agency in brackets, optional dashes, then a space or the line end. Bounded, linear.
+    month = f"(?:{_alt(list(MONTHS))})"
+    return re.compile(
+        rf"[^\d\n()/]{{2,30}}?[ ,،\-]+(?P<day>\d{{1,2}})"
+        rf"(?: ?- ?(?P<month>\d{{1,2}})| (?P<mn>{month})(?: ?/ ?{month})?)"
+        rf" ?\([^\d\n()]{{2,20}}\)(?: ?-+)?(?= |$)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WirePrefix:
+    end: int  # end of the prefix in the match-key line
+    day: int
+    month: int
+
+
+def parse_wire_prefix(key: str) -> WirePrefix | None:
+    """A year-less wire prefix opening the match-key line `key` (`الكويت - 14 - 3 (كونا) --`), or None."""
+    m = _wire_regex().match(key)
+    if m is None:
+        return None
+    day = int(m["day"])
+    month = int(m["month"]) if m["month"] else MONTHS[m["mn"]]
+    try:
+        datetime(2000, month, day)  # a leap year: 29/2 exists
+    except ValueError:
+        return None
+    return WirePrefix(m.end(), day, month)
+
+
+def wire_date(day: int, month: int, context: datetime) -> datetime | None:
+    """The day and month in the year that puts them nearest to `context` (31/12 read on 1 January is last
+    year's), at midnight UTC; None if that day does not exist (29/2 off a leap year)."""
+    candidates = []
+    for year in (context.year - 1, context.year, context.year + 1):
+        try:
+            candidates.append(datetime(year, month, day, tzinfo=UTC))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda date: abs(date - context), default=None)
 
 
 def looks_like_dateline(key: str) -> bool:

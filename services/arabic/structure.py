@@ -8,7 +8,9 @@ Rules, in order (docs/normalization.md has the reasons):
 3. Other lines matching a chrome rule (chrome.py) go alone.
 4. In the first `HEAD_LINES` kept lines, a line that is only a date is the dateline (cut); failing that,
    the first line starting with a place and a date (`أبوظبي في 14 فبراير 2024 / وام /`) gives the date
-   and stays (it names the place and the agency).
+   and stays (it names the place and the agency). A wire prefix without a year opening a head line
+   (`الكويت - 14 - 3 (كونا) -- ...`) is cut from it as a dateline; its day and month replace the date
+   found so far when they differ, in the year nearest to it (no other date: no year, the date stays unset).
 5. Title: a line of the head repeated verbatim a little later (pages print the headline twice); the short
    unpunctuated lines before it are section headers and the repeat is dropped. Otherwise the first head
    line that looks like a headline: 4 to `TITLE_MAX_WORDS` words, no final punctuation, no place-and-date
@@ -26,8 +28,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from schemas.normalized import RemovedKind
+from services.arabic import charsets as cs
 from services.arabic.chrome import classify_line
-from services.arabic.dateline import parse_dateline, parse_head_date
+from services.arabic.dateline import parse_dateline, parse_head_date, parse_wire_prefix, wire_date
 from services.arabic.fold import match_lines
 from services.arabic.headline import mark_byline, mark_title
 from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_LINES, Line, head_key
@@ -37,6 +40,7 @@ RELATED_TAIL_CHARS = 400
 # An end marker in brackets, slashes or dashes closing a paragraph (clean spelling): (النهاية) /انتهى/ -انتهى-.
 _END_WORD = "(?:\u0627\u0644\u0646\u0647\u0627\u064a[\u0629\u0647]|\u0627\u0646\u062a\u0647[\u0649\u064a])"
 _INLINE_END = re.compile(f" (?:\\({_END_WORD}\\)|/{_END_WORD}/|-{_END_WORD}-)$")
+_MARKS = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")  # what a line's match key lacks
 
 
 @dataclass
@@ -80,6 +84,7 @@ def analyse(text: str) -> Structure:
     structure = Structure(lines)
     _mark_dateline(kept, structure)
     kept = [line for line in kept if line.kind is None]
+    kept = _cut_wire_prefix(kept, structure)
     structure.title = mark_title(kept)
     kept = [line for line in kept if line.kind is None]
     mark_byline(kept)
@@ -129,3 +134,37 @@ def _mark_dateline(kept: list[Line], structure: Structure) -> None:
             structure.dateline = found
             return
     structure.dateline = next((d for d in map(parse_head_date, keys) if d is not None), None)
+
+
+def _cut_wire_prefix(kept: list[Line], structure: Structure) -> list[Line]:
+    """Split a year-less wire prefix (`الكويت - 14 - 3 (كونا) --`) off the first head line that opens with
+    one, as a dateline of its own (`normalize._cut_lines` then deletes it with the space after it)."""
+    for index, line in enumerate(kept[:HEAD_LINES]):
+        found = parse_wire_prefix(head_key(line))
+        if found is None:
+            continue
+        cut = _clean_offset(line.text, found.end)
+        if cut < len(line.text) and line.text[cut] != " ":
+            return kept  # a mark after the dashes: the prefix does not end on a word boundary
+        known = structure.dateline
+        if known is not None and (known.day, known.month) != (found.day, found.month):
+            structure.dateline = wire_date(found.day, found.month, known)
+        if cut == len(line.text):
+            line.kind = "dateline"
+            return kept[:index] + kept[index + 1 :]
+        head = Line(line.start, line.start + cut, line.text[:cut], line.key[: found.end], "dateline")
+        rest = Line(line.start + cut, line.end, line.text[cut:], line.key[found.end :])
+        at = structure.lines.index(line)
+        structure.lines[at : at + 1] = [head, rest]
+        return [*kept[:index], rest, *kept[index + 1 :]]
+    return kept
+
+
+def _clean_offset(text: str, key_offset: int) -> int:
+    """Offset in a clean line of `key_offset` in its match key (the key only lacks marks and tatweel)."""
+    pos = seen = 0
+    while seen < key_offset:
+        if _MARKS.match(text, pos) is None:
+            seen += 1
+        pos += 1
+    return pos

@@ -104,8 +104,8 @@ def test_normalize_article_never_raises_and_keeps_its_promises(body: str, chrome
         assert raw_to_span(result.clean_to_raw.segments, start, end) == (span.start, span.end)
     for block in result.removed:
         assert raw[block.raw_start : block.raw_end] == block.text
-    # Folds are idempotent; structure rules only ever remove whole lines, so a second pass may cut a line
-    # that became first or last (a second dateline, a new last line), never change one.
+    # Folds are idempotent; structure rules remove whole lines or a marker at a line's head or tail, so a
+    # second pass may cut a line that became first or last (a second dateline, a new last line).
     if isinstance(plain, NormalizedArticle):  # (the language gate may differ once chrome is kept)
         again_plain = normalize_article(unchecked_article(plain.clean_text), NormalizeLimits(structure=False))
         assert isinstance(again_plain, NormalizedArticle) and again_plain.clean_text == plain.clean_text
