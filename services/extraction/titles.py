@@ -18,6 +18,7 @@ from services.extraction.actors import (
 )
 from services.extraction.gazetteer import Gazetteer, Hit
 from services.extraction.morph import proclitic_readings
+from services.extraction.prefilter import StartFilter
 
 _MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
 _ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
@@ -27,6 +28,8 @@ _ENVOY_WORDS = 9  # 'المبعوث الخاص للأمين العام للأم�
 
 def construct_title(gaz: Gazetteer, words: Sequence[str], i: int) -> Hit | None:
     """A title in construct state, without the article: 'أمير قطر', 'لأمير دولة الكويت', 'وزير خارجية مصر'."""
+    if not _construct_filter(gaz)(words[i]):
+        return None
     for stem, clitic in proclitic_readings(words[i]):
         if stem.startswith("ال") or len(stem) < 3:
             continue
@@ -40,6 +43,26 @@ def construct_title(gaz: Gazetteer, words: Sequence[str], i: int) -> Hit | None:
             if gaz.offices_by_title(key):
                 return Hit(i, i + n, key, clitic, frozenset({"title"}))
     return None
+
+
+_CONSTRUCT_FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> filter on words that can head a construct
+
+
+def _construct_filter(gaz: Gazetteer) -> StartFilter:
+    """Stems a construct title can start with: 'وزير' (الوزير is a title) or 'وزير' of 'وزير الخارجية'."""
+    found = _CONSTRUCT_FILTERS.get(id(gaz))
+    if found is None:
+        keys = gaz.titles.keys()
+        bare = {k[2:] for k in keys if k.startswith("ال") and " " not in k}
+        heads = bare | {k.split(" ")[0] for k in keys if " " in k}
+        found = StartFilter(frozenset(heads), _may_head_construct)
+        _CONSTRUCT_FILTERS.clear()
+        _CONSTRUCT_FILTERS[id(gaz)] = found
+    return found
+
+
+def _may_head_construct(word: str, heads: frozenset[str]) -> bool:
+    return any(stem in heads for stem, _c in proclitic_readings(word) if not stem.startswith("ال") and len(stem) >= 3)
 
 
 def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj: bool, on: object) -> Mention:
