@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from schemas.event import Role
 
@@ -99,13 +100,13 @@ class OfficeHolder:
         return self.term_start <= on and (self.term_end is None or on <= self.term_end)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A gazetteer key found in a token sequence by `Gazetteer.match_at`.
 
     Tokens `start` .. `end` (exclusive) spell `key` once the proclitic `clitic` (e.g. "و", "ب", "لل")
     is removed from the first token. `kinds` names the lookups that know the key: "state", "capital",
     "nisba", "capital_nisba", "igo", "person", "title". Call the typed lookup with `key` for the records.
+    A tuple, not a frozen dataclass: built on every scanned position, where `__init__` costs count.
     """
 
     start: int
