@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from schemas.event import Figure, Status
 from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, markers, phrase_index
@@ -25,7 +26,8 @@ def _seq_at(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
     return seq[0] in first and tuple(words[i + 1 : i + len(seq)]) == seq[1:]
 
 
-_MARKS: dict[int, tuple[Sequence[str], list[dict[str, int]]]] = {}  # id(sentence words) -> phrase kinds
+_MARKS: dict[int, tuple[Sequence[str], list[Mapping[str, int]]]] = {}  # id(sentence words) -> phrase kinds
+_NO_MARKS: Mapping[str, int] = MappingProxyType({})  # shared by every position where no phrase starts
 _MARKS_MAX = 2048
 
 
@@ -42,18 +44,19 @@ def _all_index() -> PhraseIndex:
     return phrase_index(table)
 
 
-def _marks(words: Sequence[str]) -> list[dict[str, int]]:
+def _marks(words: Sequence[str]) -> list[Mapping[str, int]]:
     """Kind -> longest phrase length at each position of a sentence, computed once per sentence object."""
     cached = _MARKS.get(id(words))
     if cached is not None and cached[0] is words:
         return cached[1]
     index = _all_index()
-    marks: list[dict[str, int]] = [{} for _ in words]
+    marks = [_NO_MARKS] * len(words)
     for i in index.starts(words):
-        here = marks[i]
+        here: dict[str, int] = {}
         for kind, n in index.at(words, i):
             if n > here.get(kind, 0):
                 here[kind] = n
+        marks[i] = here
     if len(_MARKS) >= _MARKS_MAX:
         _MARKS.clear()
     _MARKS[id(words)] = (words, marks)  # the words object is kept alive, so its id is not reused
@@ -125,6 +128,7 @@ _FIGURE = re.compile(
     r"(?:(?:بنسبة|بأكثر من|بأقل من|نحو|حوالي)\s?)?([0-9]{1,12}(?:[.,][0-9]{1,4})?)\s?"
     r"(%|٪|في المئة|في المائة|بالمئة|مليار دولار|مليون دولار|مليار يورو|مليون يورو|عاما|عامًا|عاماً|سنة)"
 )
+_DIGIT = re.compile(r"[0-9]")
 _UNITS = {
     "%": "percent",
     "٪": "percent",
@@ -152,6 +156,8 @@ _MEASURES = (
 
 def figures(sentence: str) -> list[Figure]:
     out: list[Figure] = []
+    if _DIGIT.search(sentence) is None:  # every figure has a number: most sentences have none
+        return out
     for m in _FIGURE.finditer(sentence[:5000]):
         before = sentence[max(0, m.start() - 60) : m.start()]
         measure = next((name for word, name in _MEASURES if word in before), None)
