@@ -61,17 +61,17 @@ def _starting(word: str) -> tuple[tuple[Trigger, bool], ...]:
 
 def find_clues(words: Sequence[str]) -> list[Clue]:
     out: list[Clue] = []
-    i = 0
-    while i < len(words):
+    free = 0  # the first position after the last trigger found
+    for i, entries in enumerate(map(_starting, words)):
+        if not entries or i < free:
+            continue
         best: Clue | None = None
-        for trig, future in _starting(words[i]):
+        for trig, future in entries:
             if best is not None and len(trig.form) <= len(best.trigger.form):
                 break
             if _near_ok(words, i, trig) and _rest_matches(words, i, trig.form):
                 best = Clue(i, i + len(trig.form), trig, future)
         if best is not None:
             out.append(best)
-            i = best.end
-        else:
-            i += 1
+            free = best.end
     return out
