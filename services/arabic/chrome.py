@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from schemas.normalized import RemovedKind
+
 # Bullets and list markers that may precede a chrome line: bullet, middle dot, black circle, small square,
 # triangular bullet, hyphen bullet, asterisk, hyphen-minus, greater-than sign.
 BULLETS = "\u2022\u00b7\u25cf\u25aa\u2023\u2043*\\->"
@@ -63,3 +65,33 @@ def classify_line(key: str) -> str | None:
     """Name of the rule matching a line, given the line's match key, or None."""
     m = line_rules().match(key)
     return m.lastgroup if m else None
+
+
+# End markers and agency signatures closing a paragraph, matched on the clean line (letters as written):
+# `... المقبلة. (النهاية)`, `/انتهى/`, `-انتهى-`, after a finished sentence also a bare `انتهى.` or
+# `النهاية`, each optionally followed by the editors' initials (`(النهاية) م ع ن / ع ج`); and initials alone
+# with a slash after a finished sentence (`... التشاور. ع ا/`). A bare end word after another word is
+# speech (`الاجتماع انتهى.`), and one that opens a sentence (`انتهى الاجتماع`) never ends a line here.
+_END_WORD = "(?:\u0627\u0644\u0646\u0647\u0627\u064a[\u0629\u0647]|\u0627\u0646\u062a\u0647[\u0649\u064a])"
+_AFTER_SENTENCE = "(?<=[.!?\u061f\u2026\"')\\]])"  # . ! ? ؟ … or a closing quote or bracket
+_INITIALS = "[\u0621-\u063a\u0641-\u064a](?: [\u0621-\u063a\u0641-\u064a]){0,3}"  # single letters
+INLINE_END_MAX_CHARS = 60  # only the tail of a line is searched
+
+
+@cache
+def _inline_end() -> re.Pattern[str]:
+    marker = f"(?:\\({_END_WORD}\\)|/{_END_WORD}/?|-{_END_WORD}-)"
+    return re.compile(
+        f"(?P<end>(?: |{_AFTER_SENTENCE}){marker}|{_AFTER_SENTENCE} {_END_WORD}[./]?)"
+        f"(?: {_INITIALS}(?: ?/(?: ?{_INITIALS})?)?)?$"
+        f"|{_AFTER_SENTENCE} {_INITIALS} ?/(?: ?{_INITIALS})?$"
+    )
+
+
+def inline_end(text: str) -> tuple[int, RemovedKind] | None:
+    """Start and kind of an end marker (`chrome`: the story ends there) or of editors' initials alone
+    (`byline`) closing the clean line `text`, or None."""
+    m = _inline_end().search(text, max(len(text) - INLINE_END_MAX_CHARS, 0))
+    if m is None:
+        return None
+    return m.start(), "chrome" if m["end"] else "byline"

@@ -1,8 +1,9 @@
 """Article structure on the lines of a clean text: chrome, related blocks, dateline, title, byline.
 
 Rules, in order (docs/normalization.md has the reasons):
-1. An end marker (/انتهى/, (النهاية)) on its own line or closing a paragraph ends the story: it and every
-   later line are chrome.
+1. An end marker (/انتهى/, (النهاية), after a finished sentence also a bare انتهى.) on its own line or
+   closing a paragraph ends the story: it and every later line are chrome. Editors' initials with a slash
+   closing a paragraph (`... التشاور. ع ا/`) are cut alone, as a byline.
 2. A bare related heading (اقرأ أيضاً, شاهد أيضاً ...) cuts itself and the rest of the text when at most
    `RELATED_TAIL_LINES` lines (`RELATED_TAIL_CHARS` characters) follow, else itself and the next line.
 3. Other lines matching a chrome rule (chrome.py) go alone.
@@ -29,7 +30,7 @@ from datetime import datetime
 
 from schemas.normalized import RemovedKind
 from services.arabic import charsets as cs
-from services.arabic.chrome import classify_line
+from services.arabic.chrome import classify_line, inline_end
 from services.arabic.dateline import parse_dateline, parse_head_date, parse_wire_prefix, wire_date
 from services.arabic.fold import match_lines
 from services.arabic.headline import mark_byline, mark_title
@@ -37,9 +38,6 @@ from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_LINES, Line, head_key
 
 RELATED_TAIL_LINES = 3
 RELATED_TAIL_CHARS = 400
-# An end marker in brackets, slashes or dashes closing a paragraph (clean spelling): (النهاية) /انتهى/ -انتهى-.
-_END_WORD = "(?:\u0627\u0644\u0646\u0647\u0627\u064a[\u0629\u0647]|\u0627\u0646\u062a\u0647[\u0649\u064a])"
-_INLINE_END = re.compile(f" (?:\\({_END_WORD}\\)|/{_END_WORD}/|-{_END_WORD}-)$")
 _MARKS = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")  # what a line's match key lacks
 
 
@@ -62,18 +60,25 @@ def split_lines(text: str) -> list[Line]:
 
 
 def split_inline_end(lines: list[Line]) -> list[Line]:
-    """Split an end marker closing a paragraph (`... المقبلة. (النهاية)`) into a line of its own, so the
-    end-marker rule cuts it (and what follows) like a marker on its own line. The split line has no
+    """Split an end marker or editors' initials closing a paragraph (`... المقبلة. (النهاية)`, `... ع ا/`,
+    `chrome.inline_end`) into a line of its own, marked with its kind: `_mark_chrome` then cuts an end
+    marker and what follows like a marker on its own line, and the initials alone. The split line has no
     newline before it; `normalize._cut_lines` knows."""
     out: list[Line] = []
     for line in lines:
-        m = _INLINE_END.search(line.text)
-        if m is None or m.start() == 0:
+        found = inline_end(line.text)
+        if found is None:
             out.append(line)
             continue
-        cut = line.start + m.start()
-        out.append(Line(line.start, cut, line.text[: m.start()], line.key))
-        out.append(Line(cut, line.end, m.group(), match_lines(m.group())[0]))
+        start, kind = found
+        if start == 0:
+            line.kind = kind
+            out.append(line)
+            continue
+        cut = line.start + start
+        out.append(Line(line.start, cut, line.text[:start], line.key))
+        tail = line.text[start:]
+        out.append(Line(cut, line.end, tail, match_lines(tail)[0], kind))
     return out
 
 
@@ -95,7 +100,10 @@ def analyse(text: str) -> Structure:
 def _mark_chrome(lines: list[Line]) -> None:
     i = 0
     while i < len(lines):
-        rule = classify_line(lines[i].key)
+        if lines[i].kind == "byline":  # initials split off a paragraph's end
+            i += 1
+            continue
+        rule = "end_marker" if lines[i].kind == "chrome" else classify_line(lines[i].key)
         if rule == "end_marker":
             for line in lines[i:]:
                 line.kind = _removed_kind(classify_line(line.key))

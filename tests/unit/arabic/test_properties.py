@@ -151,10 +151,12 @@ def test_one_megabyte_of_mixed_text() -> None:
         ("الوزير (" * 125_000),  # opening brackets: the agency-tag search
         ("شاهد أيضا\nخبر\n" * 70_000),  # many related headings: each looks at the tail only when it is short
         ("١٩/٠٣/٢٠٢٤\n" * 90_000),  # many dateline-like lines
+        ("ب. " + "ع " * 499_998 + "/"),  # single letters up to a closing slash: the initials search
+        ("ب. (النهاية)\n" * 90_000),  # end markers closing every paragraph
     ],
     ids=[
         "marks", "nul", "surrogates", "chrome-phrases", "digit-slashes", "captcha", "dots", "abbrev", "brackets",
-        "related-headings", "datelines",
+        "related-headings", "datelines", "initials", "end-markers",
     ],
 )
 def test_one_megabyte_adversarial_articles(raw: str) -> None:
