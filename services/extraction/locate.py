@@ -15,7 +15,7 @@ from schemas.event import Location
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.morph import proclitic_readings
-from services.extraction.places import City, city_by_english, city_by_words, city_first_words, max_words
+from services.extraction.places import City, city_by_english, city_by_words, city_name_lengths, max_words
 from services.extraction.prefilter import StartFilter
 
 _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
@@ -76,17 +76,19 @@ def _aliases(gaz: Gazetteer) -> dict[tuple[str, ...], City]:
     return out
 
 
-_FIRSTS: dict[int, frozenset[str]] = {}  # id(gazetteer) -> first words of every city name and alias
+_LENGTHS: dict[int, dict[str, int]] = {}  # id(gazetteer) -> city name and alias first words -> most words
 
 
-def _city_firsts(gaz: Gazetteer | None) -> frozenset[str]:
-    if gaz is None:
-        return city_first_words()
-    found = _FIRSTS.get(id(gaz))
+def _city_lengths(gaz: Gazetteer) -> dict[str, int]:
+    """First word of every city name and alias -> the most words such a name has (at most `max_words`)."""
+    found = _LENGTHS.get(id(gaz))
     if found is None:
-        found = city_first_words() | frozenset(k[0] for k in _aliases(gaz))
-        _FIRSTS.clear()
-        _FIRSTS[id(gaz)] = found
+        found = dict(city_name_lengths())
+        for key in _aliases(gaz):
+            found[key[0]] = max(len(key), found.get(key[0], 0))
+        found = {w: min(n, max_words()) for w, n in found.items()}
+        _LENGTHS.clear()
+        _LENGTHS[id(gaz)] = found
     return found
 
 
@@ -98,16 +100,18 @@ def _lookup_city(gaz: Gazetteer | None, key: tuple[str, ...]) -> City | None:
     return city_by_words(key)
 
 
-def _city_at(words: Sequence[str], i: int, gaz: Gazetteer | None = None) -> tuple[City, int, str] | None:
+def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, str] | None:
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
     if i >= len(words):
         return None
-    firsts = _city_firsts(gaz)
-    readings = [(stem, prep) for stem, prep in proclitic_readings(words[i]) if stem in firsts]
+    lengths = _city_lengths(gaz)
+    readings = [(stem, prep, lengths[stem]) for stem, prep in proclitic_readings(words[i]) if stem in lengths]
     if not readings:
         return None
-    for n in range(min(max_words(), len(words) - i), 0, -1):
-        for stem, prep in readings:
+    for n in range(min(max(r[2] for r in readings), len(words) - i), 0, -1):
+        for stem, prep, longest in readings:
+            if n > longest:
+                continue  # no name that long starts with this reading
             key = (stem, *words[i + 1 : i + n])
             city = _lookup_city(gaz, key)
             if city is not None and len(stem) > 2 and key not in _stopwords():
@@ -164,7 +168,7 @@ def _place_filter(gaz: Gazetteer) -> StartFilter:
     found = _PLACE_FILTERS.get(id(gaz))
     if found is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
-        firsts = frozenset(k.split(" ")[0] for k in keys) | _city_firsts(gaz)
+        firsts = frozenset(k.split(" ")[0] for k in keys) | frozenset(_city_lengths(gaz))
         found = StartFilter(firsts, _word_may_start)
         _PLACE_FILTERS.clear()
         _PLACE_FILTERS[id(gaz)] = found

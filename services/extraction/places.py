@@ -70,8 +70,12 @@ def _index() -> tuple[dict[tuple[str, ...], City], dict[tuple[str, str], City]]:
 
 
 @functools.cache
-def city_first_words() -> frozenset[str]:
-    return frozenset(key[0] for key in _index()[0])
+def city_name_lengths() -> dict[str, int]:
+    """First word of every city name -> the most words a name starting with it has."""
+    out: dict[str, int] = {}
+    for key in _index()[0]:
+        out[key[0]] = max(len(key), out.get(key[0], 0))
+    return out
 
 
 def city_by_words(words: tuple[str, ...]) -> City | None:
