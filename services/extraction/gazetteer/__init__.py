@@ -94,13 +94,14 @@ def _kinds(ix: Indexes) -> dict[str, frozenset[str]]:
     return {key: frozenset(v) for key, v in kinds.items()}
 
 
-def _first_words(kinds: dict[str, frozenset[str]]) -> dict[str, int]:
-    """First word of every key -> the most words any key starting with it has (bounds n-gram tries)."""
-    longest: dict[str, int] = {}
+def _key_lengths(kinds: dict[str, frozenset[str]]) -> dict[str, tuple[int, ...]]:
+    """First word of every key -> the word counts of the keys starting with it, longest first (the only
+    n-grams worth trying there)."""
+    lengths: dict[str, set[int]] = {}
     for key in kinds:
         words = key.split(" ")
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return longest
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 @cache
@@ -135,6 +136,6 @@ def load_gazetteer() -> Gazetteer:
         by_code=MappingProxyType({k: tuple(v) for k, v in by_code.items()}),
         ambiguous=MappingProxyType(_ambiguous(ix)),
         kinds=MappingProxyType(kinds),
-        first_words=MappingProxyType(_first_words(kinds)),
+        key_lengths=MappingProxyType(_key_lengths(kinds)),
         max_key_words=max((len(k.split()) for k in kinds), default=1),
     )

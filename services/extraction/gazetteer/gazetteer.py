@@ -39,7 +39,7 @@ class Gazetteer:
     by_code: Mapping[str, tuple[OfficeHolder, ...]]
     ambiguous: Mapping[str, str]
     kinds: Mapping[str, frozenset[str]]
-    first_words: Mapping[str, int]
+    key_lengths: Mapping[str, tuple[int, ...]]
     max_key_words: int
 
     # --- states -------------------------------------------------------------------------------
@@ -135,10 +135,15 @@ class Gazetteer:
         best: Hit | None = None
         room = len(tokens) - start
         for stem, clitic in readings(tokens[start]):
-            longest = self.first_words.get(stem)
-            if longest is None:
+            lengths = self.key_lengths.get(stem)
+            if lengths is None:
                 continue
-            for n in range(min(longest, room), 0 if best is None else best.end - start, -1):
+            shorter = 0 if best is None else best.end - start  # a reading must beat the best so far
+            for n in lengths:
+                if n > room:
+                    continue
+                if n <= shorter:
+                    break
                 key = stem if n == 1 else " ".join((stem, *tokens[start + 1 : start + n]))
                 kinds = self.kinds.get(key)
                 if kinds:
