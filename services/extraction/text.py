@@ -9,7 +9,6 @@ evidence offsets must be.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -65,10 +64,15 @@ class Doc:
         return self.tokens[s.first : s.last]
 
 
-@functools.lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """match_key of one word, cached: news vocabulary repeats heavily."""
-    return match_key(word)
+_FOLDED: dict[str, str] = {}  # word -> match_key(word): news vocabulary repeats heavily
+_FOLDED_MAX = 200_000
+
+
+def _fold_new(word: str) -> str:
+    if len(_FOLDED) >= _FOLDED_MAX:
+        _FOLDED.clear()
+    key = _FOLDED[word] = match_key(word)
+    return key
 
 
 class _Mapper:
@@ -159,6 +163,7 @@ def _tokens(
     k, si = 0, -1
     next_bound = sentences[0][1] if n_sents else -1
     sent_end = -1
+    folded, new_token = _FOLDED, tuple.__new__
     for m in _TOKEN.finditer(match_text):
         start, end = m.span()
         if lo <= start and end <= hi:
@@ -181,7 +186,11 @@ def _tokens(
             next_bound = sentences[si + 1][1] if si + 1 < n_sents else -1
         if rs >= sent_end:
             continue  # outside every sentence (removed text or whitespace)
-        out.append(Token(fold(m.group()), rs, re_, len(out), si))
+        word = m.group()
+        key = folded.get(word)
+        if key is None:
+            key = _fold_new(word)
+        out.append(new_token(Token, (key, rs, re_, len(out), si)))
     for later in range(si + 1, n_sents + 1):
         firsts[later] = len(out)
     return out, firsts
