@@ -154,27 +154,26 @@ def direction(g: Group) -> tuple[ActorRef, tuple[ActorRef, ...]]:
         votes[c.source.country] += c.strength
         order.setdefault(c.source.country, n)
     best = max(votes, key=lambda k: (votes[k], -order[k]))
-    source = representative(g, best)
-    targets: dict[str | None, ActorRef] = {}
-    for c in g.strong:
-        for a in (c.source, *c.targets):
-            if a.country != best and a.country not in targets:
-                targets[a.country] = representative(g, a.country)
-    return source, tuple(targets.values())
+    stand_ins = representatives(g)
+    targets = {country: actor for country, actor in stand_ins.items() if country != best}
+    return stand_ins[best], tuple(targets.values())
 
 
-def representative(g: Group, country: str | None) -> ActorRef:
-    """The actor standing for a country in a group: its most-cited person, else the state."""
-    seen: dict[str, tuple[int, int, ActorRef]] = {}
+def representatives(g: Group) -> dict[str | None, ActorRef]:
+    """The actor standing for each country of a group (in order of first mention): its most-cited
+    person, else the state."""
+    seen: dict[str | None, dict[str, tuple[int, int, ActorRef]]] = {}
     n = 0
     for c in g.strong:
         for a in (c.source, *c.targets):
             n += 1
-            if a.country == country:
-                count, first, _a = seen.get(a.ident, (0, n, a))
-                seen[a.ident] = (count + 1, first, a)
-    ranked = sorted(seen.values(), key=lambda v: (v[2].role == Role.STATE, -v[0], v[1]))
-    return ranked[0][2]
+            cited = seen.setdefault(a.country, {})
+            count, first, _a = cited.get(a.ident, (0, n, a))
+            cited[a.ident] = (count + 1, first, a)
+    return {
+        country: min(cited.values(), key=lambda v: (v[2].role == Role.STATE, -v[0], v[1]))[2]
+        for country, cited in seen.items()
+    }
 
 
 def in_person_mode(
