@@ -9,7 +9,6 @@ from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
-from services.extraction.context import agreements
 from services.extraction.cues import fold_into_summons, similar_message
 from services.extraction.fields import ArticleContext, event_date, event_location
 from services.extraction.gazetteer import load_gazetteer
@@ -121,7 +120,7 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
         topics=ctx.topics,
         figures=ctx.figures if primary else [],
         attribution=ctx.attribution,
-        agreements=_agreements(g, ctx.doc),
+        agreements=list(dict.fromkeys(a for k in g.sentences for a in ctx.agreements_in(k))),
         evidence=evidence,
         confidence=_confidence(g, source, targets),
         extractor_version=EXTRACTOR_VERSION,
@@ -181,14 +180,6 @@ def _evidence(g: Group, doc: Doc) -> list[Evidence]:
         Evidence(text=doc.sentences[k].text, start=doc.sentences[k].raw_start, end=doc.sentences[k].raw_end)
         for k in sents
     ]
-
-
-def _agreements(g: Group, doc: Doc) -> list[str]:
-    out: list[str] = []
-    for k in g.sentences:
-        s = doc.sentences[k]
-        out.extend(agreements(doc.sentence_tokens(k), s.text, s.raw_start))
-    return list(dict.fromkeys(out))
 
 
 def _confidence(g: Group, source: ActorRef, targets: tuple[ActorRef, ...]) -> float:

@@ -8,8 +8,8 @@ import datetime as dt
 from schemas.event import EventDate, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
-from services.extraction.context import attribution, figures, topics
-from services.extraction.dates import find_dates
+from services.extraction.context import agreements, attribution, figures, topics
+from services.extraction.dates import DateHit, find_dates
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import capital_of
 from services.extraction.mentions import ActorRef
@@ -47,6 +47,24 @@ class ArticleContext:
         self.location = main_location(doc, gaz, views)
         self.cast = cast
         self.groups: list[Group] = []
+        self._dates: dict[tuple[int, bool], list[DateHit]] = {}
+        self._agreements: dict[int, list[str]] = {}
+
+    def dates_in(self, sent: int, *, planned: bool) -> list[DateHit]:
+        """The dates of a sentence, read once per article (events share sentences)."""
+        key = (sent, planned)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = find_dates(self.doc.sentence_tokens(sent), self.on, planned=planned)
+        return found
+
+    def agreements_in(self, sent: int) -> list[str]:
+        """The agreements a sentence names, read once per article."""
+        found = self._agreements.get(sent)
+        if found is None:
+            s = self.doc.sentences[sent]
+            found = self._agreements[sent] = agreements(self.doc.sentence_tokens(sent), s.text, s.raw_start)
+        return found
 
     def personal(self, actor: ActorRef) -> ActorRef:
         """A state met in person stands for its leader the article names ('زار الكويت' -> the emir)."""
@@ -105,7 +123,7 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> 
     unresolved: EventDate | None = None
     ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and g.first.future)
     for c in g.strong:
-        hits = find_dates(ctx.doc.sentence_tokens(c.sent), ctx.on, planned=ahead)
+        hits = ctx.dates_in(c.sent, planned=ahead)
         if ahead and ctx.on is not None:  # "قال اليوم إنه سيزور": the statement's day is not the visit's
             hits = [h for h in hits if h.date.value is None or h.date.value > ctx.on.isoformat()]
         elif ctx.on is not None:  # an event that took place cannot postdate its report
