@@ -187,6 +187,8 @@ def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, bas
     stops = {seq[0] for seq in _attribution_table()["stop"]}
     found: list[str] = []
     for i, here in enumerate(_marks(words)):
+        if here is _NO_MARKS:
+            continue
         agency = here.get("a:agency", 0)
         if agency:
             name = _surface(tokens, i, i + agency, surface, base)
