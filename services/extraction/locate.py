@@ -92,29 +92,26 @@ def _city_lengths(gaz: Gazetteer) -> dict[str, int]:
     return found
 
 
-def _lookup_city(gaz: Gazetteer | None, key: tuple[str, ...]) -> City | None:
-    if gaz is not None:
-        alias = _aliases(gaz).get(key)
-        if alias is not None:
-            return alias
-    return city_by_words(key)
-
-
 def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, str] | None:
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
     if i >= len(words):
         return None
     lengths = _city_lengths(gaz)
-    readings = [(stem, prep, lengths[stem]) for stem, prep in proclitic_readings(words[i]) if stem in lengths]
+    readings = [
+        (stem, prep, lengths[stem]) for stem, prep in proclitic_readings(words[i]) if stem in lengths and len(stem) > 2
+    ]
     if not readings:
         return None
+    aliases, stopwords = _aliases(gaz), _stopwords()
     for n in range(min(max(r[2] for r in readings), len(words) - i), 0, -1):
         for stem, prep, longest in readings:
             if n > longest:
                 continue  # no name that long starts with this reading
             key = (stem, *words[i + 1 : i + n])
-            city = _lookup_city(gaz, key)
-            if city is not None and len(stem) > 2 and key not in _stopwords():
+            city = aliases.get(key)
+            if city is None:
+                city = city_by_words(key)
+            if city is not None and key not in stopwords:
                 return city, n, prep
     return None
 
