@@ -36,11 +36,22 @@ __all__ = ["PUNCT", "ActorRef", "Mention", "honorific_words", "person_ref", "sca
 _FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> its start filter (the gazetteer is not hashable)
 
 
+# The actor-phrase kinds a mention can start with (see `_mention_at`); prepositions, honorifics and the
+# other kinds only qualify a mention found otherwise, so a word starting only those starts none.
+_MENTION_KINDS = ("counterpart", "pair", "side", "pronoun:", "envoy:")
+
+
 def _start_filter(gaz: Gazetteer) -> StartFilter:
-    """First words of every gazetteer key and actor phrase: a position starting with none is skipped."""
+    """First words of every gazetteer key and of the actor phrases that start a mention: a position
+    starting with none is skipped."""
     found = _FILTERS.get(id(gaz))
     if found is None:
-        firsts = frozenset({key.split(" ")[0] for key in gaz.name_keys()} | set(actor_index().by_first))
+        phrases = {
+            first
+            for first, entries in actor_index().by_first.items()
+            if any(kind.startswith(_MENTION_KINDS) for kind, _seq in entries)
+        }
+        firsts = frozenset({key.split(" ")[0] for key in gaz.name_keys()} | phrases)
         found = StartFilter(firsts, _may_start_with)
         _FILTERS.clear()
         _FILTERS[id(gaz)] = found
