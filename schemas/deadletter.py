@@ -23,6 +23,7 @@ class DeadLetterReason(StrEnum):
     TOO_LARGE = "too_large"
     TOO_MANY_EVENTS = "too_many_events"
     PROCESSING_ERROR = "processing_error"
+    PROCESSING_TIMEOUT = "processing_timeout"
 
 
 class Stage(StrEnum):

@@ -6,9 +6,10 @@ Every variable is `MARSAD_<FIELD>` except the bootstrap servers, which also answ
 
 from __future__ import annotations
 
+import socket
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,10 +38,28 @@ class Settings(BaseSettings):
     topic_retention_ms: int = Field(default=7 * 24 * 3600 * 1000, ge=-1)
 
     worker_id: str = Field(default="marsad-worker", description="Faust app id == consumer group id.")
-    worker_name: str = Field(default="worker-1", description="This instance's name, in dead letters and logs.")
+    worker_name: str = Field(
+        default_factory=socket.gethostname, description="This instance's name, in dead letters and logs."
+    )
     worker_web_host: str = "127.0.0.1"
     worker_web_port: int = Field(default=6066, ge=1, le=65535)
     worker_data_dir: str = Field(default=".cache/worker", description="Faust's local state directory.")
+    worker_max_in_flight: int = Field(
+        default=64,
+        ge=1,
+        le=4096,
+        description="Messages per agent taken from the stream and not yet acknowledged (the pipelining window).",
+    )
+    stage_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest the stages may take for one message before it is abandoned (processing_timeout).",
+    )
+    topic_normalized_input: str = Field(
+        default="",
+        description="Optional topic of normalised articles pushed by producers, to extract; empty: none. "
+        "Must not be topic_normalized (the worker's own output).",
+    )
 
     max_message_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="Largest raw message accepted.")
     max_text_chars: int = Field(default=200_000, ge=1, description="Longest article text normalised.")
@@ -50,6 +69,12 @@ class Settings(BaseSettings):
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
+
+    @model_validator(mode="after")
+    def _input_is_not_own_output(self) -> Settings:
+        if self.topic_normalized_input and self.topic_normalized_input == self.topic_normalized:
+            raise ValueError("topic_normalized_input must differ from topic_normalized (the worker's own output)")
+        return self
 
     def require_bootstrap(self) -> str:
         if not self.kafka_bootstrap_servers:

@@ -13,7 +13,8 @@ from services.settings import Settings
 
 
 def topic_names(settings: Settings) -> list[str]:
-    return [settings.topic_raw, settings.topic_normalized, settings.topic_events, settings.topic_deadletter]
+    names = [settings.topic_raw, settings.topic_normalized, settings.topic_events, settings.topic_deadletter]
+    return [*names, settings.topic_normalized_input] if settings.topic_normalized_input else names
 
 
 async def ensure_topics(settings: Settings) -> list[str]:

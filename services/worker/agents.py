@@ -1,9 +1,14 @@
-"""The two agents: decode, call the pure stage, deliver the outputs, and only then acknowledge the source.
+"""The agents: raw articles through normalise+extract in one stage child, outputs delivered, then acked.
 
 Acknowledgement is manual (`stream.noack()`): Faust's automatic ack runs in a `finally` around the
 agent's loop body, so an event being processed when the worker stops (or the agent crashes) would be
-acked, and its offset committed, without its outputs. Here an event is acked only after `Delivery.send`
-returned, so every committed offset has its outputs on the broker (at-least-once).
+acked, and its offset committed, without its outputs. Here `WindowedPipeline` acks an event only after
+`Delivery.send` returned for all its outputs and every earlier event was acked, so every committed offset
+has its outputs on the broker (at-least-once), while up to `worker_max_in_flight` events are in flight.
+
+The raw agent publishes the normalised article and the events of each raw message; it does not read the
+normalised topic back. An optional second agent extracts normalised articles that producers push to
+`topic_normalized_input` (see docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -11,75 +16,92 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import faust
 
 from schemas.deadletter import Stage
-from schemas.event import DiplomaticEvent
 from schemas.outcome import Rejection
 from services.settings import Settings
-from services.worker.delivery import Delivery, Output, OutputRejected
+from services.worker.delivery import Delivery, OutputRejected
 from services.worker.isolation import StageRunner
 from services.worker.lag import ProcessedOffsets
 from services.worker.metrics import WorkerMetrics
+from services.worker.pipeline import Steps, WindowedPipeline
 from services.worker.records import SourceRecord, build_dead_letter
-from services.worker.stages import StageLimits, extract_value, normalize_value
+from services.worker.stages import StageFn, StageLimits, StageResult, process_normalized, process_raw
 
 log = logging.getLogger("marsad.worker")
 
+# Most messages per stage call: large enough to amortise the IPC, small enough that a batch's results
+# (and so its deliveries) start soon at low load.
+BATCH_MAX = 32
+
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """One event taken from a stream and not yet acknowledged."""
+
+    event: Any
+    record: SourceRecord
+
+
 class Outputs:
-    """What one source message turns into when it is not rejected: the messages for one output topic."""
+    """Deliver one message's outputs (or its dead letter) and count them."""
 
-    output: str
-    messages: list[Output]
-    events: list[DiplomaticEvent]
-    fetched_at: datetime | None = None
+    def __init__(self, app: faust.App, settings: Settings, metrics: WorkerMetrics) -> None:
+        self._topics = {
+            name: app.topic(topic, key_type=bytes, value_type=bytes)
+            for name, topic in (
+                ("normalized", settings.topic_normalized),
+                ("events", settings.topic_events),
+                ("deadletter", settings.topic_deadletter),
+            )
+        }
+        self._settings = settings
+        self._metrics = metrics
+        self._delivery = Delivery(metrics)
 
+    async def deliver(self, pending: Pending, result: StageResult) -> None:
+        record, metrics = pending.record, self._metrics
+        for stage, seconds in result.seconds:  # per message and stage, measured in the stage child
+            metrics.stage_seconds.labels(stage.value).observe(seconds)
+        if result.normalized is not None:
+            metrics.consumed.labels(Stage.EXTRACT.value).inc()  # the extract stage read it, in the same child
+            if not await self._send(record, Stage.NORMALIZE, "normalized", [result.normalized], result.key):
+                return
+        if result.rejection is not None:
+            await self.dead_letter(record, result.rejection, result.rejected_at)
+            return
+        if not await self._send(record, Stage.EXTRACT, "events", list(result.events), result.key):
+            return
+        for event_type in result.event_types:
+            metrics.events.labels(event_type).inc()
+        if result.events and result.fetched_at is not None:
+            metrics.end_to_end_seconds.observe(max(time.time() - result.fetched_at, 0.0))
 
-def normalize_outputs(value: bytes | None, limits: StageLimits) -> Outputs | Rejection:
-    outcome = normalize_value(value, limits)
-    if isinstance(outcome, Rejection):
-        return outcome
-    raw, article = outcome
-    return Outputs("normalized", [(raw.article_id.encode(), article.model_dump_json().encode())], [])
+    async def _send(
+        self, record: SourceRecord, stage: Stage, output: str, values: list[bytes], key: bytes | None
+    ) -> bool:
+        """True when delivered; False when the broker refused it for good (then it is dead-lettered)."""
+        try:
+            await self._delivery.send(self._topics[output], output, [(key, value) for value in values])
+        except OutputRejected as rejected:
+            await self.dead_letter(record, rejected.rejection, stage)
+            return False
+        self._metrics.produced.labels(stage.value, output).inc(len(values))
+        return True
 
-
-def extract_outputs(value: bytes | None, limits: StageLimits) -> Outputs | Rejection:
-    outcome = extract_value(value, limits)
-    if isinstance(outcome, Rejection):
-        return outcome
-    article, events = outcome
-    key = article.article_id.encode()
-    messages: list[Output] = [(key, event.model_dump_json().encode()) for event in events]
-    return Outputs("events", messages, events, article.fetched_at)
-
-
-# Longest a stage may take for one message before it is abandoned and dead-lettered (see isolation.py). A
-# realistic 200,000-character article takes about 1 s to normalise and extract on a 2-core laptop.
-STAGE_TIMEOUT_SECONDS = 30.0
-
-
-def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, processed: ProcessedOffsets) -> None:
-    raw_topic = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
-    normalized_topic = app.topic(settings.topic_normalized, key_type=bytes, value_type=bytes)
-    events_topic = app.topic(settings.topic_events, key_type=bytes, value_type=bytes)
-    deadletter_topic = app.topic(settings.topic_deadletter, key_type=bytes, value_type=bytes)
-    limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, settings.max_events_per_article)
-    delivery = Delivery(metrics)
-    outputs_topic = {"normalized": normalized_topic, "events": events_topic}
-    runners = {stage: StageRunner(STAGE_TIMEOUT_SECONDS) for stage in Stage}
-
-    async def dead_letter(record: SourceRecord, rejection: Rejection, stage: Stage) -> None:
+    async def dead_letter(self, record: SourceRecord, rejection: Rejection, stage: Stage) -> None:
+        settings = self._settings
         letter = build_dead_letter(
             record, rejection, stage, settings.worker_name, settings.deadletter_max_original_bytes
         )
-        await delivery.send(deadletter_topic, "deadletter", [(record.key, letter.model_dump_json().encode())])
-        metrics.dead_letters.labels(stage.value, rejection.reason.value).inc()
-        metrics.produced.labels(stage.value, "deadletter").inc()
+        await self._delivery.send(
+            self._topics["deadletter"], "deadletter", [(record.key, letter.model_dump_json().encode())]
+        )
+        self._metrics.dead_letters.labels(stage.value, rejection.reason.value).inc()
+        self._metrics.produced.labels(stage.value, "deadletter").inc()
         log.warning(
             "dead letter: %s",
             rejection.message,
@@ -93,51 +115,53 @@ def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, proce
             },
         )
 
-    async def handle(record: SourceRecord, stage: Stage, outcome: Outputs | Rejection) -> None:
-        if isinstance(outcome, Rejection):
-            await dead_letter(record, outcome, stage)
-            return
-        try:
-            await delivery.send(outputs_topic[outcome.output], outcome.output, outcome.messages)
-        except OutputRejected as rejected:
-            await dead_letter(record, rejected.rejection, stage)
-            return
-        metrics.produced.labels(stage.value, outcome.output).inc(len(outcome.messages))
-        for event in outcome.events:
-            metrics.events.labels(event.event_type.value).inc()
-            log.debug("event", extra={"article_id": event.article_id, "event_id": event.event_id})
-        if outcome.events and outcome.fetched_at is not None:
-            latency = (datetime.now(UTC) - outcome.fetched_at).total_seconds()
-            metrics.end_to_end_seconds.observe(max(latency, 0.0))
 
-    async def run_stage(stream: Any, stage: Stage, stage_fn: Any) -> None:
+def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, processed: ProcessedOffsets) -> None:
+    limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, settings.max_events_per_article)
+    outputs = Outputs(app, settings, metrics)
+
+    async def run(stream: Any, stage: Stage, stage_fn: StageFn) -> None:
         manual = stream.noack()
+        runner = StageRunner(settings.stage_timeout_seconds, stage)
         in_flight = metrics.in_flight.labels(stage.value)
-        try:
-            await _consume(manual, stage, stage_fn, in_flight)
-        finally:  # the agent is cancelled when the worker stops: end the stage's child process with it
-            runners[stage].close(kill=True)
 
-    async def _consume(manual: Any, stage: Stage, stage_fn: Any, in_flight: Any) -> None:
-        async for event in manual.events():
-            message = event.message
-            record = SourceRecord(message.topic, message.partition, message.offset, message.key, message.value)
-            metrics.consumed.labels(stage.value).inc()
-            in_flight.inc()
-            started = time.perf_counter()
-            try:
-                outcome = await runners[stage].run(stage_fn, record.value, limits)
-                await handle(record, stage, outcome)
-            finally:
-                in_flight.dec()
-            metrics.stage_seconds.labels(stage.value).observe(time.perf_counter() - started)
-            processed.mark(message.topic, message.partition, message.offset)
-            await manual.ack(event)
+        async def taken() -> Any:
+            async for event in manual.events():
+                message = event.message
+                metrics.consumed.labels(stage.value).inc()
+                in_flight.inc()
+                yield Pending(
+                    event, SourceRecord(message.topic, message.partition, message.offset, message.key, message.value)
+                )
+
+        async def process(batch: list[Pending]) -> list[StageResult]:
+            return await runner.run(stage_fn, [pending.record.value for pending in batch], limits)
+
+        async def acknowledge(pending: Pending) -> None:
+            record = pending.record
+            processed.mark(record.topic, record.partition, record.offset)
+            in_flight.dec()
+            await manual.ack(pending.event)
+
+        pipeline = WindowedPipeline(
+            Steps(process, outputs.deliver, acknowledge, key=lambda pending: pending.record.key),
+            settings.worker_max_in_flight,
+            BATCH_MAX,
+        )
+        try:
+            await pipeline.run(taken())
+        finally:  # the agent is cancelled when the worker stops: end its stage child with it
+            runner.close(kill=True)
+
+    raw_topic = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
 
     @app.agent(raw_topic, name="normalize")
-    async def normalize_agent(stream: Any) -> None:
-        await run_stage(stream, Stage.NORMALIZE, normalize_outputs)
+    async def raw_agent(stream: Any) -> None:
+        await run(stream, Stage.NORMALIZE, process_raw)
 
-    @app.agent(normalized_topic, name="extract")
-    async def extract_agent(stream: Any) -> None:
-        await run_stage(stream, Stage.EXTRACT, extract_outputs)
+    if settings.topic_normalized_input:
+        normalized_input = app.topic(settings.topic_normalized_input, key_type=bytes, value_type=bytes)
+
+        @app.agent(normalized_input, name="extract")
+        async def normalized_agent(stream: Any) -> None:
+            await run(stream, Stage.EXTRACT, process_normalized)

@@ -17,11 +17,14 @@ from services.worker.lag import ProcessedOffsets, add_lag_timer
 from services.worker.logfilter import limit_client_log_repeats
 from services.worker.metrics import WorkerMetrics
 
-# Backpressure bounds (see docs/reliability.md). While an output cannot be delivered the agent waits, the
-# stream buffer fills up to STREAM_BUFFER_MAXSIZE messages per agent and Faust pauses the partitions:
-# memory is bounded by about (STREAM_BUFFER_MAXSIZE + MAX_POLL_RECORDS) x message size per agent.
-STREAM_BUFFER_MAXSIZE = 256
+# Backpressure and memory bounds (see docs/reliability.md). An agent holds at most
+# `settings.worker_max_in_flight` messages between reading and acknowledging them; behind them the stream
+# buffer fills up to STREAM_BUFFER_MAXSIZE messages and Faust pauses the partitions. A fetch asks for at
+# most CONSUMER_FETCH_BYTES per partition: the broker still returns a first record batch larger than that
+# (fetch v3+, KIP-74), so a message up to max_message_bytes is consumed, in a fetch of its own.
+STREAM_BUFFER_MAXSIZE = 64
 MAX_POLL_RECORDS = 100
+CONSUMER_FETCH_BYTES = 1024 * 1024
 # Producer batches expire (and the send is retried by services.worker.delivery) after this many seconds;
 # Faust's default of 20 minutes would hide a missing output topic for that long.
 PRODUCER_REQUEST_TIMEOUT_SECONDS = 30.0
@@ -56,7 +59,7 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
         broker_heartbeat_interval=3.0,
         consumer_metadata_max_age_ms=METADATA_MAX_AGE_MS,
         producer_max_request_size=settings.max_message_bytes + 1024 * 1024,
-        consumer_max_fetch_size=settings.max_message_bytes + 1024 * 1024,
+        consumer_max_fetch_size=CONSUMER_FETCH_BYTES,
         logging_config=logging_config(settings.log_level, settings.log_format),
     )
     limit_client_log_repeats()

@@ -3,9 +3,12 @@
 The stages are CPU-bound Python. Run on the event loop, one slow message (the extractor needs ~90 s for
 one 200,000-character sentence full of actors and triggers) blocks the loop: no heartbeats, so the group
 coordinator expels the worker after the session timeout, the partition is reassigned, the message is
-replayed, and the pipeline never gets past it. In a child process the loop stays free, and a message that
-exceeds `timeout` seconds is abandoned (the child is killed and replaced) and dead-lettered as a
-processing error: bounded time per message, whatever the input.
+replayed, and the pipeline never gets past it. In a child process the loop stays free.
+
+Messages go to the child in batches (one call and one pickle each way per batch). A batch that exceeds
+the timeout, or kills the child, is run again one message at a time with the same timeout, so only the
+message that is slow (or kills the child) on its own is abandoned and dead-lettered
+(`processing_timeout`, `processing_error`); its neighbours are processed normally.
 """
 
 from __future__ import annotations
@@ -20,16 +23,15 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import TypeVar
 
-from schemas.deadletter import DeadLetterReason
+from schemas.deadletter import DeadLetterReason, Stage
 from schemas.outcome import Rejection
-from services.worker.stages import StageLimits
+from services.worker.stages import StageFn, StageLimits, StageResult, process_batch, warm_up
 
 log = logging.getLogger("marsad.worker.isolation")
 
-ResultT = TypeVar("ResultT")
-StageFn = Callable[[bytes | None, StageLimits], ResultT | Rejection]
+# Start-up of a stage child (spawn, imports, warm-up article): ~1 s; the bound only catches a broken child.
+WARM_UP_TIMEOUT_SECONDS = 120.0
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -48,54 +50,82 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def guarded(fn: StageFn[ResultT], value: bytes | None, limits: StageLimits) -> ResultT | Rejection:
-    """Runs in the child: any exception of the pure code is this message's processing error."""
-    try:
-        return fn(value, limits)
-    except Exception as exc:
-        return Rejection(DeadLetterReason.PROCESSING_ERROR, f"{type(exc).__name__}: {exc}"[:500])
-
-
 class StageRunner:
     """One child process ('spawn': no inherited event loop, threads or sockets), replaced when it must die."""
 
-    def __init__(self, timeout: float) -> None:
+    def __init__(self, timeout: float, stage: Stage) -> None:
         self._timeout = timeout
+        self._stage = stage  # where a message it must abandon is dead-lettered: no output of it exists yet
         self._pool: ProcessPoolExecutor | None = None
 
-    def _ensure_pool(self) -> ProcessPoolExecutor:
+    async def _ready_pool(self, limits: StageLimits) -> ProcessPoolExecutor:
+        """The child, started and warmed up (`stages.warm_up`) outside any message's time bound."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
+            pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_exit_with_parent,
                 initargs=(os.getpid(),),
             )
+            warmed = asyncio.get_running_loop().run_in_executor(pool, partial(warm_up, limits))
+            try:
+                if not await asyncio.wait_for(warmed, WARM_UP_TIMEOUT_SECONDS):
+                    log.warning("the stage child's warm-up article was rejected; the first message pays the start-up")
+            except BaseException:
+                _kill(pool)
+                raise
+            self._pool = pool
         return self._pool
 
-    async def run(self, fn: StageFn[ResultT], value: bytes | None, limits: StageLimits) -> ResultT | Rejection:
-        pool = self._ensure_pool()
-        call: Callable[[], ResultT | Rejection] = partial(guarded, fn, value, limits)
+    async def run(self, fn: StageFn, values: list[bytes | None], limits: StageLimits) -> list[StageResult]:
+        """One result per value, in order; never raises for what a message does to the child."""
+        outcome = await self._call(fn, values, limits)
+        if isinstance(outcome, list):
+            return outcome
+        if len(values) == 1:
+            return [StageResult(rejection=outcome, rejected_at=self._stage)]
+        log.warning("a batch of %d messages failed (%s); running them one at a time", len(values), outcome.reason)
+        results = []
+        for value in values:
+            single = await self._call(fn, [value], limits)
+            results.append(
+                single[0] if isinstance(single, list) else StageResult(rejection=single, rejected_at=self._stage)
+            )
+        return results
+
+    async def _call(
+        self, fn: StageFn, values: list[bytes | None], limits: StageLimits
+    ) -> list[StageResult] | Rejection:
+        pool = await self._ready_pool(limits)
+        call: Callable[[], list[StageResult]] = partial(process_batch, fn, values, limits)
         future = asyncio.get_running_loop().run_in_executor(pool, call)
         try:
             return await asyncio.wait_for(future, self._timeout)
         except TimeoutError:
-            log.error("stage exceeded %.0f s; child process killed, message dead-lettered", self._timeout)
+            log.error("stage call exceeded %.0f s; child process killed and replaced", self._timeout)
             self.close(kill=True)
             return Rejection(
-                DeadLetterReason.PROCESSING_ERROR, f"processing took longer than {self._timeout:.0f} s; abandoned"
+                DeadLetterReason.PROCESSING_TIMEOUT, f"processing took longer than {self._timeout:g} s; abandoned"
             )
-        except BrokenProcessPool as exc:  # the child died under this message (e.g. out of memory)
+        except BrokenProcessPool as exc:  # the child died under this batch (e.g. out of memory)
             log.error("stage process died: %s", exc)
             self.close(kill=True)
             return Rejection(DeadLetterReason.PROCESSING_ERROR, f"the stage process died: {exc}"[:500])
+        except Exception as exc:  # the stage function raised past its own guards (or a result did not pickle)
+            return Rejection(DeadLetterReason.PROCESSING_ERROR, f"{type(exc).__name__}: {exc}"[:500])
 
     def close(self, kill: bool = False) -> None:
         pool, self._pool = self._pool, None
         if pool is None:
             return
         if kill:
-            # ProcessPoolExecutor cannot cancel a running call; killing its process is the only way out.
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()
-        pool.shutdown(wait=not kill, cancel_futures=True)
+            _kill(pool)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor cannot cancel a running call; killing its process is the only way out.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)

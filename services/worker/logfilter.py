@@ -20,6 +20,7 @@ CLIENT_LOGGERS = (
     "aiokafka.consumer.group_coordinator",
     "aiokafka.producer.producer",
     "aiokafka.producer.sender",
+    "marsad.worker.delivery",  # one retry warning per message in flight: up to worker_max_in_flight at once
 )
 
 

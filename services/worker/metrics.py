@@ -47,7 +47,7 @@ class WorkerMetrics:
             ),
             stage_seconds=Histogram(
                 "marsad_stage_duration_seconds",
-                "Processing time of one message in a stage.",
+                "Processing time of one message in a stage, in the stage child (sends not included).",
                 ["stage"],
                 buckets=STAGE_BUCKETS,
                 registry=registry,

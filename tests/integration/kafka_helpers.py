@@ -53,6 +53,7 @@ def worker_env(settings: Settings, data_dir: Path) -> dict[str, str]:
         "worker_web_port",
         "max_message_bytes",
         "max_text_chars",
+        "topic_normalized_input",
     ):
         env[f"MARSAD_{name.upper()}"] = str(getattr(settings, name))
     return env

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import faust
 import pytest
 
@@ -15,6 +17,24 @@ def test_conventional_bootstrap_variable_is_read(monkeypatch: pytest.MonkeyPatch
     settings = Settings()
     assert settings.kafka_bootstrap_servers == "kafka-1:9092,kafka-2:9092"
     assert settings.topic_partitions == 12
+
+
+def test_worker_settings_for_operators(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MARSAD_WORKER_NAME", raising=False)
+    assert Settings().worker_name == socket.gethostname()  # the pod's name in Kubernetes
+    monkeypatch.setenv("MARSAD_WORKER_NAME", "worker-7")
+    monkeypatch.setenv("MARSAD_STAGE_TIMEOUT_SECONDS", "2.5")
+    monkeypatch.setenv("MARSAD_WORKER_MAX_IN_FLIGHT", "8")
+    monkeypatch.setenv("MARSAD_TOPIC_NORMALIZED_INPUT", "partner.normalized")
+    settings = Settings()
+    assert (settings.worker_name, settings.stage_timeout_seconds, settings.worker_max_in_flight) == ("worker-7", 2.5, 8)
+    assert settings.topic_normalized_input == "partner.normalized"
+    with pytest.raises(ValueError, match="must differ from topic_normalized"):
+        Settings(topic_normalized_input=Settings().topic_normalized)
+    with pytest.raises(ValueError):
+        Settings(worker_max_in_flight=0)
+    with pytest.raises(ValueError):
+        Settings(stage_timeout_seconds=0)
 
 
 def test_missing_bootstrap_is_a_clear_error() -> None:

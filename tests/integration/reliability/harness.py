@@ -28,10 +28,7 @@ from services.commands.subprocesses import spawn_marsad, wait_http_ok
 from services.kafkaio.topics import ensure_topics, topic_partitions
 from services.localkafka.config import free_port
 from services.settings import Settings
-from services.worker.agents import Outputs as StageOutputs
-from services.worker.agents import extract_outputs, normalize_outputs
-from services.worker.isolation import guarded
-from services.worker.stages import StageLimits
+from services.worker.stages import StageLimits, process_raw
 from tests.integration.kafka_helpers import reading_consumer, worker_env
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -95,23 +92,23 @@ class Expected:
 
     event_ids: set[str]
     extract_rejected: set[str]  # article ids the extract stage dead-letters (e.g. too many events)
+    by_article: dict[str, set[str]] = field(default_factory=dict)  # event ids per normalised article id
 
 
 def expected_outputs(settings: Settings, messages: list[tuple[bytes, bytes]]) -> Expected:
     limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, settings.max_events_per_article)
-    ids: set[str] = set()
     rejected: set[str] = set()
+    by_article: dict[str, set[str]] = {}
     for key, value in messages:
-        normalized = guarded(normalize_outputs, value, limits)
-        if not isinstance(normalized, StageOutputs):
+        result = process_raw(value, limits)
+        if result.normalized is None:
             continue
-        for _, article_bytes in normalized.messages:
-            extracted = guarded(extract_outputs, article_bytes, limits)
-            if isinstance(extracted, StageOutputs):
-                ids.update(event.event_id for event in extracted.events)
-            else:
-                rejected.add(key.decode())
-    return Expected(ids, rejected)
+        if result.rejection is None:
+            events = {DiplomaticEvent.model_validate_json(event).event_id for event in result.events}
+            by_article[key.decode()] = events
+        else:
+            rejected.add(key.decode())
+    return Expected(set().union(*by_article.values()), rejected, by_article)
 
 
 def expected_in_fresh_process(settings: Settings, messages: list[tuple[bytes, bytes]], work: Path) -> Expected:
@@ -126,7 +123,7 @@ def expected_in_fresh_process(settings: Settings, messages: list[tuple[bytes, by
         "settings = Settings.model_validate_json(sys.argv[2])\n"
         "pairs = [(bytes.fromhex(k), bytes.fromhex(v)) for k, v in json.load(open(sys.argv[1]))]\n"
         "e = expected_outputs(settings, pairs)\n"
-        "print(json.dumps([sorted(e.event_ids), sorted(e.extract_rejected)]))\n"
+        "print(json.dumps([sorted(e.extract_rejected), {k: sorted(v) for k, v in e.by_article.items()}]))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(source), settings.model_dump_json()],
@@ -135,8 +132,9 @@ def expected_in_fresh_process(settings: Settings, messages: list[tuple[bytes, by
         check=True,
         cwd=REPO_ROOT,
     )
-    event_ids, rejected = json.loads(result.stdout.strip().splitlines()[-1])
-    return Expected(set(event_ids), set(rejected))
+    rejected, by_article = json.loads(result.stdout.strip().splitlines()[-1])
+    events = {article: set(ids) for article, ids in by_article.items()}
+    return Expected(set().union(*events.values()), set(rejected), events)
 
 
 def assert_extracted(out: Outputs, expected: Expected) -> None:

@@ -12,8 +12,7 @@ import pytest
 
 from schemas.deadletter import DeadLetterReason, Stage
 from services.settings import Settings
-from services.worker.agents import Outputs, extract_outputs, normalize_outputs
-from services.worker.stages import StageLimits
+from services.worker.stages import StageLimits, process_raw
 from tests.integration.kafka_helpers import isolated_settings, send_raw
 from tests.integration.reliability.harness import (
     article_text,
@@ -74,11 +73,9 @@ def _many_events_article(run: str) -> tuple[bytes, bytes]:
 
 def _events_of(settings: Settings, value: bytes) -> int:
     limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, 10_000)
-    normalized = normalize_outputs(value, limits)
-    assert isinstance(normalized, Outputs), normalized
-    extracted = extract_outputs(normalized.messages[0][1], limits)
-    assert isinstance(extracted, Outputs), extracted
-    return len(extracted.events)
+    result = process_raw(value, limits)
+    assert result.rejection is None, result.rejection
+    return len(result.events)
 
 
 def test_poison_messages_become_dead_letters_and_the_worker_keeps_going(kafka_bootstrap: str, tmp_path: Path) -> None:
@@ -96,16 +93,12 @@ def test_poison_messages_become_dead_letters_and_the_worker_keeps_going(kafka_bo
     assert _events_of(settings, many_value) > MAX_EVENTS, "the extractor no longer finds many events here"
     messages.append((many_key, many_value))
     # U+FDFA expands to 18 code points when normalised: a 600 kB article whose normalised form may exceed the
-    # largest record the topic takes. Then the broker refuses the output and the article must become a
-    # too_large dead letter (not be retried forever, not be lost); otherwise it is a good article.
+    # largest message the worker takes (and the topic stores). The normaliser refuses it up front, or the
+    # worker refuses its normalised form: either way a too_large dead letter (not retried forever, not lost).
     bomb_key, bomb_value = f"bomb-{run}", _json(f"bomb-{run}", "\ufdfa" * 200_000)
-    limits = StageLimits(settings.max_message_bytes, settings.max_text_chars, 10_000)
-    bomb_out = normalize_outputs(bomb_value, limits)
-    assert isinstance(bomb_out, Outputs)
-    if len(bomb_out.messages[0][1]) > settings.max_message_bytes + 64 * 1024:
-        bad[bomb_key] = (bomb_value, DeadLetterReason.TOO_LARGE)
-    else:
-        good.append((bomb_key.encode(), bomb_value))
+    bomb = process_raw(bomb_value, StageLimits(settings.max_message_bytes, settings.max_text_chars, 10_000))
+    assert bomb.rejection is not None and bomb.rejection.reason is DeadLetterReason.TOO_LARGE, bomb.rejection
+    bad[bomb_key] = (bomb_value, DeadLetterReason.TOO_LARGE)
     messages.append((bomb_key.encode(), bomb_value))
     total = len(messages)
     with worker_pool(settings, tmp_path) as pool:
@@ -146,6 +139,6 @@ def test_poison_messages_become_dead_letters_and_the_worker_keeps_going(kafka_bo
         messages=total,
         poison=len(bad),
         good=len(good_ids),
-        ligature_bomb_normalised_bytes=len(bomb_out.messages[0][1]),
+        ligature_bomb=bomb.rejection.message,
         worker_rss_mb=round(rss, 1),
     )

@@ -18,14 +18,13 @@ from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError, NotLead
 from faust.exceptions import ProducerSendError
 from prometheus_client import CollectorRegistry
 
-from schemas.deadletter import DeadLetterReason
-from schemas.outcome import Rejection
+from schemas.deadletter import DeadLetterReason, Stage
 from services.localkafka.broker import pid_alive
 from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_permanent
 from services.worker.isolation import StageRunner
 from services.worker.logfilter import RepeatFilter
 from services.worker.metrics import WorkerMetrics
-from services.worker.stages import StageLimits
+from services.worker.stages import StageLimits, StageResult
 
 LIMITS = StageLimits(1024, 1000, 10)
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -92,36 +91,34 @@ def test_backoff_is_capped() -> None:
 
 
 # Stage functions for the child process (module level: they are pickled by reference).
-def echo_stage(value: bytes | None, limits: StageLimits) -> bytes | Rejection:
-    return (value or b"") + b"!"
+def echo_stage(value: bytes | None, limits: StageLimits) -> StageResult:
+    """Spins forever on b"spin", raises on b"raise", echoes anything else."""
+    if value == b"spin":
+        while True:
+            pass
+    if value == b"raise":
+        raise ZeroDivisionError("boom")
+    return StageResult(normalized=(value or b"") + b"!")
 
 
-def spinning_stage(value: bytes | None, limits: StageLimits) -> bytes | Rejection:
-    while True:
-        pass
-
-
-def raising_stage(value: bytes | None, limits: StageLimits) -> bytes | Rejection:
-    raise ZeroDivisionError("boom")
-
-
-def test_stage_runner_runs_in_a_child_and_abandons_a_runaway_message() -> None:
-    async def scenario() -> list[object]:
-        runner = StageRunner(timeout=3.0)
+def test_stage_runner_isolates_the_runaway_and_the_failing_message_of_a_batch() -> None:
+    async def scenario() -> tuple[list[StageResult], list[StageResult]]:
+        runner = StageRunner(timeout=3.0, stage=Stage.NORMALIZE)
         try:
-            first = await runner.run(echo_stage, b"a", LIMITS)
-            runaway = await runner.run(spinning_stage, b"b", LIMITS)
-            after = await runner.run(echo_stage, b"c", LIMITS)  # a fresh child took over
-            failed = await runner.run(raising_stage, b"d", LIMITS)
+            batch = await runner.run(echo_stage, [b"a", b"spin", b"c", b"raise", b"e"], LIMITS)
+            after = await runner.run(echo_stage, [b"f"], LIMITS)  # a fresh child took over
         finally:
             runner.close(kill=True)
-        return [first, runaway, after, failed]
+        return batch, after
 
-    first, runaway, after, failed = asyncio.run(scenario())
-    assert first == b"a!" and after == b"c!"
-    assert isinstance(runaway, Rejection) and runaway.reason is DeadLetterReason.PROCESSING_ERROR
-    assert "longer than 3 s" in runaway.message
-    assert isinstance(failed, Rejection) and failed.message == "ZeroDivisionError: boom"
+    batch, after = asyncio.run(scenario())
+    assert [r.normalized for r in batch] == [b"a!", None, b"c!", None, b"e!"]
+    runaway, failed = batch[1].rejection, batch[3].rejection
+    assert runaway is not None and runaway.reason is DeadLetterReason.PROCESSING_TIMEOUT
+    assert "longer than 3 s" in runaway.message and batch[1].rejected_at is Stage.NORMALIZE
+    assert failed is not None and failed.reason is DeadLetterReason.PROCESSING_ERROR
+    assert failed.message == "ZeroDivisionError: boom"
+    assert after[0].normalized == b"f!"
 
 
 def _record(msg: str) -> logging.LogRecord:
@@ -146,8 +143,9 @@ def test_stage_child_exits_when_the_worker_is_killed(tmp_path: Path) -> None:
         "import asyncio, os, sys\n"
         "from services.worker.isolation import StageRunner\n"
         "from tests.unit.reliability.test_worker_units import LIMITS, echo_stage\n"
-        "runner = StageRunner(timeout=30.0)\n"
-        "asyncio.run(runner.run(echo_stage, b'x', LIMITS))\n"
+        "from schemas.deadletter import Stage\n"
+        "runner = StageRunner(timeout=30.0, stage=Stage.NORMALIZE)\n"
+        "asyncio.run(runner.run(echo_stage, [b'x'], LIMITS))\n"
         "print(' '.join(str(p) for p in runner._pool._processes), flush=True)\n"
         "sys.stdin.read()\n"
     )
@@ -166,4 +164,3 @@ def test_stage_child_exits_when_the_worker_is_killed(tmp_path: Path) -> None:
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert not survivors, f"orphaned stage processes {survivors}"
-

@@ -1,0 +1,141 @@
+"""The windowed pipeline (in-order acks, bounded window, failure stops acking) and the stage child's results."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from schemas.deadletter import DeadLetterReason, Stage
+from schemas.event import DiplomaticEvent
+from schemas.normalized import NormalizedArticle
+from services.worker.pipeline import Steps, WindowedPipeline
+from services.worker.stages import StageLimits, process_batch, process_normalized, process_raw
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "schemas" / "examples" / "marsad.articles.raw.v1.example.json"
+LIMITS = StageLimits(1024 * 1024, 200_000, 200)
+
+
+class Recorder:
+    """Fake stage/delivery/ack steps: deliveries finish in a random order; records what happened when."""
+
+    def __init__(self, fail_at: int | None = None, seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        self.batches: list[list[int]] = []
+        self.delivered: list[int] = []
+        self.acked: list[int] = []
+        self.open = 0  # taken from the input and not yet acknowledged
+        self.peak_open = 0
+        self.fail_at = fail_at
+        self.keys = 1_000_000  # items with equal `item % keys` share a key
+
+    async def items(self, n: int) -> AsyncIterator[int]:
+        for item in range(n):
+            self.open += 1
+            self.peak_open = max(self.peak_open, self.open)
+            yield item
+            await asyncio.sleep(0)
+
+    async def process(self, batch: list[int]) -> list[int]:
+        self.batches.append(batch)
+        await asyncio.sleep(0.001)
+        return [item * 10 for item in batch]
+
+    async def deliver(self, item: int, result: int) -> None:
+        assert result == item * 10
+        await asyncio.sleep(self.rng.random() * 0.01)
+        if item == self.fail_at:
+            raise RuntimeError(f"delivery of {item} failed")
+        self.delivered.append(item)
+
+    async def acknowledge(self, item: int) -> None:
+        assert item in self.delivered, "acknowledged before its outputs were delivered"
+        self.acked.append(item)
+        self.open -= 1
+
+    def pipeline(self, window: int, batch_max: int) -> WindowedPipeline[int, int]:
+        steps = Steps(self.process, self.deliver, self.acknowledge, key=lambda item: item % self.keys)
+        return WindowedPipeline(steps, window, batch_max)
+
+
+def test_acks_follow_input_order_although_deliveries_finish_out_of_order() -> None:
+    recorder = Recorder()
+    asyncio.run(recorder.pipeline(window=16, batch_max=4).run(recorder.items(200)))
+    assert recorder.acked == list(range(200))
+    assert recorder.delivered != sorted(recorder.delivered)  # the deliveries really overlapped
+    assert max(len(batch) for batch in recorder.batches) > 1  # and the stage took batches
+    assert all(len(batch) <= 4 for batch in recorder.batches)
+
+
+def test_deliveries_of_one_key_keep_input_order() -> None:
+    recorder = Recorder()
+    recorder.keys = 3
+    asyncio.run(recorder.pipeline(window=16, batch_max=8).run(recorder.items(120)))
+    assert recorder.acked == list(range(120))
+    for key in range(3):
+        same_key = [item for item in recorder.delivered if item % 3 == key]
+        assert same_key == sorted(same_key)
+    assert recorder.delivered != sorted(recorder.delivered)  # different keys still overlapped
+
+
+def test_the_window_bounds_what_is_taken_and_not_acknowledged() -> None:
+    recorder = Recorder()
+    asyncio.run(recorder.pipeline(window=5, batch_max=32).run(recorder.items(100)))
+    assert recorder.peak_open == 5
+    assert all(len(batch) <= 5 for batch in recorder.batches)
+
+
+def test_a_failed_delivery_stops_the_pipeline_and_nothing_from_it_on_is_acknowledged() -> None:
+    recorder = Recorder(fail_at=37)
+    with pytest.raises(ExceptionGroup) as raised:
+        asyncio.run(recorder.pipeline(window=16, batch_max=4).run(recorder.items(200)))
+    assert raised.group_contains(RuntimeError, match="delivery of 37 failed")
+    assert recorder.acked == list(range(len(recorder.acked)))
+    assert 37 not in recorder.acked and len(recorder.acked) <= 37
+
+
+def test_window_and_batch_must_be_positive() -> None:
+    recorder = Recorder()
+    with pytest.raises(ValueError):
+        recorder.pipeline(window=0, batch_max=1)
+
+
+def test_raw_message_gives_the_normalised_article_and_its_events_as_bytes() -> None:
+    value = EXAMPLE.read_bytes()
+    result = process_raw(value, LIMITS)
+    assert result.rejection is None
+    article = NormalizedArticle.model_validate_json(result.normalized or b"")
+    events = [DiplomaticEvent.model_validate_json(event) for event in result.events]
+    assert result.key == article.article_id.encode() == json.loads(value)["article_id"].encode()
+    assert events and [event.event_type.value for event in events] == list(result.event_types)
+    assert result.fetched_at == article.fetched_at.timestamp()
+    assert [stage for stage, _ in result.seconds] == [Stage.NORMALIZE, Stage.EXTRACT]
+    assert process_normalized(result.normalized, LIMITS).events == result.events
+
+
+def test_rejections_name_their_stage_and_keep_the_normalised_article_when_extraction_refuses() -> None:
+    value = EXAMPLE.read_bytes()
+    invalid = process_raw(b"{", LIMITS)
+    assert invalid.rejection is not None and invalid.rejection.reason is DeadLetterReason.INVALID_JSON
+    assert invalid.rejected_at is Stage.NORMALIZE and invalid.normalized is None
+    too_many = process_raw(value, StageLimits(LIMITS.max_message_bytes, LIMITS.max_text_chars, 0))
+    assert too_many.rejection is not None and too_many.rejection.reason is DeadLetterReason.TOO_MANY_EVENTS
+    assert too_many.rejected_at is Stage.EXTRACT and too_many.normalized is not None and not too_many.events
+    normalized_size = len(process_raw(value, LIMITS).normalized or b"")
+    assert len(value) < normalized_size
+    too_large = process_raw(value, StageLimits(len(value), LIMITS.max_text_chars, 200))
+    assert too_large.rejection is not None and too_large.rejection.reason is DeadLetterReason.TOO_LARGE
+    assert too_large.rejected_at is Stage.NORMALIZE and too_large.normalized is None
+    not_normalized = process_normalized(value, LIMITS)  # a raw article on the normalised input topic
+    assert not_normalized.rejection is not None and not_normalized.rejected_at is Stage.EXTRACT
+
+
+def test_a_batch_gives_one_result_per_message_in_order() -> None:
+    value = EXAMPLE.read_bytes()
+    results = process_batch(process_raw, [value, None, value], LIMITS)
+    assert [r.rejection is None for r in results] == [True, False, True]
+    assert results[1].rejection is not None and results[1].rejection.reason is DeadLetterReason.EMPTY_BODY
