@@ -81,7 +81,7 @@ def sentence_candidates(
     if budget is not None:
         clues = clues[: max(budget.clues, 0)]
         budget.clues -= len(clues)
-    slots = sentence_slots(doc, view, sent, cast, carried)
+    slots = sentence_slots(doc, view, sent, cast, carried, surfaces=bool(clues))
     persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     next_carried = persons[0] if persons else carried
     if not clues:

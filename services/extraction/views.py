@@ -34,7 +34,10 @@ def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[Sentenc
     return views
 
 
-def sentence_slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None) -> list[Slot]:
+def sentence_slots(
+    doc: Doc, view: SentenceView, sent: int, cast: Cast, carried: ActorRef | None, *, surfaces: bool = True
+) -> list[Slot]:
+    """The sentence's actors in order; `surfaces=False` leaves their texts empty (only who is needed)."""
     first = doc.sentences[sent].first
     out: list[Slot] = []
     antecedent = carried
@@ -44,8 +47,9 @@ def sentence_slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried:
         if m.kind == "pair":
             pair = cast.main_pair(m.pair_kind)
             if pair is not None:
-                out.append(Slot(m, pair[0], doc.span_surface(first + m.start, first + m.end)))
-                out.append(Slot(_as_conj(m), pair[1], doc.span_surface(first + m.start, first + m.end)))
+                text = doc.span_surface(first + m.start, first + m.end) if surfaces else ""
+                out.append(Slot(m, pair[0], text))
+                out.append(Slot(_as_conj(m), pair[1], text))
             continue
         actor = cast.resolve(m, antecedent)
         if actor is None or actor.country is None:
@@ -57,7 +61,7 @@ def sentence_slots(doc: Doc, view: SentenceView, sent: int, cast: Cast, carried:
             and out[-1].actor.country in (None, actor.country)
         ):
             continue  # apposition: "محمد بن زايد رئيس الدولة"
-        out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end)))
+        out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end) if surfaces else ""))
         if actor.role not in (Role.STATE, Role.ORGANIZATION):
             antecedent = actor
     return out
