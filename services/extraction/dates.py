@@ -108,17 +108,14 @@ def _calendar_firsts() -> frozenset[str]:
 def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned: bool) -> list[DateHit]:
     words = [t.key for t in tokens]
     hits: list[DateHit] = []
-    i = 0
-    while i < len(words):
-        if not _may_start_date(words[i]):
-            i += 1
+    free = 0  # the first position after the last date read
+    for i, word in enumerate(words):
+        if i < free or not _may_start_date(word):
             continue
         hit, used = _date_at(words, i, published, planned=planned)
         if hit is not None:
             hits.append(DateHit(tokens[i].at, hit))
-            i += used
-        else:
-            i += 1
+            free = i + used
     return hits
 
 
