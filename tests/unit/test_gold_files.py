@@ -140,6 +140,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Mohammad Mokhber": ("2024-05-20", "2024-07-28"),
     "Jasem Mohamed Albudaiwi": ("2023-02-01", "2099-01-01"),
     "Hans Grundberg": ("2021-08-05", "2099-01-01"),
+    "Aziz Nasirzadeh": ("2024-08-21", "2099-01-01"),
+    "Ahmed Aboul Gheit": ("2016-07-01", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
