@@ -112,6 +112,11 @@ def delegation_words() -> frozenset[str]:
 
 
 @functools.cache
+def _honorific_or_delegation() -> frozenset[str]:
+    return honorific_words() | delegation_words()
+
+
+@functools.cache
 def relative_verbs() -> frozenset[str]:
     """تلقاه، أجراه: 'اتصال هاتفي تلقاه X من Y' - the verb after a verbal noun, its subject the noun's agent."""
     return frozenset(w for seq in actor_words().get("relative_verb", ()) for w in seq)
@@ -133,7 +138,7 @@ def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
         last = hit.clitic[-1]
         if last in _PREP_CLITICS:
             return _PREP_CLITICS[last]
-    honor = honorific_words() | delegation_words()
+    honor = _honorific_or_delegation()
     while start > 0 and words[start - 1] in honor:
         start -= 1
     if start < len(words):

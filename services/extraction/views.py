@@ -25,8 +25,9 @@ class SentenceView:
 
 def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
     views = []
+    every = [t.key if t.key[:1].isalnum() else PUNCT for t in doc.tokens]  # folded; punctuation as PUNCT
     for s in doc.sentences:
-        words = tuple(t.key if t.key[:1].isalnum() else PUNCT for t in doc.sentence_tokens(s.index))
+        words = tuple(every[s.first : s.last])
         masked = agency_spans(words)
         mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
         places = tuple(p for p in find_places(gaz, words) if p.explicit)
