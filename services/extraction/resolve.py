@@ -34,6 +34,8 @@ class Cast:
         self.state_counts: Counter[str] = Counter()
         self.state_first: dict[str, int] = {}
         self.states: dict[str, ActorRef] = {}
+        self._persons_of: dict[tuple[str | None, Role | None, str | None], ActorRef | None] = {}
+        self._persons_by_office: dict[tuple[str, ...], ActorRef | None] = {}
         order = 0
         for mentions in sentences:
             for m in mentions:
@@ -65,7 +67,14 @@ class Cast:
         return actor.country in self.title_countries and self.on is None
 
     def person_of(self, country: str | None, role: Role | None, office: str | None = None) -> ActorRef | None:
-        """The most-mentioned named person of this country (and role, when given)."""
+        """The most-mentioned named person of this country (and role, when given); the cast is fixed
+        once built, so each question is answered once per article."""
+        key = (country, role, office)
+        if key not in self._persons_of:
+            self._persons_of[key] = self._person_of(country, role, office)
+        return self._persons_of[key]
+
+    def _person_of(self, country: str | None, role: Role | None, office: str | None) -> ActorRef | None:
         if country is None:
             return None
         named = [a for a in self.people.values() if a.country == country]
@@ -92,6 +101,11 @@ class Cast:
 
     def person_by_office(self, offices: tuple[str, ...]) -> ActorRef | None:
         """The most-mentioned named person holding one of these offices ("جلالة الملك", "سموه")."""
+        if offices not in self._persons_by_office:
+            self._persons_by_office[offices] = self._person_by_office(offices)
+        return self._persons_by_office[offices]
+
+    def _person_by_office(self, offices: tuple[str, ...]) -> ActorRef | None:
         named = [a for a in self.people.values() if self._offices_of(a) & set(offices)]
         if not named:
             return None
