@@ -41,7 +41,7 @@ ROLES = _wordset(
 )
 ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
-    "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL"
+    "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT"}  # CAMEO IGO codes (EEC = European Union)
 COUNTRIES = ISO3 | IGO
@@ -142,6 +142,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Hans Grundberg": ("2021-08-05", "2099-01-01"),
     "Aziz Nasirzadeh": ("2024-08-21", "2099-01-01"),
     "Ahmed Aboul Gheit": ("2016-07-01", "2099-01-01"),
+    "Bashar al-Assad": ("2000-07-17", "2024-12-08"),
+    "William Ruto": ("2022-09-13", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
