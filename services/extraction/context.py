@@ -176,6 +176,12 @@ def _attribution_table() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.cache
+def _attribution_stops() -> frozenset[str]:
+    """Words that end the name of a cited source."""
+    return frozenset(seq[0] for seq in _attribution_table()["stop"])
+
+
 def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event."""
     return [(i, i + here["a:agency"]) for i, here in enumerate(_marks(words)) if "a:agency" in here]
@@ -184,7 +190,7 @@ def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
 def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, base: int) -> list[str]:
     """Sources a sentence cites. `words` are the sentence's folded words (as in its view), `tokens` its
     tokens, `surface` its clean text and `base` the raw offset of its first token."""
-    stops = {seq[0] for seq in _attribution_table()["stop"]}
+    stops = _attribution_stops()
     found: list[str] = []
     for i, here in enumerate(_marks(words)):
         if here is _NO_MARKS:
