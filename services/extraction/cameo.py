@@ -37,8 +37,10 @@ def cameo_table() -> dict[str, CameoCode]:
     return table
 
 
+@functools.cache
 def cameo(code: str) -> Cameo:
-    """The contract's Cameo block for a code; KeyError on a code missing from the table."""
+    """The contract's Cameo block for a code (built once: the model is frozen); KeyError on a code
+    missing from the table."""
     entry = cameo_table()[code]
     return Cameo(
         code=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein, name=entry.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from schemas.event import Actor, DiplomaticEvent, Evidence, Location, PloverType, Role, Status
+from schemas.event import Actor, DiplomaticEvent, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
@@ -14,7 +14,7 @@ from services.extraction.fields import ArticleContext, event_date, event_locatio
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
-from services.extraction.text import Doc, build_doc
+from services.extraction.text import build_doc
 from services.extraction.views import sentence_views
 
 EXTRACTOR_VERSION = "1.0.0"
@@ -93,7 +93,7 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
     if source.role == Role.AMBASSADOR or (targets and targets[0].role == Role.AMBASSADOR):
         source, targets = _envoy_names(ctx, source, targets)
         target = _actor(targets[0], texts) if targets and first.forum is None and first.summit is None else target
-    evidence = _evidence(g, ctx.doc)
+    evidence = [ctx.evidence(k) for k in g.sentences]
     ident = "|".join(
         [
             ctx.article.article_id,
@@ -172,14 +172,6 @@ def _actor(a: ActorRef, texts: dict[str, str]) -> Actor:
         country=a.country,
         role=a.role,
     )
-
-
-def _evidence(g: Group, doc: Doc) -> list[Evidence]:
-    sents = g.sentences
-    return [
-        Evidence(text=doc.sentences[k].text, start=doc.sentences[k].raw_start, end=doc.sentences[k].raw_end)
-        for k in sents
-    ]
 
 
 def _confidence(g: Group, source: ActorRef, targets: tuple[ActorRef, ...]) -> float:

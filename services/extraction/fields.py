@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schemas.event import EventDate, Location, PloverType, Role, Status
+from schemas.event import EventDate, Evidence, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
 from services.extraction.context import agreements, attribution, figures, topics
@@ -49,6 +49,7 @@ class ArticleContext:
         self.groups: list[Group] = []
         self._dates: dict[tuple[int, bool], list[DateHit]] = {}
         self._agreements: dict[int, list[str]] = {}
+        self._evidence: dict[int, Evidence] = {}
 
     def dates_in(self, sent: int, *, planned: bool) -> list[DateHit]:
         """The dates of a sentence, read once per article (events share sentences)."""
@@ -56,6 +57,14 @@ class ArticleContext:
         found = self._dates.get(key)
         if found is None:
             found = self._dates[key] = find_dates(self.doc.sentence_tokens(sent), self.on, planned=planned)
+        return found
+
+    def evidence(self, sent: int) -> Evidence:
+        """A sentence as evidence, built once per article (events share sentences; the model is frozen)."""
+        found = self._evidence.get(sent)
+        if found is None:
+            s = self.doc.sentences[sent]
+            found = self._evidence[sent] = Evidence(text=s.text, start=s.raw_start, end=s.raw_end)
         return found
 
     def agreements_in(self, sent: int) -> list[str]:

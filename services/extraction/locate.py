@@ -32,7 +32,9 @@ class PlaceHit:
     dateline: bool = False  # the city the report was filed from ("أنقرة (الأناضول) -")
 
 
+@functools.lru_cache(maxsize=4096)
 def city_location(city: City) -> Location:
+    """The contract's Location of a city (built once per city: the model is frozen)."""
     return Location(
         name_en=city.name_en,
         name_ar=city.name_ar,
