@@ -51,6 +51,8 @@ class System:
             done = await counter.count(self.done_topic)
             return done, done
         articles = events = 0
+        # Finished = extracted (one extract observation per article that normalised, in the worker's single
+        # stage child) or dead-lettered before extraction (stage normalize, which includes timeouts).
         for url in self.metrics_urls:
             text = _get(url)
             articles += int(_metric(text, "marsad_stage_duration_seconds_count", 'stage="extract"'))
