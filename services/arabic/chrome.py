@@ -63,8 +63,30 @@ def line_rules() -> re.Pattern[str]:
 
 def classify_line(key: str) -> str | None:
     """Name of the rule matching a line, given the line's match key, or None."""
+    if "\u0600" <= key[:1] <= "\u06ff" and key[0] not in _rule_starts() and not _may_be_captcha(key):
+        return None  # a line opening with an Arabic letter no phrase starts with: most body lines
     m = line_rules().match(key)
     return m.lastgroup if m else None
+
+
+CAPTCHA_LEAD = 40  # a captcha word starts within the first 40 characters of its line
+
+
+@cache
+def _rule_starts() -> frozenset[str]:
+    """First characters of a line the anchored rules can match: a bullet, a space or a phrase's first
+    letter (Arabic letters have no case, so IGNORECASE adds none to them)."""
+    phrases = RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + END_MARKERS
+    return frozenset(BULLETS) | {" "} | {phrase[0] for phrase in phrases}
+
+
+_CAPTCHA_FIRST_WORDS = tuple(phrase.split(" ")[0] for phrase in CAPTCHA_WORDS)
+
+
+def _may_be_captcha(key: str) -> bool:
+    """Whether the first word of a captcha phrase starts early enough in the line for the captcha rule."""
+    head = key[: CAPTCHA_LEAD + max(map(len, _CAPTCHA_FIRST_WORDS))].lower()
+    return any(word in head for word in _CAPTCHA_FIRST_WORDS)
 
 
 # End markers and agency signatures closing a paragraph, matched on the clean line (letters as written):
@@ -76,6 +98,7 @@ _END_WORD = "(?:\u0627\u0644\u0646\u0647\u0627\u064a[\u0629\u0647]|\u0627\u0646\
 _AFTER_SENTENCE = "(?<=[.!?\u061f\u2026\"')\\]])"  # . ! ? ؟ … or a closing quote or bracket
 _INITIALS = "[\u0621-\u063a\u0641-\u064a](?: [\u0621-\u063a\u0641-\u064a]){0,3}"  # single letters
 INLINE_END_MAX_CHARS = 60  # only the tail of a line is searched
+END_STEMS = ("\u0627\u0646\u062a\u0647", "\u0627\u0644\u0646\u0647\u0627")  # انته, النها
 
 
 @cache
@@ -91,6 +114,9 @@ def _inline_end() -> re.Pattern[str]:
 def inline_end(text: str) -> tuple[int, RemovedKind] | None:
     """Start and kind of an end marker (`chrome`: the story ends there) or of editors' initials alone
     (`byline`) closing the clean line `text`, or None."""
+    tail = text[-INLINE_END_MAX_CHARS:]
+    if "/" not in tail and END_STEMS[0] not in tail and END_STEMS[1] not in tail:
+        return None  # every marker holds a slash or an end word: most lines stop here, without a regex
     m = _inline_end().search(text, max(len(text) - INLINE_END_MAX_CHARS, 0))
     if m is None:
         return None

@@ -12,6 +12,7 @@ replacements never move offsets, so only deletions, expansions and space runs cr
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from services.arabic import charsets as cs
@@ -26,6 +27,7 @@ _NEWLINE_RUN = re.compile("\n[\n ]+")
 _SPACE_RUN = re.compile("[ \n][ \n]+")
 _INVISIBLE = re.compile(f"[{cs.INVISIBLES}]")
 _HAMZA_MARK = re.compile(f"[{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
+_NOTHING = re.compile("(?!)")
 
 
 @cache
@@ -41,6 +43,30 @@ def _replace_one_to_one(text: str, table: dict[str, str]) -> str:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class _OneToOne:
+    changed: re.Pattern[str]  # every code point a clean pass other than the space runs may change
+    table: dict[str, str]  # the one-to-one folds among them (no replacement is a key)
+    keys: re.Pattern[str]  # the table's code points
+
+
+def _fold_one_to_one(text: str, folds: _OneToOne) -> tuple[str, bool]:
+    """Replace every code point of `folds.table` (offsets do not move); return the text and whether a code
+    point outside the table (one that needs an edit) was seen. One scan: each search stops at a code point
+    not seen yet, `str.replace` removes all its copies at C speed, and once an edit is known to be needed
+    only table keys are sought."""
+    pattern, needs_edit, pos = folds.changed, False, 0
+    while (m := pattern.search(text, pos)) is not None:
+        char = m.group()
+        pos = m.end()
+        replacement = folds.table.get(char)
+        if replacement is not None:
+            text = text.replace(char, replacement)
+        elif not needs_edit:
+            needs_edit, pattern = True, folds.keys
+    return text, needs_edit
+
+
 def _pass(text: str, runs: list[Run], edits: list[Edit]) -> tuple[str, list[Run]]:
     if not edits:
         return text, runs
@@ -53,7 +79,7 @@ def _invisible_and_presentation_edits(text: str, options: FoldOptions) -> list[E
         cs.PRESENTATION_FORMS if options.presentation_forms else ""
     )
     pattern = _class_regex(chars)
-    if pattern is None or pattern.search(text) is None:
+    if pattern is None:
         return []
     table = presentation_table() if options.presentation_forms else {}
     edits: list[Edit] = []
@@ -92,26 +118,34 @@ def space_edits(text: str) -> list[Edit]:
 
 
 @cache
-def _clean_trigger(options: FoldOptions) -> re.Pattern[str]:
-    """Every code point a clean-view pass other than spaces may change: one fast scan skips them all."""
-    chars = (cs.INVISIBLES if options.invisibles else "") + (
-        cs.PRESENTATION_FORMS if options.presentation_forms else ""
-    )
-    chars += f"{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}" if options.compose_hamza else ""
-    chars += "".join(re.escape(char) for char in clean_table(options))
-    return re.compile(f"[{chars}]" if chars else "(?!)")
+def _clean_folds(options: FoldOptions) -> _OneToOne:
+    """The clean view's one-to-one folds: digits, quotes, dashes, odd whitespace and the presentation forms
+    that fold to one code point (ﺑ -> ب); the other changed code points (invisibles, expanding forms,
+    hamza marks) need edits."""
+    table = dict(clean_table(options))
+    if options.spaces:
+        table |= cs.SPACES
+    if options.presentation_forms:
+        table |= {char: folded for char, folded in presentation_table().items() if len(folded) == 1}
+    keys = "".join(re.escape(char) for char in sorted(table))
+    changed = keys + (cs.PRESENTATION_FORMS if options.presentation_forms else "")
+    changed += cs.INVISIBLES if options.invisibles else ""
+    changed += f"{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}" if options.compose_hamza else ""
+    return _OneToOne(_class_regex(changed) or _NOTHING, table, _class_regex(keys) or _NOTHING)
 
 
 def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
-    """The clean view of `text` and its runs back to `text`."""
+    """The clean view of `text` and its runs back to `text`.
+
+    One-to-one folds go first, at C speed and without runs: no fold produces a code point another pass
+    reads (tested), so doing them before the edits gives the same text as the documented order."""
     runs = identity(len(text))
-    if _clean_trigger(options).search(text) is not None:
+    text, needs_edit = _fold_one_to_one(text, _clean_folds(options))
+    if needs_edit:
         text, runs = _pass(text, runs, _invisible_and_presentation_edits(text, options))
         if options.compose_hamza:
             text, runs = _pass(text, runs, _hamza_edits(text))
-        text = _replace_one_to_one(text, clean_table(options))
     if options.spaces:
-        text = _replace_one_to_one(text, cs.SPACES)
         text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 
@@ -135,17 +169,41 @@ def _unsettled_spaces(text: str) -> bool:
     )
 
 
+_FEW_SPANS = 64  # up to this many deletions, joining the kept slices beats one more regex pass
+
+
+def _delete_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    kept = [0, *(bound for span in spans for bound in span), len(text)]
+    return "".join(text[start:end] for start, end in zip(kept[::2], kept[1::2], strict=True))
+
+
+@cache
+def _space_then_deletion(options: FoldOptions) -> re.Pattern[str]:
+    return re.compile(f"[ \n][{match_deletions(options)}]")
+
+
+@cache
+def _match_folds(options: FoldOptions) -> _OneToOne:
+    """The match key's letter folds (one to one); the deleted code points (diacritics, tatweel) are the rest."""
+    table = match_table(options)
+    keys = "".join(re.escape(char) for char in sorted(table))
+    changed = _class_regex(keys + match_deletions(options))
+    return _OneToOne(changed or _NOTHING, table, _class_regex(keys) or _NOTHING)
+
+
 def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
     """The match view of a clean text and its runs back to the clean text."""
     runs = identity(len(clean))
-    text = _replace_one_to_one(clean, match_table(options))
+    text, deleted = _fold_one_to_one(clean, _match_folds(options))
     deletions = _class_regex(match_deletions(options))  # one code point at a time: sre scans a lone class fast
-    first = deletions.search(text) if deletions is not None else None
-    if deletions is not None and first is not None:
+    if deleted and deletions is not None:
         # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks.
-        runs = attached_deletion(text, map(re.Match.span, deletions.finditer(text, first.start())))
-        text = deletions.sub("", text)
-        if options.spaces and _unsettled_spaces(text):
+        spans = [m.span() for m in deletions.finditer(text)]
+        runs = attached_deletion(text, spans)
+        # A deletion can only unsettle the spaces of a clean text if it follows a space or starts the text.
+        unsettled = options.spaces and (spans[0][0] == 0 or _space_then_deletion(options).search(text) is not None)
+        text = _delete_spans(text, spans) if len(spans) <= _FEW_SPANS else deletions.sub("", text)
+        if unsettled and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 
@@ -153,9 +211,9 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
 def match_lines(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> list[str]:
     """The match key of each line of a clean text, line for line (the letter folds and deletions of
     `match_view`, without its offsets; a deletion between two spaces may leave both)."""
-    text = _replace_one_to_one(clean, match_table(options))
+    text, deleted = _fold_one_to_one(clean, _match_folds(options))
     deletions = _class_regex(match_deletions(options))
-    if deletions is not None and deletions.search(text) is not None:
+    if deleted and deletions is not None:
         text = deletions.sub("", text)
     return text.split("\n")
 

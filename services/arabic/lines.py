@@ -10,6 +10,7 @@ from services.arabic import charsets as cs
 
 HEAD_LINES = 10  # datelines and titles are looked for in the first kept lines only
 DATELINE_MAX_CHARS = 80
+HEAD_KEY_CHARS = DATELINE_MAX_CHARS + 40  # how much of a line's key the date rules read
 ARABIC = re.compile(f"[{cs.ARABIC_LETTERS}]")
 DIGIT = re.compile(r"\d")
 
@@ -25,7 +26,7 @@ class Line:
 
 def head_key(line: Line) -> str:
     """Match key of the start of a line when it holds a digit (every date needs one), else ''."""
-    head = line.key[: DATELINE_MAX_CHARS + 40]
+    head = line.key[:HEAD_KEY_CHARS]
     return head if DIGIT.search(head) else ""
 
 

@@ -30,11 +30,11 @@ from datetime import datetime
 
 from schemas.normalized import RemovedKind
 from services.arabic import charsets as cs
-from services.arabic.chrome import classify_line, inline_end
+from services.arabic.chrome import END_STEMS, classify_line, inline_end
 from services.arabic.dateline import parse_dateline, parse_head_date, parse_wire_prefix, wire_date
 from services.arabic.fold import match_lines
 from services.arabic.headline import mark_byline, mark_title
-from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_LINES, Line, head_key
+from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_KEY_CHARS, HEAD_LINES, Line, head_key
 
 RELATED_TAIL_LINES = 3
 RELATED_TAIL_CHARS = 400
@@ -83,7 +83,9 @@ def split_inline_end(lines: list[Line]) -> list[Line]:
 
 
 def analyse(text: str) -> Structure:
-    lines = split_inline_end(split_lines(text))
+    lines = split_lines(text)
+    if "/" in text or END_STEMS[0] in text or END_STEMS[1] in text:  # (what every inline end holds)
+        lines = split_inline_end(lines)
     _mark_chrome(lines)
     kept = [line for line in lines if line.kind is None]
     structure = Structure(lines)
@@ -148,6 +150,8 @@ def _cut_wire_prefix(kept: list[Line], structure: Structure) -> list[Line]:
     """Split a year-less wire prefix (`الكويت - 14 - 3 (كونا) --`) off the first head line that opens with
     one, as a dateline of its own (`normalize._cut_lines` then deletes it with the space after it)."""
     for index, line in enumerate(kept[:HEAD_LINES]):
+        if "(" not in line.key[:HEAD_KEY_CHARS]:
+            continue  # every wire prefix names its agency in brackets (and head_key reads no further)
         found = parse_wire_prefix(head_key(line))
         if found is None:
             continue

@@ -1,0 +1,140 @@
+"""The premises the fast paths rest on: each shortcut gives what the plain rule gives.
+
+The fast paths are checked end to end by the seed goldens and the properties; these tests pin why they
+are exact, so a change to a table or a rule that breaks a premise fails here first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services.arabic import FoldOptions
+from services.arabic import charsets as cs
+from services.arabic.chrome import (
+    END_MARKERS,
+    INLINE_END_MAX_CHARS,
+    RELATED,
+    _inline_end,
+    classify_line,
+    inline_end,
+    line_rules,
+)
+from services.arabic.fold import _clean_folds, _delete_spans, _fold_one_to_one, _match_folds, match_lines
+from services.arabic.normalize import _OTHER_LETTER, NEVER_OTHER_LETTER
+from services.arabic.presentation import presentation_table
+from services.arabic.segment import CLOSERS, TERMINATORS, _add, _is_abbreviation, paragraphs, sentences
+from tests.paths import SEED_FILES
+from tests.unit.arabic.test_properties import PROPERTY_SETTINGS, texts
+
+ALL_ON = FoldOptions()
+EDIT_CHARS = re.compile(f"[{cs.INVISIBLES}{cs.PRESENTATION_FORMS}{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
+
+
+def test_no_clean_fold_produces_a_code_point_another_clean_pass_reads() -> None:
+    # So the one-to-one folds may run before the edits (and in any order) and give the same text.
+    folds = _clean_folds(ALL_ON)
+    for replacement in folds.table.values():
+        assert replacement not in folds.table
+        assert EDIT_CHARS.search(replacement) is None
+    for folded in presentation_table().values():
+        assert not any(char in folds.table for char in folded)
+        assert EDIT_CHARS.search(folded) is None
+
+
+def test_match_folds_neither_chain_nor_touch_the_deletions() -> None:
+    folds = _match_folds(ALL_ON)
+    deletions = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")
+    for key, replacement in folds.table.items():
+        assert replacement not in folds.table
+        assert deletions.search(key + replacement) is None
+
+
+def slow_one_to_one(text: str, table: dict[str, str]) -> str:
+    return "".join(table.get(char, char) for char in text)
+
+
+@PROPERTY_SETTINGS
+@given(texts, st.builds(FoldOptions, **{f.name: st.booleans() for f in fields(FoldOptions)}))
+def test_fold_one_to_one_is_a_per_character_table(raw: str, options: FoldOptions) -> None:
+    for folds in (_clean_folds(options), _match_folds(options)):
+        folded, needs_edit = _fold_one_to_one(raw, folds)
+        assert folded == slow_one_to_one(raw, folds.table)
+        assert needs_edit == any(folds.changed.match(c) and c not in folds.table for c in raw)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), max_size=12), st.text(min_size=40, max_size=40))
+def test_delete_spans_is_a_regex_deletion(bounds: list[int], text: str) -> None:
+    points = sorted(set(bounds))
+    spans = list(zip(points[::2], points[1::2], strict=False))
+    expected = "".join(char for i, char in enumerate(text) if not any(s <= i < e for s, e in spans))
+    assert _delete_spans(text, spans) == expected
+
+
+def test_never_other_letter_holds_no_letter_counted_as_other() -> None:
+    never = re.compile(f"[{NEVER_OTHER_LETTER}]")
+    blocks = (range(0x80), range(0x0600, 0x0700), range(0x0750, 0x0780), range(0x08A0, 0x0900), [0x2026])
+    chars = [chr(code) for block in blocks for code in block if never.match(chr(code))]
+    assert len(chars) == 0x80 - 52 + 0x100 - 2 + 0x30 + 0x60 + 1  # the class ranges, code point by code point
+    assert [char for char in chars if _OTHER_LETTER.match(char)] == []
+
+
+def corpus_lines() -> list[str]:
+    lines = [line for path in SEED_FILES for line in match_lines(path.read_text(encoding="utf-8"))]
+    lines += [f"{first}{rest}" for first in map(chr, range(0x0600, 0x0700)) for rest in ("", " نص", "ي ايضا")]
+    lines += [phrase for phrase in RELATED + END_MARKERS] + [f"نص قصير {w} هنا" for w in ("captcha", "كابتشا")]
+    lines += ["كتب اكتب الرمز", "رمز   التحقق", "ا" * 39 + " رمز التحقق", "ا" * 41 + " رمز التحقق", "CAPTCHA"]
+    return lines
+
+
+def test_classify_line_shortcut_agrees_with_the_rules() -> None:
+    for line in corpus_lines():
+        m = line_rules().match(line)
+        assert classify_line(line) == (m.lastgroup if m else None), line
+
+
+marker_texts = st.lists(
+    st.sampled_from(["انتهى", "النهاية", "انتهي", "(", ")", "/", "-", ".", "؟", '"', " ", "ع", "ا", "نص", "قال"]),
+    max_size=14,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(marker_texts)
+def test_inline_end_shortcut_agrees_with_its_pattern(text: str) -> None:
+    m = _inline_end().search(text, max(len(text) - INLINE_END_MAX_CHARS, 0))
+    assert inline_end(text) == ((m.start(), "chrome" if m["end"] else "byline") if m else None)
+
+
+def old_sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The segmentation before the lookaround pattern: every run, then the space check in Python."""
+    run = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*")
+    spans: list[tuple[int, int]] = []
+    for start, end in paragraph_spans:
+        begin = start
+        for m in run.finditer(text, start, end):
+            stop = m.end()
+            if stop < end and text[stop] != " ":
+                continue
+            if m.group() == "." and _is_abbreviation(text, begin, m.start()):
+                continue
+            _add(text, spans, begin, stop)
+            begin = stop
+        _add(text, spans, begin, end)
+    return spans
+
+
+sentence_texts = st.lists(
+    st.sampled_from([".", "..", "!", "?", "؟", "…", '"', ")", "]", "'", " ", "\n", "د", "U", "S", "3", "نص", "Dr"]),
+    max_size=30,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(sentence_texts)
+def test_sentences_agree_with_the_plain_loop(text: str) -> None:
+    spans = paragraphs(text)
+    assert sentences(text, spans) == old_sentences(text, spans)
