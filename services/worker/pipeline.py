@@ -1,7 +1,7 @@
 """Pipelined processing of a stream: a bounded window of messages in flight, acknowledged in input order.
 
 Three steps run concurrently: reading (up to `window` messages taken and not yet acknowledged), the stage
-(batches of whatever has been read, at most `batch_max`, one stage call each) and the deliveries (one
+(batches of whatever has been read, within `BatchLimits`, one stage call each) and the deliveries (one
 task per message, so the stage works on the next batch while the broker acknowledges the outputs of the
 previous ones). Deliveries of messages with the same key (article id) run one after the other, in input order,
 so an article's outputs are never reordered; messages with different keys deliver concurrently.
@@ -31,15 +31,24 @@ class Steps(Generic[ItemT, ResultT]):
     deliver: Callable[[ItemT, ResultT], Coroutine[Any, Any, None]]
     acknowledge: Callable[[ItemT], Awaitable[None]]
     key: Callable[[ItemT], Hashable]  # deliveries of one key keep input order
+    size: Callable[[ItemT], int]  # bytes, for the batch limit
+
+
+@dataclass(frozen=True, slots=True)
+class BatchLimits:
+    """A batch holds at most `items` messages and, unless it is a single message, at most `size` bytes."""
+
+    items: int
+    size: int
 
 
 class WindowedPipeline(Generic[ItemT, ResultT]):
-    def __init__(self, steps: Steps[ItemT, ResultT], window: int, batch_max: int) -> None:
-        if window < 1 or batch_max < 1:
-            raise ValueError("window and batch_max must be at least 1")
+    def __init__(self, steps: Steps[ItemT, ResultT], window: int, batch: BatchLimits) -> None:
+        if window < 1 or batch.items < 1:
+            raise ValueError("the window and the batch must hold at least one message")
         self._steps = steps
         self._window = window
-        self._batch_max = min(batch_max, window)
+        self._batch = BatchLimits(min(batch.items, window), batch.size)
 
     async def run(self, items: AsyncIterable[ItemT]) -> None:
         """Until `items` ends and everything read is acknowledged (a Kafka stream never ends: until cancelled)."""
@@ -70,10 +79,17 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
         tasks: asyncio.TaskGroup,
     ) -> None:
         latest: dict[Hashable, asyncio.Task[None]] = {}  # the last delivery started per key, while it runs
+        carried: list[ItemT] = []  # read for a batch that was full: it starts the next one
         while True:
-            batch = [await staged.get()]
-            while len(batch) < self._batch_max and not staged.empty():
-                batch.append(staged.get_nowait())
+            batch = [carried.pop() if carried else await staged.get()]
+            size = self._steps.size(batch[0])
+            while len(batch) < self._batch.items and not staged.empty():
+                item = staged.get_nowait()
+                size += self._steps.size(item)
+                if size > self._batch.size:
+                    carried.append(item)
+                    break
+                batch.append(item)
             results = await self._steps.process(batch)
             for item, result in zip(batch, results, strict=True):
                 key = self._steps.key(item)

@@ -13,7 +13,7 @@ import pytest
 from schemas.deadletter import DeadLetterReason, Stage
 from schemas.event import DiplomaticEvent
 from schemas.normalized import NormalizedArticle
-from services.worker.pipeline import Steps, WindowedPipeline
+from services.worker.pipeline import BatchLimits, Steps, WindowedPipeline
 from services.worker.stages import StageLimits, process_batch, process_normalized, process_raw
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "schemas" / "examples" / "marsad.articles.raw.v1.example.json"
@@ -57,9 +57,12 @@ class Recorder:
         self.acked.append(item)
         self.open -= 1
 
-    def pipeline(self, window: int, batch_max: int) -> WindowedPipeline[int, int]:
-        steps = Steps(self.process, self.deliver, self.acknowledge, key=lambda item: item % self.keys)
-        return WindowedPipeline(steps, window, batch_max)
+    def pipeline(self, window: int, batch_max: int, batch_bytes: int = 10**9) -> WindowedPipeline[int, int]:
+        """Item n is n bytes long (for the batch size limit)."""
+        steps = Steps(
+            self.process, self.deliver, self.acknowledge, key=lambda item: item % self.keys, size=lambda item: item
+        )
+        return WindowedPipeline(steps, window, BatchLimits(batch_max, batch_bytes))
 
 
 def test_acks_follow_input_order_although_deliveries_finish_out_of_order() -> None:
@@ -96,6 +99,15 @@ def test_a_failed_delivery_stops_the_pipeline_and_nothing_from_it_on_is_acknowle
     assert raised.group_contains(RuntimeError, match="delivery of 37 failed")
     assert recorder.acked == list(range(len(recorder.acked)))
     assert 37 not in recorder.acked and len(recorder.acked) <= 37
+
+
+def test_batches_stay_within_the_byte_limit_unless_one_message_exceeds_it() -> None:
+    recorder = Recorder()
+    asyncio.run(recorder.pipeline(window=32, batch_max=32, batch_bytes=100).run(recorder.items(150)))
+    assert recorder.acked == list(range(150))
+    assert [item for batch in recorder.batches for item in batch] == list(range(150))  # none lost or reordered
+    assert all(sum(batch) <= 100 or len(batch) == 1 for batch in recorder.batches)
+    assert [batch for batch in recorder.batches if batch[0] > 100] == [[item] for item in range(101, 150)]
 
 
 def test_window_and_batch_must_be_positive() -> None:
