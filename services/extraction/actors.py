@@ -123,6 +123,17 @@ def relative_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def venue_words() -> frozenset[str]:
+    """مطار، قصر، جامعة: the name after one is a venue ('بمطار محمد الخامس'), not a party."""
+    return frozenset(w for seq in actor_words().get("venue", ()) for w in seq)
+
+
+def after_venue(words: Sequence[str], i: int) -> bool:
+    """Is words[i] the start of a venue's name (right after مطار، قصر، جامعة …, proclitics allowed)?"""
+    return i > 0 and any(stem in venue_words() for stem, _p in proclitic_readings(words[i - 1]))
+
+
+@functools.cache
 def place_nouns() -> frozenset[str]:
     """سواحل، قبالة، الأراضي: the state named after one is where something happened, not a party."""
     return frozenset(w for seq in actor_words().get("place_noun", ()) for w in seq)

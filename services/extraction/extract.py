@@ -17,7 +17,7 @@ from services.extraction.resolve import Cast
 from services.extraction.text import build_doc
 from services.extraction.views import sentence_views
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 MAX_EVENTS = 50
 MAX_CANDIDATES = 400
 MAX_CLUES = 600  # sentences + triggers examined per article

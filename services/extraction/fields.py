@@ -8,7 +8,7 @@ import datetime as dt
 from schemas.event import EventDate, Evidence, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
-from services.extraction.context import agreements, attribution, figures, topics
+from services.extraction.context import agreements, attribution, figures, find_marker, is_background, topics
 from services.extraction.dates import DateHit, find_dates
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import capital_of
@@ -44,6 +44,7 @@ class ArticleContext:
                 for a in attribution(v.words, doc.sentence_tokens(s.index), s.text, s.raw_start)
             )
         )
+        self.views = views
         self.location = main_location(doc, gaz, views)
         self.cast = cast
         self.groups: list[Group] = []
@@ -147,6 +148,31 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> 
             unresolved = unresolved or h.date
     if unresolved is not None:
         return unresolved
+    inherited = None if ahead else _occasion_date(g, ctx)
+    if inherited is not None:
+        return inherited
     if primary and status == Status.OCCURRED and ctx.on is not None:
         return EventDate(value=ctx.on.isoformat(), precision="day", basis="publication")
     return EventDate()
+
+
+def _occasion_date(g: Group, ctx: ArticleContext) -> EventDate | None:
+    """An act done during an occasion reported before it ("وعلى هامش القمة، التقى …", "وتم خلال الزيارة
+    توقيع …") takes the date of the nearest earlier event that took place and has one."""
+    sent = g.first.sent
+    words = ctx.views[sent].words
+    if g.first.background or find_marker(words, "occasion", 0, len(words)) is None:
+        return None  # "وكان … قد التقى … على هامش": an earlier occasion of its own
+    earlier = [o for o in ctx.groups if o.first.sent < sent and o.first.status == Status.OCCURRED]
+    for other in sorted(earlier, key=lambda o: -o.first.sent):
+        found = event_date(other, ctx, Status.OCCURRED, primary=False)
+        if found.value is not None:
+            return found
+    for k in range(sent - 1, -1, -1):  # the occasion itself may not be an event ("شارك … في القمة")
+        if is_background(ctx.views[k].words):
+            continue
+        today = ctx.on.isoformat() if ctx.on is not None else ""
+        for h in ctx.dates_in(k, planned=False):
+            if h.date.value is not None and h.date.value <= today:
+                return h.date
+    return None

@@ -16,6 +16,7 @@ from services.extraction.actors import (
     ActorRef,
     Mention,
     actor_index,
+    after_venue,
     country_after,
     honorific_words,
     pair_offices,
@@ -130,6 +131,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         after = gaz.match_at(words, hit.end)
         end = after.end if after is not None and after.kinds & {"capital", "state"} else hit.end
         return Mention(i, end, "place", "")
+    if hit.kinds & {"person", "title"} and not hit.clitic and after_venue(words, i):
+        return Mention(i, hit.end, "place", "")  # "بمطار محمد الخامس": the airport, not the king
     prep = prep_of(words, i, hit)
     conj = hit.clitic[:1] in ("و", "ف")
     if "title" in hit.kinds:

@@ -1,0 +1,53 @@
+"""General rules found with the second development set, checked on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.event import PloverType
+from tests.unit.extraction.conftest import events
+
+PUB = dt.date(2025, 5, 20)  # a Tuesday
+
+
+def test_a_name_after_an_airport_is_the_venue_not_a_party() -> None:
+    text = "استقبل ولي العهد الأمير مولاي الحسن أمس بمطار محمد الخامس الدولي الرئيس الصيني شي جين بينغ."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert {e.source.name_en, e.target.name_en} == {"Xi Jinping", "Moulay Hassan"}
+
+
+def test_the_day_before_yesterday_written_after_yesterday() -> None:
+    (e,) = events("التقى وزير الخارجية المصري بدر عبد العاطي أمس الأول نظيره الأردني أيمن الصفدي في عمان.", PUB)
+    assert e.date.value == "2025-05-18"
+
+
+def test_a_meeting_on_the_sidelines_takes_the_summit_date() -> None:
+    text = (
+        "شارك الرئيس المصري عبد الفتاح السيسي أمس الاثنين في القمة العربية في بغداد إلى جانب القادة العرب. "
+        "وعلى هامش القمة، التقى السيسي رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    found = events(text, PUB)
+    meeting = next(e for e in found if e.event_type == PloverType.CONSULT and e.target and e.target.country == "IRQ")
+    assert meeting.date.value == "2025-05-19"
+
+
+def test_a_signing_during_the_visit_takes_the_visit_date() -> None:
+    text = (
+        "أجرى الرئيس التركي رجب طيب أردوغان أمس الاثنين زيارة رسمية إلى الدوحة التقى خلالها أمير قطر الشيخ تميم بن حمد. "
+        "وتم خلال الزيارة توقيع اتفاقية للتعاون الدفاعي بين البلدين."
+    )
+    found = events(text, PUB)
+    signing = next(e for e in found if e.event_type == PloverType.COOPERATE or e.event_type == PloverType.AGREE)
+    assert signing.date.value == "2025-05-19"
+
+
+def test_an_earlier_meeting_on_sidelines_keeps_no_date_of_its_own() -> None:
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون اليوم في بيروت وزير الخارجية الإيراني عباس عراقجي. "
+        "وكان عون قد التقى عراقجي على هامش أعمال الجمعية العامة للأمم المتحدة الشهر الماضي."
+    )
+    found = events(text, PUB)
+    earlier = [e for e in found if not e.primary and e.event_type == PloverType.CONSULT]
+    assert earlier
+    assert all(e.date.value is None for e in earlier)
