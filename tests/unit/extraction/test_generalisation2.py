@@ -52,3 +52,17 @@ def test_an_earlier_meeting_on_sidelines_keeps_no_date_of_its_own() -> None:
     earlier = [e for e in found if not e.primary and e.event_type == PloverType.CONSULT]
     assert earlier
     assert all(e.date.value is None for e in earlier)
+
+
+def test_a_defence_minister_is_not_the_crown_prince_who_shares_his_fathers_name() -> None:
+    text = "التقى وزير الدفاع السعودي الأمير خالد بن سلمان أمس في أنقرة نظيره التركي يشار غولر."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert {e.source.name_en, e.target.name_en} == {"Khalid bin Salman Al Saud", "Yasar Guler"}
+
+
+def test_a_deputy_prime_minister_is_not_the_prime_minister() -> None:
+    text = "التقى نائب رئيس الوزراء الروسي ألكسندر نوفاك أمس في موسكو وزير الطاقة السعودي الأمير عبدالعزيز بن سلمان."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert {e.source.name_en, e.target.name_en} == {"Alexander Novak", "Abdulaziz bin Salman Al Saud"}
