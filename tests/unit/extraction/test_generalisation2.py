@@ -66,3 +66,12 @@ def test_a_deputy_prime_minister_is_not_the_prime_minister() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert {e.source.name_en, e.target.name_en} == {"Alexander Novak", "Abdulaziz bin Salman Al Saud"}
+
+
+def test_until_now_is_not_a_surname() -> None:
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون اليوم في بيروت وزير الخارجية القطري، "
+        "ولم تسفر الوساطة حتى الآن عن اتفاق بين الجانبين."
+    )
+    names = {a.name_en for e in events(text, PUB) for a in (e.source, e.target) if a is not None}
+    assert "Nassif Hitti" not in names
