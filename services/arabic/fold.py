@@ -25,9 +25,9 @@ from services.arabic.presentation import expanding_forms, presentation_table
 # the pattern with the literal prefix "\n"; the general one runs only when a quick `in` test needs it.
 _NEWLINE_RUN = re.compile("\n[\n ]+")
 _SPACE_RUN = re.compile("[ \n][ \n]+")
-_INVISIBLE = re.compile(f"[{cs.INVISIBLES}]")
 _HAMZA_MARK = re.compile(f"[{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
 _NOTHING = re.compile("(?!)")
+_PRESENTATION_FIRST, _PRESENTATION_LAST = "\ufb50", "\ufefe"  # the span of cs.PRESENTATION_FORMS
 
 
 @cache
@@ -84,10 +84,11 @@ def _invisible_and_presentation_edits(text: str, options: FoldOptions) -> list[E
     table = presentation_table() if options.presentation_forms else {}
     edits: list[Edit] = []
     for m in pattern.finditer(text):
-        replacement = table.get(m.group())
+        char = m.group()
+        replacement = table.get(char)
         if replacement is not None:
             edits.append((m.start(), m.end(), replacement))
-        elif options.invisibles and _INVISIBLE.match(m.group()):
+        elif options.invisibles and not _PRESENTATION_FIRST <= char <= _PRESENTATION_LAST:  # no invisible there
             edits.append((m.start(), m.end(), ""))
     return edits
 
@@ -104,10 +105,10 @@ def _hamza_edits(text: str) -> list[Edit]:
 def space_edits(text: str) -> list[Edit]:
     """Collapse runs of spaces and newlines to one space (one newline if the run holds one); strip the ends.
     The text holds no other whitespace (cs.SPACES folded it)."""
-    head = len(text) - len(text.lstrip(" \n"))
+    head = len(text) - len(text.lstrip(" \n")) if text[:1] in (" ", "\n") else 0  # (strip copies the text)
     if head == len(text):
         return [(0, len(text), "")] if text else []
-    tail = len(text.rstrip(" \n"))
+    tail = len(text.rstrip(" \n")) if text[-1] in " \n" else len(text)
     edits: list[Edit] = [(0, head, "")] if head else []
     pattern = _SPACE_RUN if "  " in text or " \n" in text else _NEWLINE_RUN
     for m in pattern.finditer(text, head, tail):
@@ -143,7 +144,7 @@ def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, li
     text, needs_edit = _fold_one_to_one(text, _clean_folds(options))
     if needs_edit:
         text, runs = _pass(text, runs, _invisible_and_presentation_edits(text, options))
-        if options.compose_hamza:
+        if options.compose_hamza and (cs.MADDA_ABOVE in text or cs.HAMZA_ABOVE in text or cs.HAMZA_BELOW in text):
             text, runs = _pass(text, runs, _hamza_edits(text))
     if options.spaces:
         text, runs = _pass(text, runs, space_edits(text))
@@ -169,17 +170,12 @@ def _unsettled_spaces(text: str) -> bool:
     )
 
 
-_FEW_SPANS = 64  # up to this many deletions, joining the kept slices beats one more regex pass
+_FEW_SPANS = 100  # up to this many deletions, joining the kept slices beats two more full scans
 
 
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> str:
     kept = [0, *(bound for span in spans for bound in span), len(text)]
     return "".join(text[start:end] for start, end in zip(kept[::2], kept[1::2], strict=True))
-
-
-@cache
-def _space_then_deletion(options: FoldOptions) -> re.Pattern[str]:
-    return re.compile(f"[ \n][{match_deletions(options)}]")
 
 
 @cache
@@ -200,10 +196,13 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
         # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks.
         spans = [m.span() for m in deletions.finditer(text)]
         runs = attached_deletion(text, spans)
-        # A deletion can only unsettle the spaces of a clean text if it follows a space or starts the text.
-        unsettled = options.spaces and (spans[0][0] == 0 or _space_then_deletion(options).search(text) is not None)
-        text = _delete_spans(text, spans) if len(spans) <= _FEW_SPANS else deletions.sub("", text)
-        if unsettled and _unsettled_spaces(text):
+        if len(spans) <= _FEW_SPANS:
+            # A deletion can only unsettle a clean text's spaces if it starts the text or follows a space.
+            unsettled = spans[0][0] == 0 or any(text[start - 1] in " \n" for start, _ in spans)
+            text = _delete_spans(text, spans)
+        else:
+            unsettled, text = True, deletions.sub("", text)
+        if options.spaces and unsettled and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs
 

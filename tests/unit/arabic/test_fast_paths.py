@@ -45,6 +45,14 @@ def test_no_clean_fold_produces_a_code_point_another_clean_pass_reads() -> None:
         assert EDIT_CHARS.search(folded) is None
 
 
+def test_presentation_span_holds_no_invisible() -> None:
+    # The edit pass tells a presentation form from an invisible by the span U+FB50-FEFE alone.
+    invisible = re.compile(f"[{cs.INVISIBLES}]")
+    assert not any(invisible.match(chr(code)) for code in range(0xFB50, 0xFEFF))
+    assert re.fullmatch(f"[{cs.PRESENTATION_FORMS}]+", "\ufb50\ufdff\ufe70\ufefe")
+    assert not re.match(f"[{cs.PRESENTATION_FORMS}]", "\ufb4f") and not re.match(f"[{cs.PRESENTATION_FORMS}]", "\ufeff")
+
+
 def test_match_folds_neither_chain_nor_touch_the_deletions() -> None:
     folds = _match_folds(ALL_ON)
     deletions = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")
