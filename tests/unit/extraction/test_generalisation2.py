@@ -70,8 +70,8 @@ def test_a_deputy_prime_minister_is_not_the_prime_minister() -> None:
 
 def test_until_now_is_not_a_surname() -> None:
     text = (
-        "استقبل الرئيس اللبناني جوزاف عون اليوم في بيروت وزير الخارجية القطري، "
-        "ولم تسفر الوساطة حتى الآن عن اتفاق بين الجانبين."
+        "التقى وزير الخارجية التركي هاكان فيدان اليوم في أنقرة نظيره السوري. وتعمل روسيا على تقريب "
+        "وجهات النظر بين البلدين، من دون أن تسفر جهودها حتى الآن عن لقاء على مستوى رفيع."
     )
     names = {a.name_en for e in events(text, PUB) for a in (e.source, e.target) if a is not None}
     assert "Nassif Hitti" not in names
