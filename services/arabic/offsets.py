@@ -89,11 +89,23 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
     partial = False  # set when a piece covers part of a whole inner run: pieces may then overlap in raw
     in_view, in_raw, in_len, in_raw_len = inner[0]
     in_end = in_view + in_len
-    for view_start, mid_start, view_len, mid_len in outer:
+    mid_ends = [mid_start + mid_len for _, mid_start, _, mid_len in outer]
+    i, count = 0, len(outer)
+    while i < count:
+        view_start, mid_start, view_len, mid_len = outer[i]
         while in_end <= mid_start:
             j += 1
             in_view, in_raw, in_len, in_raw_len = inner[j]
             in_end = in_view + in_len
+        if in_len == in_raw_len and mid_start >= in_view:
+            # The outer runs that end inside this one-to-one inner run shift by a constant (most runs).
+            last = bisect_right(mid_ends, in_end, i)
+            if last > i:
+                shift = in_raw - in_view
+                result.extend([(v, m + shift, v_len, m_len) for v, m, v_len, m_len in outer[i:last]])
+                i = last
+                continue
+        i += 1
         mid_end = mid_start + mid_len
         if view_len != mid_len:  # a whole run: from the raw start of its first to the raw end of its last char
             raw_start = in_raw + mid_start - in_view if in_len == in_raw_len else in_raw

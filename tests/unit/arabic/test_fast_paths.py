@@ -25,6 +25,7 @@ from services.arabic.chrome import (
 )
 from services.arabic.fold import _clean_folds, _delete_spans, _fold_one_to_one, _match_folds, match_lines
 from services.arabic.normalize import _OTHER_LETTER, NEVER_OTHER_LETTER
+from services.arabic.offsets import Edit, Run, apply_edits, compose, is_identity, tidy
 from services.arabic.presentation import presentation_table
 from services.arabic.segment import CLOSERS, TERMINATORS, _add, _is_abbreviation, paragraphs, sentences
 from tests.paths import SEED_FILES
@@ -146,3 +147,73 @@ sentence_texts = st.lists(
 def test_sentences_agree_with_the_plain_loop(text: str) -> None:
     spans = paragraphs(text)
     assert sentences(text, spans) == old_sentences(text, spans)
+
+
+def plain_compose(outer: list[Run], inner: list[Run]) -> list[Run]:
+    """The composition before the constant-shift chunks: every outer run through the general merge."""
+    if is_identity(inner):
+        return outer
+    result: list[Run] = []
+    append = result.append
+    j = 0
+    partial = False  # set when a piece covers part of a whole inner run: pieces may then overlap in raw
+    in_view, in_raw, in_len, in_raw_len = inner[0]
+    in_end = in_view + in_len
+    for view_start, mid_start, view_len, mid_len in outer:
+        while in_end <= mid_start:
+            j += 1
+            in_view, in_raw, in_len, in_raw_len = inner[j]
+            in_end = in_view + in_len
+        mid_end = mid_start + mid_len
+        if view_len != mid_len:  # a whole run: from the raw start of its first to the raw end of its last char
+            raw_start = in_raw + mid_start - in_view if in_len == in_raw_len else in_raw
+            partial = partial or (in_len != in_raw_len and mid_start != in_view)
+            while in_end < mid_end:
+                j += 1
+                in_view, in_raw, in_len, in_raw_len = inner[j]
+                in_end = in_view + in_len
+            raw_end = in_raw + mid_end - in_view if in_len == in_raw_len else in_raw + in_raw_len
+            partial = partial or (in_len != in_raw_len and mid_end != in_end)
+            append((view_start, raw_start, view_len, raw_end - raw_start))
+            continue
+        pos = mid_start
+        while True:  # a one-to-one run: split where the inner runs split
+            stop = in_end if in_end < mid_end else mid_end
+            if in_len == in_raw_len:
+                append((view_start + pos - mid_start, in_raw + pos - in_view, stop - pos, stop - pos))
+            else:
+                append((view_start + pos - mid_start, in_raw, stop - pos, in_raw_len))
+                partial = partial or pos != in_view or stop != in_end
+            if stop == mid_end:
+                break
+            pos = stop
+            j += 1
+            in_view, in_raw, in_len, in_raw_len = inner[j]
+            in_end = in_view + in_len
+    return tidy(result) if partial else result
+
+
+edit_lists = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 3), st.sampled_from(["", "x", "yz", "abc"])), max_size=8
+)
+
+
+def as_edits(length: int, picks: list[tuple[int, int, str]]) -> list[Edit]:
+    edits: list[Edit] = []
+    for start, size, replacement in sorted(picks):
+        start = min(start, length)
+        if (edits and start < edits[-1][1]) or start == length:
+            continue
+        edits.append((start, min(start + size, length), replacement))
+    return edits
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet="abcdef", min_size=1, max_size=30), edit_lists, edit_lists)
+def test_compose_agrees_with_the_general_merge(
+    raw: str, first: list[tuple[int, int, str]], second: list[tuple[int, int, str]]
+) -> None:
+    middle, inner = apply_edits(raw, as_edits(len(raw), first))
+    _, outer = apply_edits(middle, as_edits(len(middle), second))
+    if inner and outer:
+        assert compose(outer, inner) == plain_compose(outer, inner)
