@@ -75,3 +75,22 @@ def test_until_now_is_not_a_surname() -> None:
     )
     names = {a.name_en for e in events(text, PUB) for a in (e.source, e.target) if a is not None}
     assert "Nassif Hitti" not in names
+
+
+def test_an_awaited_visit_is_planned() -> None:
+    text = (
+        "أعلنت الخارجية أن وزير الخارجية التركي هاكان فيدان سيلتقي نظيره المصري. "
+        "وينتظر البلدان زيارة مرتقبة للرئيس التركي رجب طيب أردوغان إلى القاهرة."
+    )
+    found = [e for e in events(text, PUB) if e.source.name_en == "Recep Tayyip Erdogan" or e.source.country == "TUR"]
+    assert found
+    assert all(e.status.value in ("planned", "hypothetical") for e in found)
+
+
+def test_chinas_premier_is_the_head_of_its_state_council() -> None:
+    text = (
+        "التقى رئيس مجلس الدولة الصيني لي تشيانغ اليوم في بكين رئيس الوزراء المصري مصطفى مدبولي، "
+        "الذي ينقل رسالة من الرئيس عبد الفتاح السيسي."
+    )
+    pairs = [{e.source.name_en, e.target.name_en} for e in events(text, PUB) if e.target is not None]
+    assert {"Li Qiang", "Mostafa Madbouly"} in pairs
