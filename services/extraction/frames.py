@@ -22,6 +22,8 @@ _OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي", "لدي")
 _POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
 _VSO_GAP = 4  # tokens between a verb and its post-posed subject
 _CLAUSE_HEAD = 2  # a subject starting this close to the sentence start follows its opening verb
+# words between a visit and its visitor: "زيارة مرتقبة/رسمية/خاطفة لـ…" (folded)
+_VISIT_WORDS = frozenset({"مرتقبه", "المرتقبه", "رسميه", "الرسميه", "خاطفه", "قصيره", "مرتقب", "عمل", "دوله"})
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -42,6 +44,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             linking = honorific_words() | relative_verbs()  # "اتصال هاتفي تلقاه الرئيس …"
             if m.start >= t + len(trig.form) and m.prep == "" and all(w in linking for w in between):
                 return k
+            if trig.frame == "visit" and m.prep == "ل" and all(w in linking or w in _VISIT_WORDS for w in between):
+                return k  # "زيارة مرتقبة لأمين المجلس … إلى بيروت": the visitor, after لـ
             break
     else:
         if before and t - slots[before[-1]].mention.end <= 1:  # subject first: "وكان الشرع قد التقى"

@@ -94,3 +94,12 @@ def test_chinas_premier_is_the_head_of_its_state_council() -> None:
     )
     pairs = [{e.source.name_en, e.target.name_en} for e in events(text, PUB) if e.target is not None]
     assert {"Li Qiang", "Mostafa Madbouly"} in pairs
+
+
+def test_the_visitor_after_la_in_an_awaited_visit() -> None:
+    text = (
+        "قال مستشار المرشد الإيراني علي أكبر ولايتي أمس إن بلاده تدعم لبنان. "
+        "ويأتي ذلك قبل زيارة مرتقبة لوزير الخارجية الإيراني عباس عراقجي إلى بيروت الأسبوع المقبل."
+    )
+    visits = [e for e in events(text, PUB) if e.target is not None and e.target.country == "LBN"]
+    assert [e.source.name_en for e in visits] == ["Abbas Araghchi"]
