@@ -103,3 +103,13 @@ def test_the_visitor_after_la_in_an_awaited_visit() -> None:
     )
     visits = [e for e in events(text, PUB) if e.target is not None and e.target.country == "LBN"]
     assert [e.source.name_en for e in visits] == ["Abbas Araghchi"]
+
+
+def test_deploring_is_an_accusation() -> None:
+    (e,) = events("استهجنت وزارة الخارجية الأردنية اليوم تصريحات رئيس الوزراء الإسرائيلي بنيامين نتنياهو.", PUB)
+    assert (e.event_type, e.cameo.code, e.source.country, e.target and e.target.country) == (
+        PloverType.ACCUSE,
+        "111",
+        "JOR",
+        "ISR",
+    )
