@@ -23,6 +23,7 @@ from services.arabic.fold import clean_growth, clean_view, match_view
 from services.arabic.lines import Line
 from services.arabic.offsets import Edit, Run, apply_edits, compose, span_to_raw
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions
+from services.arabic.presentation import LONGEST_FOLD
 from services.arabic.segment import paragraphs, sentences
 from services.arabic.structure import Structure, analyse
 
@@ -53,7 +54,8 @@ def normalize_article(raw: RawArticle, limits: NormalizeLimits = NormalizeLimits
     text = raw.text
     if len(text) > limits.max_chars:
         return Rejection(DeadLetterReason.TOO_LARGE, f"text has {len(text)} characters, limit {limits.max_chars}")
-    bound = len(text) + clean_growth(text, limits.folds)
+    # (A text too short to outgrow the limit even if every code point were U+FDFA skips the scan.)
+    bound = len(text) + clean_growth(text, limits.folds) if len(text) * LONGEST_FOLD > limits.max_chars else 0
     if bound > limits.max_chars:  # ligatures such as U+FDFA (18 letters) would expand the views past the limit
         return Rejection(
             DeadLetterReason.TOO_LARGE,

@@ -14,6 +14,7 @@ import unicodedata
 from functools import cache
 
 _BLOCKS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
+LONGEST_FOLD = 18  # code points of the longest fold (U+FDFA ﷺ), so no text grows more than 18 times
 
 
 @cache

@@ -16,9 +16,10 @@ from services.arabic import charsets as cs
 TERMINATORS = "\u002e\u0021\u003f\u061f\u2026"
 # Closing punctuation that stays with the sentence before it: quotes, guillemet, parenthesis, bracket.
 CLOSERS = "\u0022\u0027\u00bb\u0029\u005d"
-# A whole run of terminators (never from inside one: the lookbehind) with its closers, taken possessively
-# (no backtracking, linear on any run), followed by a space or the end of the paragraph (the `endpos`).
-_END = re.compile(f"(?<![{re.escape(TERMINATORS)}])[{re.escape(TERMINATORS)}]++[{re.escape(CLOSERS)}]*+(?= |\\Z)")
+# A run of terminators with its closers. The pattern always matches a whole run (nothing can fail after
+# it, so no backtracking, and its leading class lets sre scan fast); whether a space or the paragraph end
+# follows is checked in Python.
+_END = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*")
 # Longer abbreviations (lower case). Arabic ones are single letters (د. دكتور, م. ميلادي,
 # هـ. هجري, ص. صفحة) or dotted initialisms (ق.م. أ.د. ص.ب.), which the rules cover without a list.
 _MARKS = re.compile(f"[{cs.DIACRITICS}{cs.TATWEEL}]")
@@ -44,8 +45,10 @@ def sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     for start, end in paragraph_spans:
         begin = start
-        for m in _END.finditer(text, start, end):  # (not 3.5%, U.S.A, a quote opening the next word)
+        for m in _END.finditer(text, start, end):
             stop = m.end()
+            if stop < end and text[stop] != " ":
+                continue  # 3.5%, U.S.A, a quote opening the next word
             if m.group() == "." and _is_abbreviation(text, begin, m.start()):
                 continue
             _add(text, spans, begin, stop)

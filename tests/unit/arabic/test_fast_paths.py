@@ -26,8 +26,7 @@ from services.arabic.chrome import (
 from services.arabic.fold import _clean_folds, _delete_spans, _fold_one_to_one, _match_folds, match_lines
 from services.arabic.normalize import _OTHER_LETTER, NEVER_OTHER_LETTER
 from services.arabic.offsets import Edit, Run, apply_edits, compose, is_identity, tidy
-from services.arabic.presentation import presentation_table
-from services.arabic.segment import CLOSERS, TERMINATORS, _add, _is_abbreviation, paragraphs, sentences
+from services.arabic.presentation import LONGEST_FOLD, presentation_table
 from tests.paths import SEED_FILES
 from tests.unit.arabic.test_properties import PROPERTY_SETTINGS, texts
 
@@ -44,6 +43,10 @@ def test_no_clean_fold_produces_a_code_point_another_clean_pass_reads() -> None:
     for folded in presentation_table().values():
         assert not any(char in folds.table for char in folded)
         assert EDIT_CHARS.search(folded) is None
+
+
+def test_no_presentation_form_folds_longer_than_the_size_gate_assumes() -> None:
+    assert max(map(len, presentation_table().values())) == LONGEST_FOLD
 
 
 def test_presentation_span_holds_no_invisible() -> None:
@@ -116,37 +119,6 @@ marker_texts = st.lists(
 def test_inline_end_shortcut_agrees_with_its_pattern(text: str) -> None:
     m = _inline_end().search(text, max(len(text) - INLINE_END_MAX_CHARS, 0))
     assert inline_end(text) == ((m.start(), "chrome" if m["end"] else "byline") if m else None)
-
-
-def old_sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The segmentation before the lookaround pattern: every run, then the space check in Python."""
-    run = re.compile(f"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*")
-    spans: list[tuple[int, int]] = []
-    for start, end in paragraph_spans:
-        begin = start
-        for m in run.finditer(text, start, end):
-            stop = m.end()
-            if stop < end and text[stop] != " ":
-                continue
-            if m.group() == "." and _is_abbreviation(text, begin, m.start()):
-                continue
-            _add(text, spans, begin, stop)
-            begin = stop
-        _add(text, spans, begin, end)
-    return spans
-
-
-sentence_texts = st.lists(
-    st.sampled_from([".", "..", "!", "?", "؟", "…", '"', ")", "]", "'", " ", "\n", "د", "U", "S", "3", "نص", "Dr"]),
-    max_size=30,
-).map("".join)
-
-
-@PROPERTY_SETTINGS
-@given(sentence_texts)
-def test_sentences_agree_with_the_plain_loop(text: str) -> None:
-    spans = paragraphs(text)
-    assert sentences(text, spans) == old_sentences(text, spans)
 
 
 def plain_compose(outer: list[Run], inner: list[Run]) -> list[Run]:
