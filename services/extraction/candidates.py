@@ -10,6 +10,7 @@ from services.extraction.context import find_marker, future_negation, is_backgro
 from services.extraction.cues import (
     answered_invitation,
     blamed,
+    call_to_act,
     circumstantial,
     definite_noun,
     delegate,
@@ -97,6 +98,8 @@ def sentence_candidates(
         receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), after) is not None
         if "invite" in trig.flags and answered_invitation(view.words, t):
             continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
+        if "invite" in trig.flags and call_to_act(view, t):
+            continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
             hosted = next((s.actor.country for s in slots if s.mention.start > t), None)
             continue  # the talks are the event, the host is where

@@ -35,6 +35,34 @@ def _answer_words() -> frozenset[str]:
     return frozenset(fold_words("تلبية تلبيه استجابة"))
 
 
+_CALL_GAP = 8  # "دعوة الرئيس الأمريكي دونالد ترامب إلى نقل …": words between the noun and its إلى
+
+
+def call_to_act(view: SentenceView, t: int) -> bool:
+    """'دعوة ترامب إلى نقل سكان غزة': a call to do something, not an invitation to come. The first
+    إلى / لـ after the noun decides: a visit, a gathering or a named place is an invitation."""
+    words = view.words
+    starts = {m.start for m in view.mentions}
+    for k in range(t + 1, min(len(words), t + _CALL_GAP)):
+        word = words[k]
+        if word == "الي":
+            return k + 1 < len(words) and k + 1 not in starts and not _invited_to(words[k + 1])
+        if word.startswith("ل") and k not in starts:  # "لزيارة", "للمشاركة" (ل + ال), "لنقل"
+            return not _invited_to(word[2:] if word.startswith("لل") else word[1:])
+    return False
+
+
+def _invited_to(word: str) -> bool:
+    bare = word[2:] if word.startswith("ال") else word
+    return any(bare.startswith(head) for head in _invitation_heads())
+
+
+@functools.cache
+def _invitation_heads() -> tuple[str, ...]:
+    """What one is invited to (folded stems): a visit, taking part, attending, a gathering."""
+    return fold_words("زيارة مشاركة حضور قمة اجتماع مؤتمر منتدى احتفال مراسم تنصيب افتتاح")
+
+
 _HOSTED_GAP = 8  # "استضافت العاصمة العمانية مسقط اليوم جولة من المحادثات"
 
 

@@ -113,3 +113,13 @@ def test_deploring_is_an_accusation() -> None:
         "JOR",
         "ISR",
     )
+
+
+def test_a_call_to_act_is_not_an_invitation() -> None:
+    text = "رفضت الكويت اليوم دعوة الرئيس الأمريكي دونالد ترامب إلى نقل سكان قطاع غزة إلى دول الجوار."
+    assert not [e for e in events(text, PUB) if e.event_type == PloverType.AGREE]
+
+
+def test_an_invitation_to_take_part_is_still_an_invitation() -> None:
+    text = "تلقى أمير قطر الشيخ تميم بن حمد اليوم دعوة من الرئيس العراقي للمشاركة في القمة العربية في بغداد."
+    assert [e for e in events(text, PUB) if e.event_type == PloverType.AGREE]
