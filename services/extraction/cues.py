@@ -85,7 +85,25 @@ def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
         return False
     if after_fi and (m.prep == "في" or (m.prep == "ب" and m.kind == "capital")):  # "بأديس أبابا"، "بالرباط"
         return True
+    if after_fi and m.conj and _listed_after_fi(words, m.start):  # "المستجدات في غزة وسوريا ولبنان"
+        return True
     return m.start > 0 and words[m.start - 1] in place_nouns()
+
+
+_PLACE_LIST = 3  # places listed after في: "في غزة وسوريا ولبنان"
+
+
+def _listed_after_fi(words: Sequence[str], start: int) -> bool:
+    """Is a و-joined name one of a list of places opened by في a few words before it?"""
+    for k in range(start - 1, max(start - 1 - _PLACE_LIST, -1), -1):
+        if words[k] == "في":
+            return True
+        if not words[k].isalnum() or words[k] in _ACTOR_PREPS:
+            return False
+    return False
+
+
+_ACTOR_PREPS = frozenset({"مع", "الي", "من", "بين", "علي", "عن", "لدي"})  # folded
 
 
 _POSTING_GAP = 1  # "سفير الجمهورية الفرنسية بالجزائر", "القائم بأعمال سفارة فرنسا في الجزائر"

@@ -123,3 +123,12 @@ def test_a_call_to_act_is_not_an_invitation() -> None:
 def test_an_invitation_to_take_part_is_still_an_invitation() -> None:
     text = "تلقى أمير قطر الشيخ تميم بن حمد اليوم دعوة من الرئيس العراقي للمشاركة في القمة العربية في بغداد."
     assert [e for e in events(text, PUB) if e.event_type == PloverType.AGREE]
+
+
+def test_states_listed_after_fi_are_topics_not_parties() -> None:
+    text = (
+        "وكان لامي قد عقد في وقت سابق اليوم جلسة مباحثات رسمية مع الوزير اليحيا، "
+        "تناولت العلاقات بين البلدين والمستجدات في غزة وسوريا ولبنان."
+    )
+    parties = {a.country for e in events(text, PUB) for a in (e.source, e.target) if a is not None}
+    assert not parties & {"SYR", "LBN"}
