@@ -15,7 +15,7 @@ from typing import Literal
 
 from schemas.event import EventDate
 from services.extraction.lexicon import data_lines, fold_words
-from services.extraction.text import Token
+from services.extraction.text import Doc, Token
 
 _NUMERIC = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _LOOKBACK_FUTURE = ("المقبل", "القادم")
@@ -162,3 +162,20 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
             value=(published + dt.timedelta(days=diff)).isoformat(), precision="day", basis="relative", text=text
         ), n
     return None, 1
+
+
+_HEADER_SENTENCES = 3  # the lines a date line may be among (outlet name, date line, headline)
+_HEADER_TOKENS = 16  # a date line is short: "الخميس - 14 شعبان 1446 هـ - 13 فبراير 2025 مـ"
+
+
+def header_date(doc: Doc) -> dt.date | None:
+    """The full Gregorian date of a short date line among the article's first lines, for articles whose
+    date line the normaliser could not read (a Hijri or Solar Hijri date before the Gregorian one)."""
+    for k in range(min(len(doc.sentences), _HEADER_SENTENCES)):
+        tokens = doc.sentence_tokens(k)
+        if len(tokens) > _HEADER_TOKENS:
+            continue
+        for hit in find_dates(tokens, None, planned=False):
+            if hit.date.basis == "explicit" and hit.date.precision == "day" and hit.date.value is not None:
+                return dt.date.fromisoformat(hit.date.value)
+    return None

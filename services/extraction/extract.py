@@ -10,6 +10,7 @@ from services.extraction.assemble import Group, direction, group_name, in_person
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
 from services.extraction.cues import fold_into_summons, similar_message
+from services.extraction.dates import header_date
 from services.extraction.fields import ArticleContext, event_date, event_location
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
@@ -26,7 +27,7 @@ MAX_CLUES = 600  # sentences + triggers examined per article
 def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     gaz = load_gazetteer()
     doc = build_doc(article)
-    on = article.published_at.date() if article.published_at else None
+    on = article.published_at.date() if article.published_at else header_date(doc)
     views = sentence_views(doc, gaz, on)
     home = next((p.location.country for v in views[:2] for p in v.places if p.dateline), None)
     cast = Cast(gaz, on, [v.mentions for v in views], home)

@@ -132,3 +132,23 @@ def test_states_listed_after_fi_are_topics_not_parties() -> None:
     )
     parties = {a.country for e in events(text, PUB) for a in (e.source, e.target) if a is not None}
     assert not parties & {"SYR", "LBN"}
+
+
+def test_a_hijri_first_date_line_still_dates_the_article() -> None:
+    text = (
+        "صحيفة الخليج\n"
+        "الخميس - 14 شعبان 1446 هـ - 13 فبراير 2025 مـ\n\n"
+        "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان، أمس الأربعاء، نظيره التركي هاكان فيدان في أنقرة."
+    )
+    (e,) = events(text)
+    assert e.date.value == "2025-02-12"
+
+
+def test_a_long_first_sentence_with_a_date_is_not_a_date_line() -> None:
+    text = (
+        "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان في 13 فبراير 2025 في أنقرة نظيره التركي "
+        "هاكان فيدان، وبحث الجانبان العلاقات الثنائية. وكان فيدان قد التقى أمس الأربعاء نظيره الأردني أيمن الصفدي."
+    )
+    later = [e for e in events(text) if e.target is not None and "JOR" in (e.source.country, e.target.country)]
+    assert later
+    assert all(e.date.value is None for e in later)
