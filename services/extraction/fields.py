@@ -129,7 +129,9 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
     return ctx.location
 
 
-def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> EventDate:
+def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, inherit: bool = True) -> EventDate:
+    """The date of an event's own sentences; else (`inherit`) the date of the occasion it continues; else,
+    for a primary event that took place, the publication date."""
     unresolved: EventDate | None = None
     ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and g.first.future)
     for c in g.strong:
@@ -148,7 +150,7 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> 
             unresolved = unresolved or h.date
     if unresolved is not None:
         return unresolved
-    inherited = None if ahead else _occasion_date(g, ctx)
+    inherited = _occasion_date(g, ctx) if inherit and not ahead else None
     if inherited is not None:
         return inherited
     if primary and status == Status.OCCURRED and ctx.on is not None:
@@ -157,22 +159,22 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool) -> 
 
 
 def _occasion_date(g: Group, ctx: ArticleContext) -> EventDate | None:
-    """An act done during an occasion reported before it ("وعلى هامش القمة، التقى …", "وتم خلال الزيارة
-    توقيع …") takes the date of the nearest earlier event that took place and has one."""
-    sent = g.first.sent
-    words = ctx.views[sent].words
-    if g.first.background or find_marker(words, "occasion", 0, len(words)) is None:
-        return None  # "وكان … قد التقى … على هامش": an earlier occasion of its own
-    earlier = [o for o in ctx.groups if o.first.sent < sent and o.first.status == Status.OCCURRED]
-    for other in sorted(earlier, key=lambda o: -o.first.sent):
-        found = event_date(other, ctx, Status.OCCURRED, primary=False)
-        if found.value is not None:
-            return found
-    for k in range(sent - 1, -1, -1):  # the occasion itself may not be an event ("شارك … في القمة")
-        if is_background(ctx.views[k].words):
-            continue
-        today = ctx.on.isoformat() if ctx.on is not None else ""
-        for h in ctx.dates_in(k, planned=False):
-            if h.date.value is not None and h.date.value <= today:
-                return h.date
+    """An act done during an occasion reported before it ("وعلى هامش القمة، التقى …", "ووقّع … في ختام
+    الاجتماع") takes the date of the nearest earlier event that took place and has a date of its own."""
+    for c in g.strong:
+        words = ctx.views[c.sent].words
+        if c.background or find_marker(words, "occasion", 0, len(words)) is None:
+            continue  # "وكان … قد التقى … على هامش": an earlier occasion of its own
+        earlier = [o for o in ctx.groups if o is not g and o.first.sent < c.sent and o.first.status == Status.OCCURRED]
+        for other in sorted(earlier, key=lambda o: -o.first.sent):
+            found = event_date(other, ctx, Status.OCCURRED, primary=False, inherit=False)
+            if found.value is not None:
+                return found
+        for k in range(c.sent - 1, -1, -1):  # the occasion itself may not be an event ("شارك … في القمة")
+            if is_background(ctx.views[k].words):
+                continue
+            today = ctx.on.isoformat() if ctx.on is not None else ""
+            for h in ctx.dates_in(k, planned=False):
+                if h.date.value is not None and h.date.value <= today:
+                    return h.date
     return None

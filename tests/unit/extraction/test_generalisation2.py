@@ -152,3 +152,14 @@ def test_a_long_first_sentence_with_a_date_is_not_a_date_line() -> None:
     later = [e for e in events(text) if e.target is not None and "JOR" in (e.source.country, e.target.country)]
     assert later
     assert all(e.date.value is None for e in later)
+
+
+def test_a_headline_signing_takes_the_date_of_the_meeting_it_closed() -> None:
+    text = (
+        "مصر والأردن يوقعان اتفاقية للربط الكهربائي\n\n"
+        "التقى وزير الخارجية المصري بدر عبد العاطي، أمس الاثنين في عمان، نظيره الأردني أيمن الصفدي.\n\n"
+        "ووقع عبد العاطي والصفدي في ختام الاجتماع اتفاقية للربط الكهربائي بين البلدين."
+    )
+    signing = [e for e in events(text, PUB) if e.event_type == PloverType.AGREE and e.status.value == "occurred"]
+    assert signing
+    assert {e.date.value for e in signing} == {"2025-05-19"}
