@@ -145,6 +145,8 @@ class Cast:
             sender = self.person_by_office((a.office,)) if a.office else None
             return ActorRef(None, None, None, sender.country, Role.AMBASSADOR) if sender else None
         if m.kind == "title" and a is not None and a.role in (Role.AMBASSADOR, Role.ENVOY):
+            if a.role == Role.ENVOY and a.name_en is None and a.country:  # "المبعوث الأممي", named elsewhere
+                return self.person_of(a.country, Role.ENVOY) or a
             return a
         if m.kind == "pronoun" and m.title_key:
             return self.person_by_office(tuple(m.title_key.split(",")))

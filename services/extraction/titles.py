@@ -23,6 +23,7 @@ from services.extraction.prefilter import StartFilter
 _MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its nisba
 _ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
 _EMBASSY = frozenset({"السفاره", "سفاره"})  # folded: the embassy whose chargé d'affaires is meant
+_UN_NISBA = frozenset({"الاممي", "الامميه"})  # folded: of the United Nations
 _ENVOY_WORDS = 9  # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن <name>'
 
 
@@ -73,6 +74,8 @@ def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj
     country, j = country_after(gaz, words, i + n)
     if country is None and i + n < len(words) and words[i + n] in _EMBASSY:  # القائم بأعمال السفارة التركية
         country, j = country_after(gaz, words, i + n + 1)
+    if country is None and i + n < len(words) and words[i + n] in _UN_NISBA:  # "المبعوث الأممي"
+        country, j = "UNO", i + n + 1
     if country is None:
         hit = gaz.match_at(words, i + n)
         if hit is not None and "title" in hit.kinds:

@@ -163,3 +163,12 @@ def test_a_headline_signing_takes_the_date_of_the_meeting_it_closed() -> None:
     signing = [e for e in events(text, PUB) if e.event_type == PloverType.AGREE and e.status.value == "occurred"]
     assert signing
     assert {e.date.value for e in signing} == {"2025-05-19"}
+
+
+def test_the_un_envoy_is_the_envoy_the_article_names() -> None:
+    text = (
+        "أجرى وزير الخارجية المغربي ناصر بوريطة اليوم بالرباط مباحثات مع المبعوث الأممي ستافان دي ميستورا. "
+        "ومن المنتظر أن يتوجه المبعوث الأممي بعد ذلك إلى نواكشوط."
+    )
+    planned = [e for e in events(text, PUB) if e.target is not None and "MRT" in (e.source.country, e.target.country)]
+    assert [e.source.name_en for e in planned] == ["Staffan de Mistura"]
