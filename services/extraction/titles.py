@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from schemas.event import Role
@@ -17,6 +18,7 @@ from services.extraction.actors import (
     skip_honorifics,
 )
 from services.extraction.gazetteer import Gazetteer, Hit
+from services.extraction.lexicon import fold_words
 from services.extraction.morph import proclitic_readings
 from services.extraction.prefilter import StartFilter
 
@@ -24,6 +26,7 @@ _MINISTRY_WORDS = 8  # words of a ministry's long name between a title and its n
 _ADJECTIVE_WORDS = 2  # other words before the nisba: 'رئيس الجمهورية الإسلامية الإيرانية'
 _EMBASSY = frozenset({"السفاره", "سفاره"})  # folded: the embassy whose chargé d'affaires is meant
 _UN_NISBA = frozenset({"الاممي", "الامميه"})  # folded: of the United Nations
+_ACTING = fold_words("القائم بأعمال")  # before an office: its acting holder, not a chargé d'affaires
 _ENVOY_WORDS = 9  # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن <name>'
 
 
@@ -80,6 +83,8 @@ def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj
         hit = gaz.match_at(words, i + n)
         if hit is not None and "title" in hit.kinds:
             sender = title_mention(gaz, words, hit, "", on, False)
+            if sender is not None and tuple(words[i : i + n]) == _ACTING:  # "القائم بأعمال رئيس الجمهورية"
+                return dataclasses.replace(sender, start=i, prep=prep_of(words, i, None), conj=conj)  # acting holder
             if sender is not None and sender.actor is not None:
                 country, j = sender.actor.country, hit.end
                 if country is None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schemas.event import PloverType
-from tests.unit.extraction.conftest import events
+from schemas.event import PloverType, Role
+from services.extraction.gazetteer import load_gazetteer
+from services.extraction.text import build_doc
+from services.extraction.views import sentence_views
+from tests.unit.extraction.conftest import article, events
 
 PUB = dt.date(2025, 5, 20)  # a Tuesday
 
@@ -172,3 +175,11 @@ def test_the_un_envoy_is_the_envoy_the_article_names() -> None:
     )
     planned = [e for e in events(text, PUB) if e.target is not None and "MRT" in (e.source.country, e.target.country)]
     assert [e.source.name_en for e in planned] == ["Staffan de Mistura"]
+
+
+def test_the_acting_president_is_not_a_charge_d_affaires() -> None:
+    text = "التقى وزير الخارجية العماني اليوم في طهران القائم بأعمال رئيس الجمهورية الإيرانية محمد مخبر."
+    (view,) = sentence_views(build_doc(article(text, PUB)), load_gazetteer(), PUB)
+    roles = {m.actor.role for m in view.mentions if m.actor is not None and m.actor.country == "IRN"}
+    assert roles
+    assert Role.AMBASSADOR not in roles
