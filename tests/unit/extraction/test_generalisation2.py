@@ -183,3 +183,10 @@ def test_the_acting_president_is_not_a_charge_d_affaires() -> None:
     roles = {m.actor.role for m in view.mentions if m.actor is not None and m.actor.country == "IRN"}
     assert roles
     assert Role.AMBASSADOR not in roles
+
+
+def test_the_au_commission_chair_stands_for_the_african_union() -> None:
+    text = "استقبل الرئيس الجزائري عبد المجيد تبون اليوم بالجزائر العاصمة رئيس مفوضية الاتحاد الإفريقي محمود علي يوسف."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert {e.source.country, e.target.country} == {"DZA", "AFU"}
