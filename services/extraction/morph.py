@@ -45,6 +45,8 @@ def noun_readings(word: str) -> tuple[str, ...]:
         forms = [stem]
         if stem.startswith(ARTICLE) and len(stem) > _MIN_STEM + 2:
             forms.append(stem[2:])
+        if stem.endswith("ا") and len(stem) > _MIN_STEM + 2:
+            forms.append(stem[:-1])  # the accusative's alef: "عقد اجتماعاً" -> اجتماع
         for form in forms:
             out.append(form)
             out.extend(_strip_suffix(form))

@@ -190,3 +190,10 @@ def test_the_au_commission_chair_stands_for_the_african_union() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert {e.source.country, e.target.country} == {"DZA", "AFU"}
+
+
+def test_a_meeting_in_the_accusative() -> None:
+    text = "عقد وزير الخارجية المصري بدر عبد العاطي اليوم في القاهرة اجتماعاً مع نظيره الأردني أيمن الصفدي."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert {e.source.name_en, e.target.name_en} == {"Badr Abdelatty", "Ayman Safadi"}
