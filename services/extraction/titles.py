@@ -17,7 +17,7 @@ from services.extraction.actors import (
     prep_of,
     skip_honorifics,
 )
-from services.extraction.gazetteer import Gazetteer, Hit
+from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
 from services.extraction.lexicon import fold_words
 from services.extraction.morph import proclitic_readings
 from services.extraction.prefilter import StartFilter
@@ -94,17 +94,29 @@ def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj
 
 
 def _named_envoy(gaz: Gazetteer, words: Sequence[str], j: int, on: object) -> tuple[ActorRef, int] | None:
-    """A known envoy named within a few words after the title, past its nisba and mission ('إلى اليمن')."""
+    """A known envoy named within a few words after the title, past its nisba and mission ('إلى اليمن'),
+    or right after the comma that closes them ('المبعوث الشخصي للأمين العام للصحراء، ستافان دي ميستورا')."""
     for k in range(j, min(len(words), j + _ENVOY_WORDS)):
-        if words[k] == PUNCT:
+        if words[k] == PUNCT and (k == j or words[k - 1] == PUNCT or k + 1 >= len(words)):
             break
+        if words[k] == PUNCT:
+            hit = gaz.match_at(words, k + 1)
+            terms = _envoys(gaz, hit) if hit is not None and not hit.clitic else []
+            return (person_ref(pick_term(terms, on)), hit.end) if terms and hit is not None else None
         hit = gaz.match_at(words, k)
         if hit is None or "person" not in hit.kinds or hit.clitic:
             continue
-        terms = [t for t in gaz.persons_by_name(hit.key) if Role.ENVOY in t.roles or Role.AMBASSADOR in t.roles]
+        terms = _envoys(gaz, hit)
         if terms:
             return person_ref(pick_term(terms, on)), hit.end
     return None
+
+
+def _envoys(gaz: Gazetteer, hit: Hit) -> list[OfficeHolder]:
+    """The envoy or ambassador terms of the person a gazetteer hit names."""
+    if "person" not in hit.kinds:
+        return []
+    return [t for t in gaz.persons_by_name(hit.key) if Role.ENVOY in t.roles or Role.AMBASSADOR in t.roles]
 
 
 def name_after(

@@ -197,3 +197,13 @@ def test_a_meeting_in_the_accusative() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert {e.source.name_en, e.target.name_en} == {"Badr Abdelatty", "Ayman Safadi"}
+
+
+def test_an_envoy_named_after_the_comma_that_closes_his_title() -> None:
+    text = (
+        "أجرى وزير الخارجية المغربي ناصر بوريطة اليوم بالرباط مباحثات مع المبعوث الشخصي للأمين العام "
+        "للأمم المتحدة للصحراء، ستافان دي ميستورا."
+    )
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert {e.source.name_en, e.target.name_en} == {"Nasser Bourita", "Staffan de Mistura"}
