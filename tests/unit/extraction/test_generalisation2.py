@@ -207,3 +207,13 @@ def test_an_envoy_named_after_the_comma_that_closes_his_title() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert {e.source.name_en, e.target.name_en} == {"Nasser Bourita", "Staffan de Mistura"}
+
+
+def test_holding_responsible_in_the_present_tense() -> None:
+    (e,) = events("الخارجية الأردنية تحمّل إسرائيل مسؤولية التصعيد في الضفة الغربية", PUB)
+    assert (e.event_type, e.cameo.code, e.source.country, e.target and e.target.country) == (
+        PloverType.ACCUSE,
+        "112",
+        "JOR",
+        "ISR",
+    )
