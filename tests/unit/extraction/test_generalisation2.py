@@ -217,3 +217,14 @@ def test_holding_responsible_in_the_present_tense() -> None:
         "JOR",
         "ISR",
     )
+
+
+def test_an_envoy_expected_to_return_plans_a_visit() -> None:
+    text = (
+        "التقت الموفدة الأميركية مورغان أورتاغوس أمس في بيروت الرئيس اللبناني جوزاف عون. "
+        "ومن المنتظر أن تعود الموفدة الأميركية إلى لبنان في وقت لاحق."
+    )
+    planned = [e for e in events(text, PUB) if e.status.value == "planned"]
+    assert [(e.event_type, e.source.name_en, e.target and e.target.country) for e in planned] == [
+        (PloverType.AGREE, "Morgan Ortagus", "LBN")
+    ]
