@@ -228,3 +228,8 @@ def test_an_envoy_expected_to_return_plans_a_visit() -> None:
     assert [(e.event_type, e.source.name_en, e.target and e.target.country) for e in planned] == [
         (PloverType.AGREE, "Morgan Ortagus", "LBN")
     ]
+
+
+def test_european_sanctions_are_the_european_unions() -> None:
+    (e,) = events("رفضت طهران اليوم العقوبات الأوروبية الجديدة ووصفتها بأنها غير قانونية.", PUB)
+    assert (e.event_type, e.source.country, e.target and e.target.country) == (PloverType.REJECT, "IRN", "EEC")
