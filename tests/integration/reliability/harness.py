@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from aiokafka.errors import KafkaError
+
 from schemas import DeadLetter, DiplomaticEvent, NormalizedArticle, RawArticle
 from schemas.raw import IngestMetadata
 from services.commands.subprocesses import spawn_marsad, wait_http_ok
@@ -234,13 +236,24 @@ def wait_for_outputs(
 ) -> Outputs:
     """Poll the output topics until `done` holds (or the timeout passes: the caller's asserts then fail)."""
     deadline = time.monotonic() + timeout
-    out = snapshot(settings)
+    out = _snapshot_when_reachable(settings, deadline)
     while not done(out) and time.monotonic() < deadline:
         for worker in workers or []:
             assert worker.alive(), f"{worker.name} died:\n{worker.log_tail()}"
         time.sleep(1.0)
-        out = snapshot(settings)
+        out = _snapshot_when_reachable(settings, deadline)
     return out
+
+
+def _snapshot_when_reachable(settings: Settings, deadline: float) -> Outputs:
+    """A snapshot; right after a broker fault this test's own client may not connect at once: try again."""
+    while True:
+        try:
+            return snapshot(settings)
+        except KafkaError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(1.0)
 
 
 # --------------------------------------------------------------------------------------------- workers
