@@ -10,7 +10,7 @@ SYSTEM_LABELS = {
     "marsad_1_worker": "Marsad, 1 worker (normalise + extract)",
     "marsad_2_workers": "Marsad, 2 workers, one group",
     "faust_noop_1_hop": "Faust no-op agent, 1 hop (framework ceiling)",
-    "faust_noop_2_hops": "Faust no-op agents, 2 hops (Marsad's shape)",
+    "faust_noop_2_hops": "Faust no-op agents, 2 hops (Marsad's shape before the one-child worker)",
     "aiokafka_loop": "plain aiokafka consume-produce loop (client ceiling)",
 }
 
