@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
 
 from services.commands.subprocesses import spawn_marsad, stop_process, wait_http_ok
 from services.kafkaio.client import aiokafka_options
@@ -93,6 +94,17 @@ async def send_raw(settings: Settings, messages: Sequence[tuple[bytes | None, by
             await future
     finally:
         await producer.stop()
+
+
+async def committed_offsets(settings: Settings, topic: str) -> dict[int, int]:
+    """The worker group's committed offset per partition of `topic` (absent: nothing committed)."""
+    admin = AIOKafkaAdminClient(**aiokafka_options(settings))
+    await admin.start()
+    try:
+        offsets = await admin.list_consumer_group_offsets(settings.worker_id)
+    finally:
+        await admin.close()
+    return {tp.partition: meta.offset for tp, meta in offsets.items() if tp.topic == topic}
 
 
 def reading_consumer(settings: Settings) -> AIOKafkaConsumer:

@@ -8,11 +8,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient
 
-from services.kafkaio.client import aiokafka_options
-from services.settings import Settings
-from tests.integration.kafka_helpers import isolated_settings, send_raw
+from tests.integration.kafka_helpers import committed_offsets, isolated_settings, send_raw
 from tests.integration.reliability.harness import (
     articles,
     assert_accounted,
@@ -28,17 +25,6 @@ SIGTERM_ARTICLES = 1500
 GRACE_SECONDS = 30.0  # Kubernetes' default terminationGracePeriodSeconds
 
 
-async def _committed(settings: Settings, topic: str) -> int:
-    """Sum over partitions of the group's committed offsets on `topic`."""
-    admin = AIOKafkaAdminClient(**aiokafka_options(settings))
-    await admin.start()
-    try:
-        offsets = await admin.list_consumer_group_offsets(settings.worker_id)
-    finally:
-        await admin.close()
-    return sum(meta.offset for tp, meta in offsets.items() if tp.topic == topic and meta.offset > 0)
-
-
 def test_sigterm_under_load_exits_cleanly_and_loses_nothing(kafka_bootstrap: str, tmp_path: Path) -> None:
     run = uuid.uuid4().hex[:6]
     settings = isolated_settings(kafka_bootstrap, partitions=4)
@@ -51,7 +37,7 @@ def test_sigterm_under_load_exits_cleanly_and_loses_nothing(kafka_bootstrap: str
         fault_at = time.time()
         log = first.log_tail(200_000)
         before = snapshot(settings)
-        committed = asyncio.run(_committed(settings, settings.topic_raw))
+        committed = sum(o for o in asyncio.run(committed_offsets(settings, settings.topic_raw)).values() if o > 0)
         second = pool.start("second")
         restarted_at = time.monotonic()
         out = wait_for_outputs(settings, lambda o: o.accounted >= SIGTERM_ARTICLES, 240, [second])

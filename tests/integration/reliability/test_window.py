@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 from aiokafka import TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 
 from schemas.deadletter import DeadLetterReason, Stage
 from schemas.event import DiplomaticEvent
-from services.kafkaio.client import aiokafka_options
 from services.kafkaio.topics import topic_partitions
 from services.settings import Settings
 from services.worker.stages import StageLimits, process_raw
-from tests.integration.kafka_helpers import isolated_settings, reading_consumer, send_raw
+from tests.integration.kafka_helpers import committed_offsets, isolated_settings, reading_consumer, send_raw
 from tests.integration.reliability.harness import (
     article_text,
     articles,
@@ -32,17 +30,6 @@ from tests.integration.reliability.harness import (
 pytestmark = pytest.mark.integration
 
 BACKLOG = 3000
-
-
-async def _committed(settings: Settings) -> dict[int, int]:
-    """The worker group's committed offset per raw partition (absent: nothing committed)."""
-    admin = AIOKafkaAdminClient(**aiokafka_options(settings))
-    await admin.start()
-    try:
-        offsets = await admin.list_consumer_group_offsets(settings.worker_id)
-    finally:
-        await admin.close()
-    return {tp.partition: meta.offset for tp, meta in offsets.items() if tp.topic == settings.topic_raw}
 
 
 async def _raw_keys(settings: Settings) -> dict[tuple[int, int], str]:
@@ -84,10 +71,10 @@ def test_kill9_with_a_full_window_every_committed_offset_has_its_outputs(kafka_b
         while sum(committed.values()) < BACKLOG * 0.3 and time.monotonic() < deadline:
             assert worker.alive(), worker.log_tail()
             time.sleep(0.2)
-            committed = asyncio.run(_committed(settings))
+            committed = asyncio.run(committed_offsets(settings, settings.topic_raw))
         in_flight = worker.metric("marsad_messages_in_flight", stage="normalize")
         worker.kill9()
-        committed = asyncio.run(_committed(settings))
+        committed = asyncio.run(committed_offsets(settings, settings.topic_raw))
         out = snapshot(settings)
         raw = asyncio.run(_raw_keys(settings))
     assert BACKLOG * 0.3 <= sum(committed.values()) < BACKLOG, "the kill must land mid-backlog"
