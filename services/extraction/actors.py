@@ -101,14 +101,20 @@ def pick_term(terms: Sequence[OfficeHolder], on: object) -> OfficeHolder:
 
 
 @functools.cache
+def _words_of_kind(kind: str) -> frozenset[str]:
+    """Every word of the actor-word lexicon's entries of one kind (honorific, delegation, venue ...)."""
+    return frozenset(w for seq in actor_words().get(kind, ()) for w in seq)
+
+
+@functools.cache
 def honorific_words() -> frozenset[str]:
-    return frozenset(w for seq in actor_words().get("honorific", ()) for w in seq)
+    return _words_of_kind("honorific")
 
 
 @functools.cache
 def delegation_words() -> frozenset[str]:
     """وفد، وفدي، الوفدين: a delegation stands for its state ('بين وفدي السودان وجنوب السودان')."""
-    return frozenset(w for seq in actor_words().get("delegation", ()) for w in seq)
+    return _words_of_kind("delegation")
 
 
 @functools.cache
@@ -119,13 +125,13 @@ def _honorific_or_delegation() -> frozenset[str]:
 @functools.cache
 def relative_verbs() -> frozenset[str]:
     """تلقاه، أجراه: 'اتصال هاتفي تلقاه X من Y' - the verb after a verbal noun, its subject the noun's agent."""
-    return frozenset(w for seq in actor_words().get("relative_verb", ()) for w in seq)
+    return _words_of_kind("relative_verb")
 
 
 @functools.cache
 def venue_words() -> frozenset[str]:
     """مطار، قصر، جامعة: the name after one is a venue ('بمطار محمد الخامس'), not a party."""
-    return frozenset(w for seq in actor_words().get("venue", ()) for w in seq)
+    return _words_of_kind("venue")
 
 
 def after_venue(words: Sequence[str], i: int) -> bool:
@@ -136,7 +142,7 @@ def after_venue(words: Sequence[str], i: int) -> bool:
 @functools.cache
 def place_nouns() -> frozenset[str]:
     """سواحل، قبالة، الأراضي: the state named after one is where something happened, not a party."""
-    return frozenset(w for seq in actor_words().get("place_noun", ()) for w in seq)
+    return _words_of_kind("place_noun")
 
 
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
