@@ -52,7 +52,8 @@ def triggers() -> tuple[Trigger, ...]:
         form, pos, etype, mode, cameo, frame, flags = cols
         flag_set = frozenset() if flags == "-" else frozenset(flags.split(","))
         plain = {f for f in flag_set if not f.startswith("near=")}
-        flag_set = frozenset(plain | {"near=" + match_key(f[5:]) for f in flag_set - plain})
+        near = {"near=" + "|".join(match_key(w) for w in f[5:].split("|")) for f in flag_set - plain}
+        flag_set = frozenset(plain | near)
         if pos not in POS or frame not in FRAMES or not plain <= FLAGS:
             raise ValueError(f"triggers.tsv: bad pos/frame/flags in {cols!r}")
         plover = PloverType(etype)

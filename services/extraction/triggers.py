@@ -35,11 +35,11 @@ _NEAR_WINDOW = 6
 
 
 def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
-    """A `near=WORD` flag: WORD (any reading) must follow within a few words."""
+    """A `near=WORD` flag: WORD (any reading) must follow within a few words; `near=A|B`: A or B."""
     for flag in trig.flags:
         if flag.startswith("near="):
-            wanted = flag[5:]
-            if not any(wanted in noun_readings(w) for w in words[i + 1 : i + 1 + _NEAR_WINDOW]):
+            wanted = flag[5:].split("|")
+            if not any(x in noun_readings(w) for w in words[i + 1 : i + 1 + _NEAR_WINDOW] for x in wanted):
                 return False
     return True
 
