@@ -33,6 +33,20 @@ MONTHS: dict[str, int] = {
     "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8, "يوليوز": 7, "غشت": 8,
     "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
 }
+# Months of the other calendars a date line may print beside the Gregorian date: lunar Hijri (Gulf, Egypt)
+# and Solar Hijri (Iranian sites). They are only recognised, never converted: the Gregorian date beside
+# them gives the day, and a line with only a Hijri date gives none (converting one would need the
+# Umm al-Qura tables, and countries that sight the moon differ from them by a day or two).
+HIJRI_MONTHS = (
+    "محرم", "صفر", "ربيع الاول", "ربيع اول", "ربيع الثاني", "ربيع ثاني", "ربيع الاخر", "ربيع اخر",
+    "جمادي الاولي", "جمادي الاول", "جمادي اولي", "جمادي الثانيه", "جمادي الثاني", "جمادي الاخره", "جمادي الاخر",
+    "جمادي ثاني", "رجب", "شعبان", "رمضان", "شوال", "ذو القعده", "ذي القعده", "ذو الحجه", "ذي الحجه",
+)
+SOLAR_HIJRI_MONTHS = (
+    "فروردين", "ارديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "ابان", "اذر", "دي", "بهمن", "اسفند",
+)
+# Era marks after a year: هـ, هجري, هـ.ش (Hijri); مـ (Gregorian, ميلادي).
+HIJRI_ERA = ("ه", "هجري", "هجريه", "ه.ش", "ه ش", "ش")
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
 PREFIXES = ("تاريخ النشر", "نشر بتاريخ", "نشر في", "نشر", "بتاريخ")
 PM_MARKERS = ("م", "مساء", "pm")
@@ -55,10 +69,24 @@ def _date_source() -> str:
     markers = _alt(PM_MARKERS + AM_MARKERS)
     time = rf"(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?::\d{{2}})? ?(?P<ampm>{markers})?"
     zone = r"(?:gmt|utc|بتوقيت غرينتش|بتوقيت جرينتش|غرينتش)(?: ?(?P<sign>[+-]) ?(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?)?"
+    other = _other_calendar_source()
+    # The other calendar's date before the Gregorian one (`14 شعبان 1446 هـ - 13 فبراير 2025 مـ`, `۲۵ دی
+    # ۱۴۰۳ - 15 يناير 2025`, `12 رمضان 1446 هـ / الموافق 12 مارس 2025`) or after it (`19 مارس 2025م -
+    # 19 رمضان 1446هـ`, `12 مارس 2025 (12 رمضان 1446 هـ)`), joined by - / | , brackets or الموافق.
+    join = r"[ ,،\-|/(]*(?:الموافق[ ,،\-:]*)?"
     return (
-        rf"(?:(?:يوم )?(?:{_alt(WEEKDAYS)})[ ,،\-]*)?(?:{date})"
+        rf"(?:(?:يوم )?(?:{_alt(WEEKDAYS)})[ ,،\-]*)?(?:{other}{join})?(?:{date})(?: ?م(?![^\W_]))?\)?"
+        rf"(?:{join}{other}\)?)?"
         rf"(?:[ ,،\-|]*(?:الساعه )?{time})?(?:[ ,،\-|]*\(?{zone}\)?)?"
     )
+
+
+def _other_calendar_source() -> str:
+    """A lunar or Solar Hijri date (`14 شعبان 1446 هـ`, `۲۵ دی ۱۴۰۳`, `12/09/1446 هـ`, `1403/10/25`):
+    years 1300-1499, an optional era mark. No named groups: it is matched and skipped, never read."""
+    months = _alt(HIJRI_MONTHS + SOLAR_HIJRI_MONTHS)
+    date = rf"\d{{1,2}} (?:{months}),? 1[34]\d\d|\d{{1,2}}/\d{{1,2}}/1[34]\d\d|1[34]\d\d/\d{{1,2}}/\d{{1,2}}"
+    return rf"(?:{date})(?: ?(?:{_alt(HIJRI_ERA)})(?![^\W_]))?"
 
 
 @cache
