@@ -77,9 +77,13 @@ def add_states(ix: Indexes, states: list[State]) -> None:
 
 
 def add_igos(ix: Indexes, igos: list[Igo]) -> None:
+    """Names are also indexed without their article ("منظمة الأمم المتحدة" / "الأمم المتحدة" aside), except a
+    one-word alias: its article is what makes it a name ("الجامعة" is the Arab League, "جامعة" any university;
+    "الأوروبية" the EU's, "دولة أوروبية" any European state)."""
     for igo in igos:
         forms = [igo.name_ar, *igo.variants_ar]
-        for form in forms + [b for b in (without_article(f) for f in forms) if b]:
+        bare = [b for b in (without_article(f) for f in forms if " " in f.strip()) if b]
+        for form in forms + bare:
             key = key_of(form)
             held = ix.igos.get(key)
             if held is not None and held.code != igo.code:

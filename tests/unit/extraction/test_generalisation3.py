@@ -22,3 +22,20 @@ def test_negotiations_between_two_states_are_still_an_event() -> None:
     text = "بدأت اليوم في الدوحة جولة جديدة من المفاوضات بين وفدي السودان وتشاد حول أمن الحدود."
     found = events(text, PUB)
     assert [e.mode for e in found] == ["negotiation"]
+
+
+def test_an_indefinite_european_state_is_neither_the_eu_nor_a_city() -> None:
+    text = (
+        "استقبل رئيس الوزراء الإيطالي جورجيا ميلوني اليوم في روما الرئيس اللبناني جوزاف عون، "
+        "في أول زيارة يقوم بها إلى دولة أوروبية منذ انتخابه."
+    )
+    found = events(text, PUB)
+    assert len(found) == 1
+    assert found[0].target is not None
+    assert {found[0].source.country, found[0].target.country} == {"ITA", "LBN"}
+
+
+def test_the_definite_european_adjective_still_names_the_eu() -> None:
+    text = "فرضت الدول الأوروبية اليوم عقوبات جديدة على إيران بسبب برنامجها الصاروخي."
+    (e,) = events(text, PUB)
+    assert e.source.country == "EEC"
