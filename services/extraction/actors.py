@@ -145,6 +145,24 @@ def place_nouns() -> frozenset[str]:
     return _words_of_kind("place_noun")
 
 
+@functools.cache
+def border_nouns() -> frozenset[str]:
+    """الحدود: 'الحدود مع سوريا' names where, not who."""
+    return _words_of_kind("border_noun")
+
+
+def after_place_noun(words: Sequence[str], start: int) -> bool:
+    """Is words[start] a state named as a place: right after a place noun ('قبالة سواحل اليمن'، 'بمحافظة'),
+    or after 'الحدود مع' ('والحدود مع سوريا'); proclitics allowed on the noun."""
+    if start > 0 and any(stem in place_nouns() for stem, _p in proclitic_readings(words[start - 1])):
+        return True
+    return (
+        start > 1
+        and words[start - 1] == "مع"
+        and any(stem in border_nouns() for stem, _p in proclitic_readings(words[start - 2]))
+    )
+
+
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
     if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
         firsts = actor_index().by_first

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role
-from services.extraction.actors import delegation_words, place_nouns
+from services.extraction.actors import after_place_noun, delegation_words
 from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
@@ -87,7 +87,7 @@ def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
         return True
     if after_fi and m.conj and _listed_after_fi(words, m.start):  # "المستجدات في غزة وسوريا ولبنان"
         return True
-    return m.start > 0 and words[m.start - 1] in place_nouns()
+    return after_place_noun(words, m.start)
 
 
 _PLACE_LIST = 3  # places listed after في: "في غزة وسوريا ولبنان"

@@ -39,3 +39,24 @@ def test_the_definite_european_adjective_still_names_the_eu() -> None:
     text = "فرضت الدول الأوروبية اليوم عقوبات جديدة على إيران بسبب برنامجها الصاروخي."
     (e,) = events(text, PUB)
     assert e.source.country == "EEC"
+
+
+def test_the_state_across_a_border_is_a_topic_not_a_party() -> None:
+    text = (
+        "استقبل الرئيس العراقي عبد اللطيف رشيد اليوم في بغداد وزير الخارجية الأردني أيمن الصفدي، "
+        "في محادثات تناولت التجارة والطاقة والحدود مع سوريا."
+    )
+    found = events(text, PUB)
+    assert all(e.target is not None and "SYR" not in (e.source.country, e.target.country) for e in found)
+    assert len(found) == 1
+
+
+def test_a_state_after_the_word_province_is_a_place() -> None:
+    text = (
+        "هنأ الرئيس الجزائري عبد المجيد تبون اليوم في برقية الرئيس الإيراني مسعود بزشكيان "
+        "بافتتاح مطار دولي في محافظة أذربيجان الشرقية."
+    )
+    found = events(text, PUB)
+    assert len(found) == 1
+    assert found[0].target is not None
+    assert {found[0].source.country, found[0].target.country} == {"DZA", "IRN"}
