@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset, devset2 and heldout).
+"""Consistency checks for the hand-written gold event files (devset, devset2, devset3 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("devset", "devset2", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "heldout": 15}
+SETS = ("devset", "devset2", "devset3", "heldout")
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 10, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -41,7 +41,9 @@ ROLES = _wordset(
 )
 ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
-    "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN"
+    "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
+    # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
+    "BLR CUB BRA IDN SWE SEN NOR IRL"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT"}  # CAMEO IGO codes (EEC = European Union)
 COUNTRIES = ISO3 | IGO
@@ -144,6 +146,19 @@ TERMS: dict[str, tuple[str, str]] = {
     "Ahmed Aboul Gheit": ("2016-07-01", "2099-01-01"),
     "Bashar al-Assad": ("2000-07-17", "2024-12-08"),
     "William Ruto": ("2022-09-13", "2099-01-01"),
+    # devset3
+    "Luiz Inacio Lula da Silva": ("2023-01-01", "2099-01-01"),
+    "Prabowo Subianto": ("2024-10-20", "2099-01-01"),
+    "Tamim bin Hamad Al Thani": ("2013-06-25", "2099-01-01"),
+    "Abdel Fattah el-Sisi": ("2014-06-08", "2099-01-01"),
+    "Hulusi Akar": ("2018-07-10", "2023-06-04"),
+    "Pal Jonson": ("2022-10-18", "2099-01-01"),
+    "Mohamed Ould Ghazouani": ("2019-08-01", "2099-01-01"),
+    "Bassirou Diomaye Faye": ("2024-04-02", "2099-01-01"),
+    "Jonas Gahr Store": ("2021-10-14", "2099-01-01"),
+    "Pedro Sanchez": ("2018-06-02", "2099-01-01"),
+    "Simon Harris": ("2024-04-09", "2025-01-23"),
+    "Israel Katz": ("2024-01-02", "2024-11-07"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
