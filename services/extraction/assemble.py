@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from schemas.event import Location, PloverType, Role, Status
+from services.arabic import match_key
 from services.extraction.candidates import Candidate
 from services.extraction.mentions import ActorRef
 
@@ -52,10 +53,25 @@ def _who(a: ActorRef) -> str:
 
 def group_key(c: Candidate) -> tuple[object, ...]:
     if c.summit is not None:
-        return ("multilateral", c.source.country, c.summit)
+        return ("multilateral", c.source.country, gathering_key(c.summit))
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
     status = "" if c.status == Status.OCCURRED else c.status.value
     return (group_name(c), parties, status, c.background)
+
+
+_GATHERING_WORDS = 2
+
+
+def gathering_key(name: str) -> tuple[str, ...]:
+    """A gathering by its first words, quotes and punctuation aside: the headline's 'اجتماع "صيغة أستانا" في
+    الدوحة' and the lead's 'اجتماع صيغة أستانا بشأن سوريا' are one meeting; 'اجتماع موسع' is another."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in name.split()]
+    return tuple(match_key(w) for w in words if w)[:_GATHERING_WORDS]
+
+
+def _gathering(key: tuple[object, ...]) -> tuple[object, ...]:
+    name = key[2]
+    return name if isinstance(name, tuple) else ()
 
 
 def _same_kind(a: object, b: object) -> bool:
@@ -110,6 +126,13 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 home.support.append(c)
                 continue
         groups.setdefault(key, Group(key)).members.append(c)
+    for key in [k for k in groups if k[0] == "multilateral" and len(_gathering(k)) == 1]:
+        home = next(  # "فيدان يشارك في اجتماع" (the name cut by a quote) is the lead's "اجتماع صيغة أستانا"
+            (h for k, h in groups.items() if k[:2] == key[:2] and _gathering(k)[:1] == _gathering(key) and k != key),
+            None,
+        )
+        if home is not None:
+            home.members[:0] = groups.pop(key).members
     for key in [k for k in groups if _is_country_level(k)]:
         g = groups[key]
         home = next(

@@ -134,7 +134,9 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
     for a primary event that took place, the publication date."""
     unresolved: EventDate | None = None
     ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and g.first.future)
-    for c in g.strong:
+    # a headline names no day: the lead restating it with a definite noun ("شارك …، أمس، في الاجتماع") does
+    restated = [c for c in g.support if c.anaphoric and c.trigger.event_type == g.first.trigger.event_type]
+    for c in (*g.strong, *restated):
         hits = ctx.dates_in(c.sent, planned=ahead)
         if ahead and ctx.on is not None:  # "قال اليوم إنه سيزور": the statement's day is not the visit's
             hits = [h for h in hits if h.date.value is None or h.date.value > ctx.on.isoformat()]

@@ -63,7 +63,7 @@ def summit(
     doc: Doc, words: Sequence[str], sent: int, t: int, trig: Trigger, slots: list[Slot], carried: ActorRef | None
 ) -> tuple[ActorRef, str | ActorRef, tuple[tuple[str, str], ...]] | None:
     """A party attending a named gathering: 'حضوره قمة الدول المطلة على بحر قزوين'."""
-    if trig.frame != "multi" or find_marker(words, "summit_join", max(0, t - _JOIN_BEFORE), t) is None:
+    if trig.frame != "multi" or not _joined(words, t):
         return None
     if find_marker(words, "sidelines", max(0, t - _JOIN_BEFORE - 2), t) is not None:
         return None  # "على هامش مشاركته في اجتماع": the frame of another event
@@ -80,9 +80,32 @@ def summit(
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
     igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and abs(s.mention.start - t) <= 1), None)
+    if igo is not None and _two_organisations(slots, t):  # "القمة الخليجية الأوروبية": no one IGO's summit
+        igo = None
     if igo is not None:  # the gathering is a known organisation or forum
         return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
     return source, name, texts
+
+
+_JOIN_LEAD = 2  # the sentence's own verb: "وشارك <a long title and name>، أمس السبت، في الاجتماع"
+_SESSION_WORDS = frozenset({"اعمال", "جلسات", "فعاليات"})  # folded: "في أعمال القمة"
+
+
+def _joined(words: Sequence[str], t: int) -> bool:
+    """Is the gathering at t what someone joins: a join word just before it ('حضوره قمة'), or the verb
+    opening the sentence whose first في-complement it is ('شارك الوزير …، أمس، في أعمال القمة')?"""
+    if find_marker(words, "summit_join", max(0, t - _JOIN_BEFORE), t) is not None:
+        return True
+    fi = t - 2 if t > 1 and words[t - 1] in _SESSION_WORDS else t - 1
+    if fi < 1 or words[fi] != "في" or find_marker(words, "summit_join", 0, _JOIN_LEAD) is None:
+        return False
+    return "في" not in words[:fi]
+
+
+def _two_organisations(slots: list[Slot], t: int) -> bool:
+    """A gathering named by two organisations ('القمة الخليجية الأوروبية'): a summit between them."""
+    near = {s.actor.country for s in slots if s.mention.kind == "igo" and 0 <= s.mention.start - t <= _FORUM_NEAR}
+    return len(near) > 1
 
 
 _FORUM_NEAR = 2  # "قمة مجلس التعاون الخليجي والصين", "القمة العربية الصينية" (the trigger inside the name)

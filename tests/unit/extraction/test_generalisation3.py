@@ -60,3 +60,42 @@ def test_a_state_after_the_word_province_is_a_place() -> None:
     assert len(found) == 1
     assert found[0].target is not None
     assert {found[0].source.country, found[0].target.country} == {"DZA", "IRN"}
+
+
+def test_joining_a_gathering_after_a_long_subject_is_an_event_with_its_own_day() -> None:
+    text = (
+        "شارك وزير الخارجية العماني السيد بدر البوسعيدي، وزير الخارجية، أمس الثلاثاء، في الاجتماع الوزاري "
+        "الخليجي التشاوري الذي عقد في الكويت لبحث أمن الملاحة."
+    )
+    (e,) = events(text, PUB)
+    assert e.mode == "multilateral"
+    assert e.source.country == "OMN"
+    assert e.date.value == "2025-03-11"
+
+
+def test_a_headline_gathering_takes_the_day_of_the_lead_that_restates_it() -> None:
+    text = (
+        "البوسعيدي يشارك في الاجتماع الوزاري الخليجي بالكويت\n\n"
+        "شارك وزير الخارجية العماني السيد بدر البوسعيدي، أمس الثلاثاء، في الاجتماع الوزاري الخليجي "
+        "الذي عقد في الكويت."
+    )
+    (e,) = events(text, PUB)
+    assert e.date.value == "2025-03-11"
+
+
+def test_a_summit_named_by_two_organisations_is_not_one_organisations_summit() -> None:
+    text = "شارك الرئيس المصري عبد الفتاح السيسي اليوم في القمة العربية الأوروبية في القاهرة."
+    (e,) = events(text, PUB)
+    assert e.mode == "multilateral"
+    assert e.target is not None
+    assert e.target.country is None
+
+
+def test_a_headline_gathering_cut_by_a_quote_is_the_one_the_lead_names() -> None:
+    text = (
+        'لافروف يشارك في اجتماع "مجموعة الاتصال" بشأن ليبيا في الجزائر\n\n'
+        "شارك وزير الخارجية الروسي سيرغي لافروف اليوم في اجتماع مجموعة الاتصال بشأن ليبيا الذي عقد في الجزائر "
+        "بمشاركة نظيره التركي هاكان فيدان ونظيره المصري بدر عبد العاطي."
+    )
+    found = [e for e in events(text, PUB) if e.mode == "multilateral"]
+    assert len(found) == 1
