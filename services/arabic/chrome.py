@@ -36,6 +36,20 @@ CHROME_PREFIXES = (
     "كلمات مفتاحيه", "الوسوم", "الرءيسيه /", "الرءيسيه >", "home /", "home >",
 )
 COMMENT_PREFIXES = ("you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي")
+# A comments section's heading (`تعليقات الزوار (3)`, `التعليقات (12)`): after the story it cuts itself and
+# every later line (the comments); before it, only itself.
+COMMENT_HEADINGS = ("تعليقات الزوار", "تعليقات القراء", "اراء القراء")
+# Share bars: a share or print button, then more buttons (`شارك | طباعة`, `شارك هذا المقال: فيسبوك | إكس`,
+# `Share on: Facebook | X`). Only these first words open a bar; any later word must be a button too.
+SHARE_FIRST = (
+    "شارك هذا المقال", "شارك المقال", "شارك الخبر", "شارك عبر", "شارك", "مشاركه", "طباعه", "share on", "share this",
+    "share", "print",
+)
+SHARE_BUTTONS = (
+    "شارك", "مشاركه", "طباعه", "اطبع", "فيسبوك", "فيس بوك", "تويتر", "اكس", "واتساب", "واتس اب", "تلغرام",
+    "تليجرام", "لينكد ان", "نسخ الرابط", "البريد الالكتروني", "ارسال", "حفظ", "تعليقات", "تعليق", "facebook",
+    "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "print", "copy link",
+)
 CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب الرمز")
 # End-of-story markers (Mehr, IRNA, ...): the marker and everything after it is chrome.
 END_MARKERS = ("انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "النهايه", "(النهايه)", "/النهايه/", "-النهايه-")
@@ -50,11 +64,14 @@ def line_rules() -> re.Pattern[str]:
     """One pattern, one named group per rule; `lastgroup` names the rule that matched a line."""
     lead = f"[{BULLETS} ]*"
     end = "[ :.!-]*$"
+    count = "\\(\\d+\\)"  # (3)
     rules = {
         "end_marker": f"{lead}{_alternation(END_MARKERS)}{end}",
         "related_heading": f"{lead}{_alternation(RELATED)}{end}",
         "related": f"{lead}{_alternation(RELATED)} ?[:\\-]",
+        "comments_heading": f"{lead}(?:{_alternation(COMMENT_HEADINGS)}(?: ?{count})?|(?:ال)?تعليقات ?{count}){end}",
         "comments": f"{lead}{_alternation(COMMENT_PREFIXES)}",
+        "share": f"{lead}{_alternation(SHARE_FIRST)}(?: ?[:|/\u00b7\u2022\\-]? ?{_alternation(SHARE_BUTTONS)})+{end}",
         "chrome": f"{lead}(?:{_alternation(CHROME_LINES)}{end}|{_alternation(CHROME_PREFIXES)})",
         "captcha": f"[^\\n]{{0,40}}{_alternation(CAPTCHA_WORDS)}[^\\n]{{0,40}}$",
     }
@@ -76,7 +93,8 @@ CAPTCHA_LEAD = 40  # a captcha word starts within the first 40 characters of its
 def _rule_starts() -> frozenset[str]:
     """First characters of a line the anchored rules can match: a bullet, a space or a phrase's first
     letter (Arabic letters have no case, so IGNORECASE adds none to them)."""
-    phrases = RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + END_MARKERS
+    phrases: tuple[str, ...] = RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + COMMENT_HEADINGS
+    phrases += (*SHARE_FIRST, *END_MARKERS, "تعليقات", "التعليقات")
     return frozenset(BULLETS) | {" "} | {phrase[0] for phrase in phrases}
 
 

@@ -5,8 +5,10 @@ Rules, in order (docs/normalization.md has the reasons):
    closing a paragraph ends the story: it and every later line are chrome. Editors' initials with a slash
    closing a paragraph (`... التشاور. ع ا/`) are cut alone, as a byline.
 2. A bare related heading (اقرأ أيضاً, شاهد أيضاً ...) cuts itself and the rest of the text when at most
-   `RELATED_TAIL_LINES` lines (`RELATED_TAIL_CHARS` characters) follow, else itself and the next line.
-3. Other lines matching a chrome rule (chrome.py) go alone.
+   `RELATED_TAIL_LINES` lines (`RELATED_TAIL_CHARS` characters) follow, else itself and the list of link
+   items under it (related.py); a comments heading after the story cuts itself and the rest.
+3. Other lines matching a chrome rule (chrome.py) go alone; after the story has started, so does a line
+   that is only a headline and a date or time stamp (related.py).
 4. In the first `HEAD_LINES` kept lines, a line that is only a date is the dateline (cut); failing that,
    the first line starting with a place and a date (`أبوظبي في 14 فبراير 2024 / وام /`) gives the date
    and stays (it names the place and the agency). A wire prefix without a year opening a head line
@@ -35,6 +37,7 @@ from services.arabic.dateline import parse_dateline, parse_head_date, parse_wire
 from services.arabic.fold import match_lines
 from services.arabic.headline import mark_byline, mark_title
 from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_KEY_CHARS, HEAD_LINES, Line, head_key
+from services.arabic.related import RELATED_MAX_ITEMS, ends_a_sentence, link_item, stamped_headline
 
 RELATED_TAIL_LINES = 3
 RELATED_TAIL_CHARS = 400
@@ -101,6 +104,7 @@ def analyse(text: str) -> Structure:
 
 def _mark_chrome(lines: list[Line]) -> None:
     i = 0
+    body = False  # whether a line of the story (a finished sentence) has been seen
     while i < len(lines):
         if lines[i].kind == "byline":  # initials split off a paragraph's end
             i += 1
@@ -110,23 +114,48 @@ def _mark_chrome(lines: list[Line]) -> None:
             for line in lines[i:]:
                 line.kind = _removed_kind(classify_line(line.key))
             return
+        if rule == "comments_heading" and body:  # the comments follow the story
+            for line in lines[i:]:
+                line.kind = "comments"
+            return
         if rule == "related_heading":
             tail = lines[i + 1 :] if len(lines) - i - 1 <= RELATED_TAIL_LINES else None  # (no O(n) copy)
             if tail is not None and sum(len(line.text) for line in tail) <= RELATED_TAIL_CHARS:
                 for line in lines[i:]:
                     line.kind = "related"
                 return
-            lines[i].kind = lines[i + 1].kind = "related"
-            i += 2
+            lines[i].kind = "related"
+            i = _mark_link_items(lines, i + 1)
             continue
+        if rule is None and body and stamped_headline(lines[i].text, lines[i].key):
+            rule = "related"
         lines[i].kind = _removed_kind(rule) if rule else None
+        body = body or (rule is None and ends_a_sentence(lines[i].text))
         i += 1
+
+
+def _mark_link_items(lines: list[Line], start: int) -> int:
+    """Mark the link items under a related heading (at most `RELATED_MAX_ITEMS`, up to the first line that
+    is not one or that another rule claims; empty lines, left when the `spaces` fold is off, go with them);
+    return the index after them."""
+    end = min(len(lines), start + RELATED_MAX_ITEMS)
+    i = start
+    while (
+        i < end
+        and lines[i].kind is None
+        and (link_item(lines[i].text) or not lines[i].text.strip())
+        and classify_line(lines[i].key) is None
+    ):
+        lines[i].kind = "related"
+        i += 1
+    return i
 
 
 _RULE_KIND: dict[str | None, RemovedKind] = {
     "related_heading": "related",
     "related": "related",
     "comments": "comments",
+    "comments_heading": "comments",
     "captcha": "captcha",
 }
 

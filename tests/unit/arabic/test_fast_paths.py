@@ -15,9 +15,12 @@ from hypothesis import strategies as st
 from services.arabic import FoldOptions
 from services.arabic import charsets as cs
 from services.arabic.chrome import (
+    COMMENT_HEADINGS,
     END_MARKERS,
     INLINE_END_MAX_CHARS,
     RELATED,
+    SHARE_BUTTONS,
+    SHARE_FIRST,
     _inline_end,
     classify_line,
     inline_end,
@@ -27,6 +30,7 @@ from services.arabic.fold import _clean_folds, _delete_spans, _fold_one_to_one, 
 from services.arabic.normalize import _OTHER_LETTER, NEVER_OTHER_LETTER
 from services.arabic.offsets import Edit, Run, apply_edits, compose, is_identity, tidy
 from services.arabic.presentation import LONGEST_FOLD, presentation_table
+from services.arabic.related import STAMP_TAIL_CHARS, _stamp_regex, stamp_start
 from tests.paths import SEED_FILES
 from tests.unit.arabic.test_properties import PROPERTY_SETTINGS, texts
 
@@ -98,6 +102,8 @@ def corpus_lines() -> list[str]:
     lines = [line for path in SEED_FILES for line in match_lines(path.read_text(encoding="utf-8"))]
     lines += [f"{first}{rest}" for first in map(chr, range(0x0600, 0x0700)) for rest in ("", " نص", "ي ايضا")]
     lines += [phrase for phrase in RELATED + END_MARKERS] + [f"نص قصير {w} هنا" for w in ("captcha", "كابتشا")]
+    lines += [f"{first} | {button}" for first in SHARE_FIRST for button in SHARE_BUTTONS[:3]]
+    lines += [*COMMENT_HEADINGS, "تعليقات (3)", "التعليقات (12)"]
     lines += ["كتب اكتب الرمز", "رمز   التحقق", "ا" * 39 + " رمز التحقق", "ا" * 41 + " رمز التحقق", "CAPTCHA"]
     return lines
 
@@ -119,6 +125,19 @@ marker_texts = st.lists(
 def test_inline_end_shortcut_agrees_with_its_pattern(text: str) -> None:
     m = _inline_end().search(text, max(len(text) - INLINE_END_MAX_CHARS, 0))
     assert inline_end(text) == ((m.start(), "chrome" if m["end"] else "byline") if m else None)
+
+
+stamp_texts = st.lists(
+    st.sampled_from(["منذ", " ", "3", "12:30", "-", "|", "(", ")", "ساعات", "ص", "م", "PM", "am", "يناير", "2025"]),
+    max_size=12,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(stamp_texts)
+def test_stamp_shortcut_agrees_with_its_pattern(key: str) -> None:
+    m = _stamp_regex().search(key, max(len(key) - STAMP_TAIL_CHARS, 0))
+    assert stamp_start(key) == (m.start() if m else None)
 
 
 def plain_compose(outer: list[Run], inner: list[Run]) -> list[Run]:

@@ -12,11 +12,15 @@ from services.arabic.chrome import (
     CAPTCHA_WORDS,
     CHROME_LINES,
     CHROME_PREFIXES,
+    COMMENT_HEADINGS,
     COMMENT_PREFIXES,
     END_MARKERS,
     RELATED,
+    SHARE_BUTTONS,
+    SHARE_FIRST,
 )
 from services.arabic.dateline import MONTHS, WEEKDAYS, parse_dateline, parse_head_date
+from services.arabic.related import AGO_UNITS
 from tests.unit.arabic.support import normalized
 
 BODY = "قال الوزير إن المحادثات كانت مثمرة وبناءة.\nوأضاف أن البلدين اتفقا على مواصلة التشاور."
@@ -26,7 +30,11 @@ def removed(article: NormalizedArticle) -> list[tuple[str, str]]:
     return [(block.kind, block.text) for block in article.removed]
 
 
-@pytest.mark.parametrize("phrase", RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + END_MARKERS)
+@pytest.mark.parametrize(
+    "phrase",
+    RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + END_MARKERS + COMMENT_HEADINGS + SHARE_FIRST
+    + SHARE_BUTTONS + AGO_UNITS,
+)
 def test_rule_phrases_are_written_as_match_keys(phrase: str) -> None:
     assert match_key(phrase) == phrase
     assert phrase == phrase.lower()
@@ -192,3 +200,74 @@ def test_end_marker_closing_a_paragraph_cuts_the_marker_and_what_follows(marker:
 def test_end_word_inside_a_sentence_stays() -> None:
     text = "قال الوزير إن الاجتماع انتهى.\nوأضاف أن النهاية (النهاية السعيدة) قريبة."
     assert normalized(text).removed == []
+
+
+PARAGRAPHS = "\n".join(f"وفي الفقرة {i} قال المتحدث إن الاجتماع تناول قضايا كثيرة تهم البلدين." for i in range(4))
+
+
+def test_related_heading_cuts_its_whole_list_of_headlines_and_stops_at_the_story() -> None:
+    links = "- الوزير يستقبل سفير اليابان\n• الرئيس يتلقى اتصالا من نظيره\nالحكومة تقر مشروع الموازنة الجديدة"
+    article = normalized(f"{BODY}\nأخبار ذات صلة\n{links}\n{PARAGRAPHS}")
+    assert removed(article) == [("related", f"أخبار ذات صلة\n{links}")]
+    assert article.clean_text == f"{BODY}\n{PARAGRAPHS}"
+
+
+def test_related_heading_before_a_real_paragraph_cuts_only_itself() -> None:
+    article = normalized(f"{BODY}\nالأكثر قراءة\n{PARAGRAPHS}")
+    assert removed(article) == [("related", "الأكثر قراءة")]
+    assert article.clean_text == f"{BODY}\n{PARAGRAPHS}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وزير الخارجية يستقبل نظيره الأردني في عمان - 15 يناير 2025",
+        "الرئيس يتلقى اتصالا هاتفيا من أمير قطر | 12:30",
+        "مجلس الوزراء يقر خطة لدعم المزارعين (منذ 3 ساعات)",
+        "البرلمان يصادق على قانون الانتخابات الجديد - ١٥/٠١/٢٠٢٥ ١٠:٤٥ ص",
+    ],
+)
+def test_a_headline_with_a_date_or_time_stamp_after_the_story_is_a_related_link(line: str) -> None:
+    article = normalized(f"{BODY}\n{line}\n{PARAGRAPHS}")
+    assert removed(article) == [("related", line)]
+    assert article.clean_text == f"{BODY}\n{PARAGRAPHS}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وقال الوزير إن الاجتماع المقبل سيعقد في الرياض يوم 15 يناير 2025",  # a date without a separator
+        "وأكد الجانبان أهمية التنسيق. - 15 يناير 2025",  # a finished sentence before the stamp
+        "القاهرة - 15 يناير 2025",  # a place, not a headline
+    ],
+)
+def test_lines_ending_with_a_date_that_are_not_headline_links_stay(line: str) -> None:
+    assert normalized(f"{BODY}\n{line}\n{PARAGRAPHS}").removed == []
+
+
+def test_a_stamped_line_above_the_story_stays() -> None:
+    line = "سكاي نيوز عربية من أبوظبي - 15 يناير 2025 - 10:30"
+    article = normalized(f"{line}\n{BODY}")
+    assert all(block.text != line for block in article.removed)
+    assert article.published_at == datetime(2025, 1, 15, 10, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "line", ["شارك   |   طباعة", "شارك هذا المقال: فيسبوك | إكس | واتساب | نسخ الرابط", "Share on: Facebook | X"]
+)
+def test_share_bars_are_chrome(line: str) -> None:
+    article = normalized(f"{BODY}\n{line}\n{PARAGRAPHS}")
+    assert removed(article) == [("chrome", line)]
+
+
+def test_a_comments_heading_after_the_story_cuts_the_comments() -> None:
+    comments = "تعليقات الزوار (2)\n1 - قارئ من الرباط: خبر مهم\n2 - زائر: شكرا على المتابعة."
+    article = normalized(f"{BODY}\n{PARAGRAPHS}\n{comments}")
+    assert removed(article) == [("comments", comments)]
+    assert article.clean_text == f"{BODY}\n{PARAGRAPHS}"
+
+
+def test_a_comment_count_above_the_story_cuts_only_itself() -> None:
+    article = normalized(f"التعليقات (0)\n{BODY}\n{PARAGRAPHS}")
+    assert removed(article) == [("comments", "التعليقات (0)")]
+    assert article.clean_text == f"{BODY}\n{PARAGRAPHS}"
