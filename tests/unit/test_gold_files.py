@@ -16,7 +16,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 10, "heldout": 15}
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 20, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -43,7 +43,7 @@ ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
-    "BLR CUB BRA IDN SWE SEN NOR IRL"
+    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT"}  # CAMEO IGO codes (EEC = European Union)
 COUNTRIES = ISO3 | IGO
@@ -159,6 +159,22 @@ TERMS: dict[str, tuple[str, str]] = {
     "Pedro Sanchez": ("2018-06-02", "2099-01-01"),
     "Simon Harris": ("2024-04-09", "2025-01-23"),
     "Israel Katz": ("2024-01-02", "2024-11-07"),
+    "Salman bin Abdulaziz Al Saud": ("2015-01-23", "2099-01-01"),
+    "Claudia Sheinbaum": ("2024-10-01", "2099-01-01"),
+    "Mohammad Javad Zarif": ("2013-08-15", "2021-08-25"),
+    "Cyril Ramaphosa": ("2018-02-15", "2099-01-01"),
+    "Xi Jinping": ("2013-03-14", "2099-01-01"),
+    "Narendra Modi": ("2014-05-26", "2099-01-01"),
+    "Sergey Lavrov": ("2004-03-09", "2099-01-01"),
+    "Edi Rama": ("2013-09-15", "2099-01-01"),
+    "Faisal Mekdad": ("2020-11-22", "2024-12-08"),
+    "Faisal bin Farhan Al Saud": ("2019-10-23", "2099-01-01"),
+    "Abdullatif bin Rashid Al Zayani": ("2020-02-11", "2099-01-01"),
+    "Nikos Dendias": ("2019-07-09", "2023-06-26"),
+    "Shavkat Mirziyoyev": ("2016-09-08", "2099-01-01"),
+    "Mauro Vieira": ("2023-01-01", "2099-01-01"),
+    "Qaboos bin Said": ("1970-07-23", "2020-01-10"),
+    "Mahmoud Abbas": ("2005-01-15", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
