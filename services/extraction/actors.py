@@ -145,6 +145,22 @@ def place_nouns() -> frozenset[str]:
     return _words_of_kind("place_noun")
 
 
+_DELEGATION_REACH = 4  # "بين الوفد العسكري - التقني اللبناني": adjectives between a delegation and its nisba
+
+
+def after_delegation(words: Sequence[str], start: int) -> bool:
+    """Does the name at words[start] qualify a delegation: the delegation word itself, or one a few definite
+    adjectives before it ('الوفد الإيراني'، 'ووفد العدو الإسرائيلي'، 'الوفد العسكري - التقني اللبناني')?"""
+    if words[start] in delegation_words():
+        return True
+    for k in range(start - 1, max(-1, start - 1 - _DELEGATION_REACH), -1):
+        if any(stem in delegation_words() for stem, _p in proclitic_readings(words[k])):
+            return True
+        if words[k] != PUNCT and not words[k].startswith("ال"):
+            return False
+    return False
+
+
 @functools.cache
 def border_nouns() -> frozenset[str]:
     """الحدود: 'الحدود مع سوريا' names where, not who."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role
-from services.extraction.actors import after_place_noun, delegation_words
+from services.extraction.actors import after_delegation, after_place_noun
 from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
@@ -136,8 +136,7 @@ def negated_join(words: Sequence[str], t: int) -> str | None:
 
 def delegate(slot: Slot, view: SentenceView) -> bool:
     """'بين الوفدين الإيراني والأمريكي': a nisba qualifying a delegation is a party."""
-    start = slot.mention.start  # "بين الوفد الإيراني والوفد الأمريكي": the delegation word opens the mention
-    return any(w in delegation_words() for w in view.words[max(0, start - 2) : start + 1])
+    return after_delegation(view.words, slot.mention.start)  # "بين الوفد الإيراني والوفد الأمريكي"
 
 
 def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:

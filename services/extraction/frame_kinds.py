@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas.event import Role
-from services.extraction.actors import delegation_words
+from services.extraction.actors import after_delegation, delegation_words
 from services.extraction.mentions import ActorRef
 from services.extraction.slots import Roles, Slot, chain_before, country, joined
 
@@ -20,6 +20,22 @@ def between(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None
             if joined(s.mention, nxt.mention, words) and country(nxt) != country(s):
                 talks = any(w in delegation_words() for w in words[max(0, s.mention.start - 1) : s.mention.start + 1])
                 return Roles(s.actor, (nxt.actor,), 2, talks=talks)
+    return _between_delegations(slots, t, words)
+
+
+_DELEGATIONS_SPAN = 12  # "بين الوفد العسكري - التقني اللبناني ووفد العدو الإسرائيلي"
+
+
+def _between_delegations(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None:
+    """'بين الوفد العسكري - التقني اللبناني ووفد العدو الإسرائيلي': two delegations named after بين, each by a
+    nisba a few adjectives after its delegation word; the talks are between their states."""
+    b = next((k for k in range(t + 1, min(len(words), t + 1 + _BETWEEN_GAP)) if words[k] == "بين"), None)
+    if b is None:
+        return None
+    span = range(b + 1, b + 1 + _DELEGATIONS_SPAN)
+    near = [s for s in slots if s.mention.start in span and after_delegation(words, s.mention.start)]
+    if len(near) >= 2 and country(near[0]) != country(near[1]):
+        return Roles(near[0].actor, (near[1].actor,), 2, talks=True)
     return None
 
 

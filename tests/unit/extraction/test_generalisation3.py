@@ -99,3 +99,14 @@ def test_a_headline_gathering_cut_by_a_quote_is_the_one_the_lead_names() -> None
     )
     found = [e for e in events(text, PUB) if e.mode == "multilateral"]
     assert len(found) == 1
+
+
+def test_delegations_qualified_by_adjectives_before_their_nisba_negotiate() -> None:
+    text = (
+        "بدأت اليوم في جنيف جولة من المحادثات غير المباشرة بين الوفد العسكري - الفني المصري "
+        "ووفد الجيش الإثيوبي حول أمن الحدود."
+    )
+    found = events(text, PUB)
+    assert [e.mode for e in found] == ["negotiation"]
+    assert found[0].target is not None
+    assert {found[0].source.country, found[0].target.country} == {"EGY", "ETH"}
