@@ -26,7 +26,11 @@ SPACES |= dict.fromkeys("\u000b\u000c\u000d\u0085\u2028\u2029", "\n")
 # (lone halves survive in Python strings decoded with `surrogatepass`), and the noncharacters U+FFFE/U+FFFF.
 INVISIBLES = (
     "\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u08e2\u180e"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\ufffe\uffff"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    + chr(0xD800)
+    + "-"
+    + chr(0xDFFF)
+    + "\ufffe\uffff"
 )
 
 # --- Arabic presentation forms (PDF extraction, legacy encodings) -----------------------------------------
