@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-test.txt | sha256sum | cut -c1-12)
 
-.PHONY: demo test lint typecheck unit integration setup kafka-jars schemas bench clean
+.PHONY: demo test lint typecheck unit integration setup native kafka-jars schemas bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements-test.txt
-	./scripts/install-system-deps
+	PYTHON=$(PYTHON) ./scripts/install-system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -18,10 +18,15 @@ $(STAMP): pyproject.toml requirements-test.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# mypyc build of the normaliser and extractor (services/native.py); a no-op when current, and only a build
+# of exactly the sources on disk is ever imported
+native: setup
+	$(BIN)/marsad native build
+
 kafka-jars: setup
 	$(BIN)/python -c "from services.localkafka.jars import ensure_jars; print(ensure_jars())"
 
-demo: setup kafka-jars
+demo: setup native kafka-jars
 	$(BIN)/marsad demo
 
 lint: setup
@@ -30,13 +35,13 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup native
 	$(BIN)/pytest tests/unit -q
 
-integration: setup kafka-jars
+integration: setup native kafka-jars
 	$(BIN)/pytest tests/integration -q
 
-test: setup kafka-jars
+test: setup native kafka-jars
 	@if [ -x .ci/install-ops-tools ]; then ./.ci/install-ops-tools; fi
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -45,8 +50,8 @@ test: setup kafka-jars
 schemas: setup
 	$(BIN)/marsad schemas
 
-bench: setup kafka-jars
+bench: setup native kafka-jars
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) services/_native .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis

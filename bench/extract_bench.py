@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from services.extraction.gazetteer import load_gazetteer
     from services.extraction.lexicon import markers, triggers
     from services.extraction.places import _index
+    from services.native import read_status
 
     t_import = time.perf_counter()
     load_gazetteer()
@@ -117,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         "rss_start_mb": round(rss_start, 1),
         "rss_after_load_and_runs_mb": round(_rss_mb(), 1),
         "targets": {"extract_ms_median": 2.0, "total_load_s": 1.0, "rss_mb": 300},
+        "code": read_status().line(),
     }
     width = max(len(k) for k in result)
     for key, value in result.items():

@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     kafka = sub.add_parser("kafka", help="a local single-node Kafka for development")
     kafka.add_argument("action", choices=["start", "stop", "status"])
     kafka.add_argument("--data-dir", type=Path, default=Path(".cache") / "kafka")
+    native = sub.add_parser("native", help="compile the normaliser and extractor with mypyc, or say which code runs")
+    native.add_argument("action", choices=["build", "status"])
     sub.add_parser("topics", help="create Marsad's topics on the configured broker")
     schemas = sub.add_parser("schemas", help="regenerate schemas/json from the pydantic models")
     schemas.add_argument("--check", action="store_true", help="exit 1 if the committed files are stale")
@@ -92,6 +94,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from services.commands import kafka
 
         return {"start": kafka.start, "stop": kafka.stop, "status": kafka.status}[args.action](args.data_dir)
+    if args.command == "native":
+        from services import native
+
+        return native.run_command(args.action)
     if args.command == "topics":
         from services.kafkaio.topics import ensure_topics
 
