@@ -89,9 +89,19 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         or find_marker(words, "planned", lo, trigger + 3) is not None
         or find_marker(words, "planned_after", trigger + 1, trigger + _after_window(words[trigger])) is not None
         or find_marker(words, "future_verb", trigger + 1, trigger + _IMPERFECT_AFTER) is not None
+        or _agreed_on(words, trigger)
     ):
         return Status.PLANNED
     return Status.OCCURRED
+
+
+_AGREED_ON = 2  # "اتفقا على عقد الجولة"، "اتفق الوزيران على إجراء زيارة"
+
+
+def _agreed_on(words: Sequence[str], trigger: int) -> bool:
+    """'واتفق الوزيران على عقد الجولة المقبلة': an act a verb of agreeing governs through على lies ahead."""
+    on = next((k for k in range(trigger - 1, max(-1, trigger - 1 - _AGREED_ON), -1) if words[k] == "علي"), None)
+    return on is not None and find_marker(words, "agree_verb", max(0, on - _STATUS_WINDOW), on) is not None
 
 
 def _after_window(word: str) -> int:

@@ -110,3 +110,15 @@ def test_delegations_qualified_by_adjectives_before_their_nisba_negotiate() -> N
     assert [e.mode for e in found] == ["negotiation"]
     assert found[0].target is not None
     assert {found[0].source.country, found[0].target.country} == {"EGY", "ETH"}
+
+
+def test_a_round_the_ministers_agreed_to_hold_lies_ahead() -> None:
+    text = (
+        "أجرى وزير الخارجية الأردني أيمن الصفدي اليوم اتصالا هاتفيا مع نظيره القبرصي كونستانتينوس كومبوس. "
+        "واتفق الوزيران على عقد الجولة الثانية من الحوار السياسي في نيقوسيا."
+    )
+    found = events(text, PUB)
+    assert sorted((e.event_type.value, e.status.value) for e in found) == [
+        ("AGREE", "planned"),
+        ("CONSULT", "occurred"),
+    ]
