@@ -27,12 +27,14 @@ _SANCTIONED_GAP = 2  # "عقوبات على أفراد وكيانات إيران
 
 def answered_invitation(words: Sequence[str], t: int) -> bool:
     w = words[t][1:] if words[t][:1] in ("و", "ف") else words[t]
-    return w.startswith("ب") or (t > 0 and words[t - 1] in _answer_words())
+    if w.startswith("ب") or (t > 0 and words[t - 1] in _answer_words()):
+        return True
+    return t > 1 and words[t - 1] == "علي" and words[t - 2] in _answer_words()  # "بناءً على دعوة من"
 
 
 @functools.cache
 def _answer_words() -> frozenset[str]:
-    return frozenset(fold_words("تلبية تلبيه استجابة"))
+    return frozenset(fold_words("تلبية تلبيه استجابة بناءً بناء"))
 
 
 _CALL_GAP = 8  # "دعوة الرئيس الأمريكي دونالد ترامب إلى نقل …": words between the noun and its إلى

@@ -122,3 +122,12 @@ def test_a_round_the_ministers_agreed_to_hold_lies_ahead() -> None:
         ("AGREE", "planned"),
         ("CONSULT", "occurred"),
     ]
+
+
+def test_an_invitation_the_visit_was_made_on_is_no_new_invitation() -> None:
+    text = (
+        "استقبل الرئيس الجزائري عبد المجيد تبون اليوم في الجزائر الرئيس التونسي قيس سعيد "
+        "الذي يقوم بزيارة للبلاد بناءً على دعوة من الرئيس تبون."
+    )
+    found = events(text, PUB)
+    assert [e.event_type.value for e in found] == ["CONSULT"]
