@@ -6,6 +6,7 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
 
+from services import native
 from services.arabic.normalize import NORMALIZER_VERSION
 from services.extraction import EXTRACTOR_VERSION
 from services.kafkaio.client import faust_credentials
@@ -67,7 +68,12 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
     limit_client_log_repeats()
     metrics = WorkerMetrics.create(registry)
     metrics.info.info(
-        {"normalizer": NORMALIZER_VERSION, "extractor": EXTRACTOR_VERSION, "worker": settings.worker_name}
+        {
+            "normalizer": NORMALIZER_VERSION,
+            "extractor": EXTRACTOR_VERSION,
+            "worker": settings.worker_name,
+            "code": "mypyc" if native.STATUS.enabled else "python",
+        }
     )
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="marsad_faust")
     processed = ProcessedOffsets()

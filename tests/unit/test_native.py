@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from prometheus_client import CollectorRegistry
 
 from services import native
+from services.settings import Settings
+from services.worker.app import build_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -114,3 +117,10 @@ def test_compiled_and_plain_python_extract_the_same_events() -> None:
         outputs.append(re.sub(r'"fetched_at": "[^"]*"', "", run.stdout))
     assert outputs[0].count("\n") == len(files)
     assert outputs[0] == outputs[1]
+
+
+def test_the_worker_tells_ops_which_code_runs() -> None:
+    registry = CollectorRegistry()
+    build_app(Settings(kafka_bootstrap_servers="127.0.0.1:9"), registry)
+    labels = [s.labels for m in registry.collect() for s in m.samples if s.name == "marsad_worker_info"]
+    assert [label["code"] for label in labels] == ["mypyc" if native.STATUS.enabled else "python"]
