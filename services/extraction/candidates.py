@@ -85,8 +85,8 @@ def sentence_candidates(
     slots = sentence_slots(doc, view, sent, cast, carried, surfaces=bool(clues))
     persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     next_carried = persons[0] if persons else carried
-    if not clues:
-        return [], next_carried
+    if not clues or find_marker(view.words, "sport", 0, len(view.words)) is not None:
+        return [], next_carried  # "حل المنتخب ضيفاً على بوتسوانا": a match, not a visit
     background = is_background(view.words)
     places = tuple(p for p in view.places if not posting(p.index, view))  # "سفير فرنسا بالجزائر"
     texts = tuple((s.actor.ident, s.text) for s in slots)

@@ -131,3 +131,11 @@ def test_an_invitation_the_visit_was_made_on_is_no_new_invitation() -> None:
     )
     found = events(text, PUB)
     assert [e.event_type.value for e in found] == ["CONSULT"]
+
+
+def test_a_national_team_hosting_another_is_a_match_not_a_visit() -> None:
+    text = (
+        "يستضيف المنتخب الأردني نظيره العراقي الأسبوع المقبل في عمان، قبل أن يحل ضيفاً على منتخب الكويت. "
+        "ووصلت بعثة المنتخب السعودي إلى الدوحة أمس لخوض المباراة الودية أمام قطر."
+    )
+    assert events(text, PUB) == []
