@@ -16,7 +16,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 20, "heldout": 15}
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 30, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -43,9 +43,9 @@ ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
-    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB"
+    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS"
 )
-IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT"}  # CAMEO IGO codes (EEC = European Union)
+IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
 
 # CAMEO code prefixes (root or exact code) allowed for each PLOVER type used in the gold.
@@ -175,6 +175,19 @@ TERMS: dict[str, tuple[str, str]] = {
     "Mauro Vieira": ("2023-01-01", "2099-01-01"),
     "Qaboos bin Said": ("1970-07-23", "2020-01-10"),
     "Mahmoud Abbas": ("2005-01-15", "2099-01-01"),
+    "Ali Shamkhani": ("2013-09-10", "2023-05-22"),
+    "Nayef Falah Al-Hajraf": ("2020-04-01", "2023-02-01"),
+    "Recep Tayyip Erdogan": ("2014-08-28", "2099-01-01"),
+    "Antonio Guterres": ("2017-01-01", "2099-01-01"),
+    "Joko Widodo": ("2014-10-20", "2024-10-20"),
+    "Anwar Ibrahim": ("2022-11-24", "2099-01-01"),
+    "Kao Kim Hourn": ("2023-01-01", "2099-01-01"),
+    "Javier Milei": ("2023-12-10", "2099-01-01"),
+    "Federica Mogherini": ("2014-11-01", "2019-12-01"),
+    "Hassan Rouhani": ("2013-08-03", "2021-08-03"),
+    "Laurent Fabius": ("2012-05-16", "2016-02-11"),
+    "Abdoulaye Bathily": ("2022-09-02", "2024-05-31"),
+    "Abdul Hamid Dbeibah": ("2021-03-15", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
