@@ -111,8 +111,8 @@ def merge(cands: list[Candidate]) -> list[Group]:
             weak.append(c)
             continue
         key = group_key(c)
-        if key not in groups and c.anaphoric:  # "اللقاء" refers back to a meeting already reported
-            home = next(
+        if c.anaphoric:  # "اللقاء" refers back to a meeting already reported: evidence, not its place or date
+            home = groups.get(key) or next(
                 (
                     g
                     for k, g in groups.items()

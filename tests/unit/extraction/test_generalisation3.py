@@ -139,3 +139,22 @@ def test_a_national_team_hosting_another_is_a_match_not_a_visit() -> None:
         "ووصلت بعثة المنتخب السعودي إلى الدوحة أمس لخوض المباراة الودية أمام قطر."
     )
     assert events(text, PUB) == []
+
+
+def test_a_city_named_in_a_sentence_restating_the_talks_does_not_move_the_visit() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم بقصر الاتحادية رئيس الوزراء الهندي ناريندرا مودي. "
+        "وبحث الرئيسان خلال المباحثات الأوضاع في السودان، كما ناقشا الاستعدادات لقمة العشرين التي تستضيفها "
+        "مدينة نيودلهي."
+    )
+    found = events(text, PUB)
+    visit = next(e for e in found if e.mode == "visit")
+    assert visit.source.country == "IND"
+    assert visit.location is None or visit.location.country == "EGY"
+
+
+def test_a_ceasefire_is_no_place() -> None:
+    text = "أدانت وزارة الخارجية الأردنية اليوم الغارات الإسرائيلية على لبنان، ودعت إلى وقف فوري لإطلاق النار."
+    found = events(text, PUB)
+    assert found
+    assert all(e.location is None for e in found)
