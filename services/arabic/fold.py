@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from services.arabic import charsets as cs
+from services.arabic.codeunits import run_bounds
 from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, compose, identity
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
 from services.arabic.presentation import expanding_forms, presentation_table
@@ -170,12 +171,23 @@ def _unsettled_spaces(text: str) -> bool:
     )
 
 
-_FEW_SPANS = 100  # up to this many deletions, joining the kept slices beats two more full scans
+_FEW_SPANS = 100  # up to this many deleted code points, a deletion unsettles spaces only where it follows one
+_DENSE = 8  # marks are found on the code units when more than one code point in 8 is deleted
 
 
-def _delete_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    kept = [0, *(bound for span in spans for bound in span), len(text)]
-    return "".join(text[start:end] for start, end in zip(kept[::2], kept[1::2], strict=True))
+@cache
+def _run_regex(chars: str) -> re.Pattern[str]:
+    return re.compile(f"[{chars}]+")
+
+
+def _delete_all(text: str, pattern: re.Pattern[str]) -> str:
+    """`text` without the code points of the one-code-point class `pattern`: one `str.replace` per distinct
+    code point present (a vocalised text has a handful), each search resuming where the last one stopped."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        pos = m.start()
+        text = text.replace(m.group(), "")
+    return text
 
 
 @cache
@@ -191,17 +203,23 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
     """The match view of a clean text and its runs back to the clean text."""
     runs = identity(len(clean))
     text, deleted = _fold_one_to_one(clean, _match_folds(options))
-    deletions = _class_regex(match_deletions(options))  # one code point at a time: sre scans a lone class fast
+    chars = match_deletions(options)
+    deletions = _class_regex(chars)  # one code point at a time: sre scans a lone class fast
     if deleted and deletions is not None:
-        # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks.
-        spans = [m.span() for m in deletions.finditer(text)]
-        runs = attached_deletion(text, spans)
-        if len(spans) <= _FEW_SPANS:
-            # A deletion can only unsettle a clean text's spaces if it starts the text or follows a space.
-            unsettled = spans[0][0] == 0 or any(text[start - 1] in " \n" for start, _ in spans)
-            text = _delete_spans(text, spans)
-        else:
-            unsettled, text = True, deletions.sub("", text)
+        # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks. Whole
+        # runs of them (a shadda and its vowel) are found at once: by a regex when they are few, on the code
+        # units when they are dense (codeunits.py: a vocalised text has a mark after every letter).
+        stripped = _delete_all(text, deletions)
+        count = len(text) - len(stripped)
+        bounds = run_bounds(text, chars) if count * _DENSE > len(text) else None
+        if bounds is None:
+            bounds = [bound for m in _run_regex(chars).finditer(text) for bound in m.span()]
+        starts = bounds[0::2]
+        runs = attached_deletion(text, zip(starts, bounds[1::2], strict=True))
+        # A deletion can only unsettle a clean text's spaces if it starts the text or follows a space; past
+        # a few deletions the spaces are checked whatever.
+        unsettled = count > _FEW_SPANS or starts[0] == 0 or any(text[start - 1] in " \n" for start in starts)
+        text = stripped
         if options.spaces and unsettled and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs

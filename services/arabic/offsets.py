@@ -8,11 +8,13 @@ collapsed spaces). A run with `view_len == raw_len` maps offset by offset; any o
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 
 Run = tuple[int, int, int, int]
 Edit = tuple[int, int, str]  # replace text[start:end] with the string (maybe empty)
+_MID_START = itemgetter(1)  # a run's start in the text it maps to
 
 
 def identity(length: int) -> list[Run]:
@@ -89,7 +91,6 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
     partial = False  # set when a piece covers part of a whole inner run: pieces may then overlap in raw
     in_view, in_raw, in_len, in_raw_len = inner[0]
     in_end = in_view + in_len
-    mid_ends = [mid_start + mid_len for _, mid_start, _, mid_len in outer]
     i, count = 0, len(outer)
     while i < count:
         view_start, mid_start, view_len, mid_len = outer[i]
@@ -98,11 +99,17 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
             in_view, in_raw, in_len, in_raw_len = inner[j]
             in_end = in_view + in_len
         if in_len == in_raw_len and mid_start >= in_view:
-            # The outer runs that end inside this one-to-one inner run shift by a constant (most runs).
-            last = bisect_right(mid_ends, in_end, i)
+            # The outer runs that end inside this one-to-one inner run shift by a constant (most runs): those
+            # starting inside it but the last, which may reach past its end.
+            last = bisect_left(outer, in_end, i, key=_MID_START)
+            if last > i and outer[last - 1][1] + outer[last - 1][3] > in_end:
+                last -= 1
             if last > i:
                 shift = in_raw - in_view
-                result.extend([(v, m + shift, v_len, m_len) for v, m, v_len, m_len in outer[i:last]])
+                if shift:
+                    result.extend([(v, m + shift, v_len, m_len) for v, m, v_len, m_len in outer[i:last]])
+                else:
+                    result.extend(outer[i:last])
                 i = last
                 continue
         i += 1

@@ -26,9 +26,11 @@ from services.arabic.chrome import (
     inline_end,
     line_rules,
 )
-from services.arabic.fold import _clean_folds, _delete_spans, _fold_one_to_one, _match_folds, match_lines
+from services.arabic.codeunits import run_bounds
+from services.arabic.fold import _clean_folds, _fold_one_to_one, _match_folds, match_lines
 from services.arabic.normalize import _OTHER_LETTER, NEVER_OTHER_LETTER
 from services.arabic.offsets import Edit, Run, apply_edits, compose, is_identity, tidy
+from services.arabic.options import match_deletions
 from services.arabic.presentation import LONGEST_FOLD, presentation_table
 from services.arabic.related import STAMP_TAIL_CHARS, _stamp_regex, stamp_start
 from tests.paths import SEED_FILES
@@ -82,12 +84,19 @@ def test_fold_one_to_one_is_a_per_character_table(raw: str, options: FoldOptions
         assert needs_edit == any(folds.changed.match(c) and c not in folds.table for c in raw)
 
 
-@given(st.lists(st.integers(min_value=0, max_value=40), max_size=12), st.text(min_size=40, max_size=40))
-def test_delete_spans_is_a_regex_deletion(bounds: list[int], text: str) -> None:
-    points = sorted(set(bounds))
-    spans = list(zip(points[::2], points[1::2], strict=False))
-    expected = "".join(char for i, char in enumerate(text) if not any(s <= i < e for s, e in spans))
-    assert _delete_spans(text, spans) == expected
+mark_texts = st.lists(
+    st.sampled_from(["\u0628", "\u064e", "\u0651", "\u0640", "\u08f0", "\u0670", " ", "\n", "a", "\U0001f600"])
+    | st.just("\ud800"),  # a lone surrogate is one code unit too
+    max_size=40,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(mark_texts)
+def test_run_bounds_on_code_units_agree_with_the_regex(text: str) -> None:
+    chars = match_deletions(ALL_ON)
+    expected = [bound for m in re.finditer(f"[{chars}]+", text) for bound in m.span()]
+    assert run_bounds(text, chars) == (None if any(ord(c) > 0xFFFF for c in text) else expected)
 
 
 def test_never_other_letter_holds_no_letter_counted_as_other() -> None:
