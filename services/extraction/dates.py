@@ -69,7 +69,9 @@ def _day_month(
             return EventDate(basis="unresolved", text=text), used
         year = published.year
         candidate = _safe_date(year, month, day)
-        if candidate is not None and not planned and candidate > published:
+        if _this_month(words, j):  # "28 مايو/ أيار الجاري": the publication's year, before or after it
+            pass
+        elif candidate is not None and not planned and candidate > published:
             year -= 1
         elif candidate is not None and planned and candidate < published:
             year += 1
@@ -78,6 +80,15 @@ def _day_month(
         return None, 1
     basis: Literal["explicit", "relative"] = "explicit" if used > j - i else "relative"
     return EventDate(value=d.isoformat(), precision="day", basis=basis, text=text), used
+
+
+_CURRENT = frozenset({"الجاري", "الحالي"})  # folded
+_ALT_MONTH = 3  # "مايو/ أيار الجاري": a second name of the month between
+
+
+def _this_month(words: list[str], j: int) -> bool:
+    """Is the month just read (ending before words[j]) marked as the current one ('الجاري')?"""
+    return any(w in _CURRENT for w in words[j : j + _ALT_MONTH])
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
