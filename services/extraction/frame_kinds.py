@@ -115,3 +115,21 @@ def summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | 
         )
         return [Roles(summoner, (host,), 3, recall=True)] if host is not None else []
     return [Roles(summoner, (envoy.actor,), 3)]
+
+
+_RECOGNISED_GAP = 4  # "تعترف رسمياً بدولة فلسطين": words between the verb or noun and the state recognised
+
+
+def recognise(slots: Sequence[Slot], t: int) -> list[Roles]:
+    """'النرويج وإسبانيا تعترفان بدولة فلسطين'، 'أعلن رؤساء حكومات النرويج X وإسبانيا Y … اعتراف بلدانهم
+    بدولة فلسطين': the state after بـ is recognised, by each state (or its leader) named before the trigger."""
+    target = next((s for s in slots if 0 < s.mention.start - t <= _RECOGNISED_GAP and s.mention.prep == "ب"), None)
+    if target is None:
+        return []
+    seen: dict[str | None, ActorRef] = {}
+    for s in slots:
+        if s.mention.end > t or s.mention.prep != "" or country(s) in (None, country(target)):
+            continue
+        if country(s) not in seen or seen[country(s)].role == Role.STATE:
+            seen[country(s)] = s.actor  # the leader, when named, stands for the state
+    return [Roles(source, (target.actor,), 1) for source in seen.values()]

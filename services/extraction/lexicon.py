@@ -11,7 +11,7 @@ from schemas.event import PloverType
 from services.arabic import match_key
 from services.extraction.morph import proclitic_readings
 
-FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi", "chair"})
+FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi", "chair", "recognise"})
 FLAGS = frozenset({"weak", "planned", "needs_actor2", "dual", "invite", "solo"})
 POS = frozenset({"verb", "noun"})
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.unit.extraction.conftest import events
+from services.extraction.dates import find_dates
+from services.extraction.text import build_doc
+from tests.unit.extraction.conftest import article, events
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday
 
@@ -158,3 +160,24 @@ def test_a_ceasefire_is_no_place() -> None:
     found = events(text, PUB)
     assert found
     assert all(e.location is None for e in found)
+
+
+def test_recognising_a_state_is_support_054_from_each_recogniser() -> None:
+    text = "أعلنت سلوفينيا ومالطا اليوم اعترافهما رسمياً بدولة فلسطين."
+    found = events(text, PUB)
+    assert sorted((e.source.country, e.target.country if e.target else None) for e in found) == [
+        ("MLT", "PSE"),
+        ("SVN", "PSE"),
+    ]
+    assert all((e.event_type.value, e.cameo.code) == ("SUPPORT", "054") for e in found)
+
+
+def test_admitting_something_is_no_recognition() -> None:
+    assert events("واعترف وزير الخارجية الأردني أيمن الصفدي اليوم بأن الوضع في غزة صعب.", PUB) == []
+
+
+def test_a_day_of_the_current_month_keeps_the_publication_year() -> None:
+    text = "على أن يدخل القرار حيز التنفيذ في 28 مارس/ آذار الجاري."
+    doc = build_doc(article(text, PUB))
+    (hit,) = find_dates(doc.sentence_tokens(0), PUB, planned=False)
+    assert hit.date.value == "2025-03-28"
