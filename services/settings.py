@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         le=4096,
         description="Messages per agent taken from the stream and not yet acknowledged (the pipelining window).",
     )
+    worker_stage_processes: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Stage child processes per agent (normalise + extract); a message goes to one by its key. "
+        "One keeps a worker at about one core; set it to the cores a worker may use (see docs/scaling.md).",
+    )
     stage_timeout_seconds: float = Field(
         default=30.0,
         gt=0,

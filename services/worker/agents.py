@@ -1,10 +1,11 @@
-"""The agents: raw articles through normalise+extract in one stage child, outputs delivered, then acked.
+"""The agents: raw articles through normalise+extract in stage children, outputs delivered, then acked.
 
 Acknowledgement is manual (`stream.noack()`): Faust's automatic ack runs in a `finally` around the
 agent's loop body, so an event being processed when the worker stops (or the agent crashes) would be
 acked, and its offset committed, without its outputs. Here `WindowedPipeline` acks an event only after
 `Delivery.send` returned for all its outputs and every earlier event was acked, so every committed offset
 has its outputs on the broker (at-least-once), while up to `worker_max_in_flight` events are in flight.
+Each agent runs `worker_stage_processes` stage children; a message goes to the child of its key (`lanes`).
 
 The raw agent publishes the normalised article and the events of each raw message; it does not read the
 normalised topic back. An optional second agent extracts normalised articles that producers push to
@@ -24,8 +25,8 @@ from schemas.deadletter import Stage
 from schemas.outcome import Rejection
 from services.settings import Settings
 from services.worker.delivery import Delivery, OutputRejected
-from services.worker.isolation import StageRunner
 from services.worker.lag import ProcessedOffsets
+from services.worker.lanes import StageLanes, route
 from services.worker.metrics import WorkerMetrics
 from services.worker.pipeline import BatchLimits, Steps, WindowedPipeline
 from services.worker.records import SourceRecord, build_dead_letter
@@ -53,6 +54,10 @@ def _key(pending: Pending) -> bytes | None:
 
 def _size(pending: Pending) -> int:
     return len(pending.record.value or b"")
+
+
+def _route(pending: Pending) -> int:
+    return route(pending.record)
 
 
 class Outputs:
@@ -136,7 +141,7 @@ def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, proce
 
     async def run(stream: Any, stage: Stage, stage_fn: StageFn) -> None:
         manual = stream.noack()
-        runner = StageRunner(settings.stage_timeout_seconds, stage)
+        lanes = StageLanes(settings.worker_stage_processes, settings.stage_timeout_seconds, stage)
         in_flight = metrics.in_flight.labels(stage.value)
 
         async def taken() -> Any:
@@ -148,8 +153,8 @@ def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, proce
                     event, SourceRecord(message.topic, message.partition, message.offset, message.key, message.value)
                 )
 
-        async def process(batch: list[Pending]) -> list[StageResult]:
-            return await runner.run(stage_fn, [pending.record.value for pending in batch], limits)
+        async def process(lane: int, batch: list[Pending]) -> list[StageResult]:
+            return await lanes.run(lane, stage_fn, [pending.record.value for pending in batch], limits)
 
         async def acknowledge(pending: Pending) -> None:
             record = pending.record
@@ -158,14 +163,15 @@ def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, proce
             await manual.ack(pending.event)
 
         pipeline = WindowedPipeline(
-            Steps(process, outputs.deliver, acknowledge, key=_key, size=_size),
+            Steps(process, outputs.deliver, acknowledge, key=_key, size=_size, route=_route),
             settings.worker_max_in_flight,
             BATCH_LIMITS,
+            lanes=len(lanes),
         )
         try:
             await pipeline.run(taken())
-        finally:  # the agent is cancelled when the worker stops: end its stage child with it
-            runner.close(kill=True)
+        finally:  # the agent is cancelled when the worker stops: end its stage children with it
+            lanes.close(kill=True)
 
     raw_topic = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
 

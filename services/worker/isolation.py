@@ -9,6 +9,10 @@ Messages go to the child in batches (one call and one pickle each way per batch)
 the timeout, or kills the child, is run again one message at a time with the same timeout, so only the
 message that is slow (or kills the child) on its own is abandoned and dead-lettered
 (`processing_timeout`, `processing_error`); its neighbours are processed normally.
+
+Children are forked by a forkserver that has already built the stages' tables (`services.worker.zygote`),
+so they share those pages copy-on-write and start in milliseconds. A worker may run several children
+(`services.worker.lanes`); each is one `StageRunner`, handled exactly as a single one.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import logging
 import multiprocessing
 import os
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,28 +33,42 @@ from services.worker.stages import StageFn, StageLimits, StageResult, process_ba
 
 log = logging.getLogger("marsad.worker.isolation")
 
-# Start-up of a stage child (spawn, imports, warm-up article): ~1 s; the bound only catches a broken child.
+# Start-up of the first stage child (forkserver start, imports, the template's warm-up): ~1-2 s; later
+# children fork from the template in milliseconds. The bound only catches a broken child.
 WARM_UP_TIMEOUT_SECONDS = 120.0
+TEMPLATE_MODULE = "services.worker.zygote"
 
 
-def _exit_with_parent(parent: int) -> None:
+def stage_context() -> multiprocessing.context.ForkServerContext:
+    """Children forked from a fresh interpreter (no inherited event loop, threads or sockets) that has
+    imported `TEMPLATE_MODULE`. The forkserver is one per worker process, started on first use."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([TEMPLATE_MODULE])
+    return context
+
+
+def _exit_with_parent() -> None:
     """Runs in the child at start: exit as soon as the worker is gone.
 
     A ProcessPoolExecutor child holds both ends of its call queue, so it never sees EOF when the worker
-    dies without closing the pool (SIGKILL, OOM): it would wait forever as an orphan. A watchdog thread
-    notices the re-parenting within a second.
+    dies without closing the pool (SIGKILL, OOM): it would wait forever as an orphan. Its parent is the
+    forkserver, which lives as long as any child does, so re-parenting says nothing either. The worker
+    holds the write end of each child's sentinel pipe (`multiprocessing.parent_process()`): a watchdog
+    thread waits for its EOF.
     """
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not started by multiprocessing: nothing to watch
+        return
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
+        parent.join()
         os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 class StageRunner:
-    """One child process ('spawn': no inherited event loop, threads or sockets), replaced when it must die."""
+    """One child process, replaced when it must die."""
 
     def __init__(self, timeout: float, stage: Stage) -> None:
         self._timeout = timeout
@@ -61,15 +78,12 @@ class StageRunner:
     async def _ready_pool(self, limits: StageLimits) -> ProcessPoolExecutor:
         """The child, started and warmed up (`stages.warm_up`) outside any message's time bound."""
         if self._pool is None:
-            pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_exit_with_parent,
-                initargs=(os.getpid(),),
-            )
-            warmed = asyncio.get_running_loop().run_in_executor(pool, partial(warm_up, limits))
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=stage_context(), initializer=_exit_with_parent)
+            # The first submit starts the child; with a forkserver that waits for the template to be ready
+            # (the first time: imports and tables, ~1-2 s), so it runs off the event loop.
             try:
-                if not await asyncio.wait_for(warmed, WARM_UP_TIMEOUT_SECONDS):
+                submitted = await asyncio.to_thread(pool.submit, warm_up, limits)
+                if not await asyncio.wait_for(asyncio.wrap_future(submitted), WARM_UP_TIMEOUT_SECONDS):
                     log.warning("the stage child's warm-up article was rejected; the first message pays the start-up")
             except BaseException:
                 _kill(pool)
@@ -96,9 +110,13 @@ class StageRunner:
     async def _call(
         self, fn: StageFn, values: list[bytes | None], limits: StageLimits
     ) -> list[StageResult] | Rejection:
-        pool = await self._ready_pool(limits)
         call: Callable[[], list[StageResult]] = partial(process_batch, fn, values, limits)
-        future = asyncio.get_running_loop().run_in_executor(pool, call)
+        try:
+            future = asyncio.get_running_loop().run_in_executor(await self._ready_pool(limits), call)
+        except BrokenProcessPool as exc:  # the child died while idle (killed, out of memory): no message to blame
+            log.error("stage process died between calls (%s); replaced", exc)
+            self.close(kill=True)
+            future = asyncio.get_running_loop().run_in_executor(await self._ready_pool(limits), call)
         try:
             return await asyncio.wait_for(future, self._timeout)
         except TimeoutError:

@@ -3,11 +3,14 @@
 Three steps run concurrently: reading (up to `window` messages taken and not yet acknowledged), the stage
 (batches of whatever has been read, within `BatchLimits`, one stage call each) and the deliveries (one
 task per message, so the stage works on the next batch while the broker acknowledges the outputs of the
-previous ones). Deliveries of messages with the same key (article id) run one after the other, in input order,
-so an article's outputs are never reordered; messages with different keys deliver concurrently.
-Acknowledgement follows input order strictly: a message is acknowledged only after its
-own delivery and every earlier message's acknowledgement, so the committed offset of a partition never
-passes a message whose outputs are not on the broker (at-least-once). A delivery that raises stops the
+previous ones). The stage has one or more lanes (one per stage process): each message goes to lane
+`route(message) % lanes`, and each lane batches and calls the stage on its own, concurrently with the
+others; within a lane, messages keep input order (so messages of one key must share a route). Deliveries of
+messages with the same key (article id) run one after the other, in input order, so an article's outputs
+are never reordered; messages with different keys deliver concurrently. Acknowledgement follows input
+order strictly, whatever lane a message took: a message is acknowledged only after its own delivery and
+every earlier message's acknowledgement, so the committed offset of a partition never passes a message
+whose outputs are not on the broker (at-least-once). A delivery that raises stops the
 whole pipeline without acknowledging it or anything after it.
 
 Knows nothing of Kafka or Faust: the agents plug in the stage call, the delivery and the acknowledgement.
@@ -27,11 +30,12 @@ ResultT = TypeVar("ResultT")
 
 @dataclass(frozen=True, slots=True)
 class Steps(Generic[ItemT, ResultT]):
-    process: Callable[[list[ItemT]], Awaitable[list[ResultT]]]  # one result per item, in order
+    process: Callable[[int, list[ItemT]], Awaitable[list[ResultT]]]  # (lane, batch): one result per item, in order
     deliver: Callable[[ItemT, ResultT], Coroutine[Any, Any, None]]
     acknowledge: Callable[[ItemT], Awaitable[None]]
     key: Callable[[ItemT], Hashable]  # deliveries of one key keep input order
     size: Callable[[ItemT], int]  # bytes, for the batch limit
+    route: Callable[[ItemT], int] = lambda _: 0  # the lane is route(item) % lanes; equal keys need equal routes
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,21 +46,27 @@ class BatchLimits:
     size: int
 
 
+Staged = tuple[ItemT, asyncio.Future[asyncio.Task[None]]]  # an item and, once staged, its delivery
+
+
 class WindowedPipeline(Generic[ItemT, ResultT]):
-    def __init__(self, steps: Steps[ItemT, ResultT], window: int, batch: BatchLimits) -> None:
-        if window < 1 or batch.items < 1:
-            raise ValueError("the window and the batch must hold at least one message")
+    def __init__(self, steps: Steps[ItemT, ResultT], window: int, batch: BatchLimits, lanes: int = 1) -> None:
+        if window < 1 or batch.items < 1 or lanes < 1:
+            raise ValueError("the window, the batch and the lanes must hold at least one message")
         self._steps = steps
         self._window = window
         self._batch = BatchLimits(min(batch.items, window), batch.size)
+        self._lanes = lanes
 
     async def run(self, items: AsyncIterable[ItemT]) -> None:
         """Until `items` ends and everything read is acknowledged (a Kafka stream never ends: until cancelled)."""
         slots = asyncio.Semaphore(self._window)
-        staged: asyncio.Queue[ItemT] = asyncio.Queue()
-        delivering: asyncio.Queue[tuple[ItemT, asyncio.Task[None]]] = asyncio.Queue()
+        lanes: list[asyncio.Queue[Staged[ItemT]]] = [asyncio.Queue() for _ in range(self._lanes)]
+        delivering: asyncio.Queue[Staged[ItemT]] = asyncio.Queue()  # in input order: the acknowledgement order
+        latest: dict[Hashable, asyncio.Task[None]] = {}  # the last delivery started per key, while it runs
+        loop = asyncio.get_running_loop()
         async with asyncio.TaskGroup() as tasks:
-            stage = tasks.create_task(self._stage(staged, delivering, tasks))
+            stages = [tasks.create_task(self._stage(lane, queue, latest, tasks)) for lane, queue in enumerate(lanes)]
             acks = tasks.create_task(self._acknowledge(delivering, slots))
             iterator = aiter(items)
             while True:
@@ -66,49 +76,51 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
                 except StopAsyncIteration:
                     slots.release()
                     break
-                staged.put_nowait(item)
+                staged: Staged[ItemT] = (item, loop.create_future())
+                delivering.put_nowait(staged)
+                lanes[self._steps.route(item) % self._lanes].put_nowait(staged)
             for _ in range(self._window):  # the end of a finite input: wait until all is acknowledged
                 await slots.acquire()
-            stage.cancel()
+            for stage in stages:
+                stage.cancel()
             acks.cancel()
 
     async def _stage(
         self,
-        staged: asyncio.Queue[ItemT],
-        delivering: asyncio.Queue[tuple[ItemT, asyncio.Task[None]]],
+        lane: int,
+        staged: asyncio.Queue[Staged[ItemT]],
+        latest: dict[Hashable, asyncio.Task[None]],
         tasks: asyncio.TaskGroup,
     ) -> None:
-        latest: dict[Hashable, asyncio.Task[None]] = {}  # the last delivery started per key, while it runs
-        carried: list[ItemT] = []  # read for a batch that was full: it starts the next one
+        """One lane: batches of what it was given, one stage call at a time, deliveries started in order."""
+        carried: list[Staged[ItemT]] = []  # read for a batch that was full: it starts the next one
         while True:
             batch = [carried.pop() if carried else await staged.get()]
-            size = self._steps.size(batch[0])
+            size = self._steps.size(batch[0][0])
             while len(batch) < self._batch.items and not staged.empty():
-                item = staged.get_nowait()
-                size += self._steps.size(item)
+                entry = staged.get_nowait()
+                size += self._steps.size(entry[0])
                 if size > self._batch.size:
-                    carried.append(item)
+                    carried.append(entry)
                     break
-                batch.append(item)
-            results = await self._steps.process(batch)
-            for item, result in zip(batch, results, strict=True):
+                batch.append(entry)
+            results = await self._steps.process(lane, [item for item, _ in batch])
+            for (item, delivery), result in zip(batch, results, strict=True):
                 key = self._steps.key(item)
                 task = tasks.create_task(self._deliver_after(latest.get(key), item, result))
                 latest[key] = task
                 task.add_done_callback(partial(_forget, latest, key))
-                delivering.put_nowait((item, task))
+                delivery.set_result(task)
 
     async def _deliver_after(self, previous: asyncio.Task[None] | None, item: ItemT, result: ResultT) -> None:
         if previous is not None:
             await previous
         await self._steps.deliver(item, result)
 
-    async def _acknowledge(
-        self, delivering: asyncio.Queue[tuple[ItemT, asyncio.Task[None]]], slots: asyncio.Semaphore
-    ) -> None:
+    async def _acknowledge(self, delivering: asyncio.Queue[Staged[ItemT]], slots: asyncio.Semaphore) -> None:
         while True:
-            item, delivered = await delivering.get()
-            await delivered
+            item, delivery = await delivering.get()
+            await (await delivery)
             await self._steps.acknowledge(item)
             slots.release()
 

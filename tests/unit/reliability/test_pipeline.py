@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -32,6 +33,9 @@ class Recorder:
         self.peak_open = 0
         self.fail_at = fail_at
         self.keys = 1_000_000  # items with equal `item % keys` share a key
+        self.lanes: list[int] = []  # the lane of each batch
+        self.busy: Counter[int] = Counter()  # stage calls running, per lane
+        self.peak_busy = 0  # most lanes in a stage call at once
 
     async def items(self, n: int) -> AsyncIterator[int]:
         for item in range(n):
@@ -40,9 +44,13 @@ class Recorder:
             yield item
             await asyncio.sleep(0)
 
-    async def process(self, batch: list[int]) -> list[int]:
+    async def process(self, lane: int, batch: list[int]) -> list[int]:
         self.batches.append(batch)
-        await asyncio.sleep(0.001)
+        self.lanes.append(lane)
+        self.busy[lane] += 1
+        self.peak_busy = max(self.peak_busy, sum(1 for n in self.busy.values() if n))
+        await asyncio.sleep(0.001 * self.rng.randint(1, 5))  # lanes finish their batches out of order
+        self.busy[lane] -= 1
         return [item * 10 for item in batch]
 
     async def deliver(self, item: int, result: int) -> None:
@@ -57,12 +65,19 @@ class Recorder:
         self.acked.append(item)
         self.open -= 1
 
-    def pipeline(self, window: int, batch_max: int, batch_bytes: int = 10**9) -> WindowedPipeline[int, int]:
-        """Item n is n bytes long (for the batch size limit)."""
+    def pipeline(
+        self, window: int, batch_max: int, batch_bytes: int = 10**9, lanes: int = 1
+    ) -> WindowedPipeline[int, int]:
+        """Item n is n bytes long (for the batch size limit); its route is its key."""
         steps = Steps(
-            self.process, self.deliver, self.acknowledge, key=lambda item: item % self.keys, size=lambda item: item
+            self.process,
+            self.deliver,
+            self.acknowledge,
+            key=lambda item: item % self.keys,
+            size=lambda item: item,
+            route=lambda item: item % self.keys,
         )
-        return WindowedPipeline(steps, window, BatchLimits(batch_max, batch_bytes))
+        return WindowedPipeline(steps, window, BatchLimits(batch_max, batch_bytes), lanes)
 
 
 def test_acks_follow_input_order_although_deliveries_finish_out_of_order() -> None:
@@ -114,6 +129,33 @@ def test_window_and_batch_must_be_positive() -> None:
     recorder = Recorder()
     with pytest.raises(ValueError):
         recorder.pipeline(window=0, batch_max=1)
+    with pytest.raises(ValueError):
+        recorder.pipeline(window=8, batch_max=1, lanes=0)
+
+
+def test_lanes_run_concurrently_each_key_stays_in_one_lane_and_acks_keep_input_order() -> None:
+    recorder = Recorder()
+    recorder.keys = 7
+    asyncio.run(recorder.pipeline(window=24, batch_max=4, lanes=3).run(recorder.items(300)))
+    assert recorder.acked == list(range(300))
+    assert sorted(item for batch in recorder.batches for item in batch) == list(range(300))  # each staged once
+    for batch, lane in zip(recorder.batches, recorder.lanes, strict=True):
+        assert {item % 7 % 3 for item in batch} == {lane}  # the lane is route % lanes
+    staged = [item for batch in recorder.batches for item in batch]
+    for key in range(7):
+        assert [item for item in staged if item % 7 == key] == list(range(key, 300, 7))  # a lane keeps input order
+        same_key = [item for item in recorder.delivered if item % 7 == key]
+        assert same_key == sorted(same_key)
+    assert recorder.peak_busy > 1  # lanes really were in their stage calls at the same time
+    assert set(recorder.lanes) == {0, 1, 2}
+
+
+def test_with_lanes_a_failed_delivery_still_stops_acknowledgement_at_it() -> None:
+    recorder = Recorder(fail_at=41)
+    recorder.keys = 5
+    with pytest.raises(ExceptionGroup):
+        asyncio.run(recorder.pipeline(window=16, batch_max=4, lanes=2).run(recorder.items(200)))
+    assert recorder.acked == list(range(len(recorder.acked))) and len(recorder.acked) <= 41
 
 
 def test_raw_message_gives_the_normalised_article_and_its_events_as_bytes() -> None:
