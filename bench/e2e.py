@@ -38,6 +38,7 @@ class Tick:
     rss_mb: float
     broker_cpu: float
     parent_cpu: float = 0.0  # the worker processes alone, without their stage children
+    pss_mb: float = 0.0  # the tree's proportional set size: shared pages counted once
 
 
 async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) -> tuple[list[Tick], float, str]:
@@ -66,6 +67,7 @@ async def _ticks(system: System, n: int, broker_pid: int, stall_seconds: float) 
                     proc.rss_mb if proc else 0.0,
                     broker.cpu_seconds if broker else 0.0,
                     sum(p.cpu_seconds for p in parents),
+                    proc.pss_mb if proc else 0.0,
                 )
             )
             if done >= n:
@@ -99,6 +101,7 @@ def _at(ticks: list[Tick], x: float) -> Tick:
                 tick.rss_mb,
                 before.broker_cpu + f * (tick.broker_cpu - before.broker_cpu),
                 before.parent_cpu + f * (tick.parent_cpu - before.parent_cpu),
+                tick.pss_mb,
             )
     return ticks[-1]
 
@@ -126,6 +129,7 @@ def summarise(ticks: list[Tick], n: int, ready_at: float) -> dict[str, Any]:
         "broker_cpu_cores": (hi.broker_cpu - lo.broker_cpu) / window,
         "worker_rss_max_mb": max(t.rss_mb for t in ticks),
         "worker_rss_idle_mb": next((t.rss_mb for t in ticks if t.rss_mb > 0), 0.0),
+        "worker_pss_max_mb": max(t.pss_mb for t in ticks),
         "ready_s": ready_at,
         "first_output_s": first_output,
         "segment_rates": _segments(after_ready, lo.done, hi.done),

@@ -1,4 +1,10 @@
-"""CPU time and memory of a process from /proc/<pid>/stat and /proc/<pid>/status (Linux only)."""
+"""CPU time and memory of a process from /proc/<pid>/stat, /proc/<pid>/status and /proc/<pid>/smaps_rollup (Linux).
+
+RSS counts every page a process maps, so a sum over processes counts each shared page once per process:
+the stage children share the lexicon pages of their template (services/worker/zygote.py). PSS (proportional
+set size) divides each page among the processes that map it, so the PSS of a process tree adds up to the
+memory it really holds.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ class ProcSample:
     cpu_seconds: float  # user + system
     rss_mb: float
     hwm_mb: float  # peak RSS since the process started
+    pss_mb: float = 0.0  # 0 when smaps_rollup cannot be read
 
 
 def sample(pid: int) -> ProcSample | None:
@@ -31,7 +38,18 @@ def sample(pid: int) -> ProcSample | None:
             rss = int(line.split()[1]) / 1024
         elif line.startswith("VmHWM:"):
             hwm = int(line.split()[1]) / 1024
-    return ProcSample((utime + stime) / _TICKS, rss, hwm)
+    return ProcSample((utime + stime) / _TICKS, rss, hwm, _pss_mb(pid))
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # gone, or a kernel without smaps_rollup (before 4.14)
+        return 0.0
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def children(pid: int) -> list[int]:
@@ -56,11 +74,15 @@ def children(pid: int) -> list[int]:
 
 
 def sample_many(pids: list[int]) -> ProcSample | None:
-    """The sum over several processes and all their descendants: CPU and RSS add up, peaks too."""
+    """The sum over several processes and all their descendants: CPU, RSS and PSS add up, peaks too (RSS
+    counts shared pages once per process, PSS once in all)."""
     tree = [p for pid in pids for p in (pid, *children(pid))]
     samples = [s for s in (sample(p) for p in tree) if s is not None]
     if not samples:
         return None
     return ProcSample(
-        sum(s.cpu_seconds for s in samples), sum(s.rss_mb for s in samples), sum(s.hwm_mb for s in samples)
+        sum(s.cpu_seconds for s in samples),
+        sum(s.rss_mb for s in samples),
+        sum(s.hwm_mb for s in samples),
+        sum(s.pss_mb for s in samples),
     )

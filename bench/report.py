@@ -40,6 +40,7 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
         "worker_cpu_s_per_1000": _median(one, "worker_cpu_s_per_1000") if one else 0.0,
         "broker_cpu_s_per_1000": _median(one, "broker_cpu_s_per_1000") if one else 0.0,
         "worker_rss_peak_mb": max((r["worker_rss_peak_mb"] for r in one), default=0.0),
+        "worker_pss_max_mb": max((r.get("worker_pss_max_mb", 0.0) for r in one), default=0.0),
         "p99_event_latency_ms_at_50pct": at_half,
         "loadavg_1min_range": [min(loads, default=0.0), max(loads, default=0.0)],
     }
@@ -83,8 +84,8 @@ def _stage_rows(stages: dict[str, Any]) -> list[str]:
 def _system_rows(results: dict[str, Any], summary: dict[str, Any]) -> list[str]:
     rows = [
         "| system | articles/s (median) | reps | noise across reps | noise within a run | events/s | worker CPU-s/1k "
-        "| worker cores (parent only) | broker CPU-s/1k | RSS peak MB | load 1-min before→after |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| worker cores (parent only) | broker CPU-s/1k | RSS peak MB | PSS max MB | load 1-min before→after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, runs in results["throughput"].items():
         s = summary["throughput_articles_per_s"][name]
@@ -95,7 +96,8 @@ def _system_rows(results: dict[str, Any], summary: dict[str, Any]) -> list[str]:
             f"{_fmt(_median(runs, 'events_per_s'), 0)} | {_fmt(_median(runs, 'worker_cpu_s_per_1000'), 2)} | "
             f"{_fmt(_median(runs, 'worker_cpu_cores'), 2)} ({_fmt(_median(runs, 'worker_parent_cpu_cores'), 2)}) | "
             f"{_fmt(_median(runs, 'broker_cpu_s_per_1000'), 2)} | "
-            f"{_fmt(max(r['worker_rss_peak_mb'] for r in runs), 0)} | {loads} |"
+            f"{_fmt(max(r['worker_rss_peak_mb'] for r in runs), 0)} | "
+            f"{_fmt(max(r.get('worker_pss_max_mb', 0.0) for r in runs), 0)} | {loads} |"
         )
     return rows
 
