@@ -181,3 +181,9 @@ def test_a_day_of_the_current_month_keeps_the_publication_year() -> None:
     doc = build_doc(article(text, PUB))
     (hit,) = find_dates(doc.sentence_tokens(0), PUB, planned=False)
     assert hit.date.value == "2025-03-28"
+
+
+def test_nato_carries_its_cameo_code() -> None:
+    (e,) = events("شارك الرئيس التركي رجب طيب أردوغان اليوم في قمة حلف شمال الأطلسي في لاهاي.", PUB)
+    assert e.target is not None
+    assert e.target.country == "NAT"
