@@ -16,7 +16,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 30, "heldout": 15}
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -43,7 +43,7 @@ ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
-    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS"
+    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -188,6 +188,19 @@ TERMS: dict[str, tuple[str, str]] = {
     "Laurent Fabius": ("2012-05-16", "2016-02-11"),
     "Abdoulaye Bathily": ("2022-09-02", "2024-05-31"),
     "Abdul Hamid Dbeibah": ("2021-03-15", "2099-01-01"),
+    "Eli Cohen": ("2023-01-02", "2024-01-02"),
+    "Mustafa Al-Kadhimi": ("2020-05-07", "2022-10-27"),
+    "Volodymyr Zelensky": ("2019-05-20", "2099-01-01"),
+    "Sadyr Japarov": ("2021-01-28", "2099-01-01"),
+    "Hamad bin Isa Al Khalifa": ("2002-02-14", "2099-01-01"),
+    "Vivian Balakrishnan": ("2015-10-01", "2099-01-01"),
+    "Badr Albusaidi": ("2020-08-18", "2099-01-01"),
+    "Hissein Brahim Taha": ("2021-11-01", "2099-01-01"),
+    "Haitham bin Tariq": ("2020-01-11", "2099-01-01"),
+    "Abdelmadjid Tebboune": ("2019-12-19", "2099-01-01"),
+    "Sabah Al-Ahmad Al-Jaber Al-Sabah": ("2006-01-29", "2020-09-29"),
+    "Haider al-Abadi": ("2014-09-08", "2018-10-25"),
+    "Rex Tillerson": ("2017-02-01", "2018-03-31"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
