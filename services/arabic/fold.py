@@ -171,13 +171,13 @@ def _unsettled_spaces(text: str) -> bool:
     )
 
 
-_FEW_SPANS = 100  # up to this many deleted code points, a deletion unsettles spaces only where it follows one
-_DENSE = 8  # marks are found on the code units when more than one code point in 8 is deleted
+_FEW_SPANS = 100  # up to this many deletions, joining the kept slices beats two more full scans
+_PROBE_CHARS, _DENSE = 256, 8  # marks are dense when more than one code point in 8 of the text's head is one
 
 
-@cache
-def _run_regex(chars: str) -> re.Pattern[str]:
-    return re.compile(f"[{chars}]+")
+def _delete_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    kept = [0, *(bound for span in spans for bound in span), len(text)]
+    return "".join(text[start:end] for start, end in zip(kept[::2], kept[1::2], strict=True))
 
 
 def _delete_all(text: str, pattern: re.Pattern[str]) -> str:
@@ -188,6 +188,24 @@ def _delete_all(text: str, pattern: re.Pattern[str]) -> str:
         pos = m.start()
         text = text.replace(m.group(), "")
     return text
+
+
+def _dense_deletion(text: str, chars: str, deletions: re.Pattern[str]) -> tuple[str, list[Run], bool] | None:
+    """Deletions in a text where they are dense (a vocalised text has a mark after nearly every letter): the
+    text without them, its runs and whether its spaces may be unsettled; None for a sparse text or one with
+    code points past the BMP. The runs of marks are found on the code units (codeunits.py), without a
+    `re.Match` per mark, and each distinct mark is deleted with one `str.replace`."""
+    if len(deletions.findall(text, 0, _PROBE_CHARS)) * _DENSE <= min(len(text), _PROBE_CHARS):
+        return None
+    bounds = run_bounds(text, chars)
+    if bounds is None:
+        return None
+    starts = bounds[0::2]
+    runs = attached_deletion(text, zip(starts, bounds[1::2], strict=True))
+    stripped = _delete_all(text, deletions)
+    # As in `match_view`: past a few deletions the spaces are checked whatever.
+    unsettled = len(text) - len(stripped) > _FEW_SPANS or starts[0] == 0 or any(text[i - 1] in " \n" for i in starts)
+    return stripped, runs, unsettled
 
 
 @cache
@@ -206,20 +224,19 @@ def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, l
     chars = match_deletions(options)
     deletions = _class_regex(chars)  # one code point at a time: sre scans a lone class fast
     if deleted and deletions is not None:
-        # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks. Whole
-        # runs of them (a shadda and its vowel) are found at once: by a regex when they are few, on the code
-        # units when they are dense (codeunits.py: a vocalised text has a mark after every letter).
-        stripped = _delete_all(text, deletions)
-        count = len(text) - len(stripped)
-        bounds = run_bounds(text, chars) if count * _DENSE > len(text) else None
-        if bounds is None:
-            bounds = [bound for m in _run_regex(chars).finditer(text) for bound in m.span()]
-        starts = bounds[0::2]
-        runs = attached_deletion(text, zip(starts, bounds[1::2], strict=True))
-        # A deletion can only unsettle a clean text's spaces if it starts the text or follows a space; past
-        # a few deletions the spaces are checked whatever.
-        unsettled = count > _FEW_SPANS or starts[0] == 0 or any(text[start - 1] in " \n" for start in starts)
-        text = stripped
+        # Diacritics and tatweel go with the letter before them, so evidence spans keep their marks.
+        dense = _dense_deletion(text, chars, deletions)
+        if dense is not None:
+            text, runs, unsettled = dense
+        else:
+            spans = [m.span() for m in deletions.finditer(text)]
+            runs = attached_deletion(text, spans)
+            if len(spans) <= _FEW_SPANS:
+                # A deletion can only unsettle a clean text's spaces if it starts the text or follows a space.
+                unsettled = spans[0][0] == 0 or any(text[start - 1] in " \n" for start, _ in spans)
+                text = _delete_spans(text, spans)
+            else:
+                unsettled, text = True, deletions.sub("", text)
         if options.spaces and unsettled and _unsettled_spaces(text):
             text, runs = _pass(text, runs, space_edits(text))
     return text, runs

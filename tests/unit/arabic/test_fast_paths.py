@@ -27,7 +27,7 @@ from services.arabic.chrome import (
     line_rules,
 )
 from services.arabic.codeunits import run_bounds
-from services.arabic.fold import _clean_folds, _fold_one_to_one, _match_folds, match_lines
+from services.arabic.fold import _clean_folds, _delete_spans, _fold_one_to_one, _match_folds, match_lines
 from services.arabic.normalize import _OTHER_LETTER, NEVER_OTHER_LETTER
 from services.arabic.offsets import Edit, Run, apply_edits, compose, is_identity, tidy
 from services.arabic.options import match_deletions
@@ -82,6 +82,14 @@ def test_fold_one_to_one_is_a_per_character_table(raw: str, options: FoldOptions
         folded, needs_edit = _fold_one_to_one(raw, folds)
         assert folded == slow_one_to_one(raw, folds.table)
         assert needs_edit == any(folds.changed.match(c) and c not in folds.table for c in raw)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), max_size=12), st.text(min_size=40, max_size=40))
+def test_delete_spans_is_a_regex_deletion(bounds: list[int], text: str) -> None:
+    points = sorted(set(bounds))
+    spans = list(zip(points[::2], points[1::2], strict=False))
+    expected = "".join(char for i, char in enumerate(text) if not any(s <= i < e for s, e in spans))
+    assert _delete_spans(text, spans) == expected
 
 
 mark_texts = st.lists(
