@@ -52,6 +52,17 @@ def state_name_forms(state: State) -> list[str]:
     return forms + bare
 
 
+# the formal words official copy puts before a short name: "مملكة الدنمارك"، "سلطنة عمان"، "جمهورية كوبا"
+FORMAL_PREFIXES = ("مملكة", "جمهورية", "دولة", "سلطنة", "إمارة")
+
+
+def formal_name_forms(state: State) -> list[str]:
+    """'مملكة الدنمارك': a short name after a formal word; never overrides a form listed for a state
+    ('جمهورية الصين' is Taiwan's listed name, not China's)."""
+    names = [state.name_ar, *(v for v in state.variants_ar if " " not in v)]
+    return [f"{p} {n}" for p in FORMAL_PREFIXES for n in names]
+
+
 def nisba_surface_forms(state: State) -> list[str]:
     forms: list[str] = []
     for base in state.nisba_ar:
@@ -64,6 +75,9 @@ def add_states(ix: Indexes, states: list[State]) -> None:
     for state in states:
         for form in state_name_forms(state):
             _claim(ix.names, key_of(form), state, "state name", ix.conflicts)
+    for state in states:
+        for form in formal_name_forms(state):
+            ix.names.setdefault(key_of(form), state)
     for state in states:
         for form in state.metonyms_ar:
             key = key_of(form)

@@ -187,3 +187,10 @@ def test_nato_carries_its_cameo_code() -> None:
     (e,) = events("شارك الرئيس التركي رجب طيب أردوغان اليوم في قمة حلف شمال الأطلسي في لاهاي.", PUB)
     assert e.target is not None
     assert e.target.country == "NAT"
+
+
+def test_a_state_named_with_its_formal_word_is_that_state() -> None:
+    text = "استدعت وزارة الخارجية الكويتية اليوم القائم بأعمال سفارة مملكة الدنمارك، وسلمته مذكرة احتجاج."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert (e.source.country, e.target.country) == ("KWT", "DNK")
