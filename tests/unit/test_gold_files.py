@@ -43,7 +43,7 @@ ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
-    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP"
+    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP COL BOL CHL HND SOM KAZ COD RWA"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -201,6 +201,18 @@ TERMS: dict[str, tuple[str, str]] = {
     "Sabah Al-Ahmad Al-Jaber Al-Sabah": ("2006-01-29", "2020-09-29"),
     "Haider al-Abadi": ("2014-09-08", "2018-10-25"),
     "Rex Tillerson": ("2017-02-01", "2018-03-31"),
+    "Mohamed al-Menfi": ("2021-03-15", "2099-01-01"),
+    "Abdullah II": ("1999-02-07", "2099-01-01"),
+    "Ursula von der Leyen": ("2019-12-01", "2099-01-01"),
+    "Antonio Costa": ("2024-12-01", "2099-01-01"),
+    "Mark Rutte": ("2024-10-01", "2099-01-01"),
+    "Gustavo Petro": ("2022-08-07", "2026-08-07"),
+    "Hassan Sheikh Mohamud": ("2022-05-23", "2099-01-01"),
+    "Abdel Mageed Saqr": ("2024-07-03", "2099-01-01"),
+    "Kassym-Jomart Tokayev": ("2019-03-20", "2099-01-01"),
+    "Felix Tshisekedi": ("2019-01-24", "2099-01-01"),
+    "Paul Kagame": ("2000-04-22", "2099-01-01"),
+    "Espen Barth Eide": ("2023-10-16", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
