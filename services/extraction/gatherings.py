@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas.event import Role
-from services.extraction.actors import PUNCT, ActorRef
+from services.extraction.actors import PUNCT, ActorRef, after_delegation
 from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger
 from services.extraction.slots import Slot
@@ -32,6 +32,12 @@ def frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) 
     if join is not None:
         stop = next((k for k in range(join, len(words)) if words[k] == PUNCT), len(words))
         return [s for s in slots if join < s.mention.start < stop]
+    delegations: list[Slot] = []  # "عقد وفدا البحرين وقطر … اجتماعاً": the delegations' talks
+    for s in (s for s in slots if s.mention.end <= t):
+        if after_delegation(words, s.mention.start) or (delegations and s.mention.conj):
+            delegations.append(s)
+    if len({s.actor.country for s in delegations}) >= 2:
+        return delegations
     return None
 
 

@@ -194,3 +194,11 @@ def test_a_state_named_with_its_formal_word_is_that_state() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert (e.source.country, e.target.country) == ("KWT", "DNK")
+
+
+def test_two_delegations_holding_a_meeting_negotiate() -> None:
+    text = "عقد وفدا مملكة البحرين ودولة قطر أمس في الرياض اجتماعاً ثنائياً لبحث استئناف العلاقات."
+    found = events(text, PUB)
+    assert [e.mode for e in found] == ["negotiation"]
+    assert found[0].target is not None
+    assert {found[0].source.country, found[0].target.country} == {"BHR", "QAT"}
