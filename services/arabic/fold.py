@@ -113,7 +113,8 @@ def space_edits(text: str) -> list[Edit]:
     edits: list[Edit] = [(0, head, "")] if head else []
     pattern = _SPACE_RUN if "  " in text or " \n" in text else _NEWLINE_RUN
     for m in pattern.finditer(text, head, tail):
-        edits.append((m.start(), m.end(), "\n" if "\n" in m.group() else " "))
+        start, end = m.span()
+        edits.append((start, end, "\n" if "\n" in m.group() else " "))
     if tail < len(text):
         edits.append((tail, len(text), ""))
     return edits

@@ -25,34 +25,39 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Run]]:
     """Apply sorted, non-overlapping edits; return the new text and its (tidy) runs back to `text`."""
     parts: list[str] = []
     runs: list[Run] = []
+    append = runs.append
     pos = out = 0
+    exact_end = -1  # raw end of the last run when it is one-to-one: a one-to-one run from there extends it
     for start, end, replacement in edits:
         if start > pos:
             parts.append(text[pos:start])
-            _append_exact(runs, out, pos, start - pos)
-            out += start - pos
+            out = _exact(runs, out, pos, start - pos, exact_end)
+            exact_end = start
         if replacement:
             parts.append(replacement)
             if len(replacement) == end - start:
-                _append_exact(runs, out, start, end - start)
+                out = _exact(runs, out, start, end - start, exact_end)
+                exact_end = end
             else:
-                runs.append((out, start, len(replacement), end - start))
-            out += len(replacement)
+                append((out, start, len(replacement), end - start))
+                out += len(replacement)
+                exact_end = -1
         pos = end
     if pos < len(text):
         parts.append(text[pos:])
-        _append_exact(runs, out, pos, len(text) - pos)
+        _exact(runs, out, pos, len(text) - pos, exact_end)
     return "".join(parts), runs
 
 
-def _append_exact(runs: list[Run], view_start: int, raw_start: int, length: int) -> None:
-    """Append a one-to-one run, extending the previous one when both texts continue it."""
-    if runs:
-        p_view, p_raw, p_len, p_raw_len = runs[-1]
-        if p_len == p_raw_len and p_raw + p_raw_len == raw_start:
-            runs[-1] = (p_view, p_raw, p_len + length, p_len + length)
-            return
-    runs.append((view_start, raw_start, length, length))
+def _exact(runs: list[Run], view_start: int, raw_start: int, length: int, exact_end: int) -> int:
+    """Append a one-to-one run, or extend the last one if it is one-to-one and ends at `raw_start`; return
+    the view offset after it."""
+    if exact_end == raw_start:
+        p_view, p_raw, p_len, _ = runs[-1]
+        runs[-1] = (p_view, p_raw, p_len + length, p_len + length)
+    else:
+        runs.append((view_start, raw_start, length, length))
+    return view_start + length
 
 
 def attached_deletion(text: str, spans: Iterable[tuple[int, int]]) -> list[Run]:
