@@ -13,6 +13,7 @@ TITLE_MAX_CHARS = 250
 KICKER_MAX_WORDS = 8
 HEADER_MAX_WORDS = 4
 BYLINE_MAX_WORDS = 6
+MASTHEAD_MAX_WORDS = 5
 _FINAL_PUNCT = ".!?\u061f\u2026:\u061b\u060c,;\n"  # . ! ? ؟ … : ؛ ، , ; (and an empty line)
 _KICKER_END = ":\u061b;"  # : ؛ ;
 _SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"  # . ! ? ؟ … and closing quotes or parenthesis
@@ -34,7 +35,7 @@ def mark_title(kept: list[Line]) -> str | None:
                     earlier.kind = "header"
             return line.text
     for line in head[:4]:
-        if _dateline_like(line) or _kicker(line.text):
+        if _dateline_like(line) or _kicker(line.text) or _masthead_or_byline(line):
             continue
         if _headline(line):
             return line.text
@@ -67,6 +68,16 @@ def mark_byline(kept: list[Line]) -> None:
 def _kicker(text: str) -> bool:
     """A short lead-in above a headline, ending with a colon or semicolon (على هامش قمة بريكس؛)."""
     return last_char(text) in _KICKER_END and _words(text) <= KICKER_MAX_WORDS
+
+
+def _masthead_or_byline(line: Line) -> bool:
+    """A short head line naming the writer (`كتب: محمد علي`, `بقلم ...`) or a news agency (`وكالة ... للأنباء`)."""
+    words = line.key.split(" ")
+    if len(words) > BYLINE_MAX_WORDS:
+        return False
+    return words[0].rstrip(":") in _BYLINE_MARKERS or (
+        words[0] == "وكاله" and len(words) <= MASTHEAD_MAX_WORDS and any(word.endswith("انباء") for word in words)
+    )
 
 
 def _words(text: str) -> int:

@@ -158,6 +158,22 @@ def test_first_headline_like_line_is_the_title_after_place_agency_and_kicker() -
 
 
 @pytest.mark.parametrize(
+    "head",
+    ["كتب: سامي الأحمد", "بقلم رئيس التحرير", "كتب محرر الشؤون السياسية", "وكالة الجنوب للأنباء", "وكالة أنباء الخليج"],
+)
+def test_writer_lines_and_agency_mastheads_are_not_titles(head: str) -> None:
+    text = f"{head}\nالرئيس يستقبل وزير الخارجية في قصر السلام\n{BODY}"
+    assert normalized(text).title == "الرئيس يستقبل وزير الخارجية في قصر السلام"
+
+
+@pytest.mark.parametrize(
+    "title", ["كتب التاريخ المدرسية تصل إلى المدارس قبل العام الدراسي الجديد", "وكالة الطاقة الذرية تحذر من نقص الوقود"]
+)
+def test_headlines_opening_with_such_words_stay_titles(title: str) -> None:
+    assert normalized(f"{title}\n{BODY}").title == title
+
+
+@pytest.mark.parametrize(
     "first_line",
     [
         "قال الوزير إن المحادثات كانت مثمرة وبناءة وإن البلدين سيواصلان التشاور.",  # a sentence
