@@ -202,3 +202,15 @@ def test_two_delegations_holding_a_meeting_negotiate() -> None:
     assert [e.mode for e in found] == ["negotiation"]
     assert found[0].target is not None
     assert {found[0].source.country, found[0].target.country} == {"BHR", "QAT"}
+
+
+def test_the_eu_leaders_are_coded_with_the_eu() -> None:
+    text = (
+        "يلتقي العاهل الأردني الملك عبدالله الثاني غداً في بروكسل رئيسة المفوضية الأوروبية أورسولا فون دير لاين "
+        "ورئيس المجلس الأوروبي أنطونيو كوستا."
+    )
+    found = events(text, PUB)
+    assert sorted((e.target.name_en, e.target.country) for e in found if e.target) == [
+        ("Antonio Costa", "EEC"),
+        ("Ursula von der Leyen", "EEC"),
+    ]
