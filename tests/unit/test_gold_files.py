@@ -213,6 +213,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Felix Tshisekedi": ("2019-01-24", "2099-01-01"),
     "Paul Kagame": ("2000-04-22", "2099-01-01"),
     "Espen Barth Eide": ("2023-10-16", "2099-01-01"),
+    "Mohammed VI": ("1999-07-23", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
