@@ -90,6 +90,7 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         or find_marker(words, "planned_after", trigger + 1, trigger + _after_window(words[trigger])) is not None
         or find_marker(words, "future_verb", trigger + 1, trigger + _IMPERFECT_AFTER) is not None
         or _agreed_on(words, trigger)
+        or _later(words, trigger)
     ):
         return Status.PLANNED
     return Status.OCCURRED
@@ -102,6 +103,15 @@ def _agreed_on(words: Sequence[str], trigger: int) -> bool:
     """'واتفق الوزيران على عقد الجولة المقبلة': an act a verb of agreeing governs through على lies ahead."""
     on = next((k for k in range(trigger - 1, max(-1, trigger - 1 - _AGREED_ON), -1) if words[k] == "علي"), None)
     return on is not None and find_marker(words, "agree_verb", max(0, on - _STATUS_WINDOW), on) is not None
+
+
+def _later(words: Sequence[str], trigger: int) -> bool:
+    """'كما يلتقي الملك في وقت لاحق من الزيارة': a present-tense verb with 'later' after it lies ahead (a past
+    verb with it, 'والتقى في وقت لاحق', took place)."""
+    bare = words[trigger][1:] if words[trigger][:1] in ("و", "ف") else words[trigger]
+    if not bare.startswith(("ي", "ت")) or bare.startswith("تم"):
+        return False
+    return find_marker(words, "later", trigger + 1, trigger + _IMPERFECT_AFTER) is not None
 
 
 def _after_window(word: str) -> int:

@@ -214,3 +214,15 @@ def test_the_eu_leaders_are_coded_with_the_eu() -> None:
         ("Antonio Costa", "EEC"),
         ("Ursula von der Leyen", "EEC"),
     ]
+
+
+def test_a_present_tense_meeting_said_to_come_later_is_planned() -> None:
+    text = "كما يلتقي الرئيس التونسي قيس سعيد في وقت لاحق من زيارته الرئيس الجزائري عبد المجيد تبون."
+    (e,) = events(text, PUB)
+    assert (e.event_type.value, e.status.value) == ("AGREE", "planned")
+
+
+def test_a_past_meeting_later_that_day_took_place() -> None:
+    text = "والتقى الرئيس التونسي قيس سعيد في وقت لاحق الرئيس الجزائري عبد المجيد تبون في الجزائر."
+    (e,) = events(text, PUB)
+    assert (e.event_type.value, e.status.value) == ("CONSULT", "occurred")
