@@ -45,13 +45,6 @@ HIJRI_MONTHS = (
 SOLAR_HIJRI_MONTHS = (
     "فروردين", "ارديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "ابان", "اذر", "دي", "بهمن", "اسفند",
 )
-# Zones named by a city (`بتوقيت أبوظبي`, `(توقيت مكة)`): only those whose offset has been fixed for decades
-# (no daylight saving). Cairo, Beirut, Amman, Baghdad, Damascus and Tehran changed clocks in summer within
-# the years the news covers, so their names are not read and the time stays UTC.
-CITY_OFFSETS: dict[str, int] = {
-    "مكه المكرمه": 3, "مكه": 3, "الرياض": 3, "السعوديه": 3, "الدوحه": 3, "قطر": 3, "الكويت": 3, "المنامه": 3,
-    "البحرين": 3, "ابوظبي": 4, "ابو ظبي": 4, "دبي": 4, "الامارات": 4, "مسقط": 4,
-}
 # Era marks after a year: هـ, هجري, هـ.ش (Hijri); مـ (Gregorian, ميلادي).
 HIJRI_ERA = ("ه", "هجري", "هجريه", "ه.ش", "ه ش", "ش")
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
@@ -75,10 +68,7 @@ def _date_source() -> str:
     )
     markers = _alt(PM_MARKERS + AM_MARKERS)
     time = rf"(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?::\d{{2}})? ?(?P<ampm>{markers})?"
-    zone = (
-        r"(?:(?:gmt|utc|بتوقيت غرينتش|بتوقيت جرينتش|غرينتش)(?: ?(?P<sign>[+-]) ?(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?)?"
-        rf"|ب?توقيت (?P<city>{_alt(list(CITY_OFFSETS))}))"
-    )
+    zone = r"(?:gmt|utc|بتوقيت غرينتش|بتوقيت جرينتش|غرينتش)(?: ?(?P<sign>[+-]) ?(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?)?"
     other = _other_calendar_source()
     # The other calendar's date before the Gregorian one (`14 شعبان 1446 هـ - 13 فبراير 2025 مـ`, `۲۵ دی
     # ۱۴۰۳ - 15 يناير 2025`, `12 رمضان 1446 هـ / الموافق 12 مارس 2025`) or after it (`19 مارس 2025م -
@@ -213,8 +203,6 @@ def _clock(g: dict[str, str | None]) -> tuple[int | None, int]:
 
 
 def _zone(g: dict[str, str | None]) -> timezone | None:
-    if g["city"]:
-        return timezone(timedelta(hours=CITY_OFFSETS[g["city"]]))
     if not g["zh"]:
         return UTC
     delta = timedelta(hours=int(g["zh"]), minutes=int(g["zm"] or 0))
