@@ -16,6 +16,7 @@ from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.text import build_doc
+from services.extraction.titles import CHARGE
 from services.extraction.views import sentence_views
 
 EXTRACTOR_VERSION = "1.1.0"
@@ -144,7 +145,8 @@ def _envoy_names(
         host = next((ctx.gaz.state(p.country or "") for p in parties if p.country != a.country), None)
         if sender is None:
             return a
-        name = f"Ambassador of {sender.name_en}" + (f" to {host.name_en}" if host else "")
+        title = "Charge d'affaires" if a.office == CHARGE else "Ambassador"
+        name = f"{title} of {sender.name_en}" + (f" to {host.name_en}" if host else "")
         return ActorRef(a.name_ar, name, a.wikidata, a.country, a.role, a.office)
 
     return named(source), tuple(named(t) for t in targets)

@@ -89,8 +89,17 @@ def envoy(gaz: Gazetteer, words: Sequence[str], i: int, n: int, role: Role, conj
                 country, j = sender.actor.country, hit.end
                 if country is None:
                     return Mention(i, hit.end, "envoy_of", prep_of(words, i, None), sender.actor, conj=conj)
-    ref = ActorRef(None, None, None, country, role)
+    office = CHARGE if _is_charge(words[i : i + n]) else None  # "القائم بأعمال السفارة": not the ambassador
+    ref = ActorRef(None, None, None, country, role, office)
     return Mention(i, max(j, i + n), "title" if country else "envoy_of", prep_of(words, i, None), ref, conj=conj)
+
+
+CHARGE = "charge_d_affaires"
+_CHARGE_TITLES = (_ACTING, fold_words("القائم بالأعمال"))
+
+
+def _is_charge(title: Sequence[str]) -> bool:
+    return tuple(title) in _CHARGE_TITLES
 
 
 def _named_envoy(gaz: Gazetteer, words: Sequence[str], j: int, on: object) -> tuple[ActorRef, int] | None:

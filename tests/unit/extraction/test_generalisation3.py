@@ -226,3 +226,10 @@ def test_a_past_meeting_later_that_day_took_place() -> None:
     text = "والتقى الرئيس التونسي قيس سعيد في وقت لاحق الرئيس الجزائري عبد المجيد تبون في الجزائر."
     (e,) = events(text, PUB)
     assert (e.event_type.value, e.status.value) == ("CONSULT", "occurred")
+
+
+def test_a_summoned_charge_d_affaires_is_named_as_such() -> None:
+    text = "استدعت وزارة الخارجية الجزائرية اليوم القائم بأعمال السفارة الإسبانية في الجزائر وأبلغته احتجاجها."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert e.target.name_en == "Charge d'affaires of Spain to Algeria"
