@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
@@ -26,7 +27,7 @@ from services.extraction.lexicon import Trigger
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
-from services.extraction.slots import Roles
+from services.extraction.slots import Roles, Slot
 from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 from services.extraction.views import SentenceView, sentence_slots
@@ -182,6 +183,9 @@ def sentence_candidates(
             if delegates and trig.mode == "meet":  # talks between delegations: a negotiation
                 trig = dataclasses.replace(trig, mode="negotiation", cameo="046")
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+            if witnessed(view.words, t, trig):  # "وشهد الرئيسان توقيع اتفاقيات": signed between the states
+                states = _first_named([roles.source, *roles.targets], slots)
+                roles = dataclasses.replace(roles, source=states[0], targets=tuple(states[1:]))
             out.append(
                 Candidate(
                     trig,
@@ -200,6 +204,26 @@ def sentence_candidates(
                 )
             )
     return out, next_carried
+
+
+_WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
+
+
+def witnessed(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """A signing noun watched by the leaders named before it: its signers are unnamed officials."""
+    if trig.pos != "noun" or trig.cameo != "057":
+        return False
+    return find_marker(words, "witness", max(0, t - _WITNESS_BEFORE), t) is not None
+
+
+def state_of(a: ActorRef) -> ActorRef:
+    return a if a.role in (Role.STATE, Role.ORGANIZATION) else ActorRef(None, None, None, a.country, Role.STATE)
+
+
+def _first_named(parties: list[ActorRef], slots: list[Slot]) -> list[ActorRef]:
+    """The parties' states, the one the sentence names first leading (unnamed signers: first-named first)."""
+    first = {s.actor.country: k for k, s in reversed(list(enumerate(slots)))}
+    return [state_of(a) for a in sorted(parties, key=lambda a: first.get(a.country, len(slots)))]
 
 
 def _valid(roles: Roles, trig: Trigger) -> bool:

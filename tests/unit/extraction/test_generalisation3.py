@@ -233,3 +233,13 @@ def test_a_summoned_charge_d_affaires_is_named_as_such() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert e.target.name_en == "Charge d'affaires of Spain to Algeria"
+
+
+def test_agreements_the_leaders_witness_are_signed_between_their_states() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة الرئيس الكيني ويليام روتو، "
+        "وشهد الرئيسان عقب المباحثات توقيع عدد من مذكرات التفاهم بين البلدين."
+    )
+    signing = next(e for e in events(text, PUB) if e.event_type.value == "AGREE")
+    assert signing.target is not None
+    assert (signing.source.name_en, signing.target.name_en) == ("Egypt", "Kenya")
