@@ -173,7 +173,7 @@ def _unsettled_spaces(text: str) -> bool:
 
 
 _FEW_SPANS = 100  # up to this many deletions, joining the kept slices beats two more full scans
-_PROBE_CHARS, _DENSE = 256, 8  # marks are dense when more than one code point in 8 of the text's head is one
+_PROBE_CHARS, _DENSE = 64, 8  # marks are dense when more than one code point in 8 of the text's first 64 is one
 
 
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> str:
