@@ -29,7 +29,7 @@ from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.slots import Roles, Slot
 from services.extraction.text import Doc
-from services.extraction.triggers import find_clues
+from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView, sentence_slots
 
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
@@ -144,6 +144,8 @@ def sentence_candidates(
             continue
         if local is None:
             attended = summit(doc, view.words, sent, t, trig, slots, carried)
+            if attended is not None and _invited_to(clues, t):
+                continue  # "دعوة … إلى السلطان لحضور القمة": the gathering is what the invitation is for
             if attended is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
                 negator = negated_join(view.words, t)  # "لن يشارك الرئيس في القمة"
@@ -207,6 +209,14 @@ def sentence_candidates(
 
 
 _WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
+
+
+_INVITED_GATHERING = 20  # "دعوة من رئيس الجمهورية إلى جلالة السلطان …، سلطان عمان، لحضور أشغال القمة"
+
+
+def _invited_to(clues: list[Clue], t: int) -> bool:
+    """Is the gathering at t the object of an invitation named shortly before it in the sentence?"""
+    return any(c.trigger.cameo == "036" and 0 < t - c.index <= _INVITED_GATHERING for c in clues)
 
 
 def witnessed(words: Sequence[str], t: int, trig: Trigger) -> bool:

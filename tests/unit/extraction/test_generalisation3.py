@@ -243,3 +243,12 @@ def test_agreements_the_leaders_witness_are_signed_between_their_states() -> Non
     signing = next(e for e in events(text, PUB) if e.event_type.value == "AGREE")
     assert signing.target is not None
     assert (signing.source.name_en, signing.target.name_en) == ("Egypt", "Kenya")
+
+
+def test_a_summit_an_invitation_is_for_is_not_attended() -> None:
+    text = (
+        "وجه الرئيس العراقي عبد اللطيف رشيد اليوم دعوة إلى الرئيس التونسي قيس سعيد "
+        "لحضور أعمال القمة العربية المقررة في بغداد الشهر المقبل."
+    )
+    found = events(text, PUB)
+    assert [e.event_type.value for e in found] == ["AGREE"]
