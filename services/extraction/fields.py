@@ -126,7 +126,29 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
             ):
                 return event_location(other, ctx)
         return None
-    return ctx.location
+    return _occasion_place(g, ctx) or ctx.location
+
+
+def _occasion_place(g: Group, ctx: ArticleContext) -> Location | None:
+    """'وعلى هامش الزيارة، عقد … مباحثات مع نظيره': an act during an occasion reported before it is where that
+    occasion (the nearest earlier in-person event that took place and has a place) was."""
+    c = g.first
+    words = ctx.views[c.sent].words
+    if c.background or find_marker(words, "occasion", 0, len(words)) is None:
+        return None
+    earlier = [
+        o
+        for o in ctx.groups
+        if o is not g
+        and o.first.sent < c.sent
+        and o.first.status == Status.OCCURRED
+        and group_name(o.first) in ("inperson", "multilateral")
+    ]
+    for other in sorted(earlier, key=lambda o: -o.first.sent):
+        found = event_location(other, ctx)
+        if found is not None:
+            return found
+    return None
 
 
 def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, inherit: bool = True) -> EventDate:

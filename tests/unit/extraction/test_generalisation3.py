@@ -252,3 +252,15 @@ def test_a_summit_an_invitation_is_for_is_not_attended() -> None:
     )
     found = events(text, PUB)
     assert [e.event_type.value for e in found] == ["AGREE"]
+
+
+def test_a_meeting_on_the_sidelines_of_a_visit_is_where_the_visit_was() -> None:
+    text = (
+        "وصل الرئيس الفرنسي إيمانويل ماكرون اليوم إلى السعودية في زيارة رسمية التقى خلالها ولي العهد "
+        "السعودي الأمير محمد بن سلمان. "
+        "وعلى هامش الزيارة، عقد وزير الخارجية الفرنسي جان نويل بارو جلسة مباحثات مع نظيره السعودي."
+    )
+    found = events(text, PUB)
+    side = next(e for e in found if e.source.name_en != "Emmanuel Macron")
+    assert side.mode == "visit"
+    assert side.location is not None and side.location.name_en == "Riyadh"
