@@ -23,6 +23,7 @@ EXTRACTOR_VERSION = "1.1.0"
 MAX_EVENTS = 50
 MAX_CANDIDATES = 400
 MAX_CLUES = 600  # sentences + triggers examined per article
+_DATELINE_VIEWS = 5  # outlet, date line, headline, dateline: the home country may be read from the fourth line
 
 
 def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
@@ -30,7 +31,7 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     doc = build_doc(article)
     on = article.published_at.date() if article.published_at else header_date(doc)
     views = sentence_views(doc, gaz, on)
-    home = next((p.location.country for v in views[:2] for p in v.places if p.dateline), None)
+    home = next((p.location.country for v in views[:_DATELINE_VIEWS] for p in v.places if p.dateline), None)
     cast = Cast(gaz, on, [v.mentions for v in views], home)
     cands: list[Candidate] = []
     carried: ActorRef | None = None

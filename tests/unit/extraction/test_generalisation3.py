@@ -264,3 +264,13 @@ def test_a_meeting_on_the_sidelines_of_a_visit_is_where_the_visit_was() -> None:
     side = next(e for e in found if e.source.name_en != "Emmanuel Macron")
     assert side.mode == "visit"
     assert side.location is not None and side.location.name_en == "Riyadh"
+
+
+def test_a_dateline_on_the_fourth_line_gives_the_home_ministry_its_country() -> None:
+    text = (
+        "الوطن\n\nالأربعاء 12 مارس 2025\n\nالخارجية تستدعي السفير الإيراني وتسلمه مذكرة احتجاج\n\n"
+        "الكويت - كونا:\n\n"
+        "استدعت وزارة الخارجية اليوم سفير الجمهورية الإسلامية الإيرانية لدى البلاد، وسلمته مذكرة احتجاج."
+    )
+    found = events(text, PUB)
+    assert [(e.event_type.value, e.source.country) for e in found] == [("ACCUSE", "KWT")]
