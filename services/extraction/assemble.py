@@ -65,8 +65,8 @@ _GATHERING_WORDS = 2
 def gathering_key(name: str) -> tuple[str, ...]:
     """A gathering by its first words, quotes and punctuation aside: the headline's 'اجتماع "صيغة أستانا" في
     الدوحة' and the lead's 'اجتماع صيغة أستانا بشأن سوريا' are one meeting; 'اجتماع موسع' is another."""
-    words = ["".join(ch for ch in w if ch.isalnum()) for w in name.split()]
-    return tuple(match_key(w) for w in words if w)[:_GATHERING_WORDS]
+    words = [match_key("".join(ch for ch in w if ch.isalnum())) for w in name.split()]
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("ا") else w for w in words if w)[:_GATHERING_WORDS]
 
 
 def _gathering(key: tuple[object, ...]) -> tuple[object, ...]:

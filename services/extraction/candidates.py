@@ -20,10 +20,11 @@ from services.extraction.cues import (
     placed,
     posting,
 )
+from services.extraction.frame_kinds import multi
 from services.extraction.frames import assign
 from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
-from services.extraction.lexicon import Trigger
+from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
@@ -104,6 +105,18 @@ def sentence_candidates(
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
             hosted = next((s.actor.country for s in slots if s.mention.start > t), None)
             continue  # the talks are the event, the host is where
+        if trig.event_type == PloverType.CONSULT and any(many_sided(view.words, c) for c in clues):
+            if not many_sided(view.words, clue):
+                continue  # "استضاف الأمير لقاءً ثلاثياً …": the three-party meeting is the event
+            parties = multi([s for s in slots if not placed(s, view.words, True)])
+            if parties:
+                status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+                name = doc.span_surface(doc.sentences[sent].first + t, doc.sentences[sent].first + clue.end + 1)
+                p = parties[0]
+                out.append(
+                    Candidate(trig, sent, t, p.source, p.targets, 1, status, background, places, texts, summit=name)
+                )
+            continue
         if trig.frame == "chair":
             chaired = chair(view.words, t, slots, recent_igo)
             if chaired is not None:
@@ -211,6 +224,14 @@ def sentence_candidates(
 _WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
 
 
+def many_sided(words: Sequence[str], clue: Clue) -> bool:
+    """'لقاءً ثلاثياً'، 'اجتماع رباعي': a meeting word qualified as three- or four-sided."""
+    return clue.trigger.pos == "noun" and clue.end < len(words) and words[clue.end] in _MANY_SIDED
+
+
+_MANY_SIDED = frozenset(
+    fold_words("ثلاثي ثلاثيا ثلاثياً ثلاثية الثلاثي الثلاثية رباعي رباعيا رباعياً رباعية الرباعي الرباعية")
+)
 _INVITED_GATHERING = 20  # "دعوة من رئيس الجمهورية إلى جلالة السلطان …، سلطان عمان، لحضور أشغال القمة"
 
 

@@ -274,3 +274,15 @@ def test_a_dateline_on_the_fourth_line_gives_the_home_ministry_its_country() -> 
     )
     found = events(text, PUB)
     assert [(e.event_type.value, e.source.country) for e in found] == [("ACCUSE", "KWT")]
+
+
+def test_a_three_sided_meeting_is_one_multilateral_event() -> None:
+    text = (
+        "استضاف الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة لقاءً ثلاثياً جمعه مع العاهل الأردني "
+        "الملك عبدالله الثاني والرئيس الفلسطيني محمود عباس."
+    )
+    (e,) = events(text, PUB)
+    assert e.mode == "multilateral"
+    assert e.source.country == "EGY"
+    assert e.target is not None and e.target.country is None
+    assert {p.country for p in e.participants} == {"EGY", "JOR", "PSE"}
