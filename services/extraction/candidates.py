@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
-from services.extraction.context import find_marker, future_negation, is_background, status_at
+from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     answered_invitation,
     blamed,
@@ -198,6 +198,8 @@ def sentence_candidates(
             if delegates and trig.mode == "meet":  # talks between delegations: a negotiation
                 trig = dataclasses.replace(trig, mode="negotiation", cameo="046")
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+            called_off = trig.event_type in _MEETINGS and cancelled(view.words, t)  # "إلغاء زيارة كان من المقرر"
+            status = Status.DENIED if called_off else status
             if witnessed(view.words, t, trig):  # "وشهد الرئيسان توقيع اتفاقيات": signed between the states
                 states = _first_named([roles.source, *roles.targets], slots)
                 roles = dataclasses.replace(roles, source=states[0], targets=tuple(states[1:]))
@@ -215,7 +217,7 @@ def sentence_candidates(
                     texts,
                     roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
                     anaphoric=definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig),
-                    future=status == Status.PLANNED or future_negation(view.words, t),
+                    future=status == Status.PLANNED or future_negation(view.words, t) or called_off,
                 )
             )
     return out, next_carried
@@ -232,6 +234,7 @@ def many_sided(words: Sequence[str], clue: Clue) -> bool:
 _MANY_SIDED = frozenset(
     fold_words("ثلاثي ثلاثيا ثلاثياً ثلاثية الثلاثي الثلاثية رباعي رباعيا رباعياً رباعية الرباعي الرباعية")
 )
+_MEETINGS = (PloverType.CONSULT, PloverType.AGREE)
 _INVITED_GATHERING = 20  # "دعوة من رئيس الجمهورية إلى جلالة السلطان …، سلطان عمان، لحضور أشغال القمة"
 
 

@@ -120,6 +120,14 @@ def _after_window(word: str) -> int:
     return _IMPERFECT_AFTER if bare.startswith("ي") else _PLANNED_AFTER
 
 
+_CANCEL_WINDOW = 5  # "أُلغيت في ديسمبر الماضي قمة": words between the cancelling word and the act
+
+
+def cancelled(words: Sequence[str], trigger: int) -> bool:
+    """'أعلن إلغاء زيارة كان من المقرر أن يجريها': a called-off act lay ahead and will not happen."""
+    return find_marker(words, "cancel", max(0, trigger - _CANCEL_WINDOW), trigger) is not None
+
+
 def future_negation(words: Sequence[str], trigger: int) -> bool:
     """'لن يزور': a denied future act (coded like a planned one, status denied)."""
     return any(w == "لن" for w in words[max(0, trigger - _NEG_WINDOW) : trigger])

@@ -286,3 +286,18 @@ def test_a_three_sided_meeting_is_one_multilateral_event() -> None:
     assert e.source.country == "EGY"
     assert e.target is not None and e.target.country is None
     assert {p.country for p in e.participants} == {"EGY", "JOR", "PSE"}
+
+
+def test_a_called_off_visit_is_a_denied_intent_to_meet() -> None:
+    text = (
+        "أعلن وزير الخارجية المغربي ناصر بوريطة اليوم إلغاء زيارة كان من المقرر أن يجريها "
+        "نظيره الإسباني خوسيه مانويل ألباريس إلى الرباط الأسبوع المقبل."
+    )
+    (e,) = events(text, PUB)
+    assert (e.event_type.value, e.cameo.code, e.status.value) == ("AGREE", "036", "denied")
+
+
+def test_cancelling_does_not_deny_a_condemnation_beside_it() -> None:
+    text = "أنقرة تلغي زيارة وزير الدفاع السويدي وتدين السماح بحرق المصحف في ستوكهولم"
+    found = events(text, PUB)
+    assert all(e.status.value == "occurred" for e in found if e.event_type.value == "ACCUSE")
