@@ -55,7 +55,9 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
             raise ValueError("the window, the batch and the lanes must hold at least one message")
         self._steps = steps
         self._window = window
-        self._batch = BatchLimits(min(batch.items, window), batch.size)
+        # Room for two batches per lane in the window: one in its stage call, the next one being read. With
+        # fewer, every lane waits for the slowest batch's acknowledgements before it can read again.
+        self._batch = BatchLimits(min(batch.items, max(1, window // (2 * lanes))), batch.size)
         self._lanes = lanes
 
     async def run(self, items: AsyncIterable[ItemT]) -> None:

@@ -150,6 +150,14 @@ def test_lanes_run_concurrently_each_key_stays_in_one_lane_and_acks_keep_input_o
     assert set(recorder.lanes) == {0, 1, 2}
 
 
+def test_with_lanes_the_window_holds_two_batches_per_lane() -> None:
+    recorder = Recorder()
+    recorder.keys = 4
+    asyncio.run(recorder.pipeline(window=16, batch_max=32, lanes=2).run(recorder.items(400)))
+    assert recorder.acked == list(range(400))
+    assert max(len(batch) for batch in recorder.batches) == 4  # 16 / (2 x 2), not 16: no lane waits for a full window
+
+
 def test_with_lanes_a_failed_delivery_still_stops_acknowledgement_at_it() -> None:
     recorder = Recorder(fail_at=41)
     recorder.keys = 5
