@@ -74,6 +74,11 @@ def _gathering(key: tuple[object, ...]) -> tuple[object, ...]:
     return name if isinstance(name, tuple) else ()
 
 
+def _summons_meeting(c: Candidate, g: Group) -> bool:
+    """'وأكد المدير العام، خلال اللقاء، …' after a summons: the meeting is the summons itself."""
+    return c.trigger.mode == "meet" and g.members[0].trigger.frame == "summon"
+
+
 def _same_kind(a: object, b: object) -> bool:
     """Meetings and gatherings refer to each other ("شارك في الاجتماع" after "عقد المجلس دورته")."""
     gathering = {"inperson", "multilateral"}
@@ -116,7 +121,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 (
                     g
                     for k, g in groups.items()
-                    if _same_kind(k[0], key[0])
+                    if (_same_kind(k[0], key[0]) or _summons_meeting(c, g))
                     and not g.members[0].background
                     and _countries(g.members[0]) & _countries(c)
                 ),

@@ -301,3 +301,14 @@ def test_cancelling_does_not_deny_a_condemnation_beside_it() -> None:
     text = "أنقرة تلغي زيارة وزير الدفاع السويدي وتدين السماح بحرق المصحف في ستوكهولم"
     found = events(text, PUB)
     assert all(e.status.value == "occurred" for e in found if e.event_type.value == "ACCUSE")
+
+
+def test_the_meeting_after_a_summons_is_the_summons() -> None:
+    text = (
+        "الخارجية الإيرانية تستدعي القائم بالأعمال الدنماركي\n\n"
+        "طهران - إرنا: استدعت وزارة الخارجية الإيرانية، اليوم الأربعاء، القائم بأعمال السفارة الدنماركية في "
+        "طهران، وأبلغته احتجاج إيران الشديد. وأكد المدير العام لشؤون أوروبا في الخارجية، خلال اللقاء، أن هذه "
+        "الأعمال مرفوضة."
+    )
+    found = events(text, PUB)
+    assert [e.cameo.code for e in found] == ["114"]
