@@ -312,3 +312,10 @@ def test_the_meeting_after_a_summons_is_the_summons() -> None:
     )
     found = events(text, PUB)
     assert [e.cameo.code for e in found] == ["114"]
+
+
+def test_the_un_envoy_to_libya_and_the_eastern_commander_are_known() -> None:
+    text = "ومن المنتظر أن يلتقي المبعوث الأممي عبدالله باتيلي المشير خليفة حفتر في بنغازي الأسبوع المقبل."
+    (e,) = events(text, dt.date(2023, 5, 16))
+    assert e.target is not None
+    assert (e.source.name_en, e.target.name_en) == ("Abdoulaye Bathily", "Khalifa Haftar")
