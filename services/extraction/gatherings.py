@@ -74,7 +74,8 @@ def summit(
     if find_marker(words, "sidelines", max(0, t - _JOIN_BEFORE - 2), t) is not None:
         return None  # "على هامش مشاركته في اجتماع": the frame of another event
     persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
-    source = carried if carried is not None else (persons[0].actor if persons else None)
+    subject = next((s.actor for s in persons if s.mention.end <= t), None)  # "وشارك الرئيس الروسي … في القمة"
+    source = subject or carried or (persons[0].actor if persons else None)
     if source is None:
         return None
     end = t + 1

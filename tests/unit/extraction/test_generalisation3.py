@@ -319,3 +319,12 @@ def test_the_un_envoy_to_libya_and_the_eastern_commander_are_known() -> None:
     (e,) = events(text, dt.date(2023, 5, 16))
     assert e.target is not None
     assert (e.source.name_en, e.target.name_en) == ("Abdoulaye Bathily", "Khalifa Haftar")
+
+
+def test_the_subject_of_the_join_verb_attends_the_gathering() -> None:
+    text = (
+        "استقبل رئيس جنوب أفريقيا سيريل رامافوزا اليوم في جوهانسبورغ الرئيس البرازيلي لويز إيناسيو لولا دا سيلفا. "
+        "وشارك الرئيس الروسي فلاديمير بوتين في أعمال القمة العربية عبر الفيديو."
+    )
+    summit = next(e for e in events(text, PUB) if e.mode == "multilateral")
+    assert summit.source.country == "RUS"
