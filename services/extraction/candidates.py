@@ -100,6 +100,8 @@ def sentence_candidates(
         receive = find_marker(view.words, "receive", max(0, t - _RECEIVE_WINDOW), after) is not None
         if "invite" in trig.flags and answered_invitation(view.words, t):
             continue  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
+        if trig.mode == "phone" and t > 0 and view.words[t - 1] == "عبر" and joined_by_link(view.words, t):
+            continue  # "شارك بوتين في أعمال القمة عبر الاتصال المرئي": how he took part, not a call
         if "invite" in trig.flags and call_to_act(view, t):
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
@@ -224,6 +226,11 @@ def sentence_candidates(
 
 
 _WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
+
+
+def joined_by_link(words: Sequence[str], t: int) -> bool:
+    """Is the link at t the means by which someone joins a gathering named before it in the sentence?"""
+    return find_marker(words, "summit_join", 0, t) is not None
 
 
 def many_sided(words: Sequence[str], clue: Clue) -> bool:

@@ -328,3 +328,12 @@ def test_the_subject_of_the_join_verb_attends_the_gathering() -> None:
     )
     summit = next(e for e in events(text, PUB) if e.mode == "multilateral")
     assert summit.source.country == "RUS"
+
+
+def test_joining_a_summit_by_video_link_is_no_call() -> None:
+    text = (
+        "وشارك رئيس الوزراء الهندي ناريندرا مودي في أعمال القمة عبر الاتصال المرئي، "
+        "بسبب التزامات داخلية مع الرئيس الأمريكي دونالد ترامب."
+    )
+    found = events(text, PUB)
+    assert all(e.mode != "phone" for e in found)
