@@ -37,7 +37,7 @@ def _answer_words() -> frozenset[str]:
     return frozenset(fold_words("تلبية تلبيه استجابة بناءً بناء"))
 
 
-_CALL_GAP = 8  # "دعوة الرئيس الأمريكي دونالد ترامب إلى نقل …": words between the noun and its إلى
+_CALL_GAP = 12  # "دعوة الرئيس الأمريكي دونالد ترامب إلى نقل …"، "دعوة كل من السعودية والإمارات ومصر … للانضمام"
 
 
 def call_to_act(view: SentenceView, t: int) -> bool:

@@ -337,3 +337,11 @@ def test_joining_a_summit_by_video_link_is_no_call() -> None:
     )
     found = events(text, PUB)
     assert all(e.mode != "phone" for e in found)
+
+
+def test_an_invitation_to_join_an_organisation_after_a_long_list_is_a_call() -> None:
+    text = (
+        "أعلن الرئيس الروسي فلاديمير بوتين اليوم دعوة كل من السعودية والإمارات ومصر وإثيوبيا وإيران "
+        "والأرجنتين للانضمام إلى المجموعة كأعضاء كاملي العضوية."
+    )
+    assert all(e.cameo.code != "036" for e in events(text, PUB))
