@@ -24,6 +24,8 @@ _VSO_GAP = 4  # tokens between a verb and its post-posed subject
 _CLAUSE_HEAD = 2  # a subject starting this close to the sentence start follows its opening verb
 # words between a visit and its visitor: "زيارة مرتقبة/رسمية/خاطفة لـ…" (folded)
 _VISIT_WORDS = frozenset({"مرتقبه", "المرتقبه", "رسميه", "الرسميه", "خاطفه", "قصيره", "مرتقب", "عمل", "دوله"})
+# between a name and the verb of its relative clause (folded): "بوليفيا، التي كانت قد قطعت"
+_RELATIVE_LINK = frozenset({"\x00", "التي", "الذي", "كانت", "كان", "قد"})
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -50,6 +52,9 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
     else:
         if before and t - slots[before[-1]].mention.end <= 1:  # subject first: "وكان الشرع قد التقى"
             return before[-1]
+        antecedent = _antecedent(slots, t, words)
+        if antecedent is not None:  # "تنضم كولومبيا إلى بوليفيا، التي كانت قد قطعت علاقاتها": Bolivia broke
+            return antecedent
         for k in after:  # verb-subject order: استقبل الرئيس ...
             m = slots[k].mention
             if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
@@ -63,6 +68,17 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
         return before[0]  # "هنأ الأمير الرئيس في برقية": the subject right after the opening verb wrote it
     if before:
         return before[-1]
+    return None
+
+
+def _antecedent(slots: Sequence[Slot], t: int, words: Sequence[str]) -> int | None:
+    """The name a relative clause opened by التي/الذي right before the verb at t is about."""
+    last = max((k for k, s in enumerate(slots) if s.mention.end <= t), default=None, key=lambda k: slots[k].mention.end)
+    if last is None:
+        return None
+    link = words[slots[last].mention.end : t]
+    if link and all(w in _RELATIVE_LINK for w in link) and any(w in ("التي", "الذي") for w in link):
+        return last
     return None
 
 

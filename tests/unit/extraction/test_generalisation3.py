@@ -345,3 +345,20 @@ def test_an_invitation_to_join_an_organisation_after_a_long_list_is_a_call() -> 
         "والأرجنتين للانضمام إلى المجموعة كأعضاء كاملي العضوية."
     )
     assert all(e.cameo.code != "036" for e in events(text, PUB))
+
+
+def test_the_verb_of_a_relative_clause_belongs_to_its_antecedent() -> None:
+    text = "وبذلك تنضم كولومبيا إلى بوليفيا، التي كانت قد قطعت علاقاتها مع إسرائيل في أكتوبر الماضي."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert (e.source.country, e.target.country) == ("BOL", "ISR")
+
+
+def test_the_occupation_in_arab_copy_is_israel() -> None:
+    (e,) = events("أعلن الرئيس التركي رجب طيب أردوغان اليوم قطع العلاقات الدبلوماسية مع الاحتلال.", PUB)
+    assert e.target is not None and e.target.country == "ISR"
+
+
+def test_latin_america_is_no_united_states() -> None:
+    text = "أدانت وزارة الخارجية الكوبية اليوم العدوان على غزة، ودعت دول أمريكا اللاتينية إلى قطع علاقاتها."
+    assert all("USA" not in (e.source.country, e.target.country if e.target else None) for e in events(text, PUB))
