@@ -163,6 +163,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             and (hit.clitic.endswith("ب") or _place_context(words, i, hit.end))
         ):
             return Mention(i, hit.end, "place", prep)
+        if match is not None and hit.end < len(words) and words[hit.end] in _region_words():
+            return Mention(i, hit.end + 1, "place", prep)  # "أمريكا اللاتينية"، "أذربيجان الشرقية": a region
         if match is not None:
             s = match.state
             kind = "capital" if match.via_capital else "state"
@@ -176,6 +178,13 @@ def _place_context(words: Sequence[str], i: int, end: int) -> bool:
     if i == 0 or words[i - 1] in _place_words():
         return True
     return end < len(words) and ((words[end].isascii() and words[end].isdigit()) or words[end] == PUNCT)
+
+
+@functools.cache
+def _region_words() -> frozenset[str]:
+    """Adjectives that make a state's name a region's ('أمريكا اللاتينية'، 'أيرلندا الشمالية'); states whose
+    own name has one ('كوريا الشمالية') match as a whole first."""
+    return frozenset(fold_words("اللاتينية الشمالية الجنوبية الشرقية الغربية الوسطى"))
 
 
 @functools.cache
