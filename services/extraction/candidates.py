@@ -28,7 +28,7 @@ from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
-from services.extraction.slots import Roles, Slot
+from services.extraction.slots import Roles, Slot, coordinated_after
 from services.extraction.text import Doc
 from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView, sentence_slots
@@ -189,7 +189,10 @@ def sentence_candidates(
         dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
         if "invite" in trig.flags:  # "دعوة لزيارة طهران": the invitation names where the visit will be
             dest = next((s.actor.country for s in slots if s.mention.start > t and s.mention.kind == "capital"), dest)
-        for roles in assign(local, t, trig, receive, carried, dest, view.words):
+        found_roles = assign(local, t, trig, receive, carried, dest, view.words)
+        if trig.event_type in _STANDS and found_roles:  # "قطعت علاقاتها مع قطر، إلى جانب السعودية والإمارات"
+            found_roles = [*found_roles, *alongside(local, view.words, t, found_roles[0])]
+        for roles in found_roles:
             if not _valid(roles, trig):
                 continue
             if roles.recall:
@@ -226,6 +229,24 @@ def sentence_candidates(
 
 
 _WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
+
+
+_STANDS = (PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT)
+_ALONGSIDE = ("الي", "جانب")  # folded "إلى جانب"
+
+
+def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> list[Roles]:
+    """'قطعت البحرين علاقاتها مع قطر، إلى جانب السعودية والإمارات ومصر': the states listed after إلى جانب
+    did the same to the same target."""
+    at = next((k for k in range(t + 1, len(words) - 1) if tuple(words[k : k + 2]) == _ALONGSIDE), None)
+    if at is None:
+        return []
+    first = next((k for k, s in enumerate(slots) if s.mention.start == at + 2), None)
+    if first is None:
+        return []
+    done = {roles.source.country, *(r.country for r in roles.targets)}
+    listed = coordinated_after(slots, first, words)
+    return [Roles(s.actor, roles.targets, 1) for s in listed if s.actor.country not in done]
 
 
 def joined_by_link(words: Sequence[str], t: int) -> bool:

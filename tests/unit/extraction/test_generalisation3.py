@@ -362,3 +362,13 @@ def test_the_occupation_in_arab_copy_is_israel() -> None:
 def test_latin_america_is_no_united_states() -> None:
     text = "أدانت وزارة الخارجية الكوبية اليوم العدوان على غزة، ودعت دول أمريكا اللاتينية إلى قطع علاقاتها."
     assert all("USA" not in (e.source.country, e.target.country if e.target else None) for e in events(text, PUB))
+
+
+def test_states_listed_after_alongside_did_the_same() -> None:
+    text = "وكانت موريتانيا قد قطعت علاقاتها الدبلوماسية مع إيران عام 2018، إلى جانب المغرب والأردن."
+    found = events(text, PUB)
+    assert sorted((e.source.country, e.target.country if e.target else None) for e in found) == [
+        ("JOR", "IRN"),
+        ("MAR", "IRN"),
+        ("MRT", "IRN"),
+    ]
