@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from schemas.event import Role
 from services.extraction.actors import after_delegation, delegation_words
 from services.extraction.mentions import ActorRef
-from services.extraction.slots import Roles, Slot, chain_before, country, joined
+from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country, joined
 
 _BETWEEN_GAP = 4  # tokens between a trigger and "بين X و Y"
 
@@ -86,8 +86,24 @@ def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: s
     return [Roles(source, (dest.actor,), 2, dest_country)]
 
 
-def summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | None) -> list[Roles]:
+def summon(
+    slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | None, words: Sequence[str] = ()
+) -> list[Roles]:
     envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
+    if envoy is None and subj is not None:
+        own = next((k for k in range(t + 1, min(len(words), t + _OWN_ENVOY_GAP)) if words[k] in _OWN_ENVOYS), None)
+        if own is not None:  # "استدعت تشيلي وهندوراس سفيريهما لدى إسرائيل للتشاور": a recall by each
+            chain = [s for s in chain_before(slots, subj, words) if country(s) is not None]
+            if subj + 1 < len(slots) and slots[subj].mention.end <= t < slots[subj + 1].mention.start:
+                chain = [slots[subj]]
+            if slots[subj].mention.start > t:
+                chain = coordinated_after(slots, subj, words)
+            recallers = {country(s) for s in chain}
+            host = next(
+                (s.actor for s in slots if s.mention.start > own and country(s) not in (None, *recallers)), None
+            )
+            if host is not None:
+                return [Roles(s.actor, (host,), 3, recall=True) for s in chain]
     if envoy is None:  # "سلمت الخارجية السفير التركي مذكرة احتجاج": the envoy handed the note, named before it
         handed = [
             k for k, s in enumerate(slots) if s.mention.end <= t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)
@@ -115,6 +131,10 @@ def summon(slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | 
         )
         return [Roles(summoner, (host,), 3, recall=True)] if host is not None else []
     return [Roles(summoner, (envoy.actor,), 3)]
+
+
+_OWN_ENVOY_GAP = 7  # "استدعت تشيلي وهندوراس سفيريهما": past the subjects
+_OWN_ENVOYS = frozenset({"سفيرها", "سفيره", "سفيريهما", "سفيريها", "سفراءها", "سفيرتها"})  # folded
 
 
 _RECOGNISED_GAP = 4  # "تعترف رسمياً بدولة فلسطين": words between the verb or noun and the state recognised

@@ -124,7 +124,7 @@ def _assign(
 ) -> list[Roles]:
     subj = _subject(slots, t, trig, words)
     if trig.frame == "summon":
-        return summon(slots, t, subj, carried)
+        return summon(slots, t, subj, carried, words)
     pair = between(slots, t, words)  # "عقدت جولة مفاوضات بين وفدي مصر وإثيوبيا": no subject needed
     if pair is not None:
         return [pair]

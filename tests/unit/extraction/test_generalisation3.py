@@ -372,3 +372,10 @@ def test_states_listed_after_alongside_did_the_same() -> None:
         ("MAR", "IRN"),
         ("MRT", "IRN"),
     ]
+
+
+def test_states_recalling_their_own_ambassadors_each_sanction_the_host() -> None:
+    text = "استدعت تشيلي وهندوراس سفيريهما لدى إسرائيل للتشاور اليوم."
+    found = events(text, PUB)
+    assert sorted((e.source.country, e.cameo.code) for e in found) == [("CHL", "161"), ("HND", "161")]
+    assert all(e.target is not None and e.target.country == "ISR" for e in found)
