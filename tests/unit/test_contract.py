@@ -14,8 +14,9 @@ from tests.paths import REPO
 EXAMPLES = REPO / "schemas" / "examples"
 
 
-def test_committed_json_schemas_are_current() -> None:
-    assert stale_files() == [], "run `marsad schemas` and commit schemas/json"
+def test_committed_schemas_and_derived_examples_are_current() -> None:
+    """The JSON Schemas come from the models; the normalised and event examples from the real stages."""
+    assert stale_files() == [], "run `marsad schemas` and commit schemas/json and schemas/examples"
 
 
 @pytest.mark.parametrize("topic", sorted(TOPICS))
@@ -37,10 +38,21 @@ def test_stale_check_notices_a_changed_file(tmp_path: Path, monkeypatch: pytest.
     import schemas.generate
     import services.commands.schemas_cmd as cmd
 
+    json_dir, examples_dir = tmp_path / "json", tmp_path / "examples"
+    json_dir.mkdir()
+    examples_dir.mkdir()
     for name, text in schemas.generate.rendered_schemas().items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(cmd, "JSON_DIR", tmp_path)
+        (json_dir / name).write_text(text, encoding="utf-8")
+    raw = EXAMPLES / cmd.RAW_EXAMPLE
+    (examples_dir / raw.name).write_text(raw.read_text(encoding="utf-8"), encoding="utf-8")
+    for name, text in cmd.rendered_examples(examples_dir).items():
+        (examples_dir / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(cmd, "JSON_DIR", json_dir)
+    monkeypatch.setattr(cmd, "EXAMPLES_DIR", examples_dir)
     assert cmd.stale_files() == []
-    first = sorted(tmp_path.iterdir())[0]
+    first = sorted(json_dir.iterdir())[0]
     first.write_text("{}", encoding="utf-8")
-    assert cmd.stale_files() == [first.name]
+    event = examples_dir / cmd.EVENT_EXAMPLE
+    changed = event.read_text(encoding="utf-8").replace('"extractor_version": "', '"extractor_version": "0')
+    event.write_text(changed, encoding="utf-8")
+    assert cmd.stale_files() == [first, event]
