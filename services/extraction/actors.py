@@ -170,7 +170,10 @@ def border_nouns() -> frozenset[str]:
 def after_place_noun(words: Sequence[str], start: int) -> bool:
     """Is words[start] a state named as a place: right after a place noun ('قبالة سواحل اليمن'، 'بمحافظة'),
     or after 'الحدود مع' ('والحدود مع سوريا'); proclitics allowed on the noun."""
-    if start > 0 and any(stem in place_nouns() for stem, _p in proclitic_readings(words[start - 1])):
+    if start > 0 and (
+        words[start - 1] in place_nouns()
+        or any(stem in place_nouns() for stem, _p in proclitic_readings(words[start - 1]))
+    ):
         return True
     return (
         start > 1

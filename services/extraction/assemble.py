@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from schemas.event import Location, PloverType, Role, Status
-from services.arabic import match_key
 from services.extraction.candidates import Candidate
+from services.extraction.lexicon import fold_words
 from services.extraction.mentions import ActorRef
 
 IN_PERSON = frozenset({"meet", "visit"})
@@ -65,7 +65,7 @@ _GATHERING_WORDS = 2
 def gathering_key(name: str) -> tuple[str, ...]:
     """A gathering by its first words, quotes and punctuation aside: the headline's 'اجتماع "صيغة أستانا" في
     الدوحة' and the lead's 'اجتماع صيغة أستانا بشأن سوريا' are one meeting; 'اجتماع موسع' is another."""
-    words = [match_key("".join(ch for ch in w if ch.isalnum())) for w in name.split()]
+    words = fold_words(" ".join("".join(ch for ch in w if ch.isalnum()) for w in name.split()[:4]))
     return tuple(w[:-1] if len(w) > 3 and w.endswith("ا") else w for w in words if w)[:_GATHERING_WORDS]
 
 

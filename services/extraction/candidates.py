@@ -93,6 +93,7 @@ def sentence_candidates(
     places = tuple(p for p in view.places if not posting(p.index, view))  # "سفير فرنسا بالجزائر"
     texts = tuple((s.actor.ident, s.text) for s in slots)
     out: list[Candidate] = []
+    three_sided = any(many_sided(view.words, c) for c in clues)  # "لقاءً ثلاثياً": one gathering of all
     hosted: str | None = None  # the country hosting talks reported in this sentence
     for clue in clues:
         trig, t = clue.trigger, clue.index
@@ -107,7 +108,7 @@ def sentence_candidates(
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
             hosted = next((s.actor.country for s in slots if s.mention.start > t), None)
             continue  # the talks are the event, the host is where
-        if trig.event_type == PloverType.CONSULT and any(many_sided(view.words, c) for c in clues):
+        if trig.event_type == PloverType.CONSULT and three_sided:
             if not many_sided(view.words, clue):
                 continue  # "استضاف الأمير لقاءً ثلاثياً …": the three-party meeting is the event
             parties = multi([s for s in slots if not placed(s, view.words, True)])

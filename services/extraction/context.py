@@ -252,6 +252,7 @@ def _surface(tokens: Sequence[Token], i: int, j: int, surface: str, base: int) -
 
 
 _AGREEMENT_HEADS = ("اتفاقيه", "اتفاق", "مذكره", "معاهده", "وثيقه")
+_AGREEMENT_KEYS = frozenset((*_AGREEMENT_HEADS, *("ال" + h for h in _AGREEMENT_HEADS)))  # built once
 _AGREEMENT_STOPS = frozenset({"مع", "بين", "في", "التي", "الذي", "على", "خلال", "من"})
 
 
@@ -264,8 +265,7 @@ def agreements(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
     words = [t.key for t in tokens]
     out: list[str] = []
     for i, w in enumerate(words):
-        stems = {s for s, _p in proclitic_readings(w)}
-        if not any(s in _AGREEMENT_HEADS or s in {"ال" + h for h in _AGREEMENT_HEADS} for s in stems):
+        if not any(s in _AGREEMENT_KEYS for s, _p in proclitic_readings(w)):
             continue
         k = i + 1
         while k < len(words) and k < i + 5 and words[k].isalnum() and words[k] not in _AGREEMENT_STOPS:

@@ -53,7 +53,7 @@ def state_name_forms(state: State) -> list[str]:
 
 
 # the formal words official copy puts before a short name: "مملكة الدنمارك"، "سلطنة عمان"، "جمهورية كوبا"
-FORMAL_PREFIXES = ("مملكة", "جمهورية", "دولة", "سلطنة", "إمارة")
+FORMAL_PREFIXES = ("مملكة", "جمهورية", "سلطنة", "إمارة")  # "دولة X" is listed where it is used
 
 
 def formal_name_forms(state: State) -> list[str]:
