@@ -147,6 +147,7 @@ def sentence_candidates(
         local = frame_slots(slots, view.words, t, trig)
         if local is not None:  # "في موسكو", "قبالة سواحل اليمن" is where, not who
             local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
+            local = [s for s in local if not attending(s, view.words)]  # "بحضور وزير الخارجية": not a party
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [s for s in local if s.mention.kind != "nisba" or blamed(s, local, t, trig) or delegate(s, view)]
         gathering = forum_party(local, slots, view.words, t) if trig.frame == "multi" else None
@@ -248,6 +249,14 @@ def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> 
     done = {roles.source.country, *(r.country for r in roles.targets)}
     listed = coordinated_after(slots, first, words)
     return [Roles(s.actor, roles.targets, 1) for s in listed if s.actor.country not in done]
+
+
+_ATTENDING = frozenset({"بحضور", "وبحضور"})  # folded
+
+
+def attending(slot: Slot, words: Sequence[str]) -> bool:
+    """'استقبل ولي العهد … لامي …، بحضور وزير الخارجية اليحيا': a person present, not a party."""
+    return slot.mention.start > 0 and words[slot.mention.start - 1] in _ATTENDING
 
 
 def joined_by_link(words: Sequence[str], t: int) -> bool:

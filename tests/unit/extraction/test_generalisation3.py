@@ -379,3 +379,13 @@ def test_states_recalling_their_own_ambassadors_each_sanction_the_host() -> None
     found = events(text, PUB)
     assert sorted((e.source.country, e.cameo.code) for e in found) == [("CHL", "161"), ("HND", "161")]
     assert all(e.target is not None and e.target.country == "ISR" for e in found)
+
+
+def test_a_minister_present_at_an_audience_is_no_party() -> None:
+    text = (
+        "استقبل ولي العهد السعودي الأمير محمد بن سلمان اليوم في الرياض وزير الخارجية الهندي سوبراهمانيام "
+        "جايشانكار، بمناسبة زيارته الرسمية للمملكة، بحضور وزير الخارجية الأمير فيصل بن فرحان."
+    )
+    found = events(text, PUB)
+    assert len(found) == 1
+    assert found[0].target is not None and found[0].target.name_en == "Mohammed bin Salman"
