@@ -389,3 +389,13 @@ def test_a_minister_present_at_an_audience_is_no_party() -> None:
     found = events(text, PUB)
     assert len(found) == 1
     assert found[0].target is not None and found[0].target.name_en == "Mohammed bin Salman"
+
+
+def test_the_outlet_el_khabar_is_no_saudi_dateline() -> None:
+    text = (
+        "الخبر | الوطن\n\nالرئيس تبون يستقبل وزير الخارجية الإيطالي\n\n"
+        "استقبل الرئيس الجزائري عبد المجيد تبون اليوم وزير الخارجية الإيطالي أنطونيو تاياني. "
+        "وكان تاياني قد أجرى أمس محادثات مع الوزير أحمد عطاف بمقر وزارة الشؤون الخارجية."
+    )
+    found = events(text, PUB)
+    assert all("SAU" not in (e.source.country, e.target.country if e.target else None) for e in found)
