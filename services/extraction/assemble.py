@@ -56,6 +56,8 @@ def group_key(c: Candidate) -> tuple[object, ...]:
         return ("multilateral", c.source.country, gathering_key(c.summit))
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
     status = "" if c.status == Status.OCCURRED else c.status.value
+    if "exchange" in c.trigger.flags:  # an exchange is one message each way: the writer is part of the key
+        return (group_name(c), parties, status, c.background, _who(c.source))
     return (group_name(c), parties, status, c.background)
 
 

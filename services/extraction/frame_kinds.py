@@ -153,3 +153,25 @@ def recognise(slots: Sequence[Slot], t: int) -> list[Roles]:
         if country(s) not in seen or seen[country(s)].role == Role.STATE:
             seen[country(s)] = s.actor  # the leader, when named, stands for the state
     return [Roles(source, (target.actor,), 1) for source in seen.values()]
+
+
+_EXCHANGED = frozenset({"رساءل", "الرساءل", "برقيات", "البرقيات", "رسالتين", "برقيتين", "رساءل،"})  # folded
+_EXCHANGE_GAP = 4  # "كما تبادل رئيس مجلس الدولة …": words between the verb and the first party
+
+
+def exchange(slots: Sequence[Slot], t: int, words: Sequence[str]) -> list[Roles]:
+    """'تبادل الرئيس X والرئيس Y رسائل التهنئة' / 'X وY يتبادلان …': two coordinated parties, one message each
+    way (the parties after the verb, or before it)."""
+    after = [k for k, s in enumerate(slots) if 0 < s.mention.start - t <= _EXCHANGE_GAP and s.mention.prep == ""]
+    if after:
+        pair = coordinated_after(slots, after[0], words)
+    else:
+        before = [k for k, s in enumerate(slots) if s.mention.end <= t and s.mention.prep == ""]
+        pair = chain_before(slots, before[-1], words) if before else []
+    if len(pair) != 2 or country(pair[0]) in (None, country(pair[1])):
+        return []
+    end = max(t, pair[-1].mention.end)
+    if not any(w in _EXCHANGED for w in words[end : end + _EXCHANGE_GAP * 2]):
+        return []  # "تبادلا وجهات النظر": views, not messages
+    a, b = pair[0].actor, pair[1].actor
+    return [Roles(a, (b,), 2), Roles(b, (a,), 2)]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from schemas.event import PloverType, Role
 from services.extraction.actors import phrases_at, relative_verbs
-from services.extraction.frame_kinds import between, dual, multi, recognise, summon, upgrade, visit
+from services.extraction.frame_kinds import between, dual, exchange, multi, recognise, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, honorific_words
 from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country
@@ -98,6 +98,8 @@ def assign(
         return multi(slots)
     if trig.frame == "recognise":
         return recognise(slots, t)
+    if "exchange" in trig.flags:  # "تبادل X وY رسائل التهنئة": one message each way
+        return exchange(slots, t, words)
     if "dual" in trig.flags:
         pair = dual(slots, t, words)
         if pair is not None:

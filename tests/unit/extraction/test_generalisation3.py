@@ -399,3 +399,26 @@ def test_the_outlet_el_khabar_is_no_saudi_dateline() -> None:
     )
     found = events(text, PUB)
     assert all("SAU" not in (e.source.country, e.target.country if e.target else None) for e in found)
+
+
+def test_an_exchange_of_messages_is_one_message_each_way() -> None:
+    text = (
+        "تبادل الرئيس الجزائري عبد المجيد تبون والرئيس التونسي قيس سعيد، اليوم الأربعاء، برقيات التهنئة "
+        "بمناسبة عيد الاستقلال. كما تبادل الرئيسان بهذه المناسبة وجهات النظر حول التعاون."
+    )
+    found = events(text, PUB)
+    assert sorted((e.source.country, e.target.country if e.target else None) for e in found) == [
+        ("DZA", "TUN"),
+        ("TUN", "DZA"),
+    ]
+    assert all(e.mode == "message" and e.date.value == "2025-03-12" for e in found)
+
+
+def test_an_exchange_on_the_same_occasion_takes_its_day() -> None:
+    text = (
+        "تبادل الرئيس الجزائري عبد المجيد تبون والرئيس التونسي قيس سعيد، أمس الثلاثاء، برقيات التهنئة. "
+        "كما تبادل وزير الخارجية الجزائري أحمد عطاف ونظيره التونسي محمد علي النفطي برقيات التهنئة بهذه المناسبة."
+    )
+    found = events(text, PUB)
+    assert len(found) == 4
+    assert all(e.date.value == "2025-03-11" for e in found)
