@@ -148,6 +148,22 @@ def place_nouns() -> frozenset[str]:
 _DELEGATION_REACH = 4  # "بين الوفد العسكري - التقني اللبناني": adjectives between a delegation and its nisba
 
 
+@functools.cache
+def pair_nouns() -> frozenset[str]:
+    """الجانبان، البلدان، الطرفين: the two parties of an interaction, qualified by nisbas after them."""
+    return _words_of_kind("pair")
+
+
+def qualifies_pair(words: Sequence[str], start: int) -> bool:
+    """'وقّع الجانبان المصري والصيني': a nisba right after a pair noun, or the one joined to it by و, names
+    one of the two parties."""
+
+    def is_pair(k: int) -> bool:
+        return k >= 0 and any(stem in pair_nouns() for stem, _p in proclitic_readings(words[k]))
+
+    return is_pair(start - 1) or (words[start].startswith("و") and is_pair(start - 2))
+
+
 def after_delegation(words: Sequence[str], start: int) -> bool:
     """Does the name at words[start] qualify a delegation: the delegation word itself, or one a few definite
     adjectives before it ('الوفد الإيراني'، 'ووفد العدو الإسرائيلي'، 'الوفد العسكري - التقني اللبناني')?"""

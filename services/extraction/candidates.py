@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
+from services.extraction.actors import qualifies_pair
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     answered_invitation,
@@ -149,7 +150,14 @@ def sentence_candidates(
             local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
             local = [s for s in local if not attending(s, view.words)]  # "بحضور وزير الخارجية": not a party
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
-            local = [s for s in local if s.mention.kind != "nisba" or blamed(s, local, t, trig) or delegate(s, view)]
+            local = [
+                s
+                for s in local
+                if s.mention.kind != "nisba"
+                or blamed(s, local, t, trig)
+                or delegate(s, view)
+                or (trig.event_type == PloverType.AGREE and qualifies_pair(view.words, s.mention.start))
+            ]  # "وقّع الجانبان المصري والصيني": the nisbas after the pair noun are the signatories
         gathering = forum_party(local, slots, view.words, t) if trig.frame == "multi" else None
         if gathering is not None:  # one named guest at an organisation's summit
             who, igo, igo_slot = gathering

@@ -422,3 +422,10 @@ def test_an_exchange_on_the_same_occasion_takes_its_day() -> None:
     found = events(text, PUB)
     assert len(found) == 4
     assert all(e.date.value == "2025-03-11" for e in found)
+
+
+def test_the_two_sides_named_by_nisbas_sign() -> None:
+    text = "ووقّع الجانبان الأردني والعراقي اليوم عدداً من مذكرات التفاهم في مجال الطاقة."
+    (e,) = events(text, PUB)
+    assert e.target is not None
+    assert (e.cameo.code, e.source.country, e.target.country) == ("057", "JOR", "IRQ")
