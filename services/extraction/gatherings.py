@@ -94,7 +94,7 @@ def summit(
     return source, name, texts
 
 
-_JOIN_LEAD = 5  # the sentence's own verb: "وشارك <title and name>، أمس، في الاجتماع"، "ومن المنتظر أن يشارك …"
+_JOIN_LEAD = 2  # the sentence's own verb: "وشارك <a long title and name>، أمس السبت، في الاجتماع"
 _SESSION_WORDS = frozenset({"اعمال", "جلسات", "فعاليات"})  # folded: "في أعمال القمة"
 
 

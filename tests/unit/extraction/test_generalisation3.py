@@ -429,12 +429,3 @@ def test_the_two_sides_named_by_nisbas_sign() -> None:
     (e,) = events(text, PUB)
     assert e.target is not None
     assert (e.cameo.code, e.source.country, e.target.country) == ("057", "JOR", "IRQ")
-
-
-def test_a_planned_attendance_after_a_long_subject_is_intent_to_meet() -> None:
-    text = (
-        "ومن المنتظر أن يشارك رئيس الوزراء المصري مصطفى مدبولي، نيابة عن الرئيس عبد الفتاح السيسي، "
-        "في قمة مجموعة العشرين يوم الخميس المقبل."
-    )
-    (e,) = events(text, PUB)
-    assert (e.event_type.value, e.status.value, e.source.country) == ("AGREE", "planned", "EGY")
