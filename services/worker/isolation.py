@@ -6,9 +6,9 @@ coordinator expels the worker after the session timeout, the partition is reassi
 replayed, and the pipeline never gets past it. In a child process the loop stays free.
 
 Messages go to the child in batches (one call and one pickle each way per batch). A batch that exceeds
-the timeout, or kills the child, is run again one message at a time with the same timeout, so only the
-message that is slow (or kills the child) on its own is abandoned and dead-lettered
-(`processing_timeout`, `processing_error`); its neighbours are processed normally.
+the timeout, or kills the child, is run again one message at a time with the same timeout (a batch of one
+message too), so only the message that is slow (or kills the child) on its own is abandoned and
+dead-lettered (`processing_timeout`, `processing_error`); its neighbours are processed normally.
 
 Children are forked by a forkserver that has already built the stages' tables (`services.worker.zygote`),
 so they share those pages copy-on-write and start in milliseconds. A worker may run several children
@@ -96,9 +96,10 @@ class StageRunner:
         outcome = await self._call(fn, values, limits)
         if isinstance(outcome, list):
             return outcome
-        if len(values) == 1:
-            return [StageResult(rejection=outcome, rejected_at=self._stage)]
-        log.warning("a batch of %d messages failed (%s); running them one at a time", len(values), outcome.reason)
+        # Even a call of one message runs again, alone, in a fresh child: a child killed from outside (or by
+        # a neighbour's memory) must not cost the message it held. A message is abandoned only when it fails
+        # on its own, after the call it was in failed: at most twice the bound.
+        log.warning("a call of %d message(s) failed (%s); running each alone", len(values), outcome.reason)
         results = []
         for value in values:
             single = await self._call(fn, [value], limits)

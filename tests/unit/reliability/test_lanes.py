@@ -93,18 +93,24 @@ def test_each_lane_has_its_own_child_forked_from_the_template_and_a_killed_child
             os.kill(victim, signal.SIGKILL)  # the lane-0 child dies under its batch
             other = await lanes.run(1, whoami_stage, [b"c"], LIMITS)
             rerun = await napping
+            napping_alone = asyncio.create_task(lanes.run(0, whoami_stage, [b"nap"], LIMITS))
+            await asyncio.sleep(0.5)
+            os.kill(int(rerun[0].key or b"0"), signal.SIGKILL)  # the child dies under a call of one message
+            alone = await napping_alone
             os.kill(int(other[0].key or b"0"), signal.SIGKILL)  # the lane-1 child dies while idle
             await asyncio.sleep(0.5)
             after_idle_death = await lanes.run(1, whoami_stage, [b"d"], LIMITS)
         finally:
             lanes.close(kill=True)
-        return first, second, other, rerun, after_idle_death
+        return first, second, other, rerun, alone, after_idle_death
 
-    first, second, other, rerun, after_idle_death = asyncio.run(scenario())
+    first, second, other, rerun, alone, after_idle_death = asyncio.run(scenario())
     assert first[0].key != second[0].key  # two children
     assert int(first[0].normalized or b"0") > 10_000  # the template's objects arrive frozen (gc.freeze)
     assert other[0].key == second[0].key  # the other lane's child went on untouched
     assert [r.rejection for r in rerun] == [None, None, None]  # the batch was run again, one at a time
     assert first[0].key not in {r.key for r in rerun}  # by the replacement child
+    # A message alone in a call whose child is killed runs again, in a fresh child: it is not blamed.
+    assert alone[0].rejection is None and alone[0].key != rerun[0].key
     # A child that died between calls is replaced; the next message is not blamed for it.
     assert after_idle_death[0].rejection is None and after_idle_death[0].key != other[0].key
