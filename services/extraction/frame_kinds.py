@@ -100,7 +100,7 @@ def summon(
                 chain = coordinated_after(slots, subj, words)
             recallers = {country(s) for s in chain}
             host = next(
-                (s.actor for s in slots if s.mention.start > own and country(s) not in (None, *recallers)), None
+                (s.actor for s in slots if s.mention.start > own and country(s) not in recallers | {None}), None
             )
             if host is not None:
                 return [Roles(s.actor, (host,), 3, recall=True) for s in chain]
