@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import sys
 import time
@@ -19,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# as in bench/corpus.py: beside the checkout, or where MARSAD_BENCH_SEEDS says (an exported snapshot)
+SEEDS = Path(os.environ.get("MARSAD_BENCH_SEEDS") or ROOT.parent / "shared" / "seeds")
 TARGET_CHARS = 4096
 
 

@@ -26,6 +26,7 @@ faster). The issue's targets: views with offsets at least 20 MB/s and at least 5
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import time
@@ -37,7 +38,8 @@ from schemas.raw import IngestMetadata, RawArticle
 from services.arabic import clean_view, match_view, normalize_article
 from services.arabic.offsets import compose
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+# as in bench/corpus.py: beside the checkout, or where MARSAD_BENCH_SEEDS says (an exported snapshot)
+SEEDS = Path(os.environ.get("MARSAD_BENCH_SEEDS") or Path(__file__).resolve().parents[1].parent / "shared" / "seeds")
 SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "devset"
 TARGET_MBPS = 20.0
 TARGET_RATIO = 5.0
