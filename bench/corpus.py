@@ -8,17 +8,14 @@ paragraphs) until they reach the requested UTF-8 size, so every size class has r
 from __future__ import annotations
 
 import math
-import os
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.paths import SEEDS_DIR
 from schemas.raw import IngestMetadata, RawArticle
 
-REPO = Path(__file__).resolve().parents[1]
-# The shared seeds sit beside the checkout; MARSAD_BENCH_SEEDS points elsewhere (e.g. for an exported copy).
-SEEDS_DIR = Path(os.environ.get("MARSAD_BENCH_SEEDS") or REPO.parent / "shared" / "seeds")
 FILLER = Path(__file__).with_name("filler_ar.txt")
 
 

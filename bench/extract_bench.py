@@ -12,16 +12,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEVSET = ROOT / "tests" / "fixtures" / "devset"
-# as in bench/corpus.py: beside the checkout, or where MARSAD_BENCH_SEEDS says (an exported snapshot)
-SEEDS = Path(os.environ.get("MARSAD_BENCH_SEEDS") or ROOT.parent / "shared" / "seeds")
+from bench.paths import REPO, SEEDS_DIR
+
+DEVSET = REPO / "tests" / "fixtures" / "devset"
 TARGET_CHARS = 4096
 
 
@@ -43,8 +41,8 @@ def _texts() -> list[str]:
         if len(chunk) >= TARGET_CHARS:
             out.append(chunk)
             chunk = ""
-    if SEEDS.is_dir():
-        out.extend(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    if SEEDS_DIR.is_dir():
+        out.extend(p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt")))
     return out
 
 

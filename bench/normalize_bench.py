@@ -26,7 +26,6 @@ faster). The issue's targets: views with offsets at least 20 MB/s and at least 5
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import sys
 import time
@@ -34,12 +33,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.paths import SEEDS_DIR
 from schemas.raw import IngestMetadata, RawArticle
 from services.arabic import clean_view, match_view, normalize_article
 from services.arabic.offsets import compose
 
-# as in bench/corpus.py: beside the checkout, or where MARSAD_BENCH_SEEDS says (an exported snapshot)
-SEEDS = Path(os.environ.get("MARSAD_BENCH_SEEDS") or Path(__file__).resolve().parents[1].parent / "shared" / "seeds")
 SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "devset"
 TARGET_MBPS = 20.0
 TARGET_RATIO = 5.0
@@ -81,9 +79,9 @@ CORPORA: dict[str, tuple[Callable[[str], str], ...]] = {
 
 
 def corpus(variants: tuple[Callable[[str], str], ...]) -> list[str]:
-    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS_DIR.glob("*.txt"))]
     if not seeds:
-        sys.exit(f"no seed articles in {SEEDS}")
+        sys.exit(f"no seed articles in {SEEDS_DIR}")
     return [variant(seed) for seed in seeds for variant in variants]
 
 
