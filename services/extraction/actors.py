@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from schemas.event import Role
 from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
 from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, phrase_index
-from services.extraction.morph import proclitic_readings
+from services.extraction.morph import proclitic_readings, reads_as
 
 PUNCT = "\x00"  # stands for a punctuation token in word lists given to the gazetteer
 _PREP_CLITICS = {"ب": "ب", "ل": "ل", "ك": "ك"}
@@ -136,7 +136,7 @@ def venue_words() -> frozenset[str]:
 
 def after_venue(words: Sequence[str], i: int) -> bool:
     """Is words[i] the start of a venue's name (right after مطار، قصر، جامعة …, proclitics allowed)?"""
-    return i > 0 and any(stem in venue_words() for stem, _p in proclitic_readings(words[i - 1]))
+    return i > 0 and reads_as(words[i - 1], venue_words())
 
 
 @functools.cache
@@ -159,7 +159,7 @@ def qualifies_pair(words: Sequence[str], start: int) -> bool:
     one of the two parties."""
 
     def is_pair(k: int) -> bool:
-        return k >= 0 and any(stem in pair_nouns() for stem, _p in proclitic_readings(words[k]))
+        return k >= 0 and reads_as(words[k], pair_nouns())
 
     return is_pair(start - 1) or (words[start].startswith("و") and is_pair(start - 2))
 
@@ -170,7 +170,7 @@ def after_delegation(words: Sequence[str], start: int) -> bool:
     if words[start] in delegation_words():
         return True
     for k in range(start - 1, max(-1, start - 1 - _DELEGATION_REACH), -1):
-        if any(stem in delegation_words() for stem, _p in proclitic_readings(words[k])):
+        if reads_as(words[k], delegation_words()):
             return True
         if words[k] != PUNCT and not words[k].startswith("ال"):
             return False
@@ -188,13 +188,13 @@ def after_place_noun(words: Sequence[str], start: int) -> bool:
     or after 'الحدود مع' ('والحدود مع سوريا'); proclitics allowed on the noun."""
     if start > 0 and (
         words[start - 1] in place_nouns()
-        or any(stem in place_nouns() for stem, _p in proclitic_readings(words[start - 1]))
+        or reads_as(words[start - 1], place_nouns())
     ):
         return True
     return (
         start > 1
         and words[start - 1] == "مع"
-        and any(stem in border_nouns() for stem, _p in proclitic_readings(words[start - 2]))
+        and reads_as(words[start - 2], border_nouns())
     )
 
 

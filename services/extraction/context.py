@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from schemas.event import Figure, Status
 from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, markers, phrase_index
-from services.extraction.morph import proclitic_readings
+from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.text import Token
 
 _STATUS_WINDOW = 25  # tokens before the trigger a planned/hypothetical marker may govern
@@ -265,7 +265,7 @@ def agreements(tokens: Sequence[Token], surface: str, base: int) -> list[str]:
     words = [t.key for t in tokens]
     out: list[str] = []
     for i, w in enumerate(words):
-        if not any(s in _AGREEMENT_KEYS for s, _p in proclitic_readings(w)):
+        if not reads_as(w, _AGREEMENT_KEYS):
             continue
         k = i + 1
         while k < len(words) and k < i + 5 and words[k].isalnum() and words[k] not in _AGREEMENT_STOPS:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from schemas.event import Location
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
-from services.extraction.morph import proclitic_readings
+from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.places import City, city_by_english, city_by_words, city_name_lengths, max_words
 from services.extraction.prefilter import StartFilter
 
@@ -168,14 +168,10 @@ def _place_filter(gaz: Gazetteer) -> StartFilter:
     if found is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})
         firsts = frozenset(k.split(" ")[0] for k in keys) | frozenset(_city_lengths(gaz))
-        found = StartFilter(firsts, _word_may_start)
+        found = StartFilter(firsts, reads_as)
         _PLACE_FILTERS.clear()
         _PLACE_FILTERS[id(gaz)] = found
     return found
-
-
-def _word_may_start(word: str, firsts: frozenset[str]) -> bool:
-    return any(stem in firsts for stem, _p in proclitic_readings(word))
 
 
 def _is_state_capital(gaz: Gazetteer, city: City) -> bool:

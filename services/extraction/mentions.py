@@ -28,7 +28,7 @@ from services.extraction.actors import (
 )
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import fold_words, trigger_index
-from services.extraction.morph import proclitic_readings
+from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.prefilter import StartFilter
 from services.extraction.titles import construct_title, envoy, name_after, title_country, title_mention
 
@@ -60,7 +60,7 @@ def _start_filter(gaz: Gazetteer) -> StartFilter:
 
 
 def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
-    if any(stem in firsts for stem, _p in proclitic_readings(word)):
+    if reads_as(word, firsts):
         return True
     return any(("ال" + stem) in firsts for stem, _p in proclitic_readings(word) if not stem.startswith("ال"))
 

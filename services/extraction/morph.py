@@ -37,6 +37,11 @@ def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+def reads_as(word: str, stems: frozenset[str]) -> bool:
+    """Is one of `word`'s proclitic readings in `stems` ('وبمحافظة' reads as 'محافظة')?"""
+    return any(stem in stems for stem, _p in proclitic_readings(word))
+
+
 @functools.lru_cache(maxsize=65536)
 def noun_readings(word: str) -> tuple[str, ...]:
     """Stems of a noun: proclitics, the article and one suffix pronoun stripped (لقائه -> لقاء, زيارته -> زياره)."""
