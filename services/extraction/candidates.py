@@ -11,27 +11,32 @@ from services.extraction.actors import qualifies_pair
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     answered_invitation,
+    attending,
     blamed,
     call_to_act,
     circumstantial,
     definite_noun,
     delegate,
     hosts_talks,
+    invited_to_gathering,
+    joined_by_link,
+    many_sided,
     negated_join,
     placed,
     posting,
+    witnessed,
 )
 from services.extraction.frame_kinds import multi
 from services.extraction.frames import assign
 from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
-from services.extraction.lexicon import Trigger, fold_words
+from services.extraction.lexicon import Trigger
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.slots import Roles, Slot, coordinated_after
 from services.extraction.text import Doc
-from services.extraction.triggers import Clue, find_clues
+from services.extraction.triggers import find_clues
 from services.extraction.views import SentenceView, sentence_slots
 
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
@@ -169,7 +174,7 @@ def sentence_candidates(
             continue
         if local is None:
             attended = summit(doc, view.words, sent, t, trig, slots, carried)
-            if attended is not None and _invited_to(clues, t):
+            if attended is not None and invited_to_gathering(clues, t):
                 continue  # "دعوة … إلى السلطان لحضور القمة": the gathering is what the invitation is for
             if attended is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
@@ -238,9 +243,6 @@ def sentence_candidates(
     return out, next_carried
 
 
-_WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
-
-
 _STANDS = (PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT)
 _ALONGSIDE = ("الي", "جانب")  # folded "إلى جانب"
 
@@ -259,43 +261,7 @@ def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> 
     return [Roles(s.actor, roles.targets, 1) for s in listed if s.actor.country not in done]
 
 
-_ATTENDING = frozenset({"بحضور", "وبحضور"})  # folded
-
-
-def attending(slot: Slot, words: Sequence[str]) -> bool:
-    """'استقبل ولي العهد … لامي …، بحضور وزير الخارجية اليحيا': a person present, not a party."""
-    return slot.mention.start > 0 and words[slot.mention.start - 1] in _ATTENDING
-
-
-def joined_by_link(words: Sequence[str], t: int) -> bool:
-    """Is the link at t the means by which someone joins a gathering named before it in the sentence?"""
-    return find_marker(words, "summit_join", 0, t) is not None
-
-
-def many_sided(words: Sequence[str], clue: Clue) -> bool:
-    """'لقاءً ثلاثياً'، 'اجتماع رباعي': a meeting word qualified as three- or four-sided."""
-    return clue.trigger.pos == "noun" and clue.end < len(words) and words[clue.end] in _MANY_SIDED
-
-
-_MANY_SIDED = frozenset(
-    fold_words("ثلاثي ثلاثيا ثلاثياً ثلاثية الثلاثي الثلاثية رباعي رباعيا رباعياً رباعية الرباعي الرباعية")
-)
 _MEETINGS = (PloverType.CONSULT, PloverType.AGREE)
-_INVITED_GATHERING = 20  # "دعوة من رئيس الجمهورية إلى جلالة السلطان …، سلطان عمان، لحضور أشغال القمة"
-
-
-def _invited_to(clues: list[Clue], t: int) -> bool:
-    """Is the gathering at t the object of an invitation named shortly before it in the sentence?"""
-    return any(c.trigger.cameo == "036" and 0 < t - c.index <= _INVITED_GATHERING for c in clues)
-
-
-def witnessed(words: Sequence[str], t: int, trig: Trigger) -> bool:
-    """A signing noun watched by the leaders named before it: its signers are unnamed officials."""
-    if trig.pos != "noun" or trig.cameo != "057":
-        return False
-    return find_marker(words, "witness", max(0, t - _WITNESS_BEFORE), t) is not None
-
-
 def state_of(a: ActorRef) -> ActorRef:
     return a if a.role in (Role.STATE, Role.ORGANIZATION) else ActorRef(None, None, None, a.country, Role.STATE)
 

@@ -1,5 +1,6 @@
 """Small cues in a sentence that qualify a trigger: answered invitations, hosted talks, delegations,
-the party blamed by a nisba, anaphoric and circumstantial verbal nouns."""
+the party blamed by a nisba, anaphoric and circumstantial verbal nouns, attendees, three-sided meetings,
+witnessed signings, gatherings joined by video link or invited to."""
 
 from __future__ import annotations
 
@@ -229,3 +230,44 @@ def _similar_dual() -> frozenset[str]:
 @functools.cache
 def _similar_words() -> frozenset[str]:
     return frozenset(fold_words("مماثلة مماثلا مماثل مشابهة مماثلتين مماثلتان مماثلين"))
+
+
+_ATTENDING = frozenset({"بحضور", "وبحضور"})  # folded
+
+
+def attending(slot: Slot, words: Sequence[str]) -> bool:
+    """'استقبل ولي العهد … لامي …، بحضور وزير الخارجية اليحيا': a person present, not a party."""
+    return slot.mention.start > 0 and words[slot.mention.start - 1] in _ATTENDING
+
+
+def joined_by_link(words: Sequence[str], t: int) -> bool:
+    """Is the link at t the means by which someone joins a gathering named before it in the sentence?"""
+    return find_marker(words, "summit_join", 0, t) is not None
+
+
+_MANY_SIDED = frozenset(
+    fold_words("ثلاثي ثلاثيا ثلاثياً ثلاثية الثلاثي الثلاثية رباعي رباعيا رباعياً رباعية الرباعي الرباعية")
+)
+
+
+def many_sided(words: Sequence[str], clue: Clue) -> bool:
+    """'لقاءً ثلاثياً'، 'اجتماع رباعي': a meeting word qualified as three- or four-sided."""
+    return clue.trigger.pos == "noun" and clue.end < len(words) and words[clue.end] in _MANY_SIDED
+
+
+_INVITED_GATHERING = 20  # "دعوة من رئيس الجمهورية إلى جلالة السلطان …، سلطان عمان، لحضور أشغال القمة"
+
+
+def invited_to_gathering(clues: Sequence[Clue], t: int) -> bool:
+    """Is the gathering at t the object of an invitation named shortly before it in the sentence?"""
+    return any(c.trigger.cameo == "036" and 0 < t - c.index <= _INVITED_GATHERING for c in clues)
+
+
+_WITNESS_BEFORE = 12  # "وشهد صاحب السمو رئيس الدولة وفخامة الرئيس … عقب المباحثات توقيع"
+
+
+def witnessed(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """A signing noun watched by the leaders named before it: its signers are unnamed officials."""
+    if trig.pos != "noun" or trig.cameo != "057":
+        return False
+    return find_marker(words, "witness", max(0, t - _WITNESS_BEFORE), t) is not None
