@@ -68,10 +68,9 @@ def _day_month(
         if published is None:
             return EventDate(basis="unresolved", text=text), used
         year = published.year
-        candidate = _safe_date(year, month, day)
-        if _this_month(words, j):  # "28 مايو/ أيار الجاري": the publication's year, before or after it
-            pass
-        elif candidate is not None and not planned and candidate > published:
+        # "28 مايو/ أيار الجاري": the publication's year, before or after it
+        candidate = None if _this_month(words, j) else _safe_date(year, month, day)
+        if candidate is not None and not planned and candidate > published:
             year -= 1
         elif candidate is not None and planned and candidate < published:
             year += 1
