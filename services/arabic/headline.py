@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from services.arabic.dateline import looks_like_dateline
-from services.arabic.lines import ARABIC, DIGIT, HEAD_LINES, Line, head_key, last_char
+from services.arabic.lines import ARABIC, DIGIT, HEAD_LINES, Line, head_key, last_char, word_count
 
 TITLE_MIN_WORDS = 4
 TITLE_MAX_WORDS = 30
@@ -19,7 +19,6 @@ _KICKER_END = ":\u061b;"  # : ؛ ;
 _SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"  # . ! ? ؟ … and closing quotes or parenthesis
 _HEADER_PUNCT = re.compile("[.!?\u061f:\u061b\u060c,;\"]")
 _BYLINE_MARKERS = ("بقلم", "كتب", "اعداد", "تحرير", "ترجمه", "مراسل")  # match-key form
-_WORD = re.compile(r"[^\W_][^ ]*")  # from a word's first letter or digit to its end
 _AGENCY_TAG = re.compile(r"[/(][^/()]{1,20}[/)]$")  # `/ وام /`, `(ومع)`, `/أ ش أ/` closing a dateline
 
 
@@ -31,7 +30,7 @@ def mark_title(kept: list[Line]) -> str | None:
         if repeat is not None and _headline(line):
             repeat.kind = "duplicate"
             for earlier in head[:i]:
-                if _words(earlier.text) <= HEADER_MAX_WORDS and not _HEADER_PUNCT.search(earlier.text):
+                if word_count(earlier.text) <= HEADER_MAX_WORDS and not _HEADER_PUNCT.search(earlier.text):
                     earlier.kind = "header"
             return line.text
     for line in head[:4]:
@@ -39,7 +38,7 @@ def mark_title(kept: list[Line]) -> str | None:
             continue
         if _headline(line):
             return line.text
-        if _words(line.text[:TITLE_MAX_CHARS]) >= TITLE_MIN_WORDS:  # a body paragraph: no title
+        if word_count(line.text[:TITLE_MAX_CHARS]) >= TITLE_MIN_WORDS:  # a body paragraph: no title
             return None
     return None
 
@@ -67,7 +66,7 @@ def mark_byline(kept: list[Line]) -> None:
 
 def _kicker(text: str) -> bool:
     """A short lead-in above a headline, ending with a colon or semicolon (على هامش قمة بريكس؛)."""
-    return last_char(text) in _KICKER_END and _words(text) <= KICKER_MAX_WORDS
+    return last_char(text) in _KICKER_END and word_count(text) <= KICKER_MAX_WORDS
 
 
 def _masthead_or_byline(line: Line) -> bool:
@@ -78,11 +77,6 @@ def _masthead_or_byline(line: Line) -> bool:
     return words[0].rstrip(":") in _BYLINE_MARKERS or (
         words[0] == "وكاله" and len(words) <= MASTHEAD_MAX_WORDS and any(word.endswith("انباء") for word in words)
     )
-
-
-def _words(text: str) -> int:
-    """Space-separated words holding a letter or digit (`[^\\W_]` is exactly `str.isalnum`): one C-level scan."""
-    return len(_WORD.findall(text))
 
 
 def _dateline_like(line: Line) -> bool:
@@ -96,7 +90,7 @@ def _headline(line: Line) -> bool:
     text = line.text
     return (
         len(text) <= TITLE_MAX_CHARS
-        and TITLE_MIN_WORDS <= _words(text) <= TITLE_MAX_WORDS
+        and TITLE_MIN_WORDS <= word_count(text) <= TITLE_MAX_WORDS
         and last_char(text) not in _FINAL_PUNCT
         and ARABIC.search(text) is not None
         and not _dateline_like(line)

@@ -14,6 +14,7 @@ from functools import cache
 
 from services.arabic.chrome import BULLETS
 from services.arabic.dateline import MONTHS
+from services.arabic.lines import word_count
 
 RELATED_MAX_ITEMS = 15  # link items cut under one heading
 ITEM_MAX_WORDS = 25
@@ -23,7 +24,6 @@ STAMP_TAIL_CHARS = 48  # a stamp and its separator fit in the last characters of
 BODY_MIN_WORDS = 6  # the story has started once a line of this many words ends a sentence
 SENTENCE_END = ".!?\u061f\u2026"  # . ! ? ؟ …
 _LIST_NUMBER = re.compile(r"\d{1,2} ?[-.)] ")
-_WORD = re.compile(r"[^\W_][^ ]*")  # from a word's first letter or digit to its end (as headline.py counts)
 AGO_UNITS = ("دقيقه", "دقيقتين", "دقاءق", "ساعه", "ساعتين", "ساعات", "يوم", "يومين", "ايام", "اسبوع", "اسابيع")
 
 
@@ -58,7 +58,7 @@ def stamped_headline(text: str, key: str) -> bool:
     if start is None:
         return False
     head = key[:start].rstrip()
-    return bool(head) and head[-1] not in SENTENCE_END and STAMP_MIN_WORDS <= len(_WORD.findall(head)) <= ITEM_MAX_WORDS
+    return bool(head) and head[-1] not in SENTENCE_END and STAMP_MIN_WORDS <= word_count(head) <= ITEM_MAX_WORDS
 
 
 def link_item(text: str) -> bool:
@@ -67,9 +67,9 @@ def link_item(text: str) -> bool:
         return False
     if text[0] in BULLETS.replace("\\", "") or _LIST_NUMBER.match(text):
         return True
-    return text[-1] not in SENTENCE_END and len(_WORD.findall(text)) <= ITEM_MAX_WORDS
+    return text[-1] not in SENTENCE_END and word_count(text) <= ITEM_MAX_WORDS
 
 
 def ends_a_sentence(text: str) -> bool:
     """A body paragraph: a final . ! ? ؟ or … and at least `BODY_MIN_WORDS` words."""
-    return bool(text) and text[-1] in SENTENCE_END and len(_WORD.findall(text)) >= BODY_MIN_WORDS
+    return bool(text) and text[-1] in SENTENCE_END and word_count(text) >= BODY_MIN_WORDS
