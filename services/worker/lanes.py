@@ -26,10 +26,6 @@ def route(record: SourceRecord) -> int:
     return zlib.crc32(record.key)
 
 
-def lane_of(record: SourceRecord, lanes: int) -> int:
-    return route(record) % lanes
-
-
 class StageLanes:
     """One `StageRunner` (one child, its time bound, its replacement when it dies) per lane. A child starts
     on its lane's first message, so an agent without partitions starts none."""

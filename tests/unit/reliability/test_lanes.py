@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from schemas.deadletter import Stage
 from services.settings import Settings
-from services.worker.lanes import StageLanes, lane_of
+from services.worker.lanes import StageLanes, route
 from services.worker.records import SourceRecord
 from services.worker.stages import StageLimits, StageResult
 
@@ -27,6 +27,11 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 
 def _record(key: bytes | None, partition: int = 0) -> SourceRecord:
     return SourceRecord("marsad.articles.raw", partition, 0, key, b"{}")
+
+
+def lane_of(record: SourceRecord, lanes: int) -> int:
+    """The lane `WindowedPipeline` gives a message: its route modulo the lanes."""
+    return route(record) % lanes
 
 
 def test_every_message_of_one_article_goes_to_one_lane_and_articles_spread_evenly() -> None:
@@ -51,9 +56,9 @@ def test_lanes_are_the_same_in_every_process() -> None:
     here = [lane_of(_record(key.encode()), 3) for key in keys]
     script = (
         "import sys\n"
-        "from services.worker.lanes import lane_of\n"
+        "from services.worker.lanes import route\n"
         "from services.worker.records import SourceRecord\n"
-        "print(*[lane_of(SourceRecord('t', 0, 0, k.encode(), b''), 3) for k in sys.argv[1:]])\n"
+        "print(*[route(SourceRecord('t', 0, 0, k.encode(), b'')) % 3 for k in sys.argv[1:]])\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run(
