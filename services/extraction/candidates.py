@@ -55,6 +55,7 @@ class Candidate:
     places: tuple[PlaceHit, ...]
     texts: tuple[tuple[str, str], ...]  # (actor ident, surface as written)
     destination: str | None = None
+    destination_country_only: bool = False  # the destination was named as a state, no city
     summit: str | None = None  # name of the gathering, for a multilateral event without listed parties
     forum: ActorRef | None = None  # the gathering as a known IGO/forum, when the gazetteer knows it
     anaphoric: bool = False  # a definite verbal noun (اللقاء، الاتصال) referring back to a reported event
@@ -236,6 +237,7 @@ def sentence_candidates(
                     places,
                     texts,
                     roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
+                    destination_country_only=roles.country_only,
                     anaphoric=definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig),
                     future=status == Status.PLANNED or future_negation(view.words, t) or called_off,
                 )

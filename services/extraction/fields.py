@@ -111,6 +111,8 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
         return None  # a statement's place is where it was made, only when the report says so
     dests = [c.destination for c in g.members if c.destination]
     if dests and (ctx.location is None or ctx.location.country != dests[0]):
+        if all(c.destination_country_only for c in g.members if c.destination):
+            return None  # a visit to a country whose city the text never names: no guessed capital
         return capital_of(ctx.gaz, dests[0])
     if g.first.future or g.first.status in (Status.PLANNED, Status.HYPOTHETICAL):
         # the dateline says where the report was filed, not where a future act will be; but an act

@@ -75,14 +75,15 @@ def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: s
     """The subject travels to the object's country, or to the place named after the trigger."""
     if not objects and place is not None and place != source.country:
         host = next((s.actor for s in slots if country(s) == place and s.actor.role != Role.STATE), None)
-        return [Roles(source, (host or ActorRef(None, None, None, place, Role.STATE),), 2, place)]
+        return [Roles(source, (host or ActorRef(None, None, None, place, Role.STATE),), 2, place, country_only=True)]
     if not objects:
         return []
     dest = objects[0]
     dest_country = country(dest)
     if dest.actor.role == Role.STATE:  # visiting a country: its leader named in the sentence hosts
         host = next((s.actor for s in slots if country(s) == dest_country and s.actor.role != Role.STATE), None)
-        return [Roles(source, (host or dest.actor,), 2, dest_country)]
+        only = dest.mention.kind == "state"
+        return [Roles(source, (host or dest.actor,), 2, dest_country, country_only=only)]
     return [Roles(source, (dest.actor,), 2, dest_country)]
 
 

@@ -22,6 +22,7 @@ class Roles:
     targets: tuple[ActorRef, ...]
     strength: int  # how explicit the direction is: 3 grammatical (تلقى من، استقبل), 1 word order
     destination: str | None = None  # country travelled to (visit frame)
+    country_only: bool = False  # the destination is named as a state, not by a city ("زار الكويت"، "إلى لبنان")
     recall: bool = False  # "استدعاء سفيرها لدى فرنسا": a state recalls its own envoy (SANCTION/161)
     talks: bool = False  # "محادثات بين وفدي X وY": delegations negotiating (CONSULT/negotiation/046)
 
