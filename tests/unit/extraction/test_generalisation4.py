@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from schemas.event import DiplomaticEvent
 from tests.unit.extraction.conftest import events
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday
@@ -24,3 +25,28 @@ def test_a_visit_to_a_named_capital_keeps_the_city() -> None:
     found = [e for e in events(text, PUB) if e.target is not None and e.target.country == "SEN"]
     assert found
     assert all(e.location is not None and e.location.name_en == "Dakar" for e in found)
+
+
+def _names(found: list[DiplomaticEvent]) -> set[str | None]:
+    return {a.name_en for e in found for a in (e.source, e.target) if a is not None}
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    text = "التقى نائب الرئيس الأمريكي جي دي فانس اليوم في روما رئيسة الوزراء الإيطالية جورجيا ميلوني."
+    names = _names(events(text, PUB))
+    assert "JD Vance" in names
+    assert "Donald Trump" not in names
+
+
+def test_an_unnamed_defence_minister_is_the_holder_on_the_day() -> None:
+    text = "استقبل الرئيس السوري بشار الأسد اليوم في دمشق وزير الدفاع الروسي وبحث معه التعاون العسكري."
+    assert "Sergei Shoigu" in _names(events(text, dt.date(2020, 3, 23)))
+    assert "Andrei Belousov" in _names(events(text, dt.date(2024, 9, 10)))
+
+
+def test_defence_ministers_and_heads_of_government_named_in_full() -> None:
+    text = (
+        "بحث وزير الدفاع التركي خلوصي أكار اليوم في أنقرة مع رئيس الوزراء النرويجي يوناس غار ستوره "
+        "التعاون الدفاعي."
+    )
+    assert {"Hulusi Akar", "Jonas Gahr Store"} <= _names(events(text, dt.date(2022, 5, 4)))
