@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset, devset2, devset3 and heldout).
+"""Consistency checks for the hand-written gold event files (devset, devset2, devset3, devset4 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("devset", "devset2", "devset3", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "heldout": 15}
+SETS = ("devset", "devset2", "devset3", "devset4", "heldout")
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 10, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -43,7 +43,9 @@ ISO3 = _wordset(
     "ARE SAU KWT QAT BHR OMN YEM IRQ IRN TUR SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR "
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
-    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP COL BOL CHL HND SOM KAZ COD RWA"
+    "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP COL BOL CHL HND SOM KAZ COD RWA "
+    # devset4
+    "VEN CRI PAN PER DOM URY PRT"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -214,6 +216,15 @@ TERMS: dict[str, tuple[str, str]] = {
     "Paul Kagame": ("2000-04-22", "2099-01-01"),
     "Espen Barth Eide": ("2023-10-16", "2099-01-01"),
     "Mohammed VI": ("1999-07-23", "2099-01-01"),
+    # devset4
+    "Ayman Safadi": ("2017-01-15", "2099-01-01"),
+    "Johann Wadephul": ("2025-05-06", "2099-01-01"),
+    "Nasser Bourita": ("2017-04-05", "2099-01-01"),
+    "Paulo Rangel": ("2024-04-02", "2099-01-01"),
+    "Abiy Ahmed": ("2018-04-02", "2099-01-01"),
+    "Wang Yi": ("2023-07-25", "2099-01-01"),
+    "Ishaq Dar": ("2024-03-11", "2099-01-01"),
+    "Amir Khan Muttaqi": ("2021-09-07", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
