@@ -16,7 +16,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "devset4", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 20, "heldout": 15}
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 30, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -45,7 +45,7 @@ ISO3 = _wordset(
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
     "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP COL BOL CHL HND SOM KAZ COD RWA "
     # devset4
-    "VEN CRI PAN PER DOM URY PRT CYP"
+    "VEN CRI PAN PER DOM URY PRT CYP CHE MLI NER BFA SSD"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -230,6 +230,13 @@ TERMS: dict[str, tuple[str, str]] = {
     "Steve Witkoff": ("2025-01-20", "2099-01-01"),
     "Mohammed bin Abdulrahman Al Thani": ("2023-03-07", "2099-01-01"),
     "Maria Zakharova": ("2015-08-10", "2099-01-01"),
+    "Takeshi Iwaya": ("2024-10-01", "2025-10-21"),
+    "Gideon Saar": ("2024-11-07", "2099-01-01"),
+    "Ignazio Cassis": ("2017-11-01", "2099-01-01"),
+    "Vladimir Putin": ("2012-05-07", "2099-01-01"),
+    "Abdel Fattah al-Burhan": ("2019-08-21", "2099-01-01"),
+    "Salva Kiir Mayardit": ("2011-07-09", "2099-01-01"),
+    "Ilham Aliyev": ("2003-10-31", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
