@@ -198,6 +198,9 @@ def after_place_noun(words: Sequence[str], start: int) -> bool:
     )
 
 
+_EACH_OF = frozenset({"كل", "كلا", "وكل"})  # folded "كلٌّ/كلاً من"
+
+
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
     if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
         firsts = actor_index().by_first
@@ -215,6 +218,8 @@ def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
         for stem, p in proclitic_readings(words[start]):
             if p and stem in honor:
                 return p
+    if start > 1 and words[start - 1] == "من" and words[start - 2] in _EACH_OF:
+        return ""  # "كل من السعودية والإمارات"، "استقبل كلا من …": a quantifier over the actors, no preposition
     if start > 0 and (words[start - 1],) in actor_words().get("prep", frozenset()):
         return words[start - 1]
     if start > 0:

@@ -143,13 +143,15 @@ def delegate(slot: Slot, view: SentenceView) -> bool:
 
 
 def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:
-    """'أدان الوزير الهجوم الإسرائيلي': the nisba qualifies the first object after the verb (and its subject)."""
+    """'أدان الوزير الهجوم الإسرائيلي': the nisba qualifies the first object after the verb (and its subject,
+    or its coordinated subjects)."""
     if trig.event_type not in BLAME or slot.mention.start <= t:
         return False
-    before = [s.mention.end for s in slots if t < s.mention.end <= slot.mention.start and s is not slot]
-    anchor = max([t + len(trig.form), *before])
+    between = [s for s in slots if t < s.mention.end <= slot.mention.start and s is not slot]
+    anchor = max([t + len(trig.form), *(s.mention.end for s in between)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PloverType.SANCTION else 0)
-    return slot.mention.start - anchor <= gap and len(before) <= 1
+    subjects = [s for s in between if not s.mention.conj]  # "أدانت السعودية والإمارات": one coordinated subject
+    return slot.mention.start - anchor <= gap and len(subjects) <= 1
 
 
 def definite_noun(word: str, trig: Trigger) -> bool:

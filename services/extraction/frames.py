@@ -133,6 +133,10 @@ def _assign(
     source = slots[subj].actor if subj is not None else carried
     if source is None:
         return []
+    if subj is not None and trig.event_type in _STANCES:
+        shared = _stance_by_each(slots, t, subj, trig, words)
+        if shared is not None:  # co-subjects are never each other's targets
+            return shared
     if subj is not None and slots[subj].mention.end <= t:
         chain = chain_before(slots, subj, words)
         if len(chain) >= 2 and len({country(s) for s in chain}) == len(chain):
@@ -155,6 +159,26 @@ def _assign(
     if trig.frame == "host":
         return [Roles(target, (source,), 3, source.country) for target in targets]
     return [Roles(source, (target,), 1) for target in targets]  # التقى X بـA وB: two meetings
+
+
+def _stance_by_each(
+    slots: Sequence[Slot], t: int, subj: int, trig: Trigger, words: Sequence[str]
+) -> list[Roles] | None:
+    """Coordinated subjects of a stance ("أدانت السعودية والإمارات والأردن الاعتداء …"، "مصر وقطر ترحبان
+    بـ…"، "فرضت كل من الولايات المتحدة وبريطانيا عقوبات على …") each take it towards the same object."""
+    before_verb = slots[subj].mention.end <= t
+    chain = chain_before(slots, subj, words) if before_verb else coordinated_after(slots, subj, words)
+    members = {country(s) for s in chain}
+    if len(chain) < 2 or len(members) != len(chain) or None in members:
+        return None  # one subject
+    others = [s for s in slots if country(s) not in members]
+    targets = [s.actor for s in _objects(others, t, None, chain[0].actor, trig, words)]
+    return [Roles(s.actor, (target,), 1) for s in chain for target in targets]
+
+
+_STANCES = frozenset(
+    {PloverType.ACCUSE, PloverType.REJECT, PloverType.SANCTION, PloverType.SUPPORT, PloverType.THREATEN}
+)
 
 
 def _objects(

@@ -31,7 +31,7 @@ def _rest_matches(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
     return all(form[k] in noun_readings(words[i + k]) for k in range(1, len(form)))
 
 
-_NEAR_WINDOW = 6
+_NEAR_WINDOW = 8
 
 
 def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:

@@ -50,3 +50,47 @@ def test_defence_ministers_and_heads_of_government_named_in_full() -> None:
         "التعاون الدفاعي."
     )
     assert {"Hulusi Akar", "Jonas Gahr Store"} <= _names(events(text, dt.date(2022, 5, 4)))
+
+
+def _pairs(found: list[DiplomaticEvent]) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country, e.target.country if e.target else None) for e in found}
+
+
+def test_coordinated_subjects_of_a_condemnation_each_condemn_the_blamed_party() -> None:
+    text = "أدانت الكويت وعُمان والعراق اليوم القصف التركي على شمال العراق."
+    found = events(text, PUB)
+    assert _pairs(found) == {("KWT", "TUR"), ("OMN", "TUR"), ("IRQ", "TUR")}
+
+
+def test_coordinated_leaders_after_the_verb_each_condemn() -> None:
+    text = "ندد المستشار الألماني أولاف شولتس والرئيس الفرنسي إيمانويل ماكرون بالهجوم الروسي على كييف."
+    assert _pairs(events(text, dt.date(2023, 5, 4))) == {("DEU", "RUS"), ("FRA", "RUS")}
+
+
+def test_each_of_a_list_after_kull_min_is_a_subject() -> None:
+    text = "فرضت كل من كندا وأستراليا عقوبات جديدة على روسيا اليوم."
+    assert _pairs(events(text, PUB)) == {("CAN", "RUS"), ("AUS", "RUS")}
+
+
+def test_a_host_receiving_kulla_min_two_guests_is_two_visits() -> None:
+    text = (
+        "استقبل العاهل الأردني الملك عبدالله الثاني اليوم في عمّان كلاً من وزير الخارجية المصري بدر عبد العاطي "
+        "ووزير الخارجية العراقي فؤاد حسين."
+    )
+    found = events(text, PUB)
+    assert _pairs(found) == {("EGY", "JOR"), ("IRQ", "JOR")}
+    assert {e.mode for e in found} == {"visit"}
+
+
+def test_breaking_relations_with_the_list_between_verb_and_object() -> None:
+    text = "قطعت كل من جزر المالديف وبنغلاديش اليوم علاقاتها الدبلوماسية مع إسرائيل."
+    assert _pairs(events(text, PUB)) == {("MDV", "ISR"), ("BGD", "ISR")}
+
+
+def test_cutting_without_relations_is_no_sanction() -> None:
+    assert events("قطع المحتجون اليوم الطريق الدولي بين بيروت ودمشق.", PUB) == []
+
+
+def test_co_subjects_of_a_stance_are_never_each_others_target() -> None:
+    text = "رحبت الكويت وقطر اليوم بالاتفاق."
+    assert ("KWT", "QAT") not in _pairs(events(text, PUB))
