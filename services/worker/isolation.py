@@ -10,9 +10,11 @@ the timeout, or kills the child, is run again one message at a time with the sam
 message too), so only the message that is slow (or kills the child) on its own is abandoned and
 dead-lettered (`processing_timeout`, `processing_error`); its neighbours are processed normally.
 
-Children are forked by a forkserver that has already built the stages' tables (`services.worker.zygote`),
-so they share those pages copy-on-write and start in milliseconds. A worker may run several children
-(`services.worker.lanes`); each is one `StageRunner`, handled exactly as a single one.
+A worker may run several children (`services.worker.lanes`); each is one `StageRunner`, handled exactly
+as a single one. Several children are forked by a forkserver that has already built the stages' tables
+(`services.worker.zygote`), so they share those pages copy-on-write and a replacement starts in
+milliseconds. A lone child is spawned and builds its tables itself: the template would be a third process
+holding a second copy of them (~100 MB of RSS) that only pays off once two children share it.
 """
 
 from __future__ import annotations
@@ -33,15 +35,19 @@ from services.worker.stages import StageFn, StageLimits, StageResult, process_ba
 
 log = logging.getLogger("marsad.worker.isolation")
 
-# Start-up of the first stage child (forkserver start, imports, the template's warm-up): ~1-2 s; later
-# children fork from the template in milliseconds. The bound only catches a broken child.
+# Start-up of a stage child (interpreter, imports, tables; or the template's, once): ~1-2 s; children
+# forked from a ready template start in milliseconds. The bound only catches a broken child.
 WARM_UP_TIMEOUT_SECONDS = 120.0
 TEMPLATE_MODULE = "services.worker.zygote"
 
 
-def stage_context() -> multiprocessing.context.ForkServerContext:
-    """Children forked from a fresh interpreter (no inherited event loop, threads or sockets) that has
-    imported `TEMPLATE_MODULE`. The forkserver is one per worker process, started on first use."""
+def stage_context(shared_template: bool) -> multiprocessing.context.BaseContext:
+    """Where a stage child comes from; never a fork of the worker itself (its event loop, threads, sockets).
+
+    With `shared_template`, forked from a forkserver that has imported `TEMPLATE_MODULE` (one per worker
+    process, started on first use); otherwise a fresh interpreter that imports the stages itself."""
+    if not shared_template:
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([TEMPLATE_MODULE])
     return context
@@ -51,10 +57,10 @@ def _exit_with_parent() -> None:
     """Runs in the child at start: exit as soon as the worker is gone.
 
     A ProcessPoolExecutor child holds both ends of its call queue, so it never sees EOF when the worker
-    dies without closing the pool (SIGKILL, OOM): it would wait forever as an orphan. Its parent is the
-    forkserver, which lives as long as any child does, so re-parenting says nothing either. The worker
-    holds the write end of each child's sentinel pipe (`multiprocessing.parent_process()`): a watchdog
-    thread waits for its EOF.
+    dies without closing the pool (SIGKILL, OOM): it would wait forever as an orphan. Forked from the
+    template, its parent is the forkserver, which lives as long as any child does, so re-parenting says
+    nothing either. The worker holds the write end of each child's sentinel pipe
+    (`multiprocessing.parent_process()`), however the child was started: a watchdog thread waits for its EOF.
     """
     parent = multiprocessing.parent_process()
     if parent is None:  # not started by multiprocessing: nothing to watch
@@ -68,19 +74,20 @@ def _exit_with_parent() -> None:
 
 
 class StageRunner:
-    """One child process, replaced when it must die."""
+    """One child process, replaced when it must die; forked from the shared template when `shared_template`."""
 
-    def __init__(self, timeout: float, stage: Stage) -> None:
+    def __init__(self, timeout: float, stage: Stage, shared_template: bool = False) -> None:
         self._timeout = timeout
         self._stage = stage  # where a message it must abandon is dead-lettered: no output of it exists yet
+        self._context = stage_context(shared_template)
         self._pool: ProcessPoolExecutor | None = None
 
     async def _ready_pool(self, limits: StageLimits) -> ProcessPoolExecutor:
         """The child, started and warmed up (`stages.warm_up`) outside any message's time bound."""
         if self._pool is None:
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=stage_context(), initializer=_exit_with_parent)
-            # The first submit starts the child; with a forkserver that waits for the template to be ready
-            # (the first time: imports and tables, ~1-2 s), so it runs off the event loop.
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=self._context, initializer=_exit_with_parent)
+            # The first submit starts the child, which then imports the stages and builds their tables (or waits
+            # for the template to have done so): ~1-2 s, so it runs off the event loop.
             try:
                 submitted = await asyncio.to_thread(pool.submit, warm_up, limits)
                 if not await asyncio.wait_for(asyncio.wrap_future(submitted), WARM_UP_TIMEOUT_SECONDS):

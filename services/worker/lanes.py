@@ -28,12 +28,13 @@ def route(record: SourceRecord) -> int:
 
 class StageLanes:
     """One `StageRunner` (one child, its time bound, its replacement when it dies) per lane. A child starts
-    on its lane's first message, so an agent without partitions starts none."""
+    on its lane's first message, so an agent without partitions starts none. Several children share the
+    template's tables (`isolation`); a lone child is spawned with its own."""
 
     def __init__(self, processes: int, timeout: float, stage: Stage) -> None:
         if processes < 1:
             raise ValueError("at least one stage process")
-        self._runners = [StageRunner(timeout, stage) for _ in range(processes)]
+        self._runners = [StageRunner(timeout, stage, shared_template=processes > 1) for _ in range(processes)]
 
     def __len__(self) -> int:
         return len(self._runners)
