@@ -18,6 +18,9 @@ from services.extraction.cues import (
     definite_noun,
     delegate,
     hosts_talks,
+    invitation_to_come,
+    invitee_pronoun,
+    purpose_of_invitation,
     invited_to_gathering,
     joined_by_link,
     many_sided,
@@ -112,6 +115,10 @@ def sentence_candidates(
             continue  # "شارك بوتين في أعمال القمة عبر الاتصال المرئي": how he took part, not a call
         if "invite" in trig.flags and call_to_act(view, t):
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
+        if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
+            continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if trig.event_type == PloverType.CONSULT and purpose_of_invitation(view.words, clues, t):
+            continue  # "دعاه إلى زيارة باريس": the visit is what the invitation is for, not an event
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
             hosted = next((s.actor.country for s in slots if s.mention.start > t), None)
             continue  # the talks are the event, the host is where
@@ -206,6 +213,8 @@ def sentence_candidates(
         if "invite" in trig.flags:  # "دعوة لزيارة طهران": the invitation names where the visit will be
             dest = next((s.actor.country for s in slots if s.mention.start > t and s.mention.kind == "capital"), dest)
         found_roles = assign(local, t, trig, receive, carried, dest, view.words)
+        if "invite" in trig.flags and trig.pos == "verb" and invitee_pronoun(view.words[t]):
+            found_roles = _invited_back(out, local, t) or found_roles
         if trig.event_type in _STANDS and found_roles:  # "قطعت علاقاتها مع قطر، إلى جانب السعودية والإمارات"
             found_roles = [*found_roles, *alongside(local, view.words, t, found_roles[0])]
         for roles in found_roles:
@@ -243,6 +252,18 @@ def sentence_candidates(
                 )
             )
     return out, next_carried
+
+
+def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[Roles]:
+    """'اتصل X بـY … ودعاه إلى زيارة تركيا': the inviter is the one who acted earlier in the sentence and
+    the pronoun on the verb is the other party; without such an act, the first and last named before it."""
+    if earlier:
+        prev = earlier[-1]
+        return [Roles(prev.source, prev.targets[:1], 2)] if prev.targets else []
+    before = [s for s in slots if s.mention.end <= t]
+    if len(before) >= 2 and before[0].actor.country != before[-1].actor.country:
+        return [Roles(before[0].actor, (before[-1].actor,), 2)]
+    return []
 
 
 _STANDS = (PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT)

@@ -55,6 +55,28 @@ def call_to_act(view: SentenceView, t: int) -> bool:
     return False
 
 
+_INVITE_GAP = 20  # the verb's subject and object come first: "دعا <title, name> اليوم <title, name> إلى زيارة"
+
+
+def invitation_to_come(view: SentenceView, t: int) -> bool:
+    """'دعا ماكرون عون إلى زيارة باريس'، 'دعته لحضور القمة': the verb invites only when an إلى / لـ after it
+    names a visit, a gathering or a place ('دعا إلى وقف إطلاق النار' is a call, and a bare 'دعا' too)."""
+    words = view.words
+    starts = {m.start for m in view.mentions}
+    for k in range(t + 1, min(len(words), t + _INVITE_GAP)):
+        word = words[k]
+        if word == "الي":
+            return k + 1 < len(words) and (k + 1 in starts or _invited_to(words[k + 1]))
+        if word.startswith("ل") and k not in starts:
+            return _invited_to(word[2:] if word.startswith("لل") else word[1:])
+    return False
+
+
+def invitee_pronoun(word: str) -> bool:
+    """'دعاه'، 'ويدعوه'، 'دعتها': the invited party is a pronoun on the verb (folded forms)."""
+    return word.endswith(("ه", "ها", "هم", "هما"))
+
+
 def _invited_to(word: str) -> bool:
     bare = word[2:] if word.startswith("ال") else word
     return any(bare.startswith(head) for head in _invitation_heads())
@@ -258,6 +280,12 @@ def many_sided(words: Sequence[str], clue: Clue) -> bool:
 
 
 _INVITED_GATHERING = 20  # "دعوة من رئيس الجمهورية إلى جلالة السلطان …، سلطان عمان، لحضور أشغال القمة"
+
+
+def purpose_of_invitation(words: Sequence[str], clues: Sequence[Clue], t: int) -> bool:
+    """A meeting noun after إلى / لـ ('إلى زيارة'، 'لزيارة') shortly after an invitation is what it invites to."""
+    after_to = (t > 0 and words[t - 1] == "الي") or words[t].startswith("ل")
+    return after_to and any("invite" in c.trigger.flags and 0 < t - c.index <= _INVITED_GATHERING for c in clues)
 
 
 def invited_to_gathering(clues: Sequence[Clue], t: int) -> bool:

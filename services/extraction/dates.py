@@ -152,6 +152,8 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
     offset = _lookup("offset", words, i)
     if offset is not None:
         delta, n = offset
+        named = _lookup("weekday", words, i + n) if i + n < len(words) else None
+        n += named[1] if named is not None else 0  # "أمس الخميس"، "اليوم الثلاثاء": one day, named twice
         text = " ".join(words[i : i + n])
         if published is None:
             return EventDate(basis="unresolved", text=text), n

@@ -94,3 +94,37 @@ def test_cutting_without_relations_is_no_sanction() -> None:
 def test_co_subjects_of_a_stance_are_never_each_others_target() -> None:
     text = "رفضت الكويت وقطر اليوم قرار الحكومة."
     assert ("KWT", "QAT") not in _pairs(events(text, PUB))
+
+
+def test_an_invitation_verb_to_a_visit_is_a_planned_intent_from_the_inviter() -> None:
+    text = "دعا رئيس الوزراء الإسباني بيدرو سانشيز اليوم الرئيس الموريتاني محمد ولد الغزواني إلى زيارة مدريد."
+    found = events(text, PUB)
+    assert [(e.cameo.code, e.status.value) for e in found] == [("036", "planned")]
+    assert _pairs(found) == {("ESP", "MRT")}
+
+
+def test_the_invited_pronoun_after_a_call_is_the_other_party() -> None:
+    text = (
+        "تلقى الرئيس الموريتاني محمد ولد الغزواني اليوم اتصالا هاتفيا من رئيس الوزراء الإسباني بيدرو سانشيز "
+        "دعاه فيه إلى زيارة إسبانيا."
+    )
+    found = events(text, PUB)
+    assert {(e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found} == {
+        ("041", "ESP", "MRT"),
+        ("036", "ESP", "MRT"),
+    }
+
+
+def test_a_call_to_act_is_no_invitation() -> None:
+    text = "دعا رئيس الوزراء الإسباني بيدرو سانشيز اليوم إسرائيل إلى وقف إطلاق النار في غزة."
+    assert all(e.cameo.code != "036" for e in events(text, PUB))
+
+
+def test_yesterday_with_its_weekday_is_one_past_day_not_a_future_one() -> None:
+    text = (
+        "أجرى رئيس الوزراء الإسباني بيدرو سانشيز مساء أمس الثلاثاء اتصالا هاتفيا بالرئيس الموريتاني "
+        "محمد ولد الغزواني، ودعاه إلى زيارة مدريد قريبا."
+    )
+    found = {e.cameo.code: e for e in events(text, PUB)}
+    assert found["041"].date.value == "2025-03-11"
+    assert found["036"].date.value is None
