@@ -19,14 +19,14 @@ from services.extraction.cues import (
     delegate,
     hosts_talks,
     invitation_to_come,
-    invitee_pronoun,
-    purpose_of_invitation,
     invited_to_gathering,
+    invitee_pronoun,
     joined_by_link,
     many_sided,
     negated_join,
     placed,
     posting,
+    purpose_of_invitation,
     witnessed,
 )
 from services.extraction.frame_kinds import multi
