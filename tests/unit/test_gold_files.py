@@ -16,7 +16,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "devset4", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 45, "heldout": 15}
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 50, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -45,7 +45,7 @@ ISO3 = _wordset(
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
     "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP COL BOL CHL HND SOM KAZ COD RWA "
     # devset4
-    "VEN CRI PAN PER DOM URY PRT CYP CHE MLI NER BFA SSD CAN AUS KOR PRK"
+    "VEN CRI PAN PER DOM URY PRT CYP CHE MLI NER BFA SSD CAN AUS KOR PRK VAT COG"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -243,6 +243,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "Lee Jae-myung": ("2025-06-04", "2099-01-01"),
     "Karol Nawrocki": ("2025-08-06", "2099-01-01"),
     "Rafael Grossi": ("2019-12-03", "2099-01-01"),
+    "Barack Obama": ("2009-01-20", "2017-01-20"),
+    "Moon Jae-in": ("2017-05-10", "2022-05-10"),
+    "Pope Francis": ("2013-03-13", "2025-04-21"),
+    "Barham Salih": ("2018-10-02", "2022-10-17"),
+    "Abdullah bin Zayed Al Nahyan": ("2006-02-09", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
