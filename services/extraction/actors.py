@@ -100,6 +100,11 @@ def pick_term(terms: Sequence[OfficeHolder], on: object) -> OfficeHolder:
     return max(terms, key=lambda t: t.term_start)
 
 
+def each_of(words: Sequence[str], i: int) -> bool:
+    """Does the word at i follow "كل من" / "كلاً من" (each of)? Its من is then no preposition."""
+    return i > 1 and words[i - 1] == "من" and words[i - 2] in _words_of_kind("quantifier")
+
+
 @functools.cache
 def _words_of_kind(kind: str) -> frozenset[str]:
     """Every word of the actor-word lexicon's entries of one kind (honorific, delegation, venue ...)."""
@@ -198,8 +203,6 @@ def after_place_noun(words: Sequence[str], start: int) -> bool:
     )
 
 
-_EACH_OF = frozenset({"كل", "كلا", "وكل"})  # folded "كلٌّ/كلاً من"
-
 
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
     if hit is None and start < len(words):  # the clitic on an actor word itself: بنظيره، للجانب
@@ -218,7 +221,7 @@ def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
         for stem, p in proclitic_readings(words[start]):
             if p and stem in honor:
                 return p
-    if start > 1 and words[start - 1] == "من" and words[start - 2] in _EACH_OF:
+    if each_of(words, start):
         return ""  # "كل من السعودية والإمارات"، "استقبل كلا من …": a quantifier over the actors, no preposition
     if start > 0 and (words[start - 1],) in actor_words().get("prep", frozenset()):
         return words[start - 1]

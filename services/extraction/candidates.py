@@ -268,15 +268,20 @@ def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[R
 
 _STANDS = (PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT)
 _ALONGSIDE = ("الي", "جانب")  # folded "إلى جانب"
+_TOOK_IT = frozenset({"اتخذته", "اتخذتها", "اتخذه", "اتخذها"})  # folded: "(القرار) الذي اتخذته"
+_TOOK_IT_GAP = 5  # "اتخذته في اليوم ذاته أيضا كل من …"
 
 
 def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> list[Roles]:
-    """'قطعت البحرين علاقاتها مع قطر، إلى جانب السعودية والإمارات ومصر': the states listed after إلى جانب
-    did the same to the same target."""
-    at = next((k for k in range(t + 1, len(words) - 1) if tuple(words[k : k + 2]) == _ALONGSIDE), None)
+    """'قطعت البحرين علاقاتها مع قطر، إلى جانب السعودية والإمارات ومصر'، '…، وهو القرار الذي اتخذته في
+    اليوم ذاته كل من البحرين والإمارات ومصر': the states listed after إلى جانب, or as the subject of a verb
+    taking the same decision, did the same to the same target."""
+    at = next((k + 2 for k in range(t + 1, len(words) - 1) if tuple(words[k : k + 2]) == _ALONGSIDE), None)
+    if at is None:
+        at = next((k + 1 for k in range(t + 1, len(words)) if words[k] in _TOOK_IT), None)
     if at is None:
         return []
-    first = next((k for k, s in enumerate(slots) if s.mention.start == at + 2), None)
+    first = next((k for k, s in enumerate(slots) if at <= s.mention.start <= at + _TOOK_IT_GAP), None)
     if first is None:
         return []
     done = {roles.source.country, *(r.country for r in roles.targets)}

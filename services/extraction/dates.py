@@ -129,6 +129,9 @@ def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned:
     return hits
 
 
+_SAME = frozenset({"ذاته", "نفسه"})  # folded
+
+
 def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bool) -> tuple[EventDate | None, int]:
     w = words[i]
     joined = "".join(words[i : i + 5])
@@ -152,6 +155,8 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
     offset = _lookup("offset", words, i)
     if offset is not None:
         delta, n = offset
+        if i + n < len(words) and words[i + n] in _SAME:
+            return None, n + 1  # "في اليوم ذاته": the day of the act just reported, not today
         named = _lookup("weekday", words, i + n) if i + n < len(words) else None
         n += named[1] if named is not None else 0  # "أمس الخميس"، "اليوم الثلاثاء": one day, named twice
         text = " ".join(words[i : i + n])

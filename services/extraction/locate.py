@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import Location
+from services.extraction.actors import each_of
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.morph import proclitic_readings, reads_as
@@ -144,6 +145,9 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
         prev = words[i - 1] if i > 0 else ""
         prev_stems = {s for s, _p in proclitic_readings(prev)}
         found = _city_at(words, i, gaz)
+        if found is not None and each_of(words, i):
+            free = i + found[1]  # "كل من جيبوتي والصومال": the states listed, not a place
+            continue
         if found is not None:
             city, n, prep = found
             dateline = (

@@ -65,6 +65,9 @@ def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
     return any(("ال" + stem) in firsts for stem, _p in proclitic_readings(word) if not stem.startswith("ال"))
 
 
+_KINGDOM = frozenset({"المملكه"})  # folded "المملكة"
+
+
 def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Mention]:
     """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping."""
     out: list[Mention] = []
@@ -125,6 +128,12 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         construct = construct_title(gaz, words, i)
         if construct is not None:
             return title_mention(gaz, words, construct, prep_of(words, i, construct), on, conj)
+    if hit is None and reads_as(words[i], _KINGDOM):  # "أعلنت المملكة": the reporting kingdom itself
+        country, j = title_country(gaz, words, i + 1)
+        if country is not None:  # "المملكة المغربية" when the gazetteer lacks the long name
+            ref = ActorRef(None, None, None, country, Role.STATE)
+            return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
+        return Mention(i, i + 1, "institution", prep_of(words, i, None), title_key="kingdom", conj=conj)
     if hit is None:
         return None
     if "capital_nisba" in hit.kinds:  # "العاصمة الأردنية عمان": a place, the name after it too

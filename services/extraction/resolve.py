@@ -165,6 +165,8 @@ class Cast:
                 return found
             return ActorRef(None, None, None, a.country, role, office)
         if m.kind == "institution" and self.home is not None:
+            if m.title_key == "kingdom" and not self.gaz.is_kingdom(self.home):
+                return None  # "المملكة" in a republic's copy is not its own state
             a = ActorRef(None, None, None, self.home, Role.STATE)
         if m.kind in ("state", "side", "igo", "capital", "nisba", "institution") and a is not None:
             if a.name_en is None and a.country:

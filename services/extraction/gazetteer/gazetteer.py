@@ -89,6 +89,10 @@ class Gazetteer:
         ]
         return self._ordered(found)
 
+    def is_kingdom(self, code: str) -> bool:
+        """Has the state had a king (its own copy calls it "المملكة")?"""
+        return any(h.office == "king" for h in self.by_code.get(code, ()))
+
     def holders_by_title(self, code: str, title_key: str, on: date) -> list[OfficeHolder]:
         """Holders of the office(s) a title names: ("IRN", "الرئيس", 2022-06-29) -> [Raisi]."""
         wanted = {o.office for o in self.offices_by_title(title_key)}

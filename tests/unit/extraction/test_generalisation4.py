@@ -128,3 +128,24 @@ def test_yesterday_with_its_weekday_is_one_past_day_not_a_future_one() -> None:
     found = {e.cameo.code: e for e in events(text, PUB)}
     assert found["041"].date.value == "2025-03-11"
     assert found["036"].date.value is None
+
+
+def test_the_kingdom_in_a_kingdoms_own_copy_is_that_state() -> None:
+    text = "عمّان - بترا\n\nأعلنت المملكة اليوم استدعاء سفيرها لدى السويد للتشاور احتجاجا على حرق المصحف."
+    assert _pairs(events(text, PUB)) == {("JOR", "SWE")}
+
+
+def test_the_kingdom_in_a_republics_copy_is_no_party() -> None:
+    text = "تونس - وات\n\nأعلنت المملكة اليوم استدعاء سفيرها لدى السويد للتشاور احتجاجا على حرق المصحف."
+    assert all(e.source.country != "TUN" for e in events(text, PUB))
+
+
+def test_the_same_decision_taken_by_a_list_is_one_event_each() -> None:
+    text = (
+        "أعلنت جزر المالديف أمس الثلاثاء قطع علاقاتها الدبلوماسية مع إيران، وهو القرار الذي اتخذته "
+        "في اليوم ذاته كل من جيبوتي والصومال."
+    )
+    found = events(text, PUB)
+    assert _pairs(found) == {("MDV", "IRN"), ("DJI", "IRN"), ("SOM", "IRN")}
+    assert {e.date.value for e in found} == {"2025-03-11"}
+    assert all(e.location is None for e in found)
