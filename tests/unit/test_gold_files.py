@@ -44,7 +44,7 @@ ISO3 = _wordset(
     "MRT USA RUS CHN FRA GBR DEU ITA ESP NLD UKR IND PAK JPN GRC AZE TKM AFG ETH BEL KEN "
     # devset3: Latin America, Africa, Central and South-East Asia, the Nordic countries and the Balkans
     "BLR CUB BRA IDN SWE SEN NOR IRL MEX ZAF ALB UZB ARG DNK MYS POL KGZ SGP COL BOL CHL HND SOM KAZ COD RWA "
-    # devset4
+    # devset4: Latin America, the Sahel, the Koreas, the Holy See and others its articles name
     "VEN CRI PAN PER DOM URY PRT CYP CHE MLI NER BFA SSD CAN AUS KOR PRK VAT COG"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
@@ -216,7 +216,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Paul Kagame": ("2000-04-22", "2099-01-01"),
     "Espen Barth Eide": ("2023-10-16", "2099-01-01"),
     "Mohammed VI": ("1999-07-23", "2099-01-01"),
-    # devset4
+    # devset4: Latin America, the Sahel, the Koreas, the Holy See and others its articles name
     "Ayman Safadi": ("2017-01-15", "2099-01-01"),
     "Johann Wadephul": ("2025-05-06", "2099-01-01"),
     "Nasser Bourita": ("2017-04-05", "2099-01-01"),
