@@ -1,7 +1,9 @@
 """Optional compiled build of the pure text packages (normaliser, extractor, gazetteer) with mypyc.
 
 mypyc (part of mypy) compiles the same strictly typed Python to C extension modules; extraction runs about
-1.6x faster with identical output (docs/benchmarks.md). The build lives in `services/_native/` and is
+1.6x faster with identical output (docs/benchmarks.md). Hand-written C sources in the packages (the
+normaliser's views, `services/arabic/_cviews.c`) are compiled beside them, one extension module each,
+named after their path. The build lives in `services/_native/` and is
 used only when it was built from exactly the sources on disk: its manifest records the sha256 of every
 compiled file, and any edit, added or removed module, or other interpreter makes the packages import as plain
 Python again. So an edited `.py` is never shadowed by a stale extension, and a machine without a C compiler
@@ -24,6 +26,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from setuptools import Extension
 
 SERVICES = Path(__file__).resolve().parent
 ROOT = SERVICES.parent
@@ -34,13 +40,53 @@ COMPILED_PACKAGES = ("arabic", "extraction")
 # offline build script reads files beside its own `__file__`
 NOT_COMPILED = frozenset({"__init__.py", "build_states.py"})
 DISABLE_ENV = "MARSAD_NATIVE"
+C_VIEWS_MODULE = "services.arabic._cviews"
 
 
 def compiled_sources(services: Path = SERVICES) -> list[Path]:
-    """Every module of the compiled packages, sorted, as paths under `services`."""
+    """Every module (`.py` for mypyc, `.c` for the C extensions) of the compiled packages, sorted."""
     return sorted(
-        p for pkg in COMPILED_PACKAGES for p in (services / pkg).rglob("*.py") if p.name not in NOT_COMPILED
+        p
+        for pkg in COMPILED_PACKAGES
+        for pattern in ("*.py", "*.c")
+        for p in (services / pkg).rglob(pattern)
+        if p.name not in NOT_COMPILED
     )
+
+
+def c_extensions(sources: Iterable[Path], root: Path = ROOT) -> list[Extension]:
+    """One extension module per C source, named after its path (`services/arabic/_cviews.c` ->
+    `services.arabic._cviews`)."""
+    from setuptools import Extension
+
+    return [
+        Extension(
+            ".".join(p.relative_to(root).with_suffix("").parts),
+            [p.relative_to(root).as_posix()],
+            extra_compile_args=["-O2", "-Wall"],
+        )
+        for p in sources
+        if p.suffix == ".c"
+    ]
+
+
+def compile_extensions(extensions: list[Extension], build_dir: Path) -> dict[str, str]:
+    """Compile `extensions` (paths relative to ROOT) into `build_dir`: module name -> file under build_dir."""
+    from setuptools import Distribution
+
+    os.chdir(ROOT)  # the extensions' sources are relative paths
+    dist = Distribution({"name": "marsad-native", "ext_modules": extensions})
+    command = dist.get_command_obj("build_ext")
+    command.build_lib = str(build_dir / "lib")
+    command.build_temp = str(build_dir / "obj")
+    command.parallel = os.cpu_count() or 1
+    dist.run_command("build_ext")
+    lib = build_dir / "lib"
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    return {
+        ".".join(p.relative_to(lib).with_name(p.name.removesuffix(suffix)).parts): p.relative_to(build_dir).as_posix()
+        for p in lib.rglob(f"*{suffix}")
+    }
 
 
 def source_digests(sources: Iterable[Path], root: Path = ROOT) -> dict[str, str]:
@@ -57,10 +103,16 @@ class NativeStatus:
     reason: str
     modules: dict[str, Path]
 
+    @property
+    def c_views(self) -> bool:
+        """Whether the normaliser's views run in C (`services/arabic/cviews.py`)."""
+        return C_VIEWS_MODULE in self.modules
+
     def line(self) -> str:
         if self.enabled:
-            return f"compiled: {len(self.modules)} extension modules from {BUILD_DIR} ({self.reason})"
-        return f"plain Python: {self.reason}"
+            views = "C views active" if self.c_views else "C views not built"
+            return f"compiled: {len(self.modules)} extension modules from {BUILD_DIR} ({self.reason}; {views})"
+        return f"plain Python, Python views: {self.reason}"
 
 
 def read_status(build_dir: Path = BUILD_DIR, services: Path = SERVICES, root: Path = ROOT) -> NativeStatus:
@@ -115,25 +167,15 @@ def build(build_dir: Path = BUILD_DIR) -> NativeStatus:
         return current
     from mypy.version import __version__ as mypy_version
     from mypyc.build import mypycify
-    from setuptools import Distribution
 
     sources = compiled_sources()
     os.chdir(ROOT)  # mypyc derives module names from paths relative to the working directory
     extensions = mypycify(
-        [p.relative_to(ROOT).as_posix() for p in sources], opt_level="3", target_dir=str(build_dir / "c")
+        [p.relative_to(ROOT).as_posix() for p in sources if p.suffix == ".py"],
+        opt_level="3",
+        target_dir=str(build_dir / "c"),
     )
-    dist = Distribution({"name": "marsad-native", "ext_modules": extensions})
-    command = dist.get_command_obj("build_ext")
-    command.build_lib = str(build_dir / "lib")
-    command.build_temp = str(build_dir / "obj")
-    command.parallel = os.cpu_count() or 1
-    dist.run_command("build_ext")
-    lib = build_dir / "lib"
-    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    modules = {
-        ".".join(p.relative_to(lib).with_name(p.name.removesuffix(suffix)).parts): p.relative_to(build_dir).as_posix()
-        for p in lib.rglob(f"*{suffix}")
-    }
+    modules = compile_extensions([*extensions, *c_extensions(sources)], build_dir)
     manifest = {
         "interpreter": interpreter_tag(),
         "mypy": mypy_version,

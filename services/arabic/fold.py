@@ -7,6 +7,9 @@ before it, so evidence spans keep their marks), then whitespace again. `match_ke
 
 Every pass finds the few characters it changes with one compiled regex and edits only those; one-to-one
 replacements never move offsets, so only deletions, expansions and space runs create runs.
+
+`python_clean_view` and `python_match_view` are the reference. When a current compiled build carries the
+C views (`cviews.py`), `clean_view` and `match_view` run those instead: the same text and the same runs.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from services.arabic import charsets as cs
+from services.arabic import cviews
 from services.arabic.codeunits import run_bounds
 from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, compose, identity
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
@@ -29,6 +33,7 @@ _SPACE_RUN = re.compile("[ \n][ \n]+")
 _HAMZA_MARK = re.compile(f"[{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}]")
 _NOTHING = re.compile("(?!)")
 _PRESENTATION_FIRST, _PRESENTATION_LAST = "\ufb50", "\ufefe"  # the span of cs.PRESENTATION_FORMS
+C_VIEWS = cviews.load()  # None without a current compiled build (or with MARSAD_NATIVE=0): Python runs
 
 
 @cache
@@ -138,7 +143,14 @@ def _clean_folds(options: FoldOptions) -> _OneToOne:
 
 
 def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
-    """The clean view of `text` and its runs back to `text`.
+    """The clean view of `text` and its runs back to `text`."""
+    if C_VIEWS is not None:
+        return C_VIEWS.clean_view(text, options)
+    return python_clean_view(text, options)
+
+
+def python_clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+    """The clean view in Python.
 
     One-to-one folds go first, at C speed and without runs: no fold produces a code point another pass
     reads (tested), so doing them before the edits gives the same text as the documented order."""
@@ -220,6 +232,13 @@ def _match_folds(options: FoldOptions) -> _OneToOne:
 
 def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
     """The match view of a clean text and its runs back to the clean text."""
+    if C_VIEWS is not None:
+        return C_VIEWS.match_view(clean, options)
+    return python_match_view(clean, options)
+
+
+def python_match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+    """The match view in Python."""
     runs = identity(len(clean))
     text, deleted = _fold_one_to_one(clean, _match_folds(options))
     chars = match_deletions(options)

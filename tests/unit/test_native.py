@@ -32,6 +32,7 @@ def _fake_tree(tmp_path: Path) -> tuple[Path, Path, Path]:
         (services / pkg).mkdir(parents=True)
         (services / pkg / "__init__.py").write_text("", encoding="utf-8")
     (services / "arabic" / "fold.py").write_text("X = 1\n", encoding="utf-8")
+    (services / "arabic" / "_views.c").write_text("int x;\n", encoding="utf-8")
     build = tmp_path / "build"
     (build / "lib").mkdir(parents=True)
     (build / "lib" / "fold.so").write_bytes(b"")
@@ -55,12 +56,27 @@ def test_a_build_of_the_current_sources_is_used(tmp_path: Path) -> None:
 def test_package_inits_and_the_offline_build_script_stay_plain_python(tmp_path: Path) -> None:
     _, services, _ = _fake_tree(tmp_path)
     (services / "extraction" / "build_states.py").write_text("", encoding="utf-8")
-    assert [p.name for p in native.compiled_sources(services)] == ["fold.py"]
+    assert [p.name for p in native.compiled_sources(services)] == ["_views.c", "fold.py"]
+
+
+def test_c_sources_are_compiled_and_checked_like_the_modules(tmp_path: Path) -> None:
+    root, services, build = _fake_tree(tmp_path)
+    assert native.read_status(build, services, root).enabled
+    [extension] = native.c_extensions(native.compiled_sources(services), root)
+    assert (extension.name, extension.sources) == ("services.arabic._views", ["services/arabic/_views.c"])
+    (services / "extraction" / "_more.c").write_text("int y;\n", encoding="utf-8")
+    assert not native.read_status(build, services, root).enabled  # a C source the build does not know
+
+
+def test_the_status_line_says_whether_the_views_run_in_c() -> None:
+    assert "C views active" in native.NativeStatus(True, "mypyc", {native.C_VIEWS_MODULE: Path("v.so")}).line()
+    assert "C views not built" in native.NativeStatus(True, "mypyc", {"services.arabic.fold": Path("f.so")}).line()
+    assert "Python views" in native.NativeStatus(False, "not built", {}).line()
 
 
 @pytest.mark.parametrize(
     "change",
-    ["edit", "new_module", "removed_module", "other_interpreter", "missing_file", "disabled", "no_manifest"],
+    ["edit", "edit_c", "new_module", "removed_module", "other_interpreter", "missing_file", "disabled", "no_manifest"],
 )
 def test_a_build_that_does_not_match_the_sources_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
@@ -69,6 +85,8 @@ def test_a_build_that_does_not_match_the_sources_is_not_used(
     manifest_path = build / native.MANIFEST
     if change == "edit":
         (services / "arabic" / "fold.py").write_text("X = 2\n", encoding="utf-8")
+    elif change == "edit_c":
+        (services / "arabic" / "_views.c").write_text("int y;\n", encoding="utf-8")
     elif change == "new_module":
         (services / "extraction" / "dates.py").write_text("", encoding="utf-8")
     elif change == "removed_module":

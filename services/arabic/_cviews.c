@@ -1,0 +1,836 @@
+/* The clean and match views of services/arabic/fold.py in C: the same text and the same runs.
+ *
+ * This file holds no table. services/arabic/cviews.py derives, per FoldOptions, what each pass does to
+ * each code point from the Python tables (charsets, options, presentation) and hands it over through
+ * `tables()`; the passes below are line-for-line ports of fold.py and offsets.py (apply_edits, compose,
+ * tidy, attached_deletion, space_edits). Texts are handled as UCS-4 arrays, so every str kind, NUL, lone
+ * surrogates and code points past the BMP are plain code points here, as they are in Python.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* What a pass does to a code point (the values of cviews.py). */
+enum { F_FOLD = 1, F_GATE = 2, F_DELETE = 4, F_EXPAND = 8, F_HAMZA_MARK = 16, F_ALL = 31 };
+
+#define BLOCK_BITS 8
+#define BLOCK_SIZE (1 << BLOCK_BITS)
+#define BLOCK_COUNT (0x110000 >> BLOCK_BITS)
+#define MAX_CODE 0x10FFFF
+#define FEW_DELETIONS 100 /* fold.py _FEW_SPANS: past this many deleted code points the spaces are checked */
+
+typedef struct {
+    Py_UCS4 fold;       /* F_FOLD: the one-to-one replacement */
+    uint32_t expansion; /* F_EXPAND: index of the replacement text */
+    uint8_t flags;
+} Entry;
+
+typedef struct {
+    Py_UCS4 base, mark;
+    uint32_t expansion;
+} Composition;
+
+typedef struct {
+    PyObject_HEAD
+    uint16_t block_of[BLOCK_COUNT]; /* block of entries per 256 code points; block 0 is all empty */
+    Entry *entries;
+    Py_UCS4 *pool;                  /* the replacement texts, back to back */
+    Py_ssize_t *expansion_start;    /* expansion_count + 1 offsets into pool */
+    Py_ssize_t expansion_count;
+    Composition *compositions;
+    Py_ssize_t composition_count;
+    int spaces;
+} Tables;
+
+static PyTypeObject *TablesType = NULL;
+
+static inline const Entry *lookup(const Tables *t, Py_UCS4 c)
+{
+    return &t->entries[((size_t)t->block_of[c >> BLOCK_BITS] << BLOCK_BITS) | (c & (BLOCK_SIZE - 1))];
+}
+
+/* ---- growable arrays -------------------------------------------------------------------------------- */
+
+static int grow(void **data, Py_ssize_t *cap, Py_ssize_t need, size_t item)
+{
+    if (need <= *cap)
+        return 0;
+    Py_ssize_t new_cap = *cap > 16 ? *cap : 16;
+    while (new_cap < need) {
+        if (new_cap > PY_SSIZE_T_MAX / 2 / (Py_ssize_t)item) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        new_cap *= 2;
+    }
+    void *grown = PyMem_Realloc(*data, (size_t)new_cap * item);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *data = grown;
+    *cap = new_cap;
+    return 0;
+}
+
+typedef struct {
+    Py_UCS4 *data;
+    Py_ssize_t len, cap;
+} Text;
+
+typedef struct {
+    Py_ssize_t view, raw, view_len, raw_len;
+} Run;
+
+typedef struct {
+    Run *data;
+    Py_ssize_t len, cap;
+} Runs;
+
+typedef struct {
+    Py_ssize_t start, end;
+    const Py_UCS4 *replacement;
+    Py_ssize_t replacement_len;
+} Edit;
+
+typedef struct {
+    Edit *data;
+    Py_ssize_t len, cap;
+} Edits;
+
+static int push_run(Runs *runs, Py_ssize_t view, Py_ssize_t raw, Py_ssize_t view_len, Py_ssize_t raw_len)
+{
+    if (grow((void **)&runs->data, &runs->cap, runs->len + 1, sizeof(Run)) < 0)
+        return -1;
+    runs->data[runs->len++] = (Run){view, raw, view_len, raw_len};
+    return 0;
+}
+
+static int push_edit(Edits *edits, Py_ssize_t start, Py_ssize_t end, const Py_UCS4 *replacement, Py_ssize_t len)
+{
+    if (grow((void **)&edits->data, &edits->cap, edits->len + 1, sizeof(Edit)) < 0)
+        return -1;
+    edits->data[edits->len++] = (Edit){start, end, replacement, len};
+    return 0;
+}
+
+static const Py_UCS4 SPACE[1] = {' '};
+static const Py_UCS4 NEWLINE[1] = {'\n'};
+
+static inline int is_space(Py_UCS4 c) { return c == ' ' || c == '\n'; }
+
+static inline const Py_UCS4 *expansion_of(const Tables *t, uint32_t index, Py_ssize_t *len)
+{
+    *len = t->expansion_start[index + 1] - t->expansion_start[index];
+    return t->pool + t->expansion_start[index];
+}
+
+/* ---- offsets.py ------------------------------------------------------------------------------------- */
+
+static int identity(Runs *runs, Py_ssize_t length)
+{
+    runs->len = 0;
+    return length ? push_run(runs, 0, 0, length, length) : 0;
+}
+
+static int is_identity(const Runs *runs)
+{
+    return runs->len == 1 && runs->data[0].view == 0 && runs->data[0].raw == 0 &&
+           runs->data[0].view_len == runs->data[0].raw_len;
+}
+
+/* offsets._exact: append a one-to-one run or extend the last one; return the view offset after it. */
+static Py_ssize_t exact(Runs *runs, Py_ssize_t view, Py_ssize_t raw, Py_ssize_t length, Py_ssize_t exact_end)
+{
+    if (exact_end == raw) {
+        Run *last = &runs->data[runs->len - 1];
+        last->view_len += length;
+        last->raw_len = last->view_len;
+    }
+    else if (push_run(runs, view, raw, length, length) < 0) {
+        return -1;
+    }
+    return view + length;
+}
+
+/* offsets.apply_edits: `out` gets the edited text, `runs` its runs back to `text`. */
+static int apply_edits(const Text *text, const Edits *edits, Text *out, Runs *runs)
+{
+    Py_ssize_t size = text->len;
+    for (Py_ssize_t i = 0; i < edits->len; i++)
+        size += edits->data[i].replacement_len - (edits->data[i].end - edits->data[i].start);
+    if (grow((void **)&out->data, &out->cap, size + 1, sizeof(Py_UCS4)) < 0)
+        return -1;
+    out->len = 0;
+    runs->len = 0;
+    Py_ssize_t pos = 0, view = 0, exact_end = -1;
+    for (Py_ssize_t i = 0; i < edits->len; i++) {
+        const Edit *e = &edits->data[i];
+        if (e->start > pos) {
+            memcpy(out->data + out->len, text->data + pos, (size_t)(e->start - pos) * sizeof(Py_UCS4));
+            out->len += e->start - pos;
+            if ((view = exact(runs, view, pos, e->start - pos, exact_end)) < 0)
+                return -1;
+            exact_end = e->start;
+        }
+        if (e->replacement_len) {
+            memcpy(out->data + out->len, e->replacement, (size_t)e->replacement_len * sizeof(Py_UCS4));
+            out->len += e->replacement_len;
+            if (e->replacement_len == e->end - e->start) {
+                if ((view = exact(runs, view, e->start, e->end - e->start, exact_end)) < 0)
+                    return -1;
+                exact_end = e->end;
+            }
+            else {
+                if (push_run(runs, view, e->start, e->replacement_len, e->end - e->start) < 0)
+                    return -1;
+                view += e->replacement_len;
+                exact_end = -1;
+            }
+        }
+        pos = e->end;
+    }
+    if (pos < text->len) {
+        memcpy(out->data + out->len, text->data + pos, (size_t)(text->len - pos) * sizeof(Py_UCS4));
+        out->len += text->len - pos;
+        if (exact(runs, view, pos, text->len - pos, exact_end) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* offsets.tidy, in place. */
+static void tidy(Runs *runs)
+{
+    if (!runs->len)
+        return;
+    Py_ssize_t count = 1;
+    Run p = runs->data[0];
+    Py_ssize_t p_end = p.raw + p.raw_len;
+    for (Py_ssize_t i = 1; i < runs->len; i++) {
+        Run run = runs->data[i];
+        if (run.raw < p_end || (run.raw == p_end && p.view_len == p.raw_len && run.view_len == run.raw_len)) {
+            if (run.raw + run.raw_len > p_end)
+                p_end = run.raw + run.raw_len;
+            p.view_len += run.view_len;
+            p.raw_len = p_end - p.raw;
+            runs->data[count - 1] = p;
+        }
+        else {
+            runs->data[count++] = run;
+            p = run;
+            p_end = p.raw + p.raw_len;
+        }
+    }
+    runs->len = count;
+}
+
+static int next_inner(const Runs *inner, Py_ssize_t *j, Run *in)
+{
+    if (++*j >= inner->len) {
+        PyErr_SetString(PyExc_SystemError, "_cviews: runs do not tile the text");
+        return -1;
+    }
+    *in = inner->data[*j];
+    return 0;
+}
+
+/* offsets.compose (its general merge; the constant-shift chunks of the Python give the same runs). */
+static int compose(const Runs *outer, const Runs *inner, Runs *result)
+{
+    result->len = 0;
+    if (!outer->len)
+        return 0;
+    if (!inner->len) {
+        PyErr_SetString(PyExc_SystemError, "_cviews: runs do not tile the text");
+        return -1;
+    }
+    Py_ssize_t j = 0;
+    int partial = 0;
+    Run in = inner->data[0];
+    for (Py_ssize_t i = 0; i < outer->len; i++) {
+        const Run o = outer->data[i];
+        while (in.view + in.view_len <= o.raw)
+            if (next_inner(inner, &j, &in) < 0)
+                return -1;
+        Py_ssize_t mid_end = o.raw + o.raw_len;
+        if (o.view_len != o.raw_len) {
+            Py_ssize_t raw_start = in.view_len == in.raw_len ? in.raw + o.raw - in.view : in.raw;
+            partial = partial || (in.view_len != in.raw_len && o.raw != in.view);
+            while (in.view + in.view_len < mid_end)
+                if (next_inner(inner, &j, &in) < 0)
+                    return -1;
+            Py_ssize_t raw_end = in.view_len == in.raw_len ? in.raw + mid_end - in.view : in.raw + in.raw_len;
+            partial = partial || (in.view_len != in.raw_len && mid_end != in.view + in.view_len);
+            if (push_run(result, o.view, raw_start, o.view_len, raw_end - raw_start) < 0)
+                return -1;
+            continue;
+        }
+        Py_ssize_t pos = o.raw;
+        for (;;) {
+            Py_ssize_t in_end = in.view + in.view_len;
+            Py_ssize_t stop = in_end < mid_end ? in_end : mid_end;
+            if (in.view_len == in.raw_len) {
+                if (push_run(result, o.view + pos - o.raw, in.raw + pos - in.view, stop - pos, stop - pos) < 0)
+                    return -1;
+            }
+            else {
+                if (push_run(result, o.view + pos - o.raw, in.raw, stop - pos, in.raw_len) < 0)
+                    return -1;
+                partial = partial || pos != in.view || stop != in_end;
+            }
+            if (stop == mid_end)
+                break;
+            pos = stop;
+            if (next_inner(inner, &j, &in) < 0)
+                return -1;
+        }
+    }
+    if (partial)
+        tidy(result);
+    return 0;
+}
+
+static void swap_texts(Text *a, Text *b)
+{
+    Text t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void swap_runs(Runs *a, Runs *b)
+{
+    Runs t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Scratch space of one call, freed at its end. */
+typedef struct {
+    Text text, spare_text;
+    Runs runs, pass_runs, composed;
+    Edits edits;
+} Work;
+
+static void work_free(Work *w)
+{
+    PyMem_Free(w->text.data);
+    PyMem_Free(w->spare_text.data);
+    PyMem_Free(w->runs.data);
+    PyMem_Free(w->pass_runs.data);
+    PyMem_Free(w->composed.data);
+    PyMem_Free(w->edits.data);
+}
+
+/* fold._pass: apply `w->edits` to `w->text` and compose their runs with `w->runs`. */
+static int run_pass(Work *w)
+{
+    if (!w->edits.len)
+        return 0;
+    if (apply_edits(&w->text, &w->edits, &w->spare_text, &w->pass_runs) < 0)
+        return -1;
+    swap_texts(&w->text, &w->spare_text);
+    if (is_identity(&w->runs)) {
+        swap_runs(&w->runs, &w->pass_runs);
+        return 0;
+    }
+    if (compose(&w->pass_runs, &w->runs, &w->composed) < 0)
+        return -1;
+    swap_runs(&w->runs, &w->composed);
+    return 0;
+}
+
+/* fold.space_edits */
+static int space_edits(const Text *text, Edits *edits)
+{
+    const Py_UCS4 *d = text->data;
+    Py_ssize_t n = text->len, head = 0, tail = n;
+    edits->len = 0;
+    while (head < n && is_space(d[head]))
+        head++;
+    if (head == n)
+        return n ? push_edit(edits, 0, n, NULL, 0) : 0;
+    while (is_space(d[tail - 1]))
+        tail--;
+    if (head && push_edit(edits, 0, head, NULL, 0) < 0)
+        return -1;
+    for (Py_ssize_t i = head; i < tail;) {
+        if (!is_space(d[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t end = i;
+        int newline = 0;
+        while (end < tail && is_space(d[end]))
+            newline |= d[end++] == '\n';
+        if (end - i >= 2 && push_edit(edits, i, end, newline ? NEWLINE : SPACE, 1) < 0)
+            return -1;
+        i = end;
+    }
+    if (tail < n && push_edit(edits, tail, n, NULL, 0) < 0)
+        return -1;
+    return 0;
+}
+
+static int space_pass(Work *w)
+{
+    if (space_edits(&w->text, &w->edits) < 0)
+        return -1;
+    return run_pass(w);
+}
+
+/* ---- the views -------------------------------------------------------------------------------------- */
+
+static int start_work(Work *w, PyObject *str)
+{
+    memset(w, 0, sizeof(*w));
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(str) < 0)
+        return -1;
+#endif
+    Py_ssize_t n = PyUnicode_GET_LENGTH(str);
+    if (grow((void **)&w->text.data, &w->text.cap, n + 1, sizeof(Py_UCS4)) < 0)
+        return -1;
+    if (PyUnicode_AsUCS4(str, w->text.data, w->text.cap, 1) == NULL)
+        return -1;
+    w->text.len = n;
+    return identity(&w->runs, n);
+}
+
+/* fold._fold_one_to_one: replace the F_FOLD code points; return whether an F_GATE one was seen (-1: none
+ * folded and none seen, so the caller may hand back the input string). */
+static int fold_one_to_one(const Tables *t, Text *text, int *folded)
+{
+    int gate = 0;
+    *folded = 0;
+    Py_UCS4 *d = text->data;
+    for (Py_ssize_t i = 0; i < text->len; i++) {
+        const Entry *e = lookup(t, d[i]);
+        if (e->flags & F_FOLD) {
+            d[i] = e->fold;
+            *folded = 1;
+        }
+        else if (e->flags & F_GATE) {
+            gate = 1;
+        }
+    }
+    return gate;
+}
+
+static PyObject *runs_to_list(const Runs *runs)
+{
+    PyObject *list = PyList_New(runs->len);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < runs->len; i++) {
+        const Run *r = &runs->data[i];
+        PyObject *tuple = PyTuple_New(4);
+        if (tuple == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, tuple);
+        Py_ssize_t values[4] = {r->view, r->raw, r->view_len, r->raw_len};
+        for (int k = 0; k < 4; k++) {
+            PyObject *value = PyLong_FromSsize_t(values[k]);
+            if (value == NULL) {
+                Py_DECREF(list);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(tuple, k, value);
+        }
+    }
+    return list;
+}
+
+/* (text, runs): the input string itself when nothing changed. */
+static PyObject *result(Work *w, PyObject *input, int changed)
+{
+    PyObject *text = changed ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, w->text.data, w->text.len)
+                             : Py_NewRef(input);
+    if (text == NULL)
+        return NULL;
+    PyObject *runs = runs_to_list(&w->runs);
+    if (runs == NULL) {
+        Py_DECREF(text);
+        return NULL;
+    }
+    PyObject *pair = PyTuple_Pack(2, text, runs);
+    Py_DECREF(text);
+    Py_DECREF(runs);
+    return pair;
+}
+
+static int parse_view_args(PyObject *const *args, Py_ssize_t nargs, PyObject **text, const Tables **tables)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "expected (text: str, tables: Tables)");
+        return -1;
+    }
+    if (!PyUnicode_Check(args[0]) || !PyObject_TypeCheck(args[1], TablesType)) {
+        PyErr_SetString(PyExc_TypeError, "expected (text: str, tables: Tables)");
+        return -1;
+    }
+    *text = args[0];
+    *tables = (const Tables *)args[1];
+    return 0;
+}
+
+/* fold.clean_view: folds, then invisible and presentation edits, hamza composition, space runs. */
+static int clean_passes(const Tables *t, Work *w, int *changed)
+{
+    int needs_edit = fold_one_to_one(t, &w->text, changed);
+    if (needs_edit) {
+        const Py_UCS4 *d = w->text.data;
+        w->edits.len = 0;
+        for (Py_ssize_t i = 0; i < w->text.len; i++) {
+            const Entry *e = lookup(t, d[i]);
+            if (e->flags & F_EXPAND) {
+                Py_ssize_t len;
+                const Py_UCS4 *replacement = expansion_of(t, e->expansion, &len);
+                if (push_edit(&w->edits, i, i + 1, replacement, len) < 0)
+                    return -1;
+            }
+            else if ((e->flags & F_DELETE) && push_edit(&w->edits, i, i + 1, NULL, 0) < 0) {
+                return -1;
+            }
+        }
+        *changed |= w->edits.len > 0;
+        if (run_pass(w) < 0)
+            return -1;
+        d = w->text.data;
+        w->edits.len = 0;
+        for (Py_ssize_t i = 1; i < w->text.len; i++) {
+            if (!(lookup(t, d[i])->flags & F_HAMZA_MARK))
+                continue;
+            for (Py_ssize_t k = 0; k < t->composition_count; k++) {
+                const Composition *c = &t->compositions[k];
+                if (c->base != d[i - 1] || c->mark != d[i])
+                    continue;
+                if (w->edits.len == 0 || w->edits.data[w->edits.len - 1].end < i) {
+                    Py_ssize_t len;
+                    const Py_UCS4 *replacement = expansion_of(t, c->expansion, &len);
+                    if (push_edit(&w->edits, i - 1, i + 1, replacement, len) < 0)
+                        return -1;
+                }
+                break;
+            }
+        }
+        *changed |= w->edits.len > 0;
+        if (run_pass(w) < 0)
+            return -1;
+    }
+    if (t->spaces) {
+        if (space_edits(&w->text, &w->edits) < 0)
+            return -1;
+        *changed |= w->edits.len > 0;
+        if (run_pass(w) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static PyObject *clean_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *input;
+    const Tables *t;
+    if (parse_view_args(args, nargs, &input, &t) < 0)
+        return NULL;
+    Work w;
+    int changed = 0;
+    PyObject *pair = NULL;
+    if (start_work(&w, input) == 0 && clean_passes(t, &w, &changed) == 0)
+        pair = result(&w, input, changed);
+    work_free(&w);
+    return pair;
+}
+
+/* fold._unsettled_spaces */
+static int unsettled_spaces(const Text *text)
+{
+    const Py_UCS4 *d = text->data;
+    Py_ssize_t n = text->len;
+    if (!n)
+        return 0;
+    if (is_space(d[0]) || is_space(d[n - 1]))
+        return 1;
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (is_space(d[i]) && is_space(d[i - 1]))
+            return 1;
+    return 0;
+}
+
+/* fold.match_view: letter folds, then the deletions attached to the letter before them
+ * (offsets.attached_deletion over the maximal runs of deleted code points), then spaces if unsettled. */
+static int match_passes(const Tables *t, Work *w, int *changed)
+{
+    if (!fold_one_to_one(t, &w->text, changed))
+        return 0;
+    const Py_UCS4 *d = w->text.data;
+    Py_ssize_t n = w->text.len;
+    Text *out = &w->spare_text;
+    Runs *runs = &w->pass_runs;
+    if (grow((void **)&out->data, &out->cap, n + 1, sizeof(Py_UCS4)) < 0)
+        return -1;
+    out->len = 0;
+    runs->len = 0;
+    Py_ssize_t view = 0, consumed = 0, deleted = 0;
+    int unsettled = 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        if (!(lookup(t, d[i])->flags & F_DELETE)) {
+            out->data[out->len++] = d[i++];
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && (lookup(t, d[i])->flags & F_DELETE))
+            i++;
+        deleted += i - start;
+        unsettled |= start == 0 || is_space(d[start - 1]);
+        if (start) {
+            if (start - 1 > consumed) {
+                if (push_run(runs, view, consumed, start - 1 - consumed, start - 1 - consumed) < 0)
+                    return -1;
+                view += start - 1 - consumed;
+            }
+            if (push_run(runs, view, start - 1, 1, i - start + 1) < 0)
+                return -1;
+            view += 1;
+        }
+        consumed = i;
+    }
+    if (consumed < n && push_run(runs, view, consumed, n - consumed, n - consumed) < 0)
+        return -1;
+    *changed |= deleted > 0;
+    swap_texts(&w->text, &w->spare_text);
+    swap_runs(&w->runs, &w->pass_runs);
+    if (t->spaces && (unsettled || deleted > FEW_DELETIONS) && unsettled_spaces(&w->text))
+        return space_pass(w);
+    return 0;
+}
+
+static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *input;
+    const Tables *t;
+    if (parse_view_args(args, nargs, &input, &t) < 0)
+        return NULL;
+    Work w;
+    int changed = 0;
+    PyObject *pair = NULL;
+    if (start_work(&w, input) == 0 && match_passes(t, &w, &changed) == 0)
+        pair = result(&w, input, changed);
+    work_free(&w);
+    return pair;
+}
+
+/* ---- the tables ------------------------------------------------------------------------------------- */
+
+static void tables_dealloc(Tables *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyMem_Free(self->entries);
+    PyMem_Free(self->pool);
+    PyMem_Free(self->expansion_start);
+    PyMem_Free(self->compositions);
+    type->tp_free((PyObject *)self);
+    Py_DECREF(type);
+}
+
+static int read_expansions(Tables *self, PyObject *expansions)
+{
+    PyObject *seq = PySequence_Fast(expansions, "expansions must be a sequence of str");
+    if (seq == NULL)
+        return -1;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq), total = 0;
+    int status = -1;
+    self->expansion_start = PyMem_Calloc((size_t)count + 1, sizeof(Py_ssize_t));
+    if (self->expansion_start == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "expansions must be a sequence of str");
+            goto done;
+        }
+        total += PyUnicode_GET_LENGTH(item);
+        self->expansion_start[i + 1] = total;
+    }
+    self->pool = PyMem_Calloc((size_t)total + 1, sizeof(Py_UCS4));
+    if (self->pool == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(item);
+        if (len && PyUnicode_AsUCS4(item, self->pool + self->expansion_start[i], len, 0) == NULL)
+            goto done;
+    }
+    self->expansion_count = count;
+    status = 0;
+done:
+    Py_DECREF(seq);
+    return status;
+}
+
+static int read_code(PyObject *value, Py_ssize_t limit, Py_ssize_t *out)
+{
+    *out = PyLong_AsSsize_t(value);
+    if (*out == -1 && PyErr_Occurred())
+        return -1;
+    if (*out < 0 || *out > limit) {
+        PyErr_Format(PyExc_ValueError, "value %zd out of range [0, %zd]", *out, limit);
+        return -1;
+    }
+    return 0;
+}
+
+/* Each item a tuple of `width` ints, each within its limit. */
+static int read_row(PyObject *item, int width, const Py_ssize_t *limits, Py_ssize_t *values)
+{
+    if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != width) {
+        PyErr_Format(PyExc_TypeError, "expected a tuple of %d ints", width);
+        return -1;
+    }
+    for (int k = 0; k < width; k++)
+        if (read_code(PyTuple_GET_ITEM(item, k), limits[k], &values[k]) < 0)
+            return -1;
+    return 0;
+}
+
+static int read_entries(Tables *self, PyObject *entries)
+{
+    PyObject *seq = PySequence_Fast(entries, "entries must be a sequence of (code, flags, fold, expansion)");
+    if (seq == NULL)
+        return -1;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t limits[4] = {MAX_CODE, F_ALL, MAX_CODE, self->expansion_count ? self->expansion_count - 1 : 0};
+    Py_ssize_t values[4];
+    Py_ssize_t blocks = 1;
+    int status = -1;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (read_row(PySequence_Fast_GET_ITEM(seq, i), 4, limits, values) < 0)
+            goto done;
+        if ((values[1] & F_EXPAND) && !self->expansion_count) {
+            PyErr_SetString(PyExc_ValueError, "an expansion without expansions");
+            goto done;
+        }
+        uint16_t *block = &self->block_of[values[0] >> BLOCK_BITS];
+        if (!*block)
+            *block = (uint16_t)blocks++;
+    }
+    self->entries = PyMem_Calloc((size_t)blocks * BLOCK_SIZE, sizeof(Entry));
+    if (self->entries == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        read_row(PySequence_Fast_GET_ITEM(seq, i), 4, limits, values); /* checked above */
+        Entry *e = &self->entries[((size_t)self->block_of[values[0] >> BLOCK_BITS] << BLOCK_BITS) |
+                                  (values[0] & (BLOCK_SIZE - 1))];
+        *e = (Entry){(Py_UCS4)values[2], (uint32_t)values[3], (uint8_t)values[1]};
+    }
+    status = 0;
+done:
+    Py_DECREF(seq);
+    return status;
+}
+
+static int read_compositions(Tables *self, PyObject *compositions)
+{
+    PyObject *seq = PySequence_Fast(compositions, "compositions must be a sequence of (base, mark, expansion)");
+    if (seq == NULL)
+        return -1;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t limits[3] = {MAX_CODE, MAX_CODE, self->expansion_count ? self->expansion_count - 1 : 0};
+    Py_ssize_t values[3];
+    int status = -1;
+    if (count && !self->expansion_count) {
+        PyErr_SetString(PyExc_ValueError, "compositions without expansions");
+        goto done;
+    }
+    self->compositions = PyMem_Calloc((size_t)count + 1, sizeof(Composition));
+    if (self->compositions == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (read_row(PySequence_Fast_GET_ITEM(seq, i), 3, limits, values) < 0)
+            goto done;
+        self->compositions[i] = (Composition){(Py_UCS4)values[0], (Py_UCS4)values[1], (uint32_t)values[2]};
+    }
+    self->composition_count = count;
+    status = 0;
+done:
+    Py_DECREF(seq);
+    return status;
+}
+
+static PyObject *make_tables(PyObject *module, PyObject *args)
+{
+    PyObject *entries, *expansions, *compositions;
+    int spaces;
+    if (!PyArg_ParseTuple(args, "OOOp:tables", &entries, &expansions, &compositions, &spaces))
+        return NULL;
+    Tables *self = PyObject_New(Tables, TablesType);
+    if (self == NULL)
+        return NULL;
+    memset((char *)self + sizeof(PyObject), 0, sizeof(Tables) - sizeof(PyObject));
+    self->spaces = spaces;
+    if (read_expansions(self, expansions) < 0 || read_entries(self, entries) < 0 ||
+        read_compositions(self, compositions) < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    return (PyObject *)self;
+}
+
+static PyType_Slot tables_slots[] = {
+    {Py_tp_dealloc, tables_dealloc},
+    {Py_tp_doc, "Lookup structure of one view for one FoldOptions (built by cviews.py)."},
+    {0, NULL},
+};
+
+static PyType_Spec tables_spec = {
+    .name = "services.arabic._cviews.Tables",
+    .basicsize = sizeof(Tables),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = tables_slots,
+};
+
+static PyMethodDef methods[] = {
+    {"tables", make_tables, METH_VARARGS,
+     "tables(entries, expansions, compositions, spaces): entries are (code, flags, fold, expansion)."},
+    {"clean_view", (PyCFunction)(void (*)(void))clean_view, METH_FASTCALL, "clean_view(text, tables)"},
+    {"match_view", (PyCFunction)(void (*)(void))match_view, METH_FASTCALL, "match_view(text, tables)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static int module_exec(PyObject *module)
+{
+    if (TablesType == NULL) {
+        TablesType = (PyTypeObject *)PyType_FromSpec(&tables_spec);
+        if (TablesType == NULL)
+            return -1;
+    }
+    return PyModule_AddObjectRef(module, "Tables", (PyObject *)TablesType);
+}
+
+static PyModuleDef_Slot module_slots[] = {
+    {Py_mod_exec, module_exec},
+    {0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_cviews",
+    .m_doc = "The clean and match views in C (see services/arabic/cviews.py).",
+    .m_size = 0,
+    .m_methods = methods,
+    .m_slots = module_slots,
+};
+
+PyMODINIT_FUNC PyInit__cviews(void) { return PyModuleDef_Init(&module_def); }

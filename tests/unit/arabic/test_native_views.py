@@ -1,0 +1,180 @@
+"""The C views (services/arabic/_cviews.c) give the text and the runs of the Python views, for every option.
+
+Never skipped: with a current compiled build the C module it serves is tested (and must be there); without
+one (an edit since the build, MARSAD_NATIVE=0) the C source on disk is compiled into a temporary directory
+and tested, so a missing compiler fails here as `make test` would.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+from dataclasses import fields, replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.normalize_bench import CORPORA, corpus
+from services import native
+from services.arabic import charsets as cs
+from services.arabic import cviews, fold
+from services.arabic.options import FoldOptions, match_table
+from services.arabic.presentation import presentation_table
+from tests.paths import REPO, SEED_FILES
+
+CLEAN_FIELDS = ("invisibles", "presentation_forms", "compose_hamza", "digits", "quotes", "dashes", "spaces")
+MATCH_FIELDS = tuple(f.name for f in fields(FoldOptions) if f.name not in CLEAN_FIELDS)
+ALL_ON = FoldOptions()
+ALL_OFF = FoldOptions(**{f.name: False for f in fields(FoldOptions)})
+ONE_OFF = [replace(ALL_ON, **{f.name: False}) for f in fields(FoldOptions)]
+ONE_ON = [replace(ALL_OFF, **{f.name: True}) for f in fields(FoldOptions)]
+
+
+def _compiled_in(tmp_dir: Path) -> ModuleType:
+    modules = native.compile_extensions(native.c_extensions(native.compiled_sources()), tmp_dir)
+    spec = importlib.util.spec_from_file_location(native.C_VIEWS_MODULE, tmp_dir / modules[native.C_VIEWS_MODULE])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def c_views(tmp_path_factory: pytest.TempPathFactory) -> cviews.CViews:
+    if native.STATUS.enabled:
+        assert fold.C_VIEWS is not None, "the compiled build is current but serves no C views"
+        return fold.C_VIEWS
+    return cviews.CViews(_compiled_in(tmp_path_factory.mktemp("cviews")))
+
+
+def test_the_views_run_in_c_exactly_when_the_compiled_build_is_current() -> None:
+    assert (fold.C_VIEWS is not None) == native.STATUS.enabled == native.STATUS.c_views
+    assert ("C views active" in native.STATUS.line()) == native.STATUS.enabled
+
+
+def assert_same_views(c_views: cviews.CViews, text: str, options: FoldOptions) -> None:
+    clean = fold.python_clean_view(text, options)
+    assert c_views.clean_view(text, options) == clean, (text[:80], options)
+    assert c_views.match_view(clean[0], options) == fold.python_match_view(clean[0], options), (text[:80], options)
+    # match_view takes any text, not only a clean one (its space pass then depends on what was deleted)
+    assert c_views.match_view(text, options) == fold.python_match_view(text, options), (text[:80], options)
+
+
+def corpus_texts() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in SEED_FILES]
+    for folder in sorted((REPO / "tests" / "fixtures").glob("devset*")):
+        texts += [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    for variants in CORPORA.values():
+        texts += corpus(variants)
+    return texts
+
+
+def test_seeds_dev_sets_and_bench_corpora(c_views: cviews.CViews) -> None:
+    texts = corpus_texts()
+    assert len(texts) > 100
+    for options in [ALL_ON, ALL_OFF, *ONE_OFF, *ONE_ON]:
+        for text in texts:
+            assert_same_views(c_views, text, options)
+
+
+ALPHABET = sorted(
+    set(cs.SPACES)
+    | set(cs.DIGITS)
+    | set(cs.QUOTES)
+    | set(cs.DASHES)
+    | set(match_table(ALL_ON))
+    | set(cs.HAMZA_BASES + cs.MADDA_ABOVE + cs.HAMZA_ABOVE + cs.HAMZA_BELOW + cs.TATWEEL)
+    | {chr(code) for code in cviews.members(cs.DIACRITICS)}
+    | {chr(code) for code in sorted(cviews.members(cs.INVISIBLES))[::40]}
+    | set(sorted(presentation_table())[::15])
+    | {"\ufdfa", "\ufefb", "\ufe70", "\ufc5e", "\ufb4f", "\ufeff", "\ufdff", "\ufefe"}
+    | {chr(0xD800), chr(0xDBFF), chr(0xDC00), chr(0xDFFF), "\x00", "\U0001f600", "\U00010000", "\U0010ffff"}
+    | set(" \n  \n\nab1.,-")
+    | {chr(code) for code in range(0x0621, 0x064B)}
+)
+texts = st.lists(st.one_of(st.sampled_from(ALPHABET), st.characters()), max_size=60).map("".join)
+options = st.builds(FoldOptions, **{f.name: st.booleans() for f in fields(FoldOptions)})
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts, options)
+def test_arbitrary_text_and_options(c_views: cviews.CViews, text: str, options: FoldOptions) -> None:
+    assert_same_views(c_views, text, options)
+
+
+SAMPLE = "".join(ALPHABET) + "  \n\n ".join(ALPHABET[::-3]) + " " + "ـ ".join(ALPHABET[::7])
+
+
+def test_every_combination_of_the_options_each_view_reads(c_views: cviews.CViews) -> None:
+    """The clean view reads the seven clean options, the match view the eight match options and `spaces`."""
+    text = SAMPLE + SEED_FILES[0].read_text(encoding="utf-8")[:2000]
+    for values in itertools.product((False, True), repeat=len(CLEAN_FIELDS)):
+        options = replace(ALL_ON, **dict(zip(CLEAN_FIELDS, values, strict=True)))
+        assert c_views.clean_view(text, options) == fold.python_clean_view(text, options), options
+    clean = fold.python_clean_view(text)[0]
+    for values in itertools.product((False, True), repeat=len(MATCH_FIELDS) + 1):
+        options = replace(ALL_ON, **dict(zip((*MATCH_FIELDS, "spaces"), values, strict=True)))
+        for view_input in (clean, text):
+            assert c_views.match_view(view_input, options) == fold.python_match_view(view_input, options), options
+
+
+@pytest.mark.parametrize("kind", ["latin1", "ucs2", "ucs4", "vocalised", "pdf"])
+def test_one_megabyte_texts_of_every_str_kind(c_views: cviews.CViews, kind: str) -> None:
+    seed = SEED_FILES[0].read_text(encoding="utf-8")
+    base = {
+        "latin1": "Caf\xe9  \t\x00 na\xefve\r\n\xa0",
+        "ucs2": seed,
+        "ucs4": seed[:500] + "\U0001f600\u064e" + chr(0xD800),
+        "vocalised": corpus(CORPORA["stress"][:1])[0],
+        "pdf": corpus(CORPORA["stress"][1:])[0],
+    }[kind]
+    text = base * (1_000_000 // len(base.encode("utf-8", "surrogatepass")) + 1)
+    assert_same_views(c_views, text, ALL_ON)
+
+
+def test_empty_and_unchanged_texts(c_views: cviews.CViews) -> None:
+    for options in (ALL_ON, ALL_OFF):
+        for text in ("", " ", "\n", "\u200b", "\u064e", "ـ", "plain text", "نص"):
+            assert_same_views(c_views, text, options)
+
+
+def test_bad_arguments_raise_instead_of_crashing(c_views: cviews.CViews) -> None:
+    module = c_views.module
+    tables = module.tables([], [], [], True)
+    with pytest.raises(TypeError):
+        module.clean_view(b"bytes", tables)
+    with pytest.raises(TypeError):
+        module.match_view("text", object())
+    with pytest.raises(TypeError):
+        module.clean_view("text")
+    with pytest.raises(ValueError):
+        module.tables([(0x110000, cviews.FOLD, 0x41, 0)], [], [], True)
+    with pytest.raises(ValueError):
+        module.tables([(0x41, cviews.EXPAND, 0, 0)], [], [], True)
+    with pytest.raises(ValueError):
+        module.tables([(0x41, cviews.EXPAND, 0, 1)], ["x"], [], True)
+    with pytest.raises(TypeError):
+        module.tables([(0x41, cviews.FOLD)], [], [], True)
+    with pytest.raises(TypeError):
+        module.tables([], [b"x"], [], True)
+    with pytest.raises(TypeError):
+        module.Tables()
+
+
+def test_a_fold_that_feeds_another_pass_is_refused() -> None:
+    """The C passes rely on what test_fast_paths pins for the Python ones: no fold produces a code point
+    another pass reads; the glue checks it again when it builds the tables."""
+    with pytest.raises(ValueError, match="another pass"):
+        cviews._entries({0x41: cviews.FOLD, 0x42: cviews.DELETE}, {"A": "B"}, {})
+    with pytest.raises(ValueError, match="one code point"):
+        cviews._entries({0x41: cviews.FOLD}, {"A": "BC"}, {})
+
+
+@pytest.mark.parametrize("marks", [99, 100, 101, 102])
+def test_the_many_deletions_threshold_of_the_match_views_space_pass(c_views: cviews.CViews, marks: int) -> None:
+    # past 100 deleted code points the match view settles spaces it did not unsettle (a text not clean)
+    for text in ("ا  ب" + "ب\u064e" * marks, "ب\u064e" * marks + "\n\nا", " " + "ـ" * marks):
+        assert_same_views(c_views, text, ALL_ON)
