@@ -105,6 +105,13 @@ def _is_country_level(key: tuple[object, ...]) -> bool:
     return isinstance(parties, frozenset) and any(str(p).startswith("country:") for p in parties)
 
 
+def _same_trip(a: Group, b: Group) -> bool:
+    """A background arrival ("وكان الرئيس قد وصل إلى القاهرة أمس") belongs to the visit reported; a
+    background visit to the other party's country, or any other earlier act, does not."""
+    dests = {c.destination for c in (a.first, b.first) if c.destination}
+    return group_name(a.first) == "inperson" and len(dests) <= 1
+
+
 def merge(cands: list[Candidate]) -> list[Group]:
     """Group candidates by (kind of interaction, parties); weak ones only join existing groups.
 
@@ -149,6 +156,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 if h is not g
                 and k[0] == key[0]
                 and k[2] == key[2]
+                and (k[3:4] == key[3:4] or _same_trip(h, g))  # an earlier act is another event (rule 8)
                 and _countries(h.members[0]) == _countries(g.members[0])
                 and _named(key) <= _named(k)  # another named sender is another cable
             ),

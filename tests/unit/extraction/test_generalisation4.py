@@ -149,3 +149,33 @@ def test_the_same_decision_taken_by_a_list_is_one_event_each() -> None:
     assert _pairs(found) == {("MDV", "IRN"), ("DJI", "IRN"), ("SOM", "IRN")}
     assert {e.date.value for e in found} == {"2025-03-11"}
     assert all(e.location is None for e in found)
+
+
+def test_an_earlier_sanction_between_the_same_states_is_another_event() -> None:
+    text = (
+        "أعلنت بوليفيا اليوم قطع علاقاتها الدبلوماسية مع إسرائيل.\n\n"
+        "وكانت بوليفيا قد استدعت سفيرها لدى إسرائيل للتشاور في نوفمبر الماضي."
+    )
+    found = [e for e in events(text, PUB) if e.cameo.code == "161"]
+    assert len(found) == 2
+    assert sorted(e.primary for e in found) == [False, True]
+
+
+def test_a_background_arrival_is_the_visit_reported() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة الرئيس البرازيلي لويز إيناسيو لولا دا سيلفا.\n\n"
+        "وكان الرئيس البرازيلي قد وصل إلى القاهرة مساء أمس في مستهل جولة أفريقية."
+    )
+    assert [e.cameo.code for e in events(text, dt.date(2024, 2, 15))] == ["042"]
+
+
+def test_a_background_visit_the_other_way_is_another_visit() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة الرئيس البرازيلي لويز إيناسيو لولا دا سيلفا.\n\n"
+        "وكان الرئيس السيسي قد زار البرازيل في العام الماضي."
+    )
+    found = [e for e in events(text, dt.date(2024, 2, 15)) if e.cameo.code == "042"]
+    assert {(e.source.country, e.target.country if e.target else None) for e in found} == {
+        ("BRA", "EGY"),
+        ("EGY", "BRA"),
+    }
