@@ -226,26 +226,23 @@ static void tidy(Runs *runs)
     runs->len = count;
 }
 
+#define NOT_TILED (-2) /* `outer` reads past the end of `inner` (no exception set) */
+
 static int next_inner(const Runs *inner, Py_ssize_t *j, Run *in)
 {
-    if (++*j >= inner->len) {
-        PyErr_SetString(PyExc_SystemError, "_cviews: runs do not tile the text");
-        return -1;
-    }
+    if (++*j >= inner->len)
+        return NOT_TILED;
     *in = inner->data[*j];
     return 0;
 }
 
-/* offsets.compose (its general merge; the constant-shift chunks of the Python give the same runs). */
+/* offsets.compose (its general merge; the constant-shift chunks of the Python give the same runs), for
+ * an `inner` that is not the identity. -1: an exception; NOT_TILED: runs that do not tile. */
 static int compose(const Runs *outer, const Runs *inner, Runs *result)
 {
     result->len = 0;
-    if (!outer->len)
-        return 0;
-    if (!inner->len) {
-        PyErr_SetString(PyExc_SystemError, "_cviews: runs do not tile the text");
-        return -1;
-    }
+    if (!inner->len)
+        return NOT_TILED;
     Py_ssize_t j = 0;
     int partial = 0;
     Run in = inner->data[0];
@@ -253,14 +250,14 @@ static int compose(const Runs *outer, const Runs *inner, Runs *result)
         const Run o = outer->data[i];
         while (in.view + in.view_len <= o.raw)
             if (next_inner(inner, &j, &in) < 0)
-                return -1;
+                return NOT_TILED;
         Py_ssize_t mid_end = o.raw + o.raw_len;
         if (o.view_len != o.raw_len) {
             Py_ssize_t raw_start = in.view_len == in.raw_len ? in.raw + o.raw - in.view : in.raw;
             partial = partial || (in.view_len != in.raw_len && o.raw != in.view);
             while (in.view + in.view_len < mid_end)
                 if (next_inner(inner, &j, &in) < 0)
-                    return -1;
+                    return NOT_TILED;
             Py_ssize_t raw_end = in.view_len == in.raw_len ? in.raw + mid_end - in.view : in.raw + in.raw_len;
             partial = partial || (in.view_len != in.raw_len && mid_end != in.view + in.view_len);
             if (push_run(result, o.view, raw_start, o.view_len, raw_end - raw_start) < 0)
@@ -284,7 +281,7 @@ static int compose(const Runs *outer, const Runs *inner, Runs *result)
                 break;
             pos = stop;
             if (next_inner(inner, &j, &in) < 0)
-                return -1;
+                return NOT_TILED;
         }
     }
     if (partial)
@@ -335,7 +332,10 @@ static int run_pass(Work *w)
         swap_runs(&w->runs, &w->pass_runs);
         return 0;
     }
-    if (compose(&w->pass_runs, &w->runs, &w->composed) < 0)
+    int status = compose(&w->pass_runs, &w->runs, &w->composed);
+    if (status == NOT_TILED)
+        PyErr_SetString(PyExc_SystemError, "_cviews: runs do not tile the text");
+    if (status < 0)
         return -1;
     swap_runs(&w->runs, &w->composed);
     return 0;
@@ -418,6 +418,22 @@ static int fold_one_to_one(const Tables *t, Text *text, int *folded)
     return gate;
 }
 
+/* Offsets below this are shared int objects, made at first use and kept (at most 64 Ki of them, 2.5 MB):
+ * a vocalised text has a run per letter, and two fresh ints per run were a third of the match view's time. */
+#define SHARED_INTS (1 << 16)
+static PyObject **shared_ints = NULL;
+
+static PyObject *offset_int(Py_ssize_t value)
+{
+    if (value < 0 || value >= SHARED_INTS)
+        return PyLong_FromSsize_t(value);
+    if (shared_ints == NULL && (shared_ints = PyMem_Calloc(SHARED_INTS, sizeof(PyObject *))) == NULL)
+        return PyErr_NoMemory();
+    if (shared_ints[value] == NULL && (shared_ints[value] = PyLong_FromSsize_t(value)) == NULL)
+        return NULL;
+    return Py_NewRef(shared_ints[value]);
+}
+
 static PyObject *runs_to_list(const Runs *runs)
 {
     PyObject *list = PyList_New(runs->len);
@@ -433,13 +449,14 @@ static PyObject *runs_to_list(const Runs *runs)
         PyList_SET_ITEM(list, i, tuple);
         Py_ssize_t values[4] = {r->view, r->raw, r->view_len, r->raw_len};
         for (int k = 0; k < 4; k++) {
-            PyObject *value = PyLong_FromSsize_t(values[k]);
+            PyObject *value = offset_int(values[k]);
             if (value == NULL) {
                 Py_DECREF(list);
                 return NULL;
             }
             PyTuple_SET_ITEM(tuple, k, value);
         }
+        PyObject_GC_UnTrack(tuple); /* four ints cannot be in a cycle (CPython untracks such tuples too) */
     }
     return list;
 }
@@ -624,6 +641,67 @@ static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t 
     return pair;
 }
 
+/* Runs from a list of 4-tuples of ints in [0, MAX_OFFSET]; 1 when `list` is anything else. */
+#define MAX_OFFSET ((Py_ssize_t)1 << 60)
+
+static int list_to_runs(PyObject *list, Runs *runs)
+{
+    if (!PyList_Check(list))
+        return 1;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (grow((void **)&runs->data, &runs->cap, n, sizeof(Run)) < 0)
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        if (!PyTuple_CheckExact(item) || PyTuple_GET_SIZE(item) != 4)
+            return 1;
+        Py_ssize_t values[4];
+        for (int k = 0; k < 4; k++) {
+            PyObject *value = PyTuple_GET_ITEM(item, k);
+            if (!PyLong_CheckExact(value))
+                return 1;
+            int overflow;
+            long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+            if (overflow || v < 0 || v > MAX_OFFSET)
+                return 1;
+            values[k] = (Py_ssize_t)v;
+        }
+        runs->data[i] = (Run){values[0], values[1], values[2], values[3]};
+    }
+    runs->len = n;
+    return 0;
+}
+
+/* offsets.compose(outer, inner); None for runs it does not take (not lists of 4-tuples of small ints, or
+ * not tiling), which the caller hands to the Python function. */
+static PyObject *compose_runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "expected (outer, inner)");
+        return NULL;
+    }
+    Runs outer = {0}, inner = {0}, composed = {0};
+    PyObject *answer = NULL;
+    int status = list_to_runs(args[1], &inner);
+    if (status == 0 && is_identity(&inner)) {
+        answer = Py_NewRef(args[0]);
+        goto done;
+    }
+    if (status == 0)
+        status = list_to_runs(args[0], &outer);
+    if (status == 0)
+        status = compose(&outer, &inner, &composed);
+    if (status == 0)
+        answer = runs_to_list(&composed);
+    else if (status != -1)
+        answer = Py_NewRef(Py_None);
+done:
+    PyMem_Free(outer.data);
+    PyMem_Free(inner.data);
+    PyMem_Free(composed.data);
+    return answer;
+}
+
 /* ---- the tables ------------------------------------------------------------------------------------- */
 
 static void tables_dealloc(Tables *self)
@@ -806,6 +884,7 @@ static PyMethodDef methods[] = {
      "tables(entries, expansions, compositions, spaces): entries are (code, flags, fold, expansion)."},
     {"clean_view", (PyCFunction)(void (*)(void))clean_view, METH_FASTCALL, "clean_view(text, tables)"},
     {"match_view", (PyCFunction)(void (*)(void))match_view, METH_FASTCALL, "match_view(text, tables)"},
+    {"compose", (PyCFunction)(void (*)(void))compose_runs, METH_FASTCALL, "compose(outer, inner), or None"},
     {NULL, NULL, 0, NULL},
 };
 

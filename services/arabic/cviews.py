@@ -3,10 +3,11 @@
 Fully vocalised or PDF text makes nearly every code point an edit, and per-edit Python work caps the views
 far below the issue's speed target, so a current compiled build (`services/native.py`) also carries a
 hand-written C module that runs the passes of `fold.py` and the run arithmetic of `offsets.py` line for
-line. The C holds no table: at first use per FoldOptions, `CViews` asks the Python definitions (charsets,
-options, presentation) what each pass does to each code point and hands that over as one lookup
-structure. `fold.clean_view` and `fold.match_view` use it when it is present; the Python functions stay the
-reference (tests/unit/arabic/test_native_views.py compares both) and run everywhere else.
+line, and `offsets.compose` itself (which maps the match view back to the raw text). The C holds no
+table: at first use per FoldOptions, `CViews` asks the Python definitions (charsets, options,
+presentation) what each pass does to each code point and hands that over as one lookup structure.
+`fold.clean_view`, `fold.match_view` and `offsets.compose` use it when it is present; the Python functions
+stay the reference (tests/unit/arabic/test_native_views.py compares both) and run everywhere else.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from services.arabic import charsets as cs
-from services.arabic.offsets import Run
 from services.arabic.options import FoldOptions, clean_table, match_deletions, match_table
 from services.arabic.presentation import presentation_table
+
+if TYPE_CHECKING:  # offsets.py imports this module to dispatch `compose`
+    from services.arabic.offsets import Run
 
 MODULE = "services.arabic._cviews"
 # What a pass does to a code point (the flags of _cviews.c): a one-to-one fold; a code point outside the
@@ -42,6 +45,8 @@ class _Module(Protocol):
     def clean_view(self, text: str, tables: object) -> tuple[str, list[Run]]: ...
 
     def match_view(self, text: str, tables: object) -> tuple[str, list[Run]]: ...
+
+    def compose(self, outer: list[Run], inner: list[Run]) -> list[Run] | None: ...
 
 
 @cache
@@ -151,7 +156,13 @@ class CViews:
             tables = self._match[options] = self._tables(match_tables(options))
         return self._module.match_view(clean, tables)
 
+    def compose(self, outer: list[Run], inner: list[Run]) -> list[Run] | None:
+        """`offsets.compose`, or None for runs the C does not take (not lists of 4-tuples of ints below 2**60,
+        or runs that do not tile: the Python function then raises its own error)."""
+        return self._module.compose(outer, inner)
 
+
+@cache
 def load() -> CViews | None:
     """The C views of a current compiled build (`services/native.py` serves the module only then), else None."""
     try:

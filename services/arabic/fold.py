@@ -21,7 +21,7 @@ from functools import cache
 from services.arabic import charsets as cs
 from services.arabic import cviews
 from services.arabic.codeunits import run_bounds
-from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, compose, identity
+from services.arabic.offsets import Edit, Run, apply_edits, attached_deletion, identity, python_compose
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions, clean_table, match_deletions, match_table
 from services.arabic.presentation import expanding_forms, presentation_table
 
@@ -77,7 +77,7 @@ def _pass(text: str, runs: list[Run], edits: list[Edit]) -> tuple[str, list[Run]
     if not edits:
         return text, runs
     new_text, new_runs = apply_edits(text, edits)
-    return new_text, compose(new_runs, runs)
+    return new_text, python_compose(new_runs, runs)  # the reference stays Python throughout
 
 
 def _invisible_and_presentation_edits(text: str, options: FoldOptions) -> list[Edit]:

@@ -12,9 +12,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from operator import itemgetter
 
+from services.arabic import cviews
+
 Run = tuple[int, int, int, int]
 Edit = tuple[int, int, str]  # replace text[start:end] with the string (maybe empty)
 _MID_START = itemgetter(1)  # a run's start in the text it maps to
+_C_VIEWS = cviews.load()  # None without a current compiled build: `python_compose` runs
 
 
 def identity(length: int) -> list[Run]:
@@ -87,7 +90,16 @@ def attached_deletion(text: str, spans: Iterable[tuple[int, int]]) -> list[Run]:
 
 
 def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
-    """Runs of view2 -> raw, given tidy `outer` (view2 -> view1) and `inner` (view1 -> raw). One merge pass."""
+    """Runs of view2 -> raw, given tidy `outer` (view2 -> view1) and `inner` (view1 -> raw)."""
+    if _C_VIEWS is not None:
+        composed = _C_VIEWS.compose(outer, inner)
+        if composed is not None:
+            return composed
+    return python_compose(outer, inner)
+
+
+def python_compose(outer: list[Run], inner: list[Run]) -> list[Run]:
+    """`compose` in Python, in one merge pass."""
     if is_identity(inner):
         return outer
     result: list[Run] = []

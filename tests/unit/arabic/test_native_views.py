@@ -21,6 +21,7 @@ from bench.normalize_bench import CORPORA, corpus
 from services import native
 from services.arabic import charsets as cs
 from services.arabic import cviews, fold
+from services.arabic.offsets import apply_edits, python_compose
 from services.arabic.options import FoldOptions, match_table
 from services.arabic.presentation import presentation_table
 from tests.paths import REPO, SEED_FILES
@@ -58,7 +59,10 @@ def test_the_views_run_in_c_exactly_when_the_compiled_build_is_current() -> None
 def assert_same_views(c_views: cviews.CViews, text: str, options: FoldOptions) -> None:
     clean = fold.python_clean_view(text, options)
     assert c_views.clean_view(text, options) == clean, (text[:80], options)
-    assert c_views.match_view(clean[0], options) == fold.python_match_view(clean[0], options), (text[:80], options)
+    match = fold.python_match_view(clean[0], options)
+    assert c_views.match_view(clean[0], options) == match, (text[:80], options)
+    if match[1]:  # the match view back to the raw text, as normalize_article composes it
+        assert c_views.compose(match[1], clean[1]) == python_compose(match[1], clean[1]), (text[:80], options)
     # match_view takes any text, not only a clean one (its space pass then depends on what was deleted)
     assert c_views.match_view(text, options) == fold.python_match_view(text, options), (text[:80], options)
 
@@ -178,3 +182,43 @@ def test_the_many_deletions_threshold_of_the_match_views_space_pass(c_views: cvi
     # past 100 deleted code points the match view settles spaces it did not unsettle (a text not clean)
     for text in ("ا  ب" + "ب\u064e" * marks, "ب\u064e" * marks + "\n\nا", " " + "ـ" * marks):
         assert_same_views(c_views, text, ALL_ON)
+
+
+edit_lists = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(1, 3), st.sampled_from(["", "x", "yz", "abc"])), max_size=10
+)
+
+
+def as_edits(length: int, picks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    for start, size, replacement in sorted(picks):
+        if start >= length or (edits and start < edits[-1][1]):
+            continue
+        edits.append((start, min(start + size, length), replacement))
+    return edits
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abcdef", min_size=1, max_size=40), edit_lists, edit_lists)
+def test_compose_of_arbitrary_edits(
+    c_views: cviews.CViews, raw: str, first: list[tuple[int, int, str]], second: list[tuple[int, int, str]]
+) -> None:
+    middle, inner = apply_edits(raw, as_edits(len(raw), first))
+    _, outer = apply_edits(middle, as_edits(len(middle), second))
+    if inner:
+        assert c_views.compose(outer, inner) == python_compose(outer, inner)
+
+
+def test_compose_leaves_runs_it_does_not_take_to_python(c_views: cviews.CViews) -> None:
+    inner = [(0, 0, 2, 3), (2, 5, 4, 4)]
+    assert c_views.compose([(0, 0, 6, 6)], inner) == python_compose([(0, 0, 6, 6)], inner)
+    outer_past_the_end = [(0, 0, 9, 9)]
+    assert c_views.compose(outer_past_the_end, inner) is None
+    assert c_views.compose([(0, 0, 1, 1)], []) is None
+    assert c_views.compose([(0, 0, 1, True)], inner) is None
+    assert c_views.compose([(0, 0, 1, 2**70)], inner) is None
+    assert c_views.compose([(0, 0, -1, 1)], inner) is None
+    assert c_views.module.compose([[0, 0, 1, 1]], inner) is None
+    identity = [(0, 0, 6, 6)]
+    outer = [(0, 0, 1, 2)]
+    assert c_views.compose(outer, identity) is outer
