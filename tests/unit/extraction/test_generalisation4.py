@@ -179,3 +179,14 @@ def test_a_background_visit_the_other_way_is_another_visit() -> None:
         ("BRA", "EGY"),
         ("EGY", "BRA"),
     }
+
+
+def test_a_pledge_of_money_is_intent_to_provide_aid() -> None:
+    found = events("تعهدت اليابان اليوم بتقديم 200 مليون دولار للأردن لدعم اللاجئين.", PUB)
+    assert [(e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found] == [
+        ("033", "JPN", "JOR")
+    ]
+
+
+def test_a_promise_without_money_is_no_pledge() -> None:
+    assert events("تعهد الرئيس الأردني اليوم أمام البرلمان بمواصلة الإصلاحات مع قطر.", PUB) == []
