@@ -121,6 +121,12 @@ def summon(
         summoner = before[-1] if before else carried
     if summoner is None:
         return []
+    if subj is not None and slots[subj] is not envoy and summoner.country != envoy.actor.country:
+        after = slots[subj].mention.start > t
+        chain = coordinated_after(slots, subj, words) if after else chain_before(slots, subj, words)
+        summoners = [s.actor for s in chain if country(s) not in (None, envoy.actor.country)]
+        if len(summoners) > 1:  # "استدعت السعودية والكويت سفيري لبنان لديهما": a summons by each
+            return [Roles(who, (envoy.actor,), 3) for who in summoners]
     if summoner.country == envoy.actor.country:  # its own envoy: a recall from the host country
         host = next(
             (

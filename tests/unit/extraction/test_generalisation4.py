@@ -190,3 +190,10 @@ def test_a_pledge_of_money_is_intent_to_provide_aid() -> None:
 
 def test_a_promise_without_money_is_no_pledge() -> None:
     assert events("تعهد الرئيس الأردني اليوم أمام البرلمان بمواصلة الإصلاحات مع قطر.", PUB) == []
+
+
+def test_two_states_summoning_the_envoys_of_a_third_is_a_summons_each() -> None:
+    text = "وكانت الإمارات وقطر قد استدعتا أمس سفيري إيران لديهما احتجاجا على التصريحات."
+    found = events(text, PUB)
+    assert {(e.cameo.code, e.source.country) for e in found} == {("114", "ARE"), ("114", "QAT")}
+    assert {e.target.country for e in found if e.target is not None} == {"IRN"}
