@@ -169,6 +169,7 @@ def build(build_dir: Path = BUILD_DIR) -> NativeStatus:
     from mypyc.build import mypycify
 
     sources = compiled_sources()
+    digests = source_digests(sources)  # before compiling: a file edited meanwhile leaves the build stale
     os.chdir(ROOT)  # mypyc derives module names from paths relative to the working directory
     extensions = mypycify(
         [p.relative_to(ROOT).as_posix() for p in sources if p.suffix == ".py"],
@@ -179,7 +180,7 @@ def build(build_dir: Path = BUILD_DIR) -> NativeStatus:
     manifest = {
         "interpreter": interpreter_tag(),
         "mypy": mypy_version,
-        "sources": source_digests(sources),
+        "sources": digests,
         "modules": modules,
     }
     (build_dir / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -17,14 +17,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import Protocol, cast
 
 from services.arabic import charsets as cs
 from services.arabic.options import FoldOptions, clean_table, match_deletions, match_table
 from services.arabic.presentation import presentation_table
-
-if TYPE_CHECKING:  # offsets.py imports this module to dispatch `compose`
-    from services.arabic.offsets import Run
 
 MODULE = "services.arabic._cviews"
 # What a pass does to a code point (the flags of _cviews.c): a one-to-one fold; a code point outside the
@@ -35,6 +32,7 @@ HAMZA_MARKS = f"{cs.MADDA_ABOVE}{cs.HAMZA_ABOVE}{cs.HAMZA_BELOW}"
 _PRESENTATION_SPAN = range(0xFB50, 0xFEFF)  # fold.py tells a presentation form from an invisible by it
 
 Entry = tuple[int, int, int, int]  # code point, flags, fold, expansion index
+Run = tuple[int, int, int, int]  # offsets.Run, restated: offsets.py imports this module to dispatch `compose`
 
 
 class _Module(Protocol):
@@ -162,11 +160,16 @@ class CViews:
         return self._module.compose(outer, inner)
 
 
-@cache
+_LOADED: list[CViews | None] = []  # one instance for fold.py and offsets.py (not @cache: mypyc cannot type it here)
+
+
 def load() -> CViews | None:
     """The C views of a current compiled build (`services/native.py` serves the module only then), else None."""
-    try:
-        module = importlib.import_module(MODULE)
-    except ImportError:
-        return None
-    return CViews(module)
+    if not _LOADED:
+        try:
+            module = importlib.import_module(MODULE)
+        except ImportError:
+            _LOADED.append(None)
+        else:
+            _LOADED.append(CViews(module))
+    return _LOADED[0]
