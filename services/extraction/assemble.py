@@ -58,7 +58,12 @@ def group_key(c: Candidate) -> tuple[object, ...]:
     status = "" if c.status == Status.OCCURRED else c.status.value
     if "exchange" in c.trigger.flags:  # an exchange is one message each way: the writer is part of the key
         return (group_name(c), parties, status, c.background, _who(c.source))
+    if c.trigger.event_type in _ONE_WAY:  # "طردت فرنسا … ردا على طرد الجزائر …": tit for tat is two acts
+        return (group_name(c), parties, status, c.background, f"way:{c.source.country}")
     return (group_name(c), parties, status, c.background)
+
+
+_ONE_WAY = frozenset({PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.THREATEN})
 
 
 _GATHERING_WORDS = 2
@@ -156,6 +161,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 if h is not g
                 and k[0] == key[0]
                 and k[2] == key[2]
+                and (k[4:] == key[4:] or not str(key[4:]).startswith("('way:"))  # a one-way act: the same way
                 and (k[3:4] == key[3:4] or _same_trip(h, g))  # an earlier act is another event (rule 8)
                 and _countries(h.members[0]) == _countries(g.members[0])
                 and _named(key) <= _named(k)  # another named sender is another cable

@@ -167,7 +167,7 @@ def sentence_candidates(
                 s
                 for s in local
                 if s.mention.kind != "nisba"
-                or blamed(s, local, t, trig)
+                or blamed(s, local, t, trig, view.words)
                 or delegate(s, view)
                 or (trig.event_type == PloverType.AGREE and qualifies_pair(view.words, s.mention.start))
             ]  # "وقّع الجانبان المصري والصيني": the nisbas after the pair noun are the signatories

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role
-from services.extraction.actors import after_delegation, after_place_noun
+from services.extraction.actors import PUNCT, after_delegation, after_place_noun
 from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
@@ -164,13 +164,15 @@ def delegate(slot: Slot, view: SentenceView) -> bool:
     return after_delegation(view.words, slot.mention.start)  # "بين الوفد الإيراني والوفد الأمريكي"
 
 
-def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger) -> bool:
+def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence[str] = ()) -> bool:
     """'أدان الوزير الهجوم الإسرائيلي': the nisba qualifies the first object after the verb (and its subject,
     or its coordinated subjects)."""
     if trig.event_type not in BLAME or slot.mention.start <= t:
         return False
     between = [s for s in slots if t < s.mention.end <= slot.mention.start and s is not slot]
     anchor = max([t + len(trig.form), *(s.mention.end for s in between)])
+    # "أدانت الكويت، مساء أمس، الهجوم الإيراني": a time adjunct between commas does not part them
+    anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words and words[k] == PUNCT)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PloverType.SANCTION else 0)
     subjects = [s for s in between if not s.mention.conj]  # "أدانت السعودية والإمارات": one coordinated subject
     return slot.mention.start - anchor <= gap and len(subjects) <= 1

@@ -104,7 +104,7 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
         # otherwise it is what was discussed ("الأوضاع في سوريا")
         places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
         if not consult:  # a statement is placed where the report says it was made, never by the dateline alone
-            places = [p for p in places if not p.dateline]
+            places = [p for p in places if not p.dateline and p.explicit]  # nor by a bare capital ("أعلنت الجزائر")
         if places:
             return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
     if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):

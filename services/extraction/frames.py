@@ -51,6 +51,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             break
     else:
         if before and t - slots[before[-1]].mention.end <= 1:  # subject first: "وكان الشرع قد التقى"
+            if _conjoined_verb(words, t, trig) and len(before) >= 2 and slots[before[0]].mention.start <= _CLAUSE_HEAD:
+                return before[0]  # "أنقرة تلغي زيارة الوزير السويدي وتدين …": the first verb's subject
             return before[-1]
         antecedent = _antecedent(slots, t, words)
         if antecedent is not None:  # "تنضم كولومبيا إلى بوليفيا، التي كانت قد قطعت علاقاتها": Bolivia broke
@@ -69,6 +71,13 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
     if before:
         return before[-1]
     return None
+
+
+def _conjoined_verb(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """A verb joined by و to an earlier one ("وتدين"، "ووقع"), not a verb whose own first letter is و (وقع)."""
+    if trig.pos != "verb" or not words or not words[t].startswith("و"):
+        return False
+    return not trig.form[0].startswith("و") or words[t].startswith("وو")
 
 
 def _antecedent(slots: Sequence[Slot], t: int, words: Sequence[str]) -> int | None:

@@ -183,10 +183,13 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
 
 
 def _place_context(words: Sequence[str], i: int, end: int) -> bool:
-    """An ambiguous state/capital name used as a place: after في/إلى, in a dateline, before a date."""
+    """An ambiguous state/capital name used as a place: after في/إلى, in a dateline, before a date. Mid-sentence,
+    a comma after it is no dateline ("أعلنت الجزائر، يوم الاثنين، طرد …": the state)."""
     if i == 0 or words[i - 1] in _place_words():
         return True
-    return end < len(words) and ((words[end].isascii() and words[end].isdigit()) or words[end] == PUNCT)
+    if end < len(words) and words[end] == PUNCT:
+        return words[i - 1] == PUNCT
+    return end < len(words) and words[end].isascii() and words[end].isdigit()
 
 
 @functools.cache

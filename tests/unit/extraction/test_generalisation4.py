@@ -197,3 +197,24 @@ def test_two_states_summoning_the_envoys_of_a_third_is_a_summons_each() -> None:
     found = events(text, PUB)
     assert {(e.cameo.code, e.source.country) for e in found} == {("114", "ARE"), ("114", "QAT")}
     assert {e.target.country for e in found if e.target is not None} == {"IRN"}
+
+
+def test_a_state_named_like_its_capital_before_a_comma_is_a_party() -> None:
+    text = "أدانت الكويت، مساء أمس، الهجوم الإيراني على ناقلة نفط في الخليج."
+    found = events(text, PUB)
+    assert _pairs(found) == {("KWT", "IRN")}
+    assert all(e.location is None for e in found)
+
+
+def test_tit_for_tat_expulsions_are_two_events() -> None:
+    text = (
+        "طردت هولندا اليوم دبلوماسيين روسيين من السفارة الروسية، ردا على طرد روسيا أمس دبلوماسيين "
+        "من السفارة الهولندية."
+    )
+    found = [e for e in events(text, PUB) if e.cameo.code == "161"]
+    assert _pairs(found) == {("NLD", "RUS"), ("RUS", "NLD")}
+
+
+def test_a_verb_joined_by_wa_keeps_the_first_verbs_subject() -> None:
+    text = "الدوحة تستقبل وزير الخارجية الإيراني وتدين الهجوم الإسرائيلي على سوريا"
+    assert ("QAT", "ISR") in _pairs(events(text, PUB))
