@@ -10,6 +10,7 @@ from schemas.event import PloverType, Role, Status
 from services.extraction.actors import qualifies_pair
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
+    affairs_or_people,
     answered_invitation,
     attending,
     blamed,
@@ -162,6 +163,7 @@ def sentence_candidates(
         if local is not None:  # "في موسكو", "قبالة سواحل اليمن" is where, not who
             local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
             local = [s for s in local if not attending(s, view.words)]  # "بحضور وزير الخارجية": not a party
+            local = [s for s in local if not affairs_or_people(s, view.words)]  # "تهجير الفلسطينيين": no party
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [
                 s

@@ -14,6 +14,7 @@ from services.extraction.actors import PUNCT, after_delegation, after_place_noun
 from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
+from services.extraction.morph import reads_as
 from services.extraction.slots import Slot
 from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView
@@ -98,6 +99,27 @@ def hosts_talks(clues: Sequence[Clue], t: int, view: SentenceView) -> bool:
             named = [m for m in view.mentions if t < m.start < c.index and m.actor is not None]
             return c.trigger.event_type == PloverType.CONSULT and len(named) <= 1
     return False
+
+
+def affairs_or_people(slot: Slot, words: Sequence[str]) -> bool:
+    """A state named as the subject matter, not a party: its affairs ('التدخل في الشؤون الصومالية'، 'في شؤون
+    لبنان'), or its people as the object of an act ('تهجير الفلسطينيين': a definite plural nisba right after
+    a noun without the article; 'الدبلوماسيين الإيرانيين' and 'دبلوماسيين إيرانيين' still name the state)."""
+    m = slot.mention
+    if m.kind not in ("nisba", "state") or m.start == 0:
+        return False
+    before = words[m.start - 1]
+    if reads_as(before, _affairs_words()):
+        return True
+    word = words[m.start]
+    definite = word.startswith(("ال", "لل", "بال", "وال"))
+    plural = word.endswith(("يين", "يون"))
+    return m.kind == "nisba" and definite and plural and before != PUNCT and not before.startswith(("ال", "لل", "بال"))
+
+
+@functools.cache
+def _affairs_words() -> frozenset[str]:
+    return frozenset(fold_words("الشؤون شؤون"))
 
 
 def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:

@@ -214,6 +214,8 @@ def _objects(
     if trig.frame == "visit":
         return []
     rest = [k for k, s in enumerate(slots) if k != subj and k not in forum and country(s) not in (None, source.country)]
+    if trig.event_type in _STANCES:  # "التقى ترامب … حيث أكد رفض الأردن تهجير …": what is rejected comes after
+        rest = [k for k in rest if slots[k].mention.start > t]
     if not rest:
         return []
     nearest = min(rest, key=lambda k: abs(slots[k].mention.start - t))

@@ -218,3 +218,26 @@ def test_tit_for_tat_expulsions_are_two_events() -> None:
 def test_a_verb_joined_by_wa_keeps_the_first_verbs_subject() -> None:
     text = "الدوحة تستقبل وزير الخارجية الإيراني وتدين الهجوم الإسرائيلي على سوريا"
     assert ("QAT", "ISR") in _pairs(events(text, PUB))
+
+
+def test_a_people_as_the_object_of_an_act_is_no_party_to_a_rejection() -> None:
+    text = "وأكد وزير الخارجية الجزائري أحمد عطاف رفض الجزائر القاطع تهجير الفلسطينيين من أرضهم."
+    assert events(text, PUB) == []
+
+
+def test_a_states_affairs_are_no_party() -> None:
+    assert events("رفضت الجزائر اليوم أي تدخل في شؤون ليبيا.", PUB) == []
+    assert events("رفضت الجزائر اليوم التدخل في الشؤون الليبية.", PUB) == []
+
+
+def test_a_rejection_never_targets_someone_named_before_it() -> None:
+    text = (
+        "التقى الرئيس الجزائري عبد المجيد تبون الرئيس الفرنسي إيمانويل ماكرون في باريس، حيث أكد رفض الجزائر "
+        "تهجير الفلسطينيين من غزة."
+    )
+    assert all(e.event_type.value != "REJECT" for e in events(text, dt.date(2024, 5, 4)))
+
+
+def test_diplomats_qualified_by_a_plural_nisba_still_name_their_state() -> None:
+    text = "طردت هولندا اليوم الدبلوماسيين الروسيين المعتمدين لديها."
+    assert ("NLD", "RUS") in _pairs(events(text, PUB))
