@@ -8,6 +8,7 @@ import datetime as dt
 from schemas.event import EventDate, Evidence, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
+from services.extraction.candidates import Candidate
 from services.extraction.context import agreements, attribution, figures, find_marker, is_background, topics
 from services.extraction.dates import DateHit, find_dates
 from services.extraction.gazetteer import Gazetteer
@@ -105,6 +106,8 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
         places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
         if not consult:  # a statement is placed where the report says it was made, never by the dateline alone
             places = [p for p in places if not p.dateline and p.explicit]  # nor by a bare capital ("أعلنت الجزائر")
+            # where it was said comes with the speaker, before its object ("أدان … حرق المصحف في ستوكهولم")
+            places = [p for p in places if p.index < _object_at(c, ctx)]
         if places:
             return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
     if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
@@ -129,6 +132,14 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
                 return event_location(other, ctx)
         return None
     return _occasion_place(g, ctx) or ctx.location
+
+
+def _object_at(c: Candidate, ctx: ArticleContext) -> int:
+    """Where the statement's object (its first target named after the trigger) starts in the sentence."""
+    wanted = {t.country for t in c.targets}
+    mentions = ctx.views[c.sent].mentions
+    found = (m.start for m in mentions if m.start > c.index and m.actor is not None and m.actor.country in wanted)
+    return min(found, default=len(ctx.views[c.sent].words))
 
 
 def _occasion_place(g: Group, ctx: ArticleContext) -> Location | None:

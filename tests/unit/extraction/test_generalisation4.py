@@ -241,3 +241,19 @@ def test_a_rejection_never_targets_someone_named_before_it() -> None:
 def test_diplomats_qualified_by_a_plural_nisba_still_name_their_state() -> None:
     text = "طردت هولندا اليوم الدبلوماسيين الروسيين المعتمدين لديها."
     assert ("NLD", "RUS") in _pairs(events(text, PUB))
+
+
+def test_a_statement_is_not_placed_where_its_object_happened() -> None:
+    text = (
+        "استدعت وزارة الخارجية الإيرانية اليوم سفير الدنمارك لدى طهران احتجاجا على السماح بإحراق "
+        "نسخة من المصحف أمام السفارة الإيرانية في كوبنهاغن."
+    )
+    found = events(text, PUB)
+    assert found
+    assert all(e.location is None for e in found)
+
+
+def test_a_statement_made_in_a_named_city_keeps_it() -> None:
+    text = "انتقد الرئيس التركي رجب طيب أردوغان في أنقرة اليوم إسرائيل بسبب الهجوم على رفح."
+    (found,) = events(text, PUB)
+    assert found.location is not None and found.location.name_en == "Ankara"
