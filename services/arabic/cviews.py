@@ -51,8 +51,8 @@ class _Module(Protocol):
 def members(chars: str) -> frozenset[int]:
     """The code points of the regex class body `chars`, as `re` reads it: every code point from the lowest
     to the highest one written in the body is tried (a class of literals and ranges has no member outside)."""
-    if "\\" in chars:
-        raise ValueError("class bodies with escapes are not supported")
+    if "\\" in chars or chars.startswith("^"):
+        raise ValueError("class bodies with escapes or negation are not supported")
     if not chars:
         return frozenset()
     low, high = min(map(ord, chars)), max(map(ord, chars))

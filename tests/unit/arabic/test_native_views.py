@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import re
 from dataclasses import fields, replace
 from pathlib import Path
 from types import ModuleType
@@ -222,3 +223,14 @@ def test_compose_leaves_runs_it_does_not_take_to_python(c_views: cviews.CViews) 
     identity = [(0, 0, 6, 6)]
     outer = [(0, 0, 1, 2)]
     assert c_views.compose(outer, identity) is outer
+
+
+def test_class_members_are_what_re_matches() -> None:
+    for chars in (cs.INVISIBLES, cs.PRESENTATION_FORMS, cs.DIACRITICS + cs.TATWEEL, "a-c-", "-x"):
+        pattern = re.compile(f"[{chars}]")
+        codes = [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]
+        expected = {code for code in codes if pattern.match(chr(code))}
+        assert cviews.members(chars) == expected
+    for unsupported in ("\\d", "^a"):
+        with pytest.raises(ValueError):
+            cviews.members(unsupported)
