@@ -248,8 +248,9 @@ def sentence_candidates(
                     places,
                     texts,
                     roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
-                    destination_country_only=roles.country_only,
-                    anaphoric=definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig),
+                    destination_country_only=roles.country_only or "itinerary" in trig.flags,  # no city named
+                    anaphoric=(definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig))
+                    and "itinerary" not in trig.flags,  # "في مستهل جولة تشمل الأردن": new stops, not a recap
                     future=status == Status.PLANNED or future_negation(view.words, t) or called_off,
                 )
             )

@@ -104,6 +104,8 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
         # a country named after في is where the event happened only for a meeting in a party's country;
         # otherwise it is what was discussed ("الأوضاع في سوريا")
         places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
+        if "itinerary" in c.trigger.flags:  # a tour's next stop is not where the sentence says it began
+            places = [p for p in places if p.index > c.index]
         if not consult:  # a statement is placed where the report says it was made, never by the dateline alone
             places = [p for p in places if not p.dateline and p.explicit]  # nor by a bare capital ("أعلنت الجزائر")
             # where it was said comes with the speaker, before its object ("أدان … حرق المصحف في ستوكهولم")

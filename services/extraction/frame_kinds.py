@@ -78,13 +78,18 @@ def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: s
         return [Roles(source, (host or ActorRef(None, None, None, place, Role.STATE),), 2, place, country_only=True)]
     if not objects:
         return []
-    dest = objects[0]
+    named = all(s.actor.role == Role.STATE and s.mention.kind in ("state", "capital") for s in objects)
+    stops = objects if named else objects[:1]
+    return [_visit_to(slots, source, dest) for dest in stops]  # "يزور كلاً من مصر والأردن وقطر": one each
+
+
+def _visit_to(slots: Sequence[Slot], source: ActorRef, dest: Slot) -> Roles:
     dest_country = country(dest)
     if dest.actor.role == Role.STATE:  # visiting a country: its leader named in the sentence hosts
         host = next((s.actor for s in slots if country(s) == dest_country and s.actor.role != Role.STATE), None)
         only = dest.mention.kind == "state"
-        return [Roles(source, (host or dest.actor,), 2, dest_country, country_only=only)]
-    return [Roles(source, (dest.actor,), 2, dest_country)]
+        return Roles(source, (host or dest.actor,), 2, dest_country, country_only=only)
+    return Roles(source, (dest.actor,), 2, dest_country)
 
 
 def summon(

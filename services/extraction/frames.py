@@ -66,6 +66,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
                 return k
             break
+    if "itinerary" in trig.flags and before:  # "يلتقي X Y …، في إطار جولة تشمل …": X is the one touring
+        return before[0]
     if trig.mode == "message" and len(before) >= 2 and slots[before[0]].mention.start <= _CLAUSE_HEAD:
         return before[0]  # "هنأ الأمير الرئيس في برقية": the subject right after the opening verb wrote it
     if before:

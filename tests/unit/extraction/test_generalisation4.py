@@ -257,3 +257,31 @@ def test_a_statement_made_in_a_named_city_keeps_it() -> None:
     text = "انتقد الرئيس التركي رجب طيب أردوغان في أنقرة اليوم إسرائيل بسبب الهجوم على رفح."
     (found,) = events(text, PUB)
     assert found.location is not None and found.location.name_en == "Ankara"
+
+
+def test_visiting_a_list_of_states_is_one_visit_each() -> None:
+    text = "يزور وزير الخارجية الصيني وانغ يي الأسبوع المقبل كلاً من مصر وتونس والمغرب."
+    found = events(text, PUB)
+    assert {(e.cameo.code, e.target.country if e.target else None) for e in found} == {
+        ("036", "EGY"),
+        ("036", "TUN"),
+        ("036", "MAR"),
+    }
+
+
+def test_the_stops_of_a_tour_are_planned_visits_without_a_guessed_city() -> None:
+    text = "وصل وزير الخارجية الصيني وانغ يي اليوم إلى القاهرة في مستهل جولة تشمل تونس والمغرب."
+    found = {(e.cameo.code, e.target.country if e.target else None): e for e in events(text, PUB)}
+    assert set(found) == {("042", "EGY"), ("036", "TUN"), ("036", "MAR")}
+    assert found[("036", "TUN")].location is None
+    assert found[("036", "TUN")].source.country == "CHN"
+
+
+def test_a_tour_including_a_person_is_a_planned_meeting_by_the_traveller() -> None:
+    text = (
+        "ومن المنتظر أن يلتقي المبعوث الأممي غير بيدرسن الرئيس السوري أحمد الشرع في دمشق الأسبوع المقبل، "
+        "في إطار جولة تشمل أيضا وزير الخارجية الأردني أيمن الصفدي."
+    )
+    pairs = {(e.source.name_en, e.target.name_en if e.target else None) for e in events(text, PUB)}
+    assert ("Geir Pedersen", "Ayman Safadi") in pairs
+    assert all(e.location is None or e.location.name_en == "Damascus" for e in events(text, PUB))
