@@ -27,7 +27,7 @@ from services.settings import Settings
 from services.worker.delivery import Delivery, OutputRejected
 from services.worker.lag import ProcessedOffsets
 from services.worker.lanes import StageLanes, route
-from services.worker.metrics import WorkerMetrics
+from services.worker.metrics import Children, WorkerMetrics
 from services.worker.pipeline import BatchLimits, Steps, WindowedPipeline
 from services.worker.records import SourceRecord, build_dead_letter
 from services.worker.stages import StageFn, StageLimits, StageResult, process_normalized, process_raw
@@ -75,18 +75,21 @@ class Outputs:
         self._settings = settings
         self._metrics = metrics
         self._delivery = Delivery(metrics)
+        self._stage_seconds = Children(metrics.stage_seconds)
+        self._consumed = Children(metrics.consumed)
+        self._produced = Children(metrics.produced)
+        self._events = Children(metrics.events)
 
     async def deliver(self, pending: Pending, result: StageResult) -> None:
         await self._deliver_outputs(pending.record, result)
         # Observed once the message is finished (outputs or dead letter on the broker): the benchmark counts
         # finished articles with these counts. The times were measured in the stage child, per message.
         for stage, seconds in result.seconds:
-            self._metrics.stage_seconds.labels(stage.value).observe(seconds)
+            self._stage_seconds(stage.value).observe(seconds)
 
     async def _deliver_outputs(self, record: SourceRecord, result: StageResult) -> None:
-        metrics = self._metrics
         if result.normalized is not None:
-            metrics.consumed.labels(Stage.EXTRACT.value).inc()  # the extract stage read it, in the same child
+            self._consumed(Stage.EXTRACT.value).inc()  # the extract stage read it, in the same child
             if not await self._send(record, Stage.NORMALIZE, "normalized", [result.normalized], result.key):
                 return
         if result.rejection is not None:
@@ -95,9 +98,9 @@ class Outputs:
         if not await self._send(record, Stage.EXTRACT, "events", list(result.events), result.key):
             return
         for event_type in result.event_types:
-            metrics.events.labels(event_type).inc()
+            self._events(event_type).inc()
         if result.events and result.fetched_at is not None:
-            metrics.end_to_end_seconds.observe(max(time.time() - result.fetched_at, 0.0))
+            self._metrics.end_to_end_seconds.observe(max(time.time() - result.fetched_at, 0.0))
 
     async def _send(
         self, record: SourceRecord, stage: Stage, output: str, values: list[bytes], key: bytes | None
@@ -108,7 +111,7 @@ class Outputs:
         except OutputRejected as rejected:
             await self.dead_letter(record, rejected.rejection, stage)
             return False
-        self._metrics.produced.labels(stage.value, output).inc(len(values))
+        self._produced(stage.value, output).inc(len(values))
         return True
 
     async def dead_letter(self, record: SourceRecord, rejection: Rejection, stage: Stage) -> None:
@@ -143,11 +146,12 @@ def add_agents(app: faust.App, settings: Settings, metrics: WorkerMetrics, proce
         manual = stream.noack()
         lanes = StageLanes(settings.worker_stage_processes, settings.stage_timeout_seconds, stage)
         in_flight = metrics.in_flight.labels(stage.value)
+        consumed = metrics.consumed.labels(stage.value)
 
         async def taken() -> Any:
             async for event in manual.events():
                 message = event.message
-                metrics.consumed.labels(stage.value).inc()
+                consumed.inc()
                 in_flight.inc()
                 yield Pending(
                     event, SourceRecord(message.topic, message.partition, message.offset, message.key, message.value)

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client.metrics import MetricWrapperBase
 
 STAGE_BUCKETS = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 3600.0)
+
+MetricT = TypeVar("MetricT", bound=MetricWrapperBase)
+
+
+@dataclass(frozen=True)
+class Children(Generic[MetricT]):
+    """The labelled children of one metric, each looked up once: `labels()` validates its arguments and takes
+    a lock on every call, several times per message on the worker's hot path. Labels are bounded sets, so
+    is this cache."""
+
+    metric: MetricT
+    _children: dict[tuple[str, ...], MetricT] = field(default_factory=dict)
+
+    def __call__(self, *values: str) -> MetricT:
+        child = self._children.get(values)
+        if child is None:
+            child = self._children[values] = self.metric.labels(*values)
+        return child
 
 
 @dataclass(frozen=True)
