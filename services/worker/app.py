@@ -28,6 +28,11 @@ from services.worker.metrics import WorkerMetrics
 STREAM_BUFFER_MAXSIZE = 256
 MAX_POLL_RECORDS = 100
 CONSUMER_FETCH_BYTES = 1024 * 1024
+# Records per partition are batched up to this size, and a produce request carries one batch per partition.
+# aiokafka's default (16 KiB) holds one normalised article (~9.5 KB for 4 KB of text): each further send to
+# that partition waited for the batch to be drained, and every round trip to the broker carried one article
+# per partition. The buffer grows with what is sent (the in-flight window bounds it); it is not preallocated.
+PRODUCER_BATCH_BYTES = 256 * 1024
 # Producer batches expire (and the send is retried by services.worker.delivery) after this many seconds;
 # Faust's default of 20 minutes would hide a missing output topic for that long.
 PRODUCER_REQUEST_TIMEOUT_SECONDS = 30.0
@@ -62,6 +67,7 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
         broker_heartbeat_interval=3.0,
         consumer_metadata_max_age_ms=METADATA_MAX_AGE_MS,
         producer_max_request_size=settings.max_message_bytes + 1024 * 1024,
+        producer_max_batch_size=PRODUCER_BATCH_BYTES,
         consumer_max_fetch_size=CONSUMER_FETCH_BYTES,
         logging_config=logging_config(settings.log_level, settings.log_format),
     )
