@@ -221,14 +221,15 @@ def representatives(g: Group) -> dict[str | None, ActorRef]:
 
 
 def in_person_mode(
-    g: Group, source: ActorRef, targets: tuple[ActorRef, ...], location: Location | None
+    g: Group, source: ActorRef, targets: tuple[ActorRef, ...], location: Location | None, host: str | None = None
 ) -> tuple[str | None, str, ActorRef, tuple[ActorRef, ...]]:
-    """(mode, cameo, source, targets) of a meeting: visit when held in one party's country, else third-party."""
+    """(mode, cameo, source, targets) of a meeting: visit when held in one party's country, else third-party;
+    `host` is the country of the occasion it continues when neither a place nor a destination is named."""
     parties = (source, *targets)
     host_country = location.country if location is not None else None
     if host_country is None:
         dests = [c.destination for c in g.members if c.destination]
-        host_country = dests[0] if dests else None
+        host_country = dests[0] if dests else host
     if host_country is not None and len(parties) == 2:
         hosts = [a for a in parties if a.country == host_country]
         guests = [a for a in parties if a.country != host_country]

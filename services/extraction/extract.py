@@ -11,7 +11,7 @@ from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
 from services.extraction.cues import fold_into_summons, similar_message
 from services.extraction.dates import header_date
-from services.extraction.fields import ArticleContext, event_date, event_location
+from services.extraction.fields import ArticleContext, event_date, event_location, occasion_host
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
@@ -76,7 +76,8 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
     if event_type == PloverType.CONSULT and status == Status.OCCURRED:
         source, targets = ctx.personal(source), tuple(ctx.personal(t) for t in targets)
     if name == "inperson":
-        mode, code, source, targets = in_person_mode(g, source, targets, location)
+        host = occasion_host(g, ctx) if location is None else None
+        mode, code, source, targets = in_person_mode(g, source, targets, location, host)
     elif name == "multilateral":
         mode, code = "multilateral", "040"
     ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and first.future)

@@ -144,13 +144,13 @@ def _object_at(c: Candidate, ctx: ArticleContext) -> int:
     return min(found, default=len(ctx.views[c.sent].words))
 
 
-def _occasion_place(g: Group, ctx: ArticleContext) -> Location | None:
-    """'وعلى هامش الزيارة، عقد … مباحثات مع نظيره': an act during an occasion reported before it is where that
-    occasion (the nearest earlier in-person event that took place and has a place) was."""
+def _occasions(g: Group, ctx: ArticleContext) -> list[Group]:
+    """The in-person events that took place before an act reported as during an occasion ('وعلى هامش
+    الزيارة، عقد …'), nearest first; none when the act's sentence marks no occasion."""
     c = g.first
     words = ctx.views[c.sent].words
     if c.background or find_marker(words, "occasion", 0, len(words)) is None:
-        return None
+        return []
     earlier = [
         o
         for o in ctx.groups
@@ -159,10 +159,25 @@ def _occasion_place(g: Group, ctx: ArticleContext) -> Location | None:
         and o.first.status == Status.OCCURRED
         and group_name(o.first) in ("inperson", "multilateral")
     ]
-    for other in sorted(earlier, key=lambda o: -o.first.sent):
+    return sorted(earlier, key=lambda o: -o.first.sent)
+
+
+def _occasion_place(g: Group, ctx: ArticleContext) -> Location | None:
+    """An act during an occasion is where that occasion (the nearest one with a place) was."""
+    for other in _occasions(g, ctx):
         found = event_location(other, ctx)
         if found is not None:
             return found
+    return None
+
+
+def occasion_host(g: Group, ctx: ArticleContext) -> str | None:
+    """The country an act during an occasion took place in, when no city is named: the nearest occasion's
+    destination ('وصل ماكرون إلى السعودية … وعلى هامش الزيارة، عقد بارو مباحثات مع نظيره': Saudi Arabia)."""
+    for other in _occasions(g, ctx):
+        dests = [c.destination for c in other.members if c.destination]
+        if dests:
+            return dests[0]
     return None
 
 

@@ -89,7 +89,7 @@ def _visit_to(slots: Sequence[Slot], source: ActorRef, dest: Slot) -> Roles:
         host = next((s.actor for s in slots if country(s) == dest_country and s.actor.role != Role.STATE), None)
         only = dest.mention.kind == "state"
         return Roles(source, (host or dest.actor,), 2, dest_country, country_only=only)
-    return Roles(source, (dest.actor,), 2, dest_country)
+    return Roles(source, (dest.actor,), 2, dest_country, country_only=True)  # a person names no city
 
 
 def summon(

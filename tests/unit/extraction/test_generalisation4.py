@@ -285,3 +285,10 @@ def test_a_tour_including_a_person_is_a_planned_meeting_by_the_traveller() -> No
     pairs = {(e.source.name_en, e.target.name_en if e.target else None) for e in events(text, PUB)}
     assert ("Geir Pedersen", "Ayman Safadi") in pairs
     assert all(e.location is None or e.location.name_en == "Damascus" for e in events(text, PUB))
+
+
+def test_a_visit_whose_host_is_named_but_no_city_has_no_location() -> None:
+    text = "وصل الرئيس الفرنسي إيمانويل ماكرون اليوم إلى قطر في زيارة رسمية التقى خلالها الأمير تميم بن حمد."
+    found = [e for e in events(text, PUB) if e.mode == "visit"]
+    assert found
+    assert all(e.location is None for e in found)
