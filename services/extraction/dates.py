@@ -130,6 +130,20 @@ def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned:
 
 
 _SAME = frozenset({"ذاته", "نفسه"})  # folded
+_MONTH_CUES = frozenset({"في", "خلال", "شهر", "منذ", "مطلع", "منتصف", "اواخر", "نهايه", "بدايه", "اواءل"})  # folded
+_MONTH_AFTER = frozenset({"الماضي", "المقبل", "القادم", "الجاري", "المنصرم"})
+
+
+def _month_named(words: list[str], i: int) -> bool:
+    """A month named without a day ("في يناير الماضي"، "منذ مايو 2024"), not a word that looks like one."""
+    month = _lookup("month", words, i)
+    if month is None:
+        return False
+    if any(_is_number(w) or _lookup("month", words, k) for k, w in enumerate(words[max(0, i - 2) : i], max(0, i - 2))):
+        return False  # "30 فبراير" (a day that failed), "28 مارس/ آذار الجاري" (the same month named twice)
+    after = words[i + month[1]] if i + month[1] < len(words) else ""
+    year = after.isascii() and after.isdigit() and len(after) == 4
+    return (i > 0 and words[i - 1] in _MONTH_CUES) or after in _MONTH_AFTER or year
 
 
 def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bool) -> tuple[EventDate | None, int]:
@@ -165,6 +179,9 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
         return EventDate(
             value=(published + dt.timedelta(days=delta)).isoformat(), precision="day", basis="relative", text=text
         ), n
+    vague = _lookup("period", words, i) or (_lookup("month", words, i) if _month_named(words, i) else None)
+    if vague is not None:  # "الشهر الماضي"، "في يناير الماضي": no day, and not the day of the report either
+        return EventDate(basis="unresolved", text=" ".join(words[i : i + vague[1]])), vague[1]
     weekday = _lookup("weekday", words, i)
     if weekday is not None:
         wd, n = weekday

@@ -292,3 +292,11 @@ def test_a_visit_whose_host_is_named_but_no_city_has_no_location() -> None:
     found = [e for e in events(text, PUB) if e.mode == "visit"]
     assert found
     assert all(e.location is None for e in found)
+
+
+def test_a_past_event_dated_only_by_a_month_or_period_has_no_day() -> None:
+    for when in ("الشهر الماضي", "في يناير الماضي", "العام الماضي"):
+        (found,) = events(f"زار الرئيس الإيراني مسعود بزشكيان العراق {when}.", PUB)
+        assert found.date.value is None, when
+    (dated,) = events("زار الرئيس الإيراني مسعود بزشكيان العراق في 5 يناير الماضي.", PUB)
+    assert dated.date.value == "2025-01-05"
