@@ -166,6 +166,11 @@ async def measure(
     return result
 
 
+# One worker process with two stage children forked from the shared template, and the window that
+# docs/scaling.md advises for them (64 per child, so each child's batches stay at 32 messages).
+TWO_STAGE_PROCESSES = {"MARSAD_WORKER_STAGE_PROCESSES": "2", "MARSAD_WORKER_MAX_IN_FLIGHT": "128"}
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     bootstrap: str
@@ -180,6 +185,9 @@ def starters(plan: Plan, include_two_workers: bool = True) -> dict[str, Starter]
     b, raw, p, w = plan.bootstrap, plan.raw_topic, plan.partitions, plan.workdir
     systems: dict[str, Starter] = {
         "marsad_1_worker": lambda: start_marsad(b, raw, 1, p, w),
+        "marsad_1_worker_2_stage_processes": lambda: start_marsad(
+            b, raw, 1, p, w, TWO_STAGE_PROCESSES, name="marsad x1, 2 stage processes"
+        ),
         "faust_noop_1_hop": lambda: start_noop(b, raw, 1, p, w),
         "faust_noop_2_hops": lambda: start_noop(b, raw, 2, p, w),
         "aiokafka_loop": lambda: start_client_loop(b, raw, p, w),

@@ -99,6 +99,7 @@ async def start_marsad(
     partitions: int,
     workdir: Path,
     extra_env: dict[str, str] | None = None,
+    name: str = "",
 ) -> System:
     topics = marsad_topics()
     await create_topics(bootstrap, list(topics.values()), partitions)
@@ -124,7 +125,7 @@ async def start_marsad(
         processes.append(spawn_marsad(["worker"], env, workdir / f"{group}-{index}.log"))
         _SPAWNED.append(processes[-1])
         urls.append(f"http://127.0.0.1:{port}/metrics")
-    return System(f"marsad x{workers}", bootstrap, processes, list(topics.values()), metrics_urls=urls)
+    return System(name or f"marsad x{workers}", bootstrap, processes, list(topics.values()), metrics_urls=urls)
 
 
 def _spawn_module(module: str, args: list[str], log_path: Path) -> subprocess.Popen[bytes]:

@@ -16,7 +16,14 @@ from tests.paths import REPO
 
 pytestmark = pytest.mark.integration
 
-SYSTEMS = {"marsad_1_worker", "marsad_2_workers", "faust_noop_1_hop", "faust_noop_2_hops", "aiokafka_loop"}
+SYSTEMS = {
+    "marsad_1_worker",
+    "marsad_1_worker_2_stage_processes",
+    "marsad_2_workers",
+    "faust_noop_1_hop",
+    "faust_noop_2_hops",
+    "aiokafka_loop",
+}
 
 
 def _numbers(value: Any, path: str = "") -> Iterator[tuple[str, float]]:
