@@ -12,7 +12,8 @@ wrote (tests/fixtures/devset):
 
 Rows, each on the same texts in the same run, single process, CPU time (time.process_time), best and
 median of `--rounds` passes over the corpus:
-- ours: views     clean_view + match_view with both offset maps composed back to the raw text
+- ours: views     clean_view + match_view with both offset maps composed back to the raw text (the C views
+                  when the compiled build is current, else Python: the header line says which)
 - ours: article   normalize_article end to end (structure, segmentation, the pydantic model)
 - camel: 4 folds  dediac_ar + normalize_alef_ar + normalize_alef_maksura_ar + normalize_teh_marbuta_ar
                   (the folds we share; string in, string out, no offsets): the bare chain
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from bench.paths import SEEDS_DIR
 from schemas.raw import IngestMetadata, RawArticle
+from services import native
 from services.arabic import clean_view, match_view, normalize_article
 from services.arabic.offsets import compose
 
@@ -136,6 +138,7 @@ def main(argv: list[str] | None = None) -> None:
         f"python {platform.python_version()} on {platform.machine()}, one process, CPU time, "
         f"best (and median) of {args.rounds} passes; noise = (max - min) / median of the passes"
     )
+    print(f"code: {native.STATUS.line()}")
     for name, variants in CORPORA.items():
         run(name, corpus(variants), args.rounds)
         if name == "news":
