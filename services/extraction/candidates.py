@@ -214,7 +214,8 @@ def sentence_candidates(
         dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
         if "invite" in trig.flags:  # "دعوة لزيارة طهران": the invitation names where the visit will be
             dest = next((s.actor.country for s in slots if s.mention.start > t and s.mention.kind == "capital"), dest)
-        found_roles = assign(local, t, trig, receive, carried, dest, view.words)
+        broken = next((c.targets[0] for c in reversed(out) if c.trigger.cameo == "161" and c.targets), None)
+        found_roles = assign(local, t, trig, receive, carried, dest, view.words, broken)
         if "invite" in trig.flags and trig.pos == "verb" and invitee_pronoun(view.words[t]):
             found_roles = _invited_back(out, local, t) or found_roles
         if trig.event_type in _STANDS and found_roles:  # "قطعت علاقاتها مع قطر، إلى جانب السعودية والإمارات"

@@ -93,7 +93,12 @@ def _visit_to(slots: Sequence[Slot], source: ActorRef, dest: Slot) -> Roles:
 
 
 def summon(
-    slots: Sequence[Slot], t: int, subj: int | None, carried: ActorRef | None, words: Sequence[str] = ()
+    slots: Sequence[Slot],
+    t: int,
+    subj: int | None,
+    carried: ActorRef | None,
+    words: Sequence[str] = (),
+    recalled_from: ActorRef | None = None,
 ) -> list[Roles]:
     envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
     if envoy is None and subj is not None:
@@ -108,6 +113,8 @@ def summon(
             host = next(
                 (s.actor for s in slots if s.mention.start > own and country(s) not in recallers | {None}), None
             )
+            if host is None and recalled_from is not None and recalled_from.country not in recallers:
+                host = recalled_from  # "قطعت بوليفيا علاقاتها مع إسرائيل، فيما استدعت تشيلي سفيرها للتشاور"
             if host is not None:
                 return [Roles(s.actor, (host,), 3, recall=True) for s in chain]
     if envoy is None:  # "سلمت الخارجية السفير التركي مذكرة احتجاج": the envoy handed the note, named before it

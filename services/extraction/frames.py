@@ -101,8 +101,10 @@ def assign(
     carried: ActorRef | None,
     place: str | None = None,
     words: Sequence[str] = (),
+    recalled_from: ActorRef | None = None,
 ) -> list[Roles]:
-    """Roles for the trigger at sentence-local token t; several when it has coordinated objects."""
+    """Roles for the trigger at sentence-local token t; several when it has coordinated objects.
+    `recalled_from`: the state of the break reported just before, for a recall that names no host."""
     if not slots and carried is None:
         return []
     if trig.frame == "multi":
@@ -118,7 +120,7 @@ def assign(
     near_pair = [s for s in slots if s.mention.kind == "pair" and abs(s.mention.start - t) <= _PAIR_GAP]
     if len(near_pair) == 2 and not receive:
         return [Roles(near_pair[0].actor, (near_pair[1].actor,), 1)]
-    found = _assign(slots, t, trig, receive, carried, place, words)
+    found = _assign(slots, t, trig, receive, carried, place, words, recalled_from)
     if not found:
         pair_slots = [s for s in slots if s.mention.kind == "pair"]
         if len(pair_slots) == 2:
@@ -134,10 +136,11 @@ def _assign(
     carried: ActorRef | None,
     place: str | None,
     words: Sequence[str],
+    recalled_from: ActorRef | None = None,
 ) -> list[Roles]:
     subj = _subject(slots, t, trig, words)
     if trig.frame == "summon":
-        return summon(slots, t, subj, carried, words)
+        return summon(slots, t, subj, carried, words, recalled_from)
     pair = between(slots, t, words)  # "عقدت جولة مفاوضات بين وفدي مصر وإثيوبيا": no subject needed
     if pair is not None:
         return [pair]

@@ -300,3 +300,10 @@ def test_a_past_event_dated_only_by_a_month_or_period_has_no_day() -> None:
         assert found.date.value is None, when
     (dated,) = events("زار الرئيس الإيراني مسعود بزشكيان العراق في 5 يناير الماضي.", PUB)
     assert dated.date.value == "2025-01-05"
+
+
+def test_a_recall_naming_no_host_follows_the_break_reported_before_it() -> None:
+    text = "وقطعت بوليفيا علاقاتها مع إسرائيل، فيما استدعت تشيلي وكولومبيا سفيريهما للتشاور."
+    found = [e for e in events(text, PUB) if e.cameo.code == "161"]
+    assert _pairs(found) == {("BOL", "ISR"), ("CHL", "ISR"), ("COL", "ISR")}
+    assert events("استدعت تشيلي سفيرها للتشاور.", PUB) == []
