@@ -4,6 +4,7 @@ sentence's actors resolved into slots for the argument frames."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import Role
@@ -55,17 +56,26 @@ def sentence_slots(
         actor = cast.resolve(m, antecedent)
         if actor is None or actor.country is None:
             continue
-        if (
-            out
-            and m.kind == "title"
-            and out[-1].mention.end == m.start
-            and out[-1].actor.country in (None, actor.country)
-        ):
-            continue  # apposition: "محمد بن زايد رئيس الدولة"
+        if out and m.kind == "title" and _apposition(out[-1], m, actor, view.words):
+            continue  # apposition: "محمد بن زايد رئيس الدولة"، "محمد بن زايد آل نهيان، رئيس الدولة،"
         out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end) if surfaces else ""))
         if actor.role not in (Role.STATE, Role.ORGANIZATION):
             antecedent = actor
     return out
+
+
+_NAME_REST = 2  # words of a name the gazetteer does not keep ("آل نهيان") before an appositive title
+
+
+def _apposition(prev: Slot, m: Mention, actor: ActorRef, words: Sequence[str]) -> bool:
+    """A title right after a name is that person's title; after a comma only a title naming no country
+    (its office is the named person's, not someone the article mentions elsewhere)."""
+    if prev.mention.end == m.start:
+        return prev.actor.country in (None, actor.country)
+    gap = words[prev.mention.end : m.start]  # the rest of a long name may come first: "محمد بن زايد آل نهيان،"
+    comma = 0 < len(gap) <= _NAME_REST + 1 and gap[-1] == PUNCT and PUNCT not in gap[:-1]
+    unqualified = m.actor is not None and m.actor.country is None
+    return comma and unqualified and prev.mention.kind == "person"
 
 
 def _as_conj(m: Mention) -> Mention:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from schemas.event import DiplomaticEvent
-from tests.unit.extraction.conftest import events
+from services.extraction.gazetteer import load_gazetteer
+from services.extraction.resolve import Cast
+from services.extraction.text import build_doc
+from services.extraction.views import sentence_slots, sentence_views
+from tests.unit.extraction.conftest import article, events
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday
 
@@ -307,3 +311,19 @@ def test_a_recall_naming_no_host_follows_the_break_reported_before_it() -> None:
     found = [e for e in events(text, PUB) if e.cameo.code == "161"]
     assert _pairs(found) == {("BOL", "ISR"), ("CHL", "ISR"), ("COL", "ISR")}
     assert events("استدعت تشيلي سفيرها للتشاور.", PUB) == []
+
+
+def test_a_title_after_a_comma_is_the_named_persons_own() -> None:
+    """'محمد بن زايد آل نهيان، رئيس الدولة،': the title is his, not a second actor the article may resolve to
+    another president (it made the Iranian president the sender of a UAE cable)."""
+    text = (
+        "بعث صاحب السمو الشيخ محمد بن زايد آل نهيان، رئيس الدولة، اليوم برقية تعزية إلى "
+        "محمد مخبر القائم بأعمال رئيس الجمهورية الإيرانية في وفاة الرئيس إبراهيم رئيسي."
+    )
+    on = dt.date(2024, 5, 20)
+    doc = build_doc(article(text, on))
+    gaz = load_gazetteer()
+    views = sentence_views(doc, gaz, on)
+    cast = Cast(gaz, on, [v.mentions for v in views])
+    slots = sentence_slots(doc, views[0], 0, cast, None)
+    assert [s.actor.name_en for s in slots][:2] == ["Mohamed bin Zayed Al Nahyan", "Mohammad Mokhber"]
