@@ -110,13 +110,15 @@ def summon(
             if slots[subj].mention.start > t:
                 chain = coordinated_after(slots, subj, words)
             recallers = {country(s) for s in chain}
-            host = next(
-                (s.actor for s in slots if s.mention.start > own and country(s) not in recallers | {None}), None
+            first = next(
+                (k for k, s in enumerate(slots) if s.mention.start > own and country(s) not in recallers | {None}),
+                None,
             )
-            if host is None and recalled_from is not None and recalled_from.country not in recallers:
-                host = recalled_from  # "قطعت بوليفيا علاقاتها مع إسرائيل، فيما استدعت تشيلي سفيرها للتشاور"
-            if host is not None:
-                return [Roles(s.actor, (host,), 3, recall=True) for s in chain]
+            hosts = [] if first is None else [s.actor for s in coordinated_after(slots, first, words)]
+            if not hosts and recalled_from is not None and recalled_from.country not in recallers:
+                hosts = [recalled_from]  # "قطعت بوليفيا علاقاتها مع إسرائيل، فيما استدعت تشيلي سفيرها للتشاور"
+            if hosts:  # "استدعاء سفيريها لدى مالي والنيجر": a recall from each host listed
+                return [Roles(s.actor, (host,), 3, recall=True) for s in chain for host in hosts]
     if envoy is None:  # "سلمت الخارجية السفير التركي مذكرة احتجاج": the envoy handed the note, named before it
         handed = [
             k for k, s in enumerate(slots) if s.mention.end <= t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)

@@ -19,6 +19,7 @@ from services.extraction.mentions import ActorRef, honorific_words
 from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country
 
 _OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي", "لدي")
+_WITHDRAWN_PREPS = (*_OBJECT_PREPS, "من")  # diplomats withdrawn from a state: that state is the target
 _POSSESSOR_GAP = 2  # tokens between a verbal noun and its genitive possessor (honorifics)
 _VSO_GAP = 4  # tokens between a verb and its post-posed subject
 _CLAUSE_HEAD = 2  # a subject starting this close to the sentence start follows its opening verb
@@ -26,6 +27,7 @@ _CLAUSE_HEAD = 2  # a subject starting this close to the sentence start follows 
 _VISIT_WORDS = frozenset({"مرتقبه", "المرتقبه", "رسميه", "الرسميه", "خاطفه", "قصيره", "مرتقب", "عمل", "دوله"})
 # between a name and the verb of its relative clause (folded): "بوليفيا، التي كانت قد قطعت"
 _RELATIVE_LINK = frozenset({"\x00", "التي", "الذي", "كانت", "كان", "قد"})
+_ENVOYS = (Role.AMBASSADOR, Role.ENVOY)
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -42,6 +44,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             m = slots[k].mention
             if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
                 break  # "زيارة القاهرة": the place visited, not the visitor
+            if trig.event_type == PloverType.SANCTION and slots[k].actor.role in _ENVOYS:
+                break  # "بطرد السفير الكندي": the envoy expelled, not the one expelling
             between = words[t + len(trig.form) : m.start]
             linking = honorific_words() | relative_verbs()  # "اتصال هاتفي تلقاه الرئيس …"
             if m.start >= t + len(trig.form) and m.prep == "" and all(w in linking for w in between):
@@ -204,13 +208,14 @@ def _objects(
         for k, s in enumerate(slots)
         if trig.event_type == PloverType.CONSULT and s.mention.kind == "igo" and t < s.mention.start <= forum_end
     }
+    preps = _WITHDRAWN_PREPS if "withdraw" in trig.flags else _OBJECT_PREPS  # "سحب طاقمها الدبلوماسي من X"
     after = [
         k
         for k, s in enumerate(slots)
         if k != subj
         and k not in forum
         and s.mention.start > t
-        and s.mention.prep in _OBJECT_PREPS
+        and s.mention.prep in preps
         and country(s) != source.country
     ]
     if after:

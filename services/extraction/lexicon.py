@@ -12,7 +12,7 @@ from services.arabic import match_key
 from services.extraction.morph import proclitic_readings
 
 FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi", "chair", "recognise"})
-FLAGS = frozenset({"weak", "planned", "needs_actor2", "dual", "invite", "solo", "exchange", "itinerary"})
+FLAGS = frozenset({"weak", "planned", "needs_actor2", "dual", "invite", "solo", "exchange", "itinerary", "withdraw"})
 POS = frozenset({"verb", "noun"})
 
 

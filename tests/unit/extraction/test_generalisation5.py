@@ -1,0 +1,70 @@
+"""General rules of the fifth round of generalisation work (issue 4), checked on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.event import DiplomaticEvent
+from tests.unit.extraction.conftest import events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
+    return {
+        (e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found
+    }
+
+
+def test_a_recall_of_envoys_from_a_list_of_hosts_is_one_recall_each() -> None:
+    text = "قررت الأردن اليوم استدعاء سفيريها لدى لبنان وسوريا للتشاور."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "JOR", "LBN"), ("SANCTION", "161", "JOR", "SYR")}
+
+
+def test_a_plural_recall_of_envoys_is_one_recall_per_host() -> None:
+    text = "استدعت كندا اليوم سفراءها لدى الهند وباكستان للتشاور."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "CAN", "IND"), ("SANCTION", "161", "CAN", "PAK")}
+
+
+def test_withdrawing_the_diplomatic_staff_from_states_is_a_sanction_on_each() -> None:
+    text = "أعلنت تركيا اليوم سحب كامل طاقمها الدبلوماسي من السويد والدنمارك والنرويج."
+    assert _coded(events(text, PUB)) == {
+        ("SANCTION", "161", "TUR", "SWE"),
+        ("SANCTION", "161", "TUR", "DNK"),
+        ("SANCTION", "161", "TUR", "NOR"),
+    }
+
+
+def test_withdrawing_diplomats_by_verb() -> None:
+    text = "سحبت البيرو اليوم دبلوماسييها من المكسيك."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "PER", "MEX")}
+
+
+def test_withdrawing_something_else_is_no_sanction() -> None:
+    assert events("سحبت الأردن اليوم مشروع القرار من مجلس الأمن.", PUB) == []
+
+
+def test_suspending_diplomatic_relations_is_a_break_of_relations() -> None:
+    text = "أعلنت مصر اليوم تعليق علاقاتها الدبلوماسية مع تركيا."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "EGY", "TUR")}
+
+
+def test_suspending_something_else_is_no_sanction() -> None:
+    assert events("أعلنت مصر اليوم تعليق الرحلات الجوية مع تركيا.", PUB) == []
+
+
+def test_expelling_by_verbal_noun_after_a_preposition() -> None:
+    text = "وردت الهند اليوم بطرد السفير الكندي."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "IND", "CAN")}
+
+
+def test_the_hamzaless_verb_of_condemning_condemns() -> None:
+    text = "ودانت الكويت اليوم تصريحات وزير الخارجية الإيراني."
+    assert _coded(events(text, PUB)) == {("ACCUSE", "111", "KWT", "IRN")}
+
+
+def test_the_word_complete_is_not_the_verb_of_hoping() -> None:
+    text = "أعلنت تشيلي، أمس، سحب كامل طاقمها الدبلوماسي من نيكاراغوا."
+    found = events(text, PUB)
+    assert _coded(found) == {("SANCTION", "161", "CHL", "NIC")}
+    assert {e.status.value for e in found} == {"occurred"}
