@@ -48,7 +48,11 @@ SOLAR_HIJRI_MONTHS = (
 # Era marks after a year: هـ, هجري, هـ.ش (Hijri); مـ (Gregorian, ميلادي).
 HIJRI_ERA = ("ه", "هجري", "هجريه", "ه.ش", "ه ش", "ش")
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
-PREFIXES = ("تاريخ النشر", "نشر بتاريخ", "نشر في", "نشر", "بتاريخ")
+PREFIXES = ("تاريخ النشر", "نشر بتاريخ", "نشر في", "نشر", "بتاريخ", "التاريخ", "اخر تحديث")
+# A newspaper's issue number before or after the date (`العدد 12431 الخميس 13 أبريل 2023`).
+ISSUE_NUMBER = r"العدد \d{1,6}"
+METADATA_FIELD_WORDS = 8  # a metadata field (`آخر تحديث: 09 ديسمبر 2024 - 15:02`) is a label and a value
+SPACED_DASH = re.compile(" [-\u2013\u2014] ")  # a hyphen, en or em dash between two parts of a line
 PM_MARKERS = ("م", "مساء", "pm")
 AM_MARKERS = ("ص", "صباحا", "am")
 
@@ -64,7 +68,7 @@ def _date_source() -> str:
     date = (
         rf"(?P<d1>\d{{1,2}}){sep}(?P<m1>\d{{1,2}}){sep}(?P<y1>\d{{4}})"
         rf"|(?P<y2>\d{{4}})[/.\-](?P<m2>\d{{1,2}})[/.\-](?P<d2>\d{{1,2}})"
-        rf"|(?P<d3>\d{{1,2}}) (?P<mn>{month})(?: ?/ ?{month}| ?\({month}\))?[ ,،]+(?P<y3>\d{{4}})"
+        rf"|(?P<d3>\d{{1,2}})(?: | ?/ ?)(?P<mn>{month})(?: ?/ ?{month}| ?\({month}\))?(?:[ ,،]+| ?/ ?)(?P<y3>\d{{4}})"
     )
     markers = _alt(PM_MARKERS + AM_MARKERS)
     time = rf"(?P<hh>\d{{1,2}}):(?P<mm>\d{{2}})(?::\d{{2}})? ?(?P<ampm>{markers})?"
@@ -73,7 +77,7 @@ def _date_source() -> str:
     # The other calendar's date before the Gregorian one (`14 شعبان 1446 هـ - 13 فبراير 2025 مـ`, `۲۵ دی
     # ۱۴۰۳ - 15 يناير 2025`, `12 رمضان 1446 هـ / الموافق 12 مارس 2025`) or after it (`19 مارس 2025م -
     # 19 رمضان 1446هـ`, `12 مارس 2025 (12 رمضان 1446 هـ)`), joined by - / | , brackets or الموافق.
-    join = r"[ ,،\-|/(]*(?:الموافق[ ,،\-:]*)?"
+    join = r"[ .,،\-|/(]*(?:الموافق[ ,،\-:]*)?"
     return (
         rf"(?:(?:يوم )?(?:{_alt(WEEKDAYS)})[ ,،\-]*)?(?:{other}{join})?(?:{date})(?: ?م(?![^\W_]))?\)?"
         rf"(?:{join}{other}\)?)?"
@@ -91,7 +95,10 @@ def _other_calendar_source() -> str:
 
 @cache
 def _line_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{_alt(PREFIXES)}) ?:? ?)?{_date_source()}[ .]*", re.IGNORECASE)
+    issue = ISSUE_NUMBER
+    return re.compile(
+        rf"(?:{issue} )?(?:(?:{_alt(PREFIXES)}) ?:? ?)?{_date_source()}[ .]*(?:[,،\-|]? ?{issue})?", re.IGNORECASE
+    )
 
 
 @cache
@@ -155,6 +162,26 @@ def wire_date(day: int, month: int, context: datetime) -> datetime | None:
 def looks_like_dateline(key: str) -> bool:
     """True when a match-key line starts with a place and a day and month (year or not): not a headline."""
     return _day_month_regex().match(key) is not None or _head_regex().match(key) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataDate:
+    date: datetime
+    names_a_place: bool  # another field is a place and an agency or writer around a dash (`الدوحة - قنا`)
+
+
+def metadata_date(key: str) -> MetadataDate | None:
+    """The first date of a page's metadata line: short fields joined by `|`, one of them only a date
+    (`اقتصاد | 2021/06/02`, `المصدر: أبوظبي - وام | التاريخ: 13 سبتمبر 2023`); else None."""
+    fields = [part.strip() for part in key.split("|")]
+    if len(fields) < 2 or any(len(part.split()) > METADATA_FIELD_WORDS for part in fields):
+        return None
+    dates = [parse_dateline(part) for part in fields]
+    first = next((date for date in dates if date is not None), None)
+    if first is None:
+        return None
+    others = (part for part, date in zip(fields, dates, strict=True) if date is None)
+    return MetadataDate(first, any(SPACED_DASH.search(part) for part in others))
 
 
 def parse_dateline(key: str) -> datetime | None:

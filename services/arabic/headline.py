@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.arabic.dateline import looks_like_dateline
+from services.arabic.dateline import SPACED_DASH, looks_like_dateline, metadata_date
 from services.arabic.lines import ARABIC, DIGIT, HEAD_LINES, Line, head_key, last_char, word_count
 
 TITLE_MIN_WORDS = 4
@@ -14,6 +14,7 @@ KICKER_MAX_WORDS = 8
 HEADER_MAX_WORDS = 4
 BYLINE_MAX_WORDS = 6
 MASTHEAD_MAX_WORDS = 5
+STAMP_PART_WORDS = 3
 _FINAL_PUNCT = ".!?\u061f\u2026:\u061b\u060c,;\n"  # . ! ? ؟ … : ؛ ، , ; (and an empty line)
 _KICKER_END = ":\u061b;"  # : ؛ ;
 _SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"  # . ! ? ؟ … and closing quotes or parenthesis
@@ -70,20 +71,32 @@ def _kicker(text: str) -> bool:
 
 
 def _masthead_or_byline(line: Line) -> bool:
-    """A short head line naming the writer (`كتب: محمد علي`, `بقلم ...`) or a news agency (`وكالة ... للأنباء`)."""
+    """A short head line naming the writer (`كتب: محمد علي`, `بقلم ...`), a news agency (`وكالة ... للأنباء`,
+    also with its acronym after a dash: `وكالة الأنباء ... - وفا`) or an outlet and a place around a dash."""
+    if _stamp(line.text):
+        return True
     words = line.key.split(" ")
-    if len(words) > BYLINE_MAX_WORDS:
+    if len(words) > BYLINE_MAX_WORDS + 1:
         return False
-    return words[0].rstrip(":") in _BYLINE_MARKERS or (
-        words[0] == "وكاله" and len(words) <= MASTHEAD_MAX_WORDS and any(word.endswith("انباء") for word in words)
-    )
+    if words[0].rstrip(":") in _BYLINE_MARKERS:
+        return len(words) <= BYLINE_MAX_WORDS
+    name = SPACED_DASH.split(line.key, maxsplit=1)[0].split(" ")
+    return name[0] == "وكاله" and len(name) <= MASTHEAD_MAX_WORDS and any(word.endswith("انباء") for word in name)
+
+
+def _stamp(text: str) -> bool:
+    """An outlet and a place joined by a dash (`سكاي نيوز عربية - أبوظبي`, `أديس أبابا - العين الإخبارية`):
+    two parts of at most `STAMP_PART_WORDS` words. A headline with a dash is longer on one side at least
+    (`مباحثات سعودية - تركية في أنقرة لتوسيع الشراكة`)."""
+    parts = SPACED_DASH.split(text)
+    return len(parts) == 2 and all(1 <= word_count(part) <= STAMP_PART_WORDS for part in parts)
 
 
 def _dateline_like(line: Line) -> bool:
     if _AGENCY_TAG.search(line.text):
         return True
     key = head_key(line)
-    return bool(key) and looks_like_dateline(key)
+    return bool(key) and (looks_like_dateline(key) or ("|" in key and metadata_date(key) is not None))
 
 
 def _headline(line: Line) -> bool:

@@ -9,7 +9,10 @@ Rules, in order (docs/normalization.md has the reasons):
    items under it (related.py); a comments heading after the story cuts itself and the rest.
 3. Other lines matching a chrome rule (chrome.py) go alone; after the story has started, so does a line
    that is only a headline and a date or time stamp (related.py).
-4. In the first `HEAD_LINES` kept lines, a line that is only a date is the dateline (cut); failing that,
+4. In the first `HEAD_LINES` kept lines, a line that is only a date is the dateline (cut), and so is a page's
+   metadata line of short fields joined by `|` when one field is only a date (`اقتصاد | 2021/06/02`,
+   `نشر في: 9 ديسمبر 2024 - 14:10 | آخر تحديث: ...`: the first date); such a line that also names a place
+   and an agency (`الدوحة - قنا | 12 مارس 2025`) gives its date as a place-and-date line does; failing that,
    the first line starting with a place and a date (`أبوظبي في 14 فبراير 2024 / وام /`) gives the date
    and stays (it names the place and the agency). A wire prefix without a year opening a head line
    (`الكويت - 14 - 3 (كونا) -- ...`) is cut from it as a dateline; its day and month replace the date
@@ -33,7 +36,7 @@ from datetime import datetime
 from schemas.normalized import RemovedKind
 from services.arabic import charsets as cs
 from services.arabic.chrome import END_STEMS, classify_line, inline_end
-from services.arabic.dateline import parse_dateline, parse_head_date, parse_wire_prefix, wire_date
+from services.arabic.dateline import metadata_date, parse_dateline, parse_head_date, parse_wire_prefix, wire_date
 from services.arabic.fold import match_lines
 from services.arabic.headline import mark_byline, mark_title
 from services.arabic.lines import DATELINE_MAX_CHARS, HEAD_KEY_CHARS, HEAD_LINES, Line, head_key
@@ -166,13 +169,21 @@ def _removed_kind(rule: str | None) -> RemovedKind:
 
 def _mark_dateline(kept: list[Line], structure: Structure) -> None:
     keys = [head_key(line) for line in kept[:HEAD_LINES]]
-    for line, key in zip(kept, keys, strict=False):
+    staying: dict[int, datetime] = {}  # dates of metadata lines that stay, by line
+    for index, (line, key) in enumerate(zip(kept, keys, strict=False)):
         found = parse_dateline(key) if len(key) <= DATELINE_MAX_CHARS else None
+        if found is None and "|" in key:
+            metadata = metadata_date(line.key[:HEAD_KEY_CHARS])
+            if metadata is not None and metadata.names_a_place:
+                staying[index] = metadata.date
+            elif metadata is not None:
+                found = metadata.date
         if found is not None:
             line.kind = "dateline"
             structure.dateline = found
             return
-    structure.dateline = next((d for d in map(parse_head_date, keys) if d is not None), None)
+    head_dates = (staying.get(index) or parse_head_date(key) for index, key in enumerate(keys))
+    structure.dateline = next((d for d in head_dates if d is not None), None)
 
 
 def _cut_wire_prefix(kept: list[Line], structure: Structure) -> list[Line]:

@@ -32,8 +32,15 @@ def removed(article: NormalizedArticle) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "phrase",
-    RELATED + CHROME_LINES + CHROME_PREFIXES + COMMENT_PREFIXES + END_MARKERS + COMMENT_HEADINGS + SHARE_FIRST
-    + SHARE_BUTTONS + AGO_UNITS,
+    RELATED
+    + CHROME_LINES
+    + CHROME_PREFIXES
+    + COMMENT_PREFIXES
+    + END_MARKERS
+    + COMMENT_HEADINGS
+    + SHARE_FIRST
+    + SHARE_BUTTONS
+    + AGO_UNITS,
 )
 def test_rule_phrases_are_written_as_match_keys(phrase: str) -> None:
     assert match_key(phrase) == phrase
@@ -106,6 +113,12 @@ def test_end_marker_cuts_everything_after_it() -> None:
         ("نشر في: 5 مايو 2024 12:05 ص", datetime(2024, 5, 5, 0, 5, tzinfo=UTC)),
         ("14 تموز/يوليو 2023", datetime(2023, 7, 14, tzinfo=UTC)),
         ("1/2/2024 10:00 GMT+3", datetime(2024, 2, 1, 10, tzinfo=timezone(timedelta(hours=3)))),
+        ("الخميس 6/مارس/2025 - 09:45 م", datetime(2025, 3, 6, 21, 45, tzinfo=UTC)),  # month name between slashes
+        ("العدد 9876 الأحد 2 يونيو 2024", datetime(2024, 6, 2, tzinfo=UTC)),  # a newspaper's issue number
+        ("السبت 3 مايو 2025 العدد 4410", datetime(2025, 5, 3, tzinfo=UTC)),
+        ("التاريخ: 21 يوليو 2022", datetime(2022, 7, 21, tzinfo=UTC)),
+        # the Hijri date first, its era mark with a full stop
+        ("الاثنين 12 رجب 1445 هـ. الموافق 22 يناير 2024", datetime(2024, 1, 22, tzinfo=UTC)),
     ],
 )
 def test_dateline_lines(line: str, expected: datetime) -> None:
@@ -135,6 +148,32 @@ def test_place_and_date_lines_give_the_date_and_stay(line: str, expected: dateti
     assert article.removed == [] and article.clean_text.startswith(line)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("سياسة | الأحد 3 مارس 2024", datetime(2024, 3, 3, tzinfo=UTC)),
+        ("نشر في: 5 مايو 2024 - 10:15 | آخر تحديث: 5 مايو 2024 - 12:00", datetime(2024, 5, 5, 10, 15, tzinfo=UTC)),
+    ],
+)
+def test_a_metadata_line_with_a_date_field_is_the_dateline(line: str, expected: datetime) -> None:
+    article = normalized(f"{line}\n{BODY}")
+    assert article.published_at == expected
+    assert removed(article) == [("dateline", line)]
+
+
+@pytest.mark.parametrize("line", ["صنعاء - سبأ | الثلاثاء 8 أبريل 2025", "المصدر: صنعاء - سبأ | التاريخ: 8 أبريل 2025"])
+def test_a_metadata_line_naming_a_place_gives_its_date_and_stays(line: str) -> None:
+    article = normalized(f"{line}\nالرئيس يستقبل وزير الخارجية في قصر السلام\n{BODY}")
+    assert article.published_at == datetime(2025, 4, 8, tzinfo=UTC)
+    assert article.removed == [] and article.clean_text.startswith(line)
+    assert article.title == "الرئيس يستقبل وزير الخارجية في قصر السلام"
+
+
+def test_a_line_with_a_bar_and_a_long_field_is_no_metadata_line() -> None:
+    line = "5 مايو 2024 | قال الوزير إن المحادثات التي جرت في العاصمة كانت مثمرة وبناءة"
+    assert removed(normalized(f"{line}\n{BODY}")) == []
+
+
 def test_a_date_deep_in_the_body_is_not_a_dateline() -> None:
     text = "قال الوزير في مؤتمر صحفي عقده في العاصمة يوم 14 فبراير 2024 إن المحادثات مستمرة."
     assert normalized(text).published_at is None
@@ -159,7 +198,16 @@ def test_first_headline_like_line_is_the_title_after_place_agency_and_kicker() -
 
 @pytest.mark.parametrize(
     "head",
-    ["كتب: سامي الأحمد", "بقلم رئيس التحرير", "كتب محرر الشؤون السياسية", "وكالة الجنوب للأنباء", "وكالة أنباء الخليج"],
+    [
+        "كتب: سامي الأحمد",
+        "بقلم رئيس التحرير",
+        "كتب محرر الشؤون السياسية",
+        "وكالة الجنوب للأنباء",
+        "وكالة أنباء الخليج",
+        "وكالة الأنباء الوطنية المستقلة - ونا",  # an agency and its acronym
+        "قناة الساحل الإخبارية - نواكشوط",  # an outlet and a place around a dash
+        "عمّان – جريدة الأفق الأردنية",
+    ],
 )
 def test_writer_lines_and_agency_mastheads_are_not_titles(head: str) -> None:
     text = f"{head}\nالرئيس يستقبل وزير الخارجية في قصر السلام\n{BODY}"
@@ -167,7 +215,12 @@ def test_writer_lines_and_agency_mastheads_are_not_titles(head: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["كتب التاريخ المدرسية تصل إلى المدارس قبل العام الدراسي الجديد", "وكالة الطاقة الذرية تحذر من نقص الوقود"]
+    "title",
+    [
+        "كتب التاريخ المدرسية تصل إلى المدارس قبل العام الدراسي الجديد",
+        "وكالة الطاقة الذرية تحذر من نقص الوقود",
+        "مباحثات أردنية - مصرية في عمّان حول الممرات التجارية",  # a dash, but one side is a sentence
+    ],
 )
 def test_headlines_opening_with_such_words_stay_titles(title: str) -> None:
     assert normalized(f"{title}\n{BODY}").title == title
