@@ -172,6 +172,8 @@ def title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on:
     if named is None and country is None:
         country, j = title_country(gaz, words, hit.end)
         named = name_after(gaz, words, j, country, on)
+    if named is None and country is None:
+        country = gaz.sole_states.get(hit.key)  # "البابا": a title only one state's head carries
     if named is not None:
         return Mention(hit.start, named[1], "person", prep, named[0], conj=conj)
     ref = ActorRef(None, None, None, country, offices[0].role, offices[0].office)

@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
+from schemas.event import Role
 from services.extraction.gazetteer.gazetteer import Gazetteer
 from services.extraction.gazetteer.index import (
     TOKEN,
@@ -104,6 +105,23 @@ def _key_lengths(kinds: dict[str, frozenset[str]]) -> dict[str, tuple[int, ...]]
     return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
+def _sole_states(titles: dict[str, list[Office]], holders: list[OfficeHolder]) -> dict[str, str]:
+    """Title key -> the one state whose head of state it names ("البابا" -> VAT, "رئيس مجلس السيادة" -> SDN):
+    a head-of-state title no other state's holder carries needs no nisba. Lesser offices are left out:
+    the gazetteer lists their holders for a few states only, so one holder proves nothing."""
+    codes: dict[str, set[str]] = {}
+    for h in holders:
+        codes.setdefault(h.office, set()).add(h.code)
+    out: dict[str, str] = {}
+    for key, offices in titles.items():
+        if any(o.role != Role.HEAD_OF_STATE for o in offices):
+            continue
+        held = set().union(*(codes.get(o.office, set()) for o in offices))
+        if len(held) == 1:
+            out[key] = next(iter(held))
+    return out
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """Read all data files and build the lookups (once per process; the result is shared)."""
@@ -138,4 +156,5 @@ def load_gazetteer() -> Gazetteer:
         kinds=MappingProxyType(kinds),
         key_lengths=MappingProxyType(_key_lengths(kinds)),
         max_key_words=max((len(k.split()) for k in kinds), default=1),
+        sole_states=MappingProxyType(_sole_states(ix.titles, holders)),
     )

@@ -41,6 +41,7 @@ class Gazetteer:
     kinds: Mapping[str, frozenset[str]]
     key_lengths: Mapping[str, tuple[int, ...]]
     max_key_words: int
+    sole_states: Mapping[str, str]  # title key -> the only state with that office ("البابا" -> VAT)
 
     # --- states -------------------------------------------------------------------------------
     def state(self, iso3: str) -> State | None:

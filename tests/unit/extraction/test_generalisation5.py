@@ -68,3 +68,20 @@ def test_the_word_complete_is_not_the_verb_of_hoping() -> None:
     found = events(text, PUB)
     assert _coded(found) == {("SANCTION", "161", "CHL", "NIC")}
     assert {e.status.value for e in found} == {"occurred"}
+
+
+def test_a_head_of_state_title_only_one_state_has_needs_no_nisba() -> None:
+    text = "استقبل الرئيس العراقي برهم صالح أمس في بغداد البابا وبحث معه أوضاع المسيحيين."
+    assert _coded(events(text, dt.date(2021, 3, 6))) == {("CONSULT", "042", "VAT", "IRQ")}
+
+
+def test_a_title_many_states_have_still_needs_its_nisba() -> None:
+    text = "استقبل الرئيس العراقي برهم صالح أمس في بغداد وزير الداخلية وبحث معه الأوضاع."
+    assert events(text, dt.date(2021, 3, 6)) == []
+
+
+def test_the_word_for_a_model_is_no_city() -> None:
+    text = "وكان الرئيس الفرنسي قد زار القاهرة أمس ووقّع البلدان اتفاقا لبيع طائرات من طراز رافال لمصر."
+    found = events(text, PUB)
+    assert found
+    assert all(e.location is None or e.location.name_en == "Cairo" for e in found)
