@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from schemas.event import Location, PloverType, Role, Status
 from services.extraction.candidates import Candidate
+from services.extraction.gazetteer import load_gazetteer
 from services.extraction.lexicon import fold_words
 from services.extraction.mentions import ActorRef
 
@@ -232,7 +233,10 @@ def in_person_mode(
         host_country = dests[0] if dests else host
     if host_country is not None and len(parties) == 2:
         hosts = [a for a in parties if a.country == host_country]
-        guests = [a for a in parties if a.country != host_country]
+        if not hosts:  # "التقى لافروف أبو الغيط في القاهرة": an organisation hosts at its seat
+            seats = load_gazetteer().seats
+            hosts = [a for a in parties if a.country is not None and seats.get(a.country) == host_country]
+        guests = [a for a in parties if a not in hosts]
         if hosts and guests:
             return "visit", "042", guests[0], (hosts[0],)
         if location is not None:

@@ -4,6 +4,7 @@ place and date of one event, read from its sentences and that context."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from schemas.event import EventDate, Evidence, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
@@ -212,12 +213,25 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
     return EventDate()
 
 
+def _goes_on(c: Candidate, words: Sequence[str]) -> bool:
+    """A sentence opened by the act's verb with و ("والتقى الوزير …") or by كما ("كما عقد …") goes on
+    with the report before it: another meeting or signing of the same day (a statement keeps no date)."""
+    if not words or c.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
+        return False
+    if words[0] == "كما":  # "كما عقد لافروف جلسة مباحثات": the verb or the noun it governs
+        return c.index <= _ALSO_GAP
+    return c.index == 0 and c.trigger.pos == "verb" and words[0].startswith("و")
+
+
+_ALSO_GAP = 4  # words between an opening كما and the act's trigger
+
+
 def _occasion_date(g: Group, ctx: ArticleContext) -> EventDate | None:
     """An act done during an occasion reported before it ("وعلى هامش القمة، التقى …", "ووقّع … في ختام
     الاجتماع") takes the date of the nearest earlier event that took place and has a date of its own."""
     for c in g.strong:
         words = ctx.views[c.sent].words
-        if c.background or find_marker(words, "occasion", 0, len(words)) is None:
+        if c.background or (find_marker(words, "occasion", 0, len(words)) is None and not _goes_on(c, words)):
             continue  # "وكان … قد التقى … على هامش": an earlier occasion of its own
         earlier = [o for o in ctx.groups if o is not g and o.first.sent < c.sent and o.first.status == Status.OCCURRED]
         for other in sorted(earlier, key=lambda o: -o.first.sent):

@@ -157,4 +157,5 @@ def load_gazetteer() -> Gazetteer:
         key_lengths=MappingProxyType(_key_lengths(kinds)),
         max_key_words=max((len(k.split()) for k in kinds), default=1),
         sole_states=MappingProxyType(_sole_states(ix.titles, holders)),
+        seats=MappingProxyType({i.code: i.seat for i in igos if i.seat}),
     )

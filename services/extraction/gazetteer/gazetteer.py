@@ -42,6 +42,7 @@ class Gazetteer:
     key_lengths: Mapping[str, tuple[int, ...]]
     max_key_words: int
     sole_states: Mapping[str, str]  # title key -> the only state with that office ("البابا" -> VAT)
+    seats: Mapping[str, str]  # IGO code -> ISO3 of its headquarters' state (ARL -> EGY)
 
     # --- states -------------------------------------------------------------------------------
     def state(self, iso3: str) -> State | None:

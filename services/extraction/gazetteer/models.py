@@ -49,7 +49,8 @@ class Igo:
     """An intergovernmental organisation or forum from `data/igos.tsv`.
 
     `code` is a CAMEO-style IGO code where one exists (UNO, ARL, GCC ...), else a short upper-case code;
-    `parent` is the code of the organisation an organ belongs to (UNSC -> UNO).
+    `parent` is the code of the organisation an organ belongs to (UNSC -> UNO); `seat` the ISO3 of the
+    state of its headquarters (ARL -> EGY), if it has one.
     """
 
     code: str
@@ -58,6 +59,7 @@ class Igo:
     qid: str | None
     variants_ar: tuple[str, ...] = ()
     parent: str | None = None
+    seat: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

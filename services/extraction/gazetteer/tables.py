@@ -86,6 +86,7 @@ def read_igos() -> list[Igo]:
             qid=_qid(r["qid"]),
             variants_ar=split(r["variants_ar"]),
             parent=r["parent"] or None,
+            seat=r["seat"] or None,
         )
         for _, r in read_rows("igos.tsv")
     ]

@@ -85,3 +85,49 @@ def test_the_word_for_a_model_is_no_city() -> None:
     found = events(text, PUB)
     assert found
     assert all(e.location is None or e.location.name_en == "Cairo" for e in found)
+
+
+def _modes(found: list[DiplomaticEvent]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(e.mode, e.source.country, e.target.country if e.target else None) for e in found}
+
+
+def test_a_meeting_with_an_organisations_head_at_its_seat_is_a_visit_to_it() -> None:
+    text = "التقى وزير الخارجية الصيني وانغ يي اليوم في القاهرة الأمين العام لجامعة الدول العربية أحمد أبو الغيط."
+    assert _modes(events(text, PUB)) == {("visit", "CHN", "ARL")}
+
+
+def test_a_meeting_with_an_organisations_head_away_from_its_seat_is_third_party() -> None:
+    text = "التقى وزير الخارجية الصيني وانغ يي اليوم في جنيف الأمين العام لجامعة الدول العربية أحمد أبو الغيط."
+    assert _modes(events(text, PUB)) == {("third-party", "CHN", "ARL")}
+
+
+def test_a_complete_treaty_is_not_a_hope() -> None:
+    text = "وبعد مراجعة كاملة وقع وزير الخارجية المصري ونظيره السوداني أمس في القاهرة اتفاقية تعاون بين البلدين."
+    found = [e for e in events(text, PUB) if e.event_type.value == "AGREE"]
+    assert found
+    assert {e.status.value for e in found} == {"occurred"}
+
+
+def test_a_hope_to_visit_is_still_planned() -> None:
+    text = "أعرب الرئيس المصري عن أمله في زيارة الخرطوم قريبا."
+    assert {e.status.value for e in events(text, PUB)} == {"planned"}
+
+
+def test_an_also_sentence_after_a_visit_takes_the_visits_day() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي أمس الثلاثاء في القاهرة وزير الخارجية الروسي سيرغي لافروف.\n"
+        "كما عقد لافروف جلسة مباحثات مع نظيره المصري بدر عبد العاطي في مقر وزارة الخارجية."
+    )
+    found = events(text, PUB)
+    assert found
+    assert {e.date.value for e in found} == {"2025-03-11"}
+
+
+def test_a_statement_after_a_visit_keeps_no_date_of_its_own() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي أمس الثلاثاء في القاهرة وزير الخارجية الروسي سيرغي لافروف.\n"
+        "ودانت مصر الهجوم الإسرائيلي على سوريا."
+    )
+    accused = [e for e in events(text, PUB) if e.event_type.value == "ACCUSE"]
+    assert accused
+    assert all(e.date.value is None for e in accused)
