@@ -34,12 +34,20 @@ def _rest_matches(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
 _NEAR_WINDOW = 8
 
 
+_PUNCT = "\x00"  # a punctuation token: commas around a time adjunct do not count as words
+
+
 def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
-    """A `near=WORD` flag: WORD (any reading) must follow within a few words; `near=A|B`: A or B."""
+    """A `near=WORD` flag: WORD (any reading) must follow within a few words, punctuation not counted
+    ("أقر الاتحاد الأوروبي، الاثنين، الحزمة … من العقوبات"); `near=A|B`: A or B."""
     for flag in trig.flags:
         if flag.startswith("near="):
             wanted = flag[5:].split("|")
-            if not any(x in noun_readings(w) for w in words[i + 1 : i + 1 + _NEAR_WINDOW] for x in wanted):
+            window = words[i + 1 : i + 1 + _NEAR_WINDOW]
+            extra = sum(1 for w in window if w == _PUNCT)
+            if extra:
+                window = words[i + 1 : i + 1 + _NEAR_WINDOW + extra]
+            if not any(x in noun_readings(w) for w in window for x in wanted):
                 return False
     return True
 

@@ -131,3 +131,12 @@ def test_a_statement_after_a_visit_keeps_no_date_of_its_own() -> None:
     accused = [e for e in events(text, PUB) if e.event_type.value == "ACCUSE"]
     assert accused
     assert all(e.date.value is None for e in accused)
+
+
+def test_adopting_a_package_of_sanctions_imposes_them() -> None:
+    text = "أقر الاتحاد الأوروبي، اليوم، الحزمة الخامسة عشرة من العقوبات على إيران."
+    assert _coded(events(text, PUB)) == {("SANCTION", "163", "EEC", "IRN")}
+
+
+def test_adopting_a_resolution_is_no_sanction() -> None:
+    assert events("اعتمدت الجمعية العامة اليوم قرارا بشأن اللاجئين الفلسطينيين.", PUB) == []
