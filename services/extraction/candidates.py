@@ -171,6 +171,7 @@ def sentence_candidates(
                 if s.mention.kind != "nisba"
                 or blamed(s, local, t, trig, view.words)
                 or delegate(s, view)
+                or trig.frame == "aid"  # "طائرة مساعدات قطرية": the nisba names the donor
                 or (trig.event_type == PloverType.AGREE and qualifies_pair(view.words, s.mention.start))
             ]  # "وقّع الجانبان المصري والصيني": the nisbas after the pair noun are the signatories
         gathering = forum_party(local, slots, view.words, t) if trig.frame == "multi" else None
@@ -212,6 +213,8 @@ def sentence_candidates(
                 )
             continue
         dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
+        if trig.frame == "aid":  # "وصلت إلى مطار دمشق، اليوم، الطائرة الإغاثية": the place reached comes first
+            dest = next((p.location.country for p in places if p.location.country), None)
         if "invite" in trig.flags:  # "دعوة لزيارة طهران": the invitation names where the visit will be
             dest = next((s.actor.country for s in slots if s.mention.start > t and s.mention.kind == "capital"), dest)
         broken = next((c.targets[0] for c in reversed(out) if c.trigger.cameo == "161" and c.targets), None)

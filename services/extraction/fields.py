@@ -100,7 +100,8 @@ def main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Locati
 
 def event_location(g: Group, ctx: ArticleContext) -> Location | None:
     parties = {c.source.country for c in g.members} | {t.country for c in g.members for t in c.targets}
-    consult = g.first.trigger.event_type in (PloverType.CONSULT, PloverType.AGREE)
+    # a meeting, signing or aid delivery is placed where it happened ("وصلت إلى مطار دمشق … الطائرة الإغاثية")
+    consult = g.first.trigger.event_type in (PloverType.CONSULT, PloverType.AGREE, PloverType.AID)
     for c in g.members:
         # a country named after في is where the event happened only for a meeting in a party's country;
         # otherwise it is what was discussed ("الأوضاع في سوريا")

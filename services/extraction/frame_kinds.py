@@ -196,3 +196,20 @@ def exchange(slots: Sequence[Slot], t: int, words: Sequence[str]) -> list[Roles]
         return []  # "تبادلا وجهات النظر": views, not messages
     a, b = pair[0].actor, pair[1].actor
     return [Roles(a, (b,), 2), Roles(b, (a,), 2)]
+
+
+def aid(slots: Sequence[Slot], t: int, subj: int | None, place: str | None) -> list[Roles]:
+    """'وصلت إلى مطار دمشق … الطائرة الإغاثية السعودية'، 'سيرت الأردن قافلة مساعدات إلى لبنان': aid from its
+    donor (the nisba after the noun or the subject) to the state after إلى/لـ, else where the place named lies."""
+    if subj is None or country(slots[subj]) is None:
+        return []
+    donor = slots[subj]
+    to = next(
+        (s for s in slots if s.mention.start > t and s.mention.prep in ("الي", "ل") and country(s) != country(donor)),
+        None,
+    )
+    if to is not None:
+        return [Roles(donor.actor, (to.actor,), 2)]
+    if place is not None and place != country(donor):
+        return [Roles(donor.actor, (ActorRef(None, None, None, place, Role.STATE),), 2)]
+    return []

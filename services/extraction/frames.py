@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from schemas.event import PloverType, Role
 from services.extraction.actors import phrases_at, relative_verbs
-from services.extraction.frame_kinds import between, dual, exchange, multi, recognise, summon, upgrade, visit
+from services.extraction.frame_kinds import aid, between, dual, exchange, multi, recognise, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, honorific_words
 from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country
@@ -28,6 +28,7 @@ _VISIT_WORDS = frozenset({"مرتقبه", "المرتقبه", "رسميه", "ا�
 # between a name and the verb of its relative clause (folded): "بوليفيا، التي كانت قد قطعت"
 _RELATIVE_LINK = frozenset({"\x00", "التي", "الذي", "كانت", "كان", "قد"})
 _ENVOYS = (Role.AMBASSADOR, Role.ENVOY)
+_PRONOUNS = ("ه", "ها", "هما", "هم")  # folded suffix pronouns of a verbal noun
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -46,6 +47,12 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
                 break  # "زيارة القاهرة": the place visited, not the visitor
             if trig.event_type == PloverType.SANCTION and slots[k].actor.role in _ENVOYS:
                 break  # "بطرد السفير الكندي": the envoy expelled, not the one expelling
+            if trig.frame == "host" and words and words[t].endswith(tuple(trig.form[0] + p for p in _PRONOUNS)):
+                # "خلال استقباله وزير الخارجية السعودي": the pronoun hosts, the noun after it is the guest;
+                # "وخلال استقباله السفير الكوبي أشار الرئيس الأسد": the host is the clause's subject after it
+                if not before and len(after) > 1:
+                    return after[1]
+                break
             between = words[t + len(trig.form) : m.start]
             linking = honorific_words() | relative_verbs()  # "اتصال هاتفي تلقاه الرئيس …"
             if m.start >= t + len(trig.form) and m.prep == "" and all(w in linking for w in between):
@@ -145,6 +152,8 @@ def _assign(
     subj = _subject(slots, t, trig, words)
     if trig.frame == "summon":
         return summon(slots, t, subj, carried, words, recalled_from)
+    if trig.frame == "aid":
+        return aid(slots, t, subj, place)
     pair = between(slots, t, words)  # "عقدت جولة مفاوضات بين وفدي مصر وإثيوبيا": no subject needed
     if pair is not None:
         return [pair]

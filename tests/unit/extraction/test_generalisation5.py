@@ -140,3 +140,37 @@ def test_adopting_a_package_of_sanctions_imposes_them() -> None:
 
 def test_adopting_a_resolution_is_no_sanction() -> None:
     assert events("اعتمدت الجمعية العامة اليوم قرارا بشأن اللاجئين الفلسطينيين.", PUB) == []
+
+
+def test_an_aid_plane_arriving_is_aid_from_its_donor_to_the_state_it_lands_in() -> None:
+    text = "وصلت إلى مطار الخرطوم الدولي، اليوم، طائرة مساعدات قطرية تحمل 40 طناً من المواد الطبية."
+    found = events(text, PUB)
+    assert _coded(found) == {("AID", "073", "QAT", "SDN")}
+    assert found[0].date.value == "2025-03-12"
+    assert found[0].location is not None and found[0].location.name_en == "Khartoum"
+
+
+def test_a_state_sending_an_aid_convoy_to_another() -> None:
+    text = "سيرت الأردن أمس قافلة مساعدات إلى لبنان تضم عشرين شاحنة."
+    assert _coded(events(text, PUB)) == {("AID", "073", "JOR", "LBN")}
+
+
+def test_calling_for_aid_convoys_is_no_delivery() -> None:
+    text = "دعت الأمم المتحدة اليوم إلى إدخال قوافل المساعدات إلى غزة."
+    assert not [e for e in events(text, PUB) if e.event_type.value == "AID"]
+
+
+def test_an_aid_delivery_is_placed_in_the_city_it_reaches() -> None:
+    found = events("وصلت طائرة مساعدات قطرية إلى الخرطوم اليوم.", PUB)
+    assert _coded(found) == {("AID", "073", "QAT", "SDN")}
+    assert found[0].location is not None and found[0].location.name_en == "Khartoum"
+
+
+def test_the_pronoun_on_a_reception_noun_is_the_host() -> None:
+    text = "أكد الرئيس اللبناني جوزاف عون اليوم خلال استقباله وزير الخارجية القطري دعم لبنان للوساطة."
+    assert _modes(events(text, PUB)) == {("visit", "QAT", "LBN")}
+
+
+def test_the_host_of_a_reception_noun_may_be_named_after_the_guest() -> None:
+    text = "وخلال استقباله السفير الكوبي أكد الرئيس الموريتاني محمد ولد الغزواني اليوم عمق العلاقات."
+    assert _modes(events(text, PUB)) == {("visit", "CUB", "MRT")}
