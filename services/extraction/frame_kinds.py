@@ -105,8 +105,6 @@ def summon(
         own = next((k for k in range(t + 1, min(len(words), t + _OWN_ENVOY_GAP)) if words[k] in _OWN_ENVOYS), None)
         if own is not None:  # "استدعت تشيلي وهندوراس سفيريهما لدى إسرائيل للتشاور": a recall by each
             chain = [s for s in chain_before(slots, subj, words) if country(s) is not None]
-            if subj + 1 < len(slots) and slots[subj].mention.end <= t < slots[subj + 1].mention.start:
-                chain = [slots[subj]]
             if slots[subj].mention.start > t:
                 chain = coordinated_after(slots, subj, words)
             recallers = {country(s) for s in chain}

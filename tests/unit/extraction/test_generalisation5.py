@@ -174,3 +174,8 @@ def test_the_pronoun_on_a_reception_noun_is_the_host() -> None:
 def test_the_host_of_a_reception_noun_may_be_named_after_the_guest() -> None:
     text = "وخلال استقباله السفير الكوبي أكد الرئيس الموريتاني محمد ولد الغزواني اليوم عمق العلاقات."
     assert _modes(events(text, PUB)) == {("visit", "CUB", "MRT")}
+
+
+def test_coordinated_states_before_a_recall_noun_each_recall() -> None:
+    text = "أعلنت ليتوانيا ولاتفيا، مساء الأحد، استدعاء سفرائها لدى بيلاروس للتشاور."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "LTU", "BLR"), ("SANCTION", "161", "LVA", "BLR")}
