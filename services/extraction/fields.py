@@ -151,7 +151,7 @@ def _occasions(g: Group, ctx: ArticleContext) -> list[Group]:
     الزيارة، عقد …'), nearest first; none when the act's sentence marks no occasion."""
     c = g.first
     words = ctx.views[c.sent].words
-    if c.background or find_marker(words, "occasion", 0, len(words)) is None:
+    if c.background or (find_marker(words, "occasion", 0, len(words)) is None and not _goes_on(c, words)):
         return []
     earlier = [
         o
@@ -216,7 +216,8 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
 
 def _goes_on(c: Candidate, words: Sequence[str]) -> bool:
     """A sentence opened by the act's verb with و ("والتقى الوزير …") or by كما ("كما عقد …") goes on
-    with the report before it: another meeting or signing of the same day (a statement keeps no date)."""
+    with the report before it: another meeting or signing of the same day and trip (a statement keeps
+    no date)."""
     if not words or c.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
         return False
     if words[0] == "كما":  # "كما عقد لافروف جلسة مباحثات": the verb or the noun it governs

@@ -179,3 +179,13 @@ def test_the_host_of_a_reception_noun_may_be_named_after_the_guest() -> None:
 def test_coordinated_states_before_a_recall_noun_each_recall() -> None:
     text = "أعلنت ليتوانيا ولاتفيا، مساء الأحد، استدعاء سفرائها لدى بيلاروس للتشاور."
     assert _coded(events(text, PUB)) == {("SANCTION", "161", "LTU", "BLR"), ("SANCTION", "161", "LVA", "BLR")}
+
+
+def test_an_also_meeting_during_a_visit_is_held_in_the_host_country() -> None:
+    text = (
+        "استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح أمس رئيس الوزراء الهندي ناريندرا مودي.\n"
+        "كما التقى رئيس الوزراء الهندي رئيس مجلس الوزراء الكويتي الشيخ أحمد عبدالله الأحمد الصباح."
+    )
+    found = events(text, dt.date(2024, 12, 23))
+    assert len(found) == 2
+    assert {e.mode for e in found} == {"visit"}
