@@ -20,6 +20,7 @@ holding a second copy of them (~100 MB of RSS) that only pays off once two child
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import os
@@ -73,6 +74,17 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+def _prepare_child(limits: StageLimits) -> bool:
+    """Runs once in a fresh child, before its first message: the warm-up article (imports, tables), then
+    everything alive moves to the collector's permanent generation (`gc.freeze()`), as in the template.
+    Otherwise every full collection walks the tables' millions of objects: a spawned child without it
+    used ~1.5 ms more CPU per 4 KB article than one forked from the frozen template."""
+    warmed = warm_up(limits)
+    gc.collect()
+    gc.freeze()
+    return warmed
+
+
 class StageRunner:
     """One child process, replaced when it must die; forked from the shared template when `shared_template`."""
 
@@ -89,7 +101,7 @@ class StageRunner:
             # The first submit starts the child, which then imports the stages and builds their tables (or waits
             # for the template to have done so): ~1-2 s, so it runs off the event loop.
             try:
-                submitted = await asyncio.to_thread(pool.submit, warm_up, limits)
+                submitted = await asyncio.to_thread(pool.submit, _prepare_child, limits)
                 if not await asyncio.wait_for(asyncio.wrap_future(submitted), WARM_UP_TIMEOUT_SECONDS):
                     log.warning("the stage child's warm-up article was rejected; the first message pays the start-up")
             except BaseException:
