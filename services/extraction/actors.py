@@ -122,6 +122,14 @@ def delegation_words() -> frozenset[str]:
     return _words_of_kind("delegation")
 
 
+def dual_delegations() -> frozenset[str]:
+    """الوفدين، وفدي، وفدا (folded): one delegation word for two parties."""
+    return _DUAL_DELEGATIONS
+
+
+_DUAL_DELEGATIONS = frozenset({"الوفدين", "وفدي", "وفدا"})
+
+
 @functools.cache
 def _honorific_or_delegation() -> frozenset[str]:
     return honorific_words() | delegation_words()

@@ -231,8 +231,8 @@ def sentence_candidates(
             delegates = roles.talks or (
                 trig.pos == "noun" and any(delegate(s, view) for s in local if s.actor is roles.source)
             )
-            if delegates and trig.mode == "meet":  # talks between delegations: a negotiation
-                trig = dataclasses.replace(trig, mode="negotiation", cameo="046")
+            if delegates and trig.mode == "meet":  # talks between delegations: a negotiation between states
+                trig = dataclasses.replace(trig, mode="negotiation", cameo="046", flags=trig.flags | {"delegations"})
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
             called_off = trig.event_type in _MEETINGS and cancelled(view.words, t)  # "إلغاء زيارة كان من المقرر"
             status = Status.DENIED if called_off else status

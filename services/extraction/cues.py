@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role
-from services.extraction.actors import PUNCT, after_delegation, after_place_noun
+from services.extraction.actors import PUNCT, after_delegation, after_place_noun, dual_delegations
 from services.extraction.context import find_marker
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.mentions import ActorRef
@@ -95,7 +95,8 @@ _HOSTED_GAP = 8  # "استضافت العاصمة العمانية مسقط ال
 def hosts_talks(clues: Sequence[Clue], t: int, view: SentenceView) -> bool:
     """A host verb whose object is a meeting noun, with no guest named in between."""
     for c in clues:
-        if t < c.index <= t + _HOSTED_GAP and c.trigger.pos == "noun" and c.trigger.frame in ("sv", "multi"):
+        gap = c.index - t - view.words[t : c.index].count(PUNCT)  # the commas around a time adjunct
+        if 0 < gap <= _HOSTED_GAP and c.trigger.pos == "noun" and c.trigger.frame in ("sv", "multi"):
             named = [m for m in view.mentions if t < m.start < c.index and m.actor is not None]
             return c.trigger.event_type == PloverType.CONSULT and len(named) <= 1
     return False
@@ -182,8 +183,22 @@ def negated_join(words: Sequence[str], t: int) -> str | None:
 
 
 def delegate(slot: Slot, view: SentenceView) -> bool:
-    """'بين الوفدين الإيراني والأمريكي': a nisba qualifying a delegation is a party."""
-    return after_delegation(view.words, slot.mention.start)  # "بين الوفد الإيراني والوفد الأمريكي"
+    """'بين الوفدين الإيراني والأمريكي': a nisba qualifying a delegation is a party; so is the second nisba
+    of a dual delegation when each has its leader named ('الوفدين الإيراني برئاسة عراقجي والأمريكي')."""
+    m = slot.mention
+    if after_delegation(view.words, m.start):  # "بين الوفد الإيراني والوفد الأمريكي"
+        return True
+    if m.kind != "nisba" or not m.conj:
+        return False
+    return any(
+        o.kind == "nisba"
+        and 0 < m.start - o.start <= _DUAL_REACH
+        and view.words[o.start - 1] in dual_delegations()
+        for o in view.mentions
+    )
+
+
+_DUAL_REACH = 10  # words from the first nisba of a dual delegation to the second
 
 
 def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence[str] = ()) -> bool:

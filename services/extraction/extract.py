@@ -73,7 +73,8 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
     event_type = trig.event_type
     if name in ("inperson", "multilateral", "negotiation") or event_type != PloverType.CONSULT:
         location = event_location(g, ctx)
-    if event_type == PloverType.CONSULT and status == Status.OCCURRED:
+    if event_type == PloverType.CONSULT and status == Status.OCCURRED and "delegations" not in trig.flags:
+        # talks between delegations are between their states (rule 14), never their heads
         source, targets = ctx.personal(source), tuple(ctx.personal(t) for t in targets)
     if name == "inperson":
         host = occasion_host(g, ctx) if location is None else None

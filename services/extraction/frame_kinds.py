@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas.event import Role
-from services.extraction.actors import after_delegation, delegation_words
+from services.extraction.actors import after_delegation, delegation_words, dual_delegations
 from services.extraction.mentions import ActorRef
 from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country, joined
 
@@ -36,7 +36,23 @@ def _between_delegations(slots: Sequence[Slot], t: int, words: Sequence[str]) ->
     near = [s for s in slots if s.mention.start in span and after_delegation(words, s.mention.start)]
     if len(near) >= 2 and country(near[0]) != country(near[1]):
         return Roles(near[0].actor, (near[1].actor,), 2, talks=True)
+    if len(near) == 1 and words[near[0].mention.start - 1] in dual_delegations():
+        # "بين الوفدين الإيراني برئاسة عراقجي والأمريكي برئاسة ويتكوف": the dual covers the second nisba too
+        other = next(
+            (
+                s
+                for s in slots
+                if s.mention.start in span
+                and s.mention.kind == "nisba"
+                and s.mention.conj
+                and country(s) not in (None, country(near[0]))
+            ),
+            None,
+        )
+        if other is not None:
+            return Roles(near[0].actor, (other.actor,), 2, talks=True)
     return None
+
 
 
 def upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:

@@ -189,3 +189,14 @@ def test_an_also_meeting_during_a_visit_is_held_in_the_host_country() -> None:
     found = events(text, dt.date(2024, 12, 23))
     assert len(found) == 2
     assert {e.mode for e in found} == {"visit"}
+
+
+def test_talks_hosted_between_two_delegations_each_led_by_someone() -> None:
+    text = (
+        "استضافت دولة قطر، اليوم الأحد، جولة من المحادثات غير المباشرة بين الوفدين الإسرائيلي برئاسة "
+        "رئيس جهاز الموساد والفلسطيني برئاسة رئيس المخابرات."
+    )
+    found = events(text, PUB)
+    assert {(e.mode, e.cameo.code) for e in found} == {("negotiation", "046")}
+    assert {(e.source.country, e.target.country if e.target else None) for e in found} == {("ISR", "PSE")}
+    assert {(e.source.role.value, e.target.role.value if e.target else None) for e in found} == {("state", "state")}
