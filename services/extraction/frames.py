@@ -128,11 +128,14 @@ def assign(
         pair = dual(slots, t, words)
         if pair is not None:
             return [pair]
+    # "البلدين"، "الجانبين" name the two parties of a meeting or agreement; a stance is one party's towards
+    # another ("… بين البلدين، ورفض العراق أن تكون أراضيه منطلقاً": no one is rejected)
+    stance = trig.event_type in _STANCES
     near_pair = [s for s in slots if s.mention.kind == "pair" and abs(s.mention.start - t) <= _PAIR_GAP]
-    if len(near_pair) == 2 and not receive:
+    if len(near_pair) == 2 and not receive and not stance:
         return [Roles(near_pair[0].actor, (near_pair[1].actor,), 1)]
     found = _assign(slots, t, trig, receive, carried, place, words, recalled_from)
-    if not found:
+    if not found and not stance:
         pair_slots = [s for s in slots if s.mention.kind == "pair"]
         if len(pair_slots) == 2:
             return [Roles(pair_slots[0].actor, (pair_slots[1].actor,), 1)]

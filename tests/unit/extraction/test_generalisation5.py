@@ -200,3 +200,12 @@ def test_talks_hosted_between_two_delegations_each_led_by_someone() -> None:
     assert {(e.mode, e.cameo.code) for e in found} == {("negotiation", "046")}
     assert {(e.source.country, e.target.country if e.target else None) for e in found} == {("ISR", "PSE")}
     assert {(e.source.role.value, e.target.role.value if e.target else None) for e in found} == {("state", "state")}
+
+
+def test_a_pair_noun_before_a_stance_names_no_rejected_party() -> None:
+    text = (
+        "تلقى الرئيس اللبناني جوزاف عون، مساء الثلاثاء، اتصالاً هاتفياً من الرئيس التركي رجب طيب أردوغان.\n"
+        "وذكرت الرئاسة أن عون شدد على تطوير الشراكة الاقتصادية بين البلدين، ورفض لبنان أن يكون ممراً "
+        "لتهريب السلاح إلى الدول المجاورة."
+    )
+    assert not [e for e in events(text, PUB) if e.event_type.value == "REJECT"]
