@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schemas.event import DiplomaticEvent
+from schemas.event import DiplomaticEvent, Role
 from tests.unit.extraction.conftest import events
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday
@@ -199,7 +199,7 @@ def test_talks_hosted_between_two_delegations_each_led_by_someone() -> None:
     found = events(text, PUB)
     assert {(e.mode, e.cameo.code) for e in found} == {("negotiation", "046")}
     assert {(e.source.country, e.target.country if e.target else None) for e in found} == {("ISR", "PSE")}
-    assert {(e.source.role.value, e.target.role.value if e.target else None) for e in found} == {("state", "state")}
+    assert {(e.source.role, e.target.role if e.target else None) for e in found} == {(Role.STATE, Role.STATE)}
 
 
 def test_a_pair_noun_before_a_stance_names_no_rejected_party() -> None:
