@@ -29,6 +29,7 @@ _VISIT_WORDS = frozenset({"مرتقبه", "المرتقبه", "رسميه", "ا�
 _RELATIVE_LINK = frozenset({"\x00", "التي", "الذي", "كانت", "كان", "قد"})
 _ENVOYS = (Role.AMBASSADOR, Role.ENVOY)
 _PRONOUNS = ("ه", "ها", "هما", "هم")  # folded suffix pronouns of a verbal noun
+_COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})  # folded أن/إن/بأن/وأن that open a reported clause
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
 
 
@@ -78,12 +79,22 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
                 return k
             break
     if "itinerary" in trig.flags and before:  # "يلتقي X Y …، في إطار جولة تشمل …": X is the one touring
-        return before[0]
+        return _reported_clause(slots, before, words, t)[0]
     if trig.mode == "message" and len(before) >= 2 and slots[before[0]].mention.start <= _CLAUSE_HEAD:
         return before[0]  # "هنأ الأمير الرئيس في برقية": the subject right after the opening verb wrote it
     if before:
         return before[-1]
     return None
+
+
+def _reported_clause(slots: Sequence[Slot], before: list[int], words: Sequence[str], t: int) -> list[int]:
+    """The actors of the clause a complementiser (أن، إن، بأن) opens before t, else all of them.
+
+    "أعلنت المتحدثة باسم الخارجية أن الوزير سيقوم بجولة": the speaker reports, the minister travels.
+    """
+    opener = max((i for i in range(t) if i < len(words) and words[i] in _COMPLEMENTISERS), default=-1)
+    reported = [k for k in before if slots[k].mention.start > opener]
+    return reported or before
 
 
 def _conjoined_verb(words: Sequence[str], t: int, trig: Trigger) -> bool:

@@ -1,0 +1,35 @@
+"""General rules of the sixth round of generalisation work (issue 4), checked on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.event import DiplomaticEvent, Role
+from tests.unit.extraction.conftest import events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _sources(found: list[DiplomaticEvent]) -> set[tuple[str, str | None, Role | None, str | None]]:
+    return {(e.cameo.code, e.source.country, e.source.role, e.target.country if e.target else None) for e in found}
+
+
+def test_the_traveller_of_a_reported_tour_is_the_first_actor_after_the_complementiser() -> None:
+    text = "أعلنت وزارة الخارجية الفرنسية اليوم أن رئيس الوزراء الفرنسي سيقوم بجولة تشمل مصر والأردن."
+    assert _sources(events(text, PUB)) == {
+        ("036", "FRA", Role.HEAD_OF_GOVERNMENT, "EGY"),
+        ("036", "FRA", Role.HEAD_OF_GOVERNMENT, "JOR"),
+    }
+
+
+def test_the_traveller_of_a_tour_reported_with_inna_is_the_one_after_it() -> None:
+    text = "قال المتحدث باسم الخارجية الألمانية إن وزيرة الخارجية الألمانية ستبدأ غداً جولة تشمل تونس والمغرب."
+    assert _sources(events(text, PUB)) == {
+        ("036", "DEU", Role.FOREIGN_MINISTER, "TUN"),
+        ("036", "DEU", Role.FOREIGN_MINISTER, "MAR"),
+    }
+
+
+def test_a_tour_without_a_reported_clause_keeps_the_first_actor_of_the_sentence() -> None:
+    text = "يلتقي الرئيس الفرنسي اليوم نظيره المصري في القاهرة، في إطار جولة تشمل الأردن."
+    assert ("036", "FRA", Role.HEAD_OF_STATE, "JOR") in _sources(events(text, PUB))
