@@ -16,6 +16,7 @@ from services.extraction.actors import phrases_at, relative_verbs
 from services.extraction.frame_kinds import aid, between, dual, exchange, multi, recognise, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, honorific_words
+from services.extraction.morph import noun_readings
 from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country
 
 _OBJECT_PREPS = ("مع", "ب", "الي", "ل", "", "علي", "لدي")
@@ -31,6 +32,8 @@ _ENVOYS = (Role.AMBASSADOR, Role.ENVOY)
 _PRONOUNS = ("ه", "ها", "هما", "هم")  # folded suffix pronouns of a verbal noun
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})  # folded أن/إن/بأن/وأن that open a reported clause
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
+_MISSIONS = frozenset({"السفاره", "السفارات", "القنصليه", "القنصليات"})  # folded, definite: "سفارتها" is one's own
+_MISSION_GAP = 2  # tokens between a mission word and the state that owns it
 
 
 def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] = ()) -> int | None:
@@ -231,6 +234,8 @@ def _objects(
         for k, s in enumerate(slots)
         if trig.event_type == PloverType.CONSULT and s.mention.kind == "igo" and t < s.mention.start <= forum_end
     }
+    if "mission" in trig.flags:
+        return _mission_state(slots, t, trig, source, words)
     preps = _WITHDRAWN_PREPS if "withdraw" in trig.flags else _OBJECT_PREPS  # "سحب طاقمها الدبلوماسي من X"
     after = [
         k
@@ -253,3 +258,23 @@ def _objects(
         return []
     nearest = min(rest, key=lambda k: abs(slots[k].mention.start - t))
     return [slots[nearest]]
+
+
+def _mission_state(
+    slots: Sequence[Slot], t: int, trig: Trigger, source: ActorRef, words: Sequence[str]
+) -> list[Slot]:
+    """The state whose mission is closed, named right after the mission word ("إغلاق القنصليات الإيرانية"،
+    "السفارة الروسية"); a place after في is where the mission stands, not whose it is."""
+    mission = next(
+        (j for j in range(t + len(trig.form), len(words)) if _MISSIONS.intersection(noun_readings(words[j]))), None
+    )
+    if mission is None:
+        return []
+    owner = [
+        s
+        for s in slots
+        if 1 <= s.mention.start - mission <= _MISSION_GAP
+        and s.mention.prep == ""
+        and country(s) not in (None, source.country)
+    ]
+    return owner[:1]

@@ -12,7 +12,9 @@ from services.arabic import match_key
 from services.extraction.morph import proclitic_readings
 
 FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi", "chair", "recognise", "aid"})
-FLAGS = frozenset({"weak", "planned", "needs_actor2", "dual", "invite", "solo", "exchange", "itinerary", "withdraw"})
+FLAGS = frozenset(
+    {"weak", "planned", "needs_actor2", "dual", "invite", "solo", "exchange", "itinerary", "withdraw", "mission"}
+)
 POS = frozenset({"verb", "noun"})
 
 

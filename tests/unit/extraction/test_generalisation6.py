@@ -33,3 +33,28 @@ def test_the_traveller_of_a_tour_reported_with_inna_is_the_one_after_it() -> Non
 def test_a_tour_without_a_reported_clause_keeps_the_first_actor_of_the_sentence() -> None:
     text = "يلتقي الرئيس الفرنسي اليوم نظيره المصري في القاهرة، في إطار جولة تشمل الأردن."
     assert ("036", "FRA", Role.HEAD_OF_STATE, "JOR") in _sources(events(text, PUB))
+
+
+def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
+    return {
+        (e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found
+    }
+
+
+def test_closing_another_states_consulates_reduces_relations_with_it() -> None:
+    text = "أعلنت هولندا اليوم إغلاق القنصلية الروسية في روتردام ردا على اعتقال دبلوماسي هولندي."
+    assert ("SANCTION", "161", "NLD", "RUS") in _coded(events(text, PUB))
+
+
+def test_closing_another_states_embassy_by_verb_reduces_relations_with_it() -> None:
+    text = "أغلقت البحرين اليوم السفارة الإيرانية في المنامة."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "BHR", "IRN")}
+
+
+def test_closing_ones_own_embassy_is_no_sanction() -> None:
+    text = "أغلقت الولايات المتحدة اليوم سفارتها في كييف لأسباب أمنية."
+    assert [e for e in events(text, PUB) if e.event_type.value == "SANCTION"] == []
+
+
+def test_closing_a_border_crossing_is_no_break_of_relations() -> None:
+    assert events("أغلقت تركيا اليوم معبرا حدوديا مع سوريا.", PUB) == []
