@@ -118,6 +118,19 @@ def _same_trip(a: Group, b: Group) -> bool:
     return group_name(a.first) == "inperson" and len(dests) <= 1
 
 
+def _in_package(c: Candidate, cands: list[Candidate]) -> bool:
+    """A measure listed with a break or expulsion by the same state against the same one in its sentence
+    ("وردت باكستان بطرد المستشارين العسكريين …، وتعليق التجارة مع الهند") is part of that act."""
+    return "package" in c.trigger.flags and any(
+        o.sent == c.sent
+        and o.trigger.event_type == c.trigger.event_type
+        and "package" not in o.trigger.flags
+        and o.source.country == c.source.country
+        and _countries(o) == _countries(c)
+        for o in cands
+    )
+
+
 def merge(cands: list[Candidate]) -> list[Group]:
     """Group candidates by (kind of interaction, parties); weak ones only join existing groups.
 
@@ -127,7 +140,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
     groups: dict[tuple[object, ...], Group] = {}
     weak: list[Candidate] = []
     for c in cands:
-        if "weak" in c.trigger.flags:
+        if "weak" in c.trigger.flags or _in_package(c, cands):
             weak.append(c)
             continue
         key = group_key(c)

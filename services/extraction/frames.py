@@ -260,9 +260,7 @@ def _objects(
     return [slots[nearest]]
 
 
-def _mission_state(
-    slots: Sequence[Slot], t: int, trig: Trigger, source: ActorRef, words: Sequence[str]
-) -> list[Slot]:
+def _mission_state(slots: Sequence[Slot], t: int, trig: Trigger, source: ActorRef, words: Sequence[str]) -> list[Slot]:
     """The state whose mission is closed, named right after the mission word ("إغلاق القنصليات الإيرانية"،
     "السفارة الروسية"); a place after في is where the mission stands, not whose it is."""
     mission = next(

@@ -13,7 +13,20 @@ from services.extraction.morph import proclitic_readings
 
 FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi", "chair", "recognise", "aid"})
 FLAGS = frozenset(
-    {"weak", "planned", "needs_actor2", "dual", "invite", "solo", "exchange", "itinerary", "withdraw", "mission"}
+    {
+        "weak",
+        "planned",
+        "needs_actor2",
+        "dual",
+        "invite",
+        "solo",
+        "exchange",
+        "itinerary",
+        "withdraw",
+        "mission",
+        "close",
+        "package",
+    }
 )
 POS = frozenset({"verb", "noun"})
 

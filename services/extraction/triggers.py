@@ -32,6 +32,7 @@ def _rest_matches(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
 
 
 _NEAR_WINDOW = 8
+_CLOSE_WINDOW = 3  # a `close` trigger's near= word: the object itself, not a word of a later phrase
 
 
 _PUNCT = "\x00"  # a punctuation token: commas around a time adjunct do not count as words
@@ -43,10 +44,11 @@ def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
     for flag in trig.flags:
         if flag.startswith("near="):
             wanted = flag[5:].split("|")
-            window = words[i + 1 : i + 1 + _NEAR_WINDOW]
+            size = _CLOSE_WINDOW if "close" in trig.flags else _NEAR_WINDOW
+            window = words[i + 1 : i + 1 + size]
             extra = sum(1 for w in window if w == _PUNCT)
             if extra:
-                window = words[i + 1 : i + 1 + _NEAR_WINDOW + extra]
+                window = words[i + 1 : i + 1 + size + extra]
             if not any(x in noun_readings(w) for w in window for x in wanted):
                 return False
     return True

@@ -36,9 +36,7 @@ def test_a_tour_without_a_reported_clause_keeps_the_first_actor_of_the_sentence(
 
 
 def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
-    return {
-        (e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found
-    }
+    return {(e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found}
 
 
 def test_closing_another_states_consulates_reduces_relations_with_it() -> None:
@@ -58,3 +56,28 @@ def test_closing_ones_own_embassy_is_no_sanction() -> None:
 
 def test_closing_a_border_crossing_is_no_break_of_relations() -> None:
     assert events("أغلقت تركيا اليوم معبرا حدوديا مع سوريا.", PUB) == []
+
+
+def test_halting_trade_with_a_state_is_an_embargo() -> None:
+    text = "أعلنت ماليزيا اليوم وقف جميع التعاملات التجارية مع إسرائيل."
+    assert _coded(events(text, PUB)) == {("SANCTION", "163", "MYS", "ISR")}
+
+
+def test_suspending_exports_to_a_state_by_verb_is_an_embargo() -> None:
+    text = "أوقفت أوكرانيا اليوم الصادرات إلى بيلاروس."
+    assert _coded(events(text, PUB)) == {("SANCTION", "163", "UKR", "BLR")}
+
+
+def test_ending_a_trade_war_is_no_embargo() -> None:
+    text = "اتفقت الصين والولايات المتحدة اليوم على وقف الحرب التجارية بينهما."
+    assert [e for e in events(text, PUB) if e.event_type.value == "SANCTION"] == []
+
+
+def test_suspending_tariffs_on_imports_is_no_embargo() -> None:
+    text = "أعلنت كندا اليوم تعليق فرض الرسوم الجمركية الكندية على الواردات الأمريكية لمدة شهر."
+    assert [e for e in events(text, PUB) if e.event_type.value == "SANCTION"] == []
+
+
+def test_a_trade_halt_listed_with_an_expulsion_is_part_of_that_act() -> None:
+    text = "وردت الجزائر اليوم بطرد الملحق العسكري الفرنسي، وتعليق التجارة مع فرنسا."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "DZA", "FRA")}
