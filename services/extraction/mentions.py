@@ -68,6 +68,24 @@ def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
 _KINGDOM = frozenset({"المملكه"})  # folded "المملكة"
 
 
+@functools.cache
+def _body_qualifiers() -> frozenset[str]:
+    """Words between a council's name and a state nisba that make it a national body (folded)."""
+    return frozenset(fold_words("القومي الوطني والدفاع الأعلى"))
+
+
+def _national_body(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """The state whose own body an organisation's name denotes when a nisba follows it, past at most its
+    qualifiers ("مجلس الأمن القومي التركي"، "مجلس الأمن والدفاع السوداني"); the UN's council takes none."""
+    while j < len(words) and words[j] in _body_qualifiers():
+        j += 1
+    hit = gaz.match_at(words, j) if j < len(words) else None
+    if hit is None or "nisba" not in hit.kinds or hit.clitic:  # after a body, "السوداني" is no surname
+        return None, j
+    state = gaz.state_by_nisba(hit.key)
+    return (state.iso3, hit.end) if state is not None else (None, j)
+
+
 def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Mention]:
     """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping."""
     out: list[Mention] = []
@@ -155,6 +173,9 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             risky = (gaz.ambiguity(hit.key) is not None or clash) and not _anchor_before(words, i)
             return Mention(i, hit.end, "person", prep, person_ref(pick_term(terms, on)), ambiguous=risky, conj=conj)
     if "igo" in hit.kinds:
+        body_of, end = _national_body(gaz, words, hit.end)
+        if body_of is not None:  # "مجلس الأمن القومي التركي": Turkey's council, not the UN's
+            return Mention(i, end, "side", prep, ActorRef(None, None, None, body_of, Role.STATE), conj=conj)
         igo = gaz.igo_by_name(hit.key)
         if igo is not None:
             ref = ActorRef(igo.name_ar, igo.name_en, igo.qid, igo.code, Role.ORGANIZATION)

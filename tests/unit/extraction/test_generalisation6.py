@@ -81,3 +81,23 @@ def test_suspending_tariffs_on_imports_is_no_embargo() -> None:
 def test_a_trade_halt_listed_with_an_expulsion_is_part_of_that_act() -> None:
     text = "وردت الجزائر اليوم بطرد الملحق العسكري الفرنسي، وتعليق التجارة مع فرنسا."
     assert _coded(events(text, PUB)) == {("SANCTION", "161", "DZA", "FRA")}
+
+
+def test_a_security_council_with_a_state_nisba_is_that_states_own_body() -> None:
+    text = "أعلن مجلس الأمن القومي التركي اليوم قطع العلاقات مع إسرائيل."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "TUR", "ISR")}
+
+
+def test_a_security_and_defence_council_with_a_nisba_is_national() -> None:
+    text = "قرر مجلس الأمن والدفاع الليبي اليوم طرد السفير التشادي."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "LBY", "TCD")}
+
+
+def test_the_security_council_before_the_object_of_blame_stays_the_un_body() -> None:
+    text = "أدان مجلس الأمن الدولي اليوم الهجوم الإسرائيلي على قطر."
+    assert ("ACCUSE", "111", "UNSC", "ISR") in _coded(events(text, PUB))
+
+
+def test_a_nisba_that_is_also_a_surname_names_the_state_after_a_council() -> None:
+    text = "قرر مجلس الأمن والدفاع السوداني اليوم طرد السفير الكيني."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "SDN", "KEN")}
