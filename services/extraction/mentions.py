@@ -26,7 +26,7 @@ from services.extraction.actors import (
     prep_of,
     word_seq_at,
 )
-from services.extraction.gazetteer import Gazetteer
+from services.extraction.gazetteer import Gazetteer, Hit
 from services.extraction.lexicon import fold_words, trigger_index
 from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.prefilter import StartFilter
@@ -74,9 +74,11 @@ def _body_qualifiers() -> frozenset[str]:
     return frozenset(fold_words("القومي الوطني والدفاع الأعلى"))
 
 
-def _national_body(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
-    """The state whose own body an organisation's name denotes when a nisba follows it, past at most its
-    qualifiers ("مجلس الأمن القومي التركي"، "مجلس الأمن والدفاع السوداني"); the UN's council takes none."""
+def _national_body(gaz: Gazetteer, words: Sequence[str], council: Hit) -> tuple[str | None, int]:
+    """The state whose own council an organisation's council name denotes when a nisba follows it, past at
+    most its qualifiers ("مجلس الأمن القومي التركي"، "مجلس الأمن والدفاع السوداني"); the UN's takes none.
+    Summits are not councils: "القمة الخليجية الصينية" is a joint summit."""
+    j = council.end
     while j < len(words) and words[j] in _body_qualifiers():
         j += 1
     hit = gaz.match_at(words, j) if j < len(words) else None
@@ -173,7 +175,7 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             risky = (gaz.ambiguity(hit.key) is not None or clash) and not _anchor_before(words, i)
             return Mention(i, hit.end, "person", prep, person_ref(pick_term(terms, on)), ambiguous=risky, conj=conj)
     if "igo" in hit.kinds:
-        body_of, end = _national_body(gaz, words, hit.end)
+        body_of, end = _national_body(gaz, words, hit) if hit.key.startswith("مجلس ") else (None, i)
         if body_of is not None:  # "مجلس الأمن القومي التركي": Turkey's council, not the UN's
             return Mention(i, end, "side", prep, ActorRef(None, None, None, body_of, Role.STATE), conj=conj)
         igo = gaz.igo_by_name(hit.key)
