@@ -16,7 +16,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 50, "devset5": 45, "devset6": 40, "heldout": 15}
+MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 50, "devset5": 45, "devset6": 44, "heldout": 15}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -277,6 +277,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "To Lam": ("2024-05-22", "2024-10-21"),
     "Nguyen Phu Trong": ("2011-01-19", "2024-07-19"),
     "Pham Minh Chinh": ("2021-04-05", "2099-01-01"),
+    "Tom Barrack": ("2025-05-23", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
