@@ -61,7 +61,7 @@ def _day_month(
 ) -> tuple[EventDate | None, int]:
     """'19 يناير 2022', 'الرابع من آذار الماضي': without a year, the occurrence on or before the
     publication date (on or after it for planned events)."""
-    year = int(words[j]) if j < len(words) and _is_number(words[j]) and len(words[j]) == 4 else None
+    year = _year(words[j]) if j < len(words) else None
     used = j - i + (1 if year else 0)
     text = " ".join(words[i : i + used])
     if year is None:
@@ -95,6 +95,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_GREGORIAN_ERA = "م"  # "2016م": the year of the Common Era, as date lines write it beside a Hijri one
+
+
+def _year(word: str) -> int | None:
+    """A four-digit year, bare or with the Gregorian era letter ("2016"، "2016م")."""
+    digits = word.removesuffix(_GREGORIAN_ERA)
+    return int(digits) if _is_number(digits) and len(digits) == 4 else None
 
 
 def _is_number(word: str) -> bool:

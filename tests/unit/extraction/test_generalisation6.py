@@ -101,3 +101,23 @@ def test_the_security_council_before_the_object_of_blame_stays_the_un_body() -> 
 def test_a_nisba_that_is_also_a_surname_names_the_state_after_a_council() -> None:
     text = "قرر مجلس الأمن والدفاع السوداني اليوم طرد السفير الكيني."
     assert _coded(events(text, PUB)) == {("SANCTION", "161", "SDN", "KEN")}
+
+
+def test_lowering_diplomatic_representation_with_a_state_is_a_downgrade() -> None:
+    text = "قررت الكويت اليوم خفض التمثيل الدبلوماسي مع العراق إلى مستوى قائم بالأعمال."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "KWT", "IRQ")}
+
+
+def test_lowering_its_representation_by_verb_is_a_downgrade() -> None:
+    text = "خفضت البرازيل اليوم تمثيلها الدبلوماسي لدى إسرائيل."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "BRA", "ISR")}
+
+
+def test_lowering_tension_is_no_downgrade() -> None:
+    assert events("اتفقت مصر وتركيا اليوم على خفض التوتر في ليبيا.", PUB) == []
+
+
+def test_a_year_with_the_gregorian_era_letter_dates_an_undated_article() -> None:
+    text = "صحيفة الأيام\nالعدد 512 - الأحد 08 مارس 2020م الموافق 13 رجب 1441هـ\n\nقطعت جيبوتي اليوم علاقاتها مع قطر."
+    (e,) = events(text, None)
+    assert e.date is not None and e.date.value == "2020-03-08"
