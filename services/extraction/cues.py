@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
+_SANCTIONS_NOUNS = frozenset({"عقوبات", "العقوبات"})  # folded
 _SANCTIONED_GAP = 2  # "عقوبات على أفراد وكيانات إيرانية": the sanctioned are listed before their nisba
 
 
@@ -210,6 +211,8 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence
     anchor = max([t + len(trig.form), *(s.mention.end for s in between)])
     # "أدانت الكويت، مساء أمس، الهجوم الإيراني": a time adjunct between commas does not part them
     anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words and words[k] == PUNCT)])
+    if trig.event_type == PloverType.SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
+        anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words[k] in _SANCTIONS_NOUNS)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PloverType.SANCTION else 0)
     subjects = [s for s in between if not s.mention.conj]  # "أدانت السعودية والإمارات": one coordinated subject
     return slot.mention.start - anchor <= gap and len(subjects) <= 1

@@ -121,3 +121,8 @@ def test_a_year_with_the_gregorian_era_letter_dates_an_undated_article() -> None
     text = "صحيفة الأيام\nالعدد 512 - الأحد 08 مارس 2020م الموافق 13 رجب 1441هـ\n\nقطعت جيبوتي اليوم علاقاتها مع قطر."
     (e,) = events(text, None)
     assert e.date is not None and e.date.value == "2020-03-08"
+
+
+def test_a_state_in_the_reason_after_the_sanctioned_nisba_is_not_the_target() -> None:
+    text = "فرضت كوريا الجنوبية اليوم عقوبات على ثلاث شركات شحن روسية، ردا على نقل الأسلحة إلى كوريا الشمالية."
+    assert _coded(events(text, PUB)) == {("SANCTION", "163", "KOR", "RUS")}
