@@ -81,11 +81,11 @@ def compile_extensions(extensions: list[Extension], build_dir: Path) -> dict[str
     command.build_temp = str(build_dir / "obj")
     command.parallel = os.cpu_count() or 1
     dist.run_command("build_ext")
-    lib = build_dir / "lib"
-    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    # Only what this build made: `lib` also keeps files of earlier builds (a deleted module's, an older
+    # mypyc runtime's), which the manifest must never vouch for.
     return {
-        ".".join(p.relative_to(lib).with_name(p.name.removesuffix(suffix)).parts): p.relative_to(build_dir).as_posix()
-        for p in lib.rglob(f"*{suffix}")
+        ext.name: Path(command.get_ext_fullpath(ext.name)).resolve().relative_to(build_dir.resolve()).as_posix()
+        for ext in extensions
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import re
 import subprocess
@@ -66,6 +67,25 @@ def test_c_sources_are_compiled_and_checked_like_the_modules(tmp_path: Path) -> 
     assert (extension.name, extension.sources) == ("services.arabic._views", ["services/arabic/_views.c"])
     (services / "extraction" / "_more.c").write_text("int y;\n", encoding="utf-8")
     assert not native.read_status(build, services, root).enabled  # a C source the build does not know
+
+
+def test_the_manifest_lists_only_the_modules_this_build_made(tmp_path: Path) -> None:
+    from setuptools import Extension
+
+    build = tmp_path / "build"
+    stale = build / "lib" / "services" / "arabic" / f"gone{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"")  # left by an earlier build of a module since deleted
+    source = tmp_path / "tiny.c"
+    source.write_text(
+        "#include <Python.h>\n"
+        "static struct PyModuleDef tiny = {PyModuleDef_HEAD_INIT, \"_tiny\", NULL, -1, NULL};\n"
+        "PyMODINIT_FUNC PyInit__tiny(void) { return PyModule_Create(&tiny); }\n",
+        encoding="utf-8",
+    )
+    modules = native.compile_extensions([Extension("services.arabic._tiny", [str(source)])], build)
+    assert list(modules) == ["services.arabic._tiny"]
+    assert (build / modules["services.arabic._tiny"]).is_file()
 
 
 def test_the_status_line_says_whether_the_views_run_in_c() -> None:
