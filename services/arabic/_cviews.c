@@ -548,21 +548,6 @@ static int clean_passes(const Tables *t, Work *w, int *changed)
     return 0;
 }
 
-static PyObject *clean_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    PyObject *input;
-    const Tables *t;
-    if (parse_view_args(args, nargs, &input, &t) < 0)
-        return NULL;
-    Work w;
-    int changed = 0;
-    PyObject *pair = NULL;
-    if (start_work(&w, input) == 0 && clean_passes(t, &w, &changed) == 0)
-        pair = result(&w, input, changed);
-    work_free(&w);
-    return pair;
-}
-
 /* fold._unsettled_spaces */
 static int unsettled_spaces(const Text *text)
 {
@@ -626,7 +611,10 @@ static int match_passes(const Tables *t, Work *w, int *changed)
     return 0;
 }
 
-static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+typedef int (*Passes)(const Tables *t, Work *w, int *changed);
+
+/* A view's Python entry point: parse (text, tables), run its passes, return (text, runs). */
+static PyObject *run_view(PyObject *const *args, Py_ssize_t nargs, Passes passes)
 {
     PyObject *input;
     const Tables *t;
@@ -635,10 +623,20 @@ static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t 
     Work w;
     int changed = 0;
     PyObject *pair = NULL;
-    if (start_work(&w, input) == 0 && match_passes(t, &w, &changed) == 0)
+    if (start_work(&w, input) == 0 && passes(t, &w, &changed) == 0)
         pair = result(&w, input, changed);
     work_free(&w);
     return pair;
+}
+
+static PyObject *clean_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    return run_view(args, nargs, clean_passes);
+}
+
+static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    return run_view(args, nargs, match_passes);
 }
 
 /* Runs from a list of 4-tuples of ints in [0, MAX_OFFSET]; 1 when `list` is anything else. */

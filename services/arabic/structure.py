@@ -173,7 +173,7 @@ def _mark_dateline(kept: list[Line], structure: Structure) -> None:
     for index, (line, key) in enumerate(zip(kept, keys, strict=False)):
         found = parse_dateline(key) if len(key) <= DATELINE_MAX_CHARS else None
         if found is None and "|" in key:
-            metadata = metadata_date(line.key[:HEAD_KEY_CHARS])
+            metadata = metadata_date(key)
             if metadata is not None and metadata.names_a_place:
                 staying[index] = metadata.date
             elif metadata is not None:
