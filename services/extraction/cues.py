@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from schemas.event import PloverType, Role
 from services.extraction.actors import PUNCT, after_delegation, after_place_noun, dual_delegations
 from services.extraction.context import find_marker
-from services.extraction.lexicon import Trigger, fold_words
+from services.extraction.lexicon import Trigger, fold_words, marker_index
 from services.extraction.mentions import ActorRef
 from services.extraction.morph import reads_as
 from services.extraction.slots import Slot
@@ -211,6 +211,8 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence
     anchor = max([t + len(trig.form), *(s.mention.end for s in between)])
     # "أدانت الكويت، مساء أمس، الهجوم الإيراني": a time adjunct between commas does not part them
     anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words and words[k] == PUNCT)])
+    if words and anchor < slot.mention.start:  # "أدانت مصر بأشد العبارات الضربات الإسرائيلية": how, not whom
+        anchor += marker_index().longest(words, anchor, "manner")
     if trig.event_type == PloverType.SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
         anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words[k] in _SANCTIONS_NOUNS)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PloverType.SANCTION else 0)

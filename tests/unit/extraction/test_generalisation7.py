@@ -1,0 +1,39 @@
+"""General rules of the seventh round of generalisation work (issue 4), checked on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.event import DiplomaticEvent
+from tests.unit.extraction.conftest import events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
+    return {(e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found}
+
+
+def test_an_adverbial_of_manner_does_not_part_a_condemnation_from_the_nisba_of_its_object() -> None:
+    text = "أدانت تونس بأشد العبارات الهجوم الإسرائيلي على قطاع غزة."
+    assert _coded(events(text, PUB)) == {("ACCUSE", "111", "TUN", "ISR")}
+
+
+def test_a_manner_adverb_after_a_time_adjunct_still_keeps_the_blamed_party() -> None:
+    text = "رفضت مصر، مساء الثلاثاء، بشكل قاطع التصريحات الإسرائيلية."
+    assert _coded(events(text, PUB)) == {("REJECT", "120", "EGY", "ISR")}
+
+
+def test_declaring_diplomats_persona_non_grata_is_an_expulsion() -> None:
+    text = "ردت فرنسا بإعلان الدبلوماسيين الجزائريين أشخاصاً غير مرغوب فيهم."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "FRA", "DZA")}
+
+
+def test_an_envoy_no_longer_welcome_is_an_expulsion() -> None:
+    text = "أعلنت الخارجية الألمانية أن السفير الروسي لم يعد مرحبا به في برلين."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "DEU", "RUS")}
+
+
+def test_a_welcome_or_a_person_in_a_statement_is_no_expulsion() -> None:
+    assert events("أعلنت الحكومة المصرية أن الوفد الإسرائيلي مرحب به في القاهرة.", PUB) == []
+    assert events("أعلن رئيس الوزراء الإسباني أن شخصا فرنسيا قتل في الحادث.", PUB) == []
