@@ -49,7 +49,9 @@ ISO3 = _wordset(
     # devset5: West Africa and the others its articles name
     "NGA GHA NAM TCD ARM "
     # devset6: the Balkans and central Europe
-    "SRB HUN ERI VNM"
+    "SRB HUN ERI VNM "
+    # devset7
+    "ECU"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -278,6 +280,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "Nguyen Phu Trong": ("2011-01-19", "2024-07-19"),
     "Pham Minh Chinh": ("2021-04-05", "2099-01-01"),
     "Tom Barrack": ("2025-05-23", "2099-01-01"),
+    # devset7
+    "Andres Manuel Lopez Obrador": ("2018-12-01", "2024-10-01"),
+    "Radoslaw Sikorski": ("2023-12-13", "2099-01-01"),
+    "Nabih Berri": ("1992-10-20", "2099-01-01"),
+    "Mike Waltz": ("2025-01-20", "2025-05-01"),
+    "Hanna Tetteh": ("2025-01-24", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
