@@ -11,6 +11,7 @@ from services.extraction.actors import qualifies_pair
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     affairs_or_people,
+    announced,
     answered_invitation,
     attending,
     blamed,
@@ -27,6 +28,7 @@ from services.extraction.cues import (
     negated_join,
     placed,
     posting,
+    prepared_for,
     purpose_of_invitation,
     witnessed,
 )
@@ -118,6 +120,10 @@ def sentence_candidates(
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if prepared_for(view.words, t, trig):
+            if not announced(view.words, t):
+                continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
+            clue = dataclasses.replace(clue, future=True)  # "التحضيرات لزيارته المرتقبة": it lies ahead
         if trig.event_type == PloverType.CONSULT and purpose_of_invitation(view.words, clues, t):
             continue  # "دعاه إلى زيارة باريس": the visit is what the invitation is for, not an event
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"

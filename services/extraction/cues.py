@@ -332,6 +332,27 @@ def purpose_of_invitation(words: Sequence[str], clues: Sequence[Clue], t: int) -
     return after_to and any("invite" in c.trigger.flags and 0 < t - c.index <= _INVITED_GATHERING for c in clues)
 
 
+_PREPARED_BEFORE = 2  # "مهدت الطريق لتوقيع": the preparing word and at most one word of its own
+_PREPARED_ANNOUNCED = 5  # "التحضيرات لزيارة الرئيس التركي المرتقبة": the planned word after the act and its actor
+
+
+def prepared_for(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """'بحثا الاستعدادات لتوقيع المعاهدة'، 'تمهيداً لزيارة'، 'مهدت لتوقيع': an act named as what is being
+    prepared (a verbal noun with the lam of purpose) lies ahead of the preparing."""
+    bare = words[t][1:] if words[t][:1] in ("و", "ف") else words[t]
+    return (
+        trig.pos == "noun"
+        and bare.startswith("ل")
+        and find_marker(words, "prepare", max(0, t - _PREPARED_BEFORE), t) is not None
+    )
+
+
+def announced(words: Sequence[str], t: int) -> bool:
+    """'التحضيرات لزيارة الرئيس المرتقبة': a prepared act announced as coming is a planned act; without
+    such a word it is only an aim, no event."""
+    return find_marker(words, "planned", t + 1, t + _PREPARED_ANNOUNCED) is not None
+
+
 def invited_to_gathering(clues: Sequence[Clue], t: int) -> bool:
     """Is the gathering at t the object of an invitation named shortly before it in the sentence?"""
     return any(c.trigger.cameo == "036" and 0 < t - c.index <= _INVITED_GATHERING for c in clues)

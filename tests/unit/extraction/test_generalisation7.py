@@ -37,3 +37,31 @@ def test_an_envoy_no_longer_welcome_is_an_expulsion() -> None:
 def test_a_welcome_or_a_person_in_a_statement_is_no_expulsion() -> None:
     assert events("أعلنت الحكومة المصرية أن الوفد الإسرائيلي مرحب به في القاهرة.", PUB) == []
     assert events("أعلن رئيس الوزراء الإسباني أن شخصا فرنسيا قتل في الحادث.", PUB) == []
+
+
+def _kinds(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None, str]]:
+    return {
+        (e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None, e.status.value)
+        for e in found
+    }
+
+
+def test_a_visit_being_prepared_for_is_no_visit() -> None:
+    text = "أجرى وزير الخارجية المصري اتصالا هاتفيا مع نظيره التركي تمهيدا لزيارة الرئيس التركي إلى القاهرة."
+    assert _kinds(events(text, PUB)) == {("CONSULT", "041", "EGY", "TUR", "occurred")}
+
+
+def test_a_signing_being_prepared_for_is_no_signing() -> None:
+    text = "التقى وزير الخارجية الإيراني نظيره الروسي في موسكو، وبحثا الاستعدادات لتوقيع معاهدة الشراكة بين البلدين."
+    assert {k[0] for k in _kinds(events(text, PUB))} == {"CONSULT"}
+
+
+def test_a_prepared_visit_announced_as_coming_is_planned() -> None:
+    text = (
+        "أجرى وزير الخارجية المصري اتصالا هاتفيا مع نظيره التركي تناول التحضيرات لزيارة الرئيس التركي"
+        " المرتقبة إلى القاهرة."
+    )
+    assert _kinds(events(text, PUB)) == {
+        ("CONSULT", "041", "EGY", "TUR", "occurred"),
+        ("AGREE", "036", "TUR", "EGY", "planned"),
+    }
