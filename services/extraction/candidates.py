@@ -108,6 +108,8 @@ def sentence_candidates(
     out: list[Candidate] = []
     three_sided = any(many_sided(view.words, c) for c in clues)  # "لقاءً ثلاثياً": one gathering of all
     hosted: str | None = None  # the country hosting talks reported in this sentence
+    words = view.words
+    aims = [c.index for c in clues if prepared_for(words, c.index, c.trigger) and not announced(words, c.index)]
     for clue in clues:
         trig, t = clue.trigger, clue.index
         after = clue.end + 1  # "اتصال هاتفي تلقاه X من Y": the receiving verb right after the noun
@@ -120,9 +122,9 @@ def sentence_candidates(
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if t in aims:
+            continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
         if prepared_for(view.words, t, trig):
-            if not announced(view.words, t):
-                continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
             clue = dataclasses.replace(clue, future=True)  # "التحضيرات لزيارته المرتقبة": it lies ahead
         if trig.event_type == PloverType.CONSULT and purpose_of_invitation(view.words, clues, t):
             continue  # "دعاه إلى زيارة باريس": the visit is what the invitation is for, not an event
@@ -168,8 +170,9 @@ def sentence_candidates(
         local = frame_slots(slots, view.words, t, trig)
         if local is not None:  # "في موسكو", "قبالة سواحل اليمن" is where, not who
             local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
-            local = [s for s in local if not attending(s, view.words)]  # "بحضور وزير الخارجية": not a party
+            local = [s for s in local if not attending(s, slots, view.words)]  # "بحضور وزير الخارجية": not a party
             local = [s for s in local if not affairs_or_people(s, view.words)]  # "تهجير الفلسطينيين": no party
+            local = [s for s in local if not any(t < a < s.mention.start for a in aims)]  # the aim's parties
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [
                 s

@@ -300,12 +300,34 @@ def _similar_words() -> frozenset[str]:
     return frozenset(fold_words("مماثلة مماثلا مماثل مشابهة مماثلتين مماثلتان مماثلين"))
 
 
-_ATTENDING = frozenset({"بحضور", "وبحضور"})  # folded
+def attending(slot: Slot, slots: Sequence[Slot], words: Sequence[str]) -> bool:
+    """'استقبل ولي العهد … لامي …، بحضور وزير الخارجية اليحيا': a person present is not a party, nor are the
+    companions of a traveller ('أدت زيارة إلى تونس رفقة رئيسة المفوضية الأوروبية ورئيس الوزراء الهولندي'),
+    the ones coordinated after the first included."""
+    while True:
+        start = slot.mention.start
+        if start > 0 and words[start - 1] in _company_words():
+            return True
+        before = [  # "ورئيس الوزراء الهولندي": coordinated; "… الهولندي آنذاك مارك روته": the title's holder
+            s
+            for s in slots
+            if s is not slot
+            and 0 <= start - s.mention.end <= _TITLE_GAP
+            and (slot.mention.conj or s.mention.kind == "title")
+            and PUNCT not in words[s.mention.end : start]
+        ]
+        if not before:
+            return False
+        slot = before[0]
 
 
-def attending(slot: Slot, words: Sequence[str]) -> bool:
-    """'استقبل ولي العهد … لامي …، بحضور وزير الخارجية اليحيا': a person present, not a party."""
-    return slot.mention.start > 0 and words[slot.mention.start - 1] in _ATTENDING
+_TITLE_GAP = 1  # "رئيس الوزراء الهولندي آنذاك مارك روته": one word between a title and its holder
+
+
+@functools.cache
+def _company_words() -> frozenset[str]:
+    listed = fold_words("بحضور برفقة رفقة بصحبة يرافقه يرافقها ترافقه ترافقها يرافقهم ترافقهم")
+    return frozenset((*listed, *("و" + w for w in listed)))
 
 
 def joined_by_link(words: Sequence[str], t: int) -> bool:

@@ -65,3 +65,21 @@ def test_a_prepared_visit_announced_as_coming_is_planned() -> None:
         ("CONSULT", "041", "EGY", "TUR", "occurred"),
         ("AGREE", "036", "TUR", "EGY", "planned"),
     }
+
+
+def test_the_companions_of_a_traveller_are_no_parties() -> None:
+    text = (
+        "وكان رئيس الوزراء الإيطالي قد أدى زيارة إلى تونس العام الماضي رفقة وزير الخارجية الإيطالي"
+        " ورئيسة المفوضية الأوروبية."
+    )
+    assert _coded(events(text, PUB)) == {("CONSULT", "042", "ITA", "TUN")}
+
+
+def test_people_present_after_a_coordinated_attendee_are_no_parties() -> None:
+    text = "أدى الرئيس الفرنسي زيارة إلى تونس بحضور وزير الخارجية الفرنسي ورئيس الوزراء البلجيكي."
+    assert _coded(events(text, PUB)) == {("CONSULT", "042", "FRA", "TUN")}
+
+
+def test_the_parties_of_a_prepared_act_are_not_the_parties_of_the_act_before_it() -> None:
+    text = "وكان رئيس الوزراء الإيطالي قد زار تونس، في زيارة مهدت لتوقيع مذكرة تفاهم بين تونس والاتحاد الأوروبي."
+    assert _coded(events(text, PUB)) == {("CONSULT", "042", "ITA", "TUN")}
