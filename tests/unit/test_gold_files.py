@@ -16,7 +16,16 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "heldout")
-MIN_ARTICLES = {"devset": 45, "devset2": 40, "devset3": 40, "devset4": 50, "devset5": 45, "devset6": 45, "devset7": 8, "heldout": 15}
+MIN_ARTICLES = {
+    "devset": 45,
+    "devset2": 40,
+    "devset3": 40,
+    "devset4": 50,
+    "devset5": 45,
+    "devset6": 45,
+    "devset7": 40,
+    "heldout": 15,
+}
 
 TOP_KEYS = {"id", "published", "diplomatic", "events", "topics", "figures", "attribution", "notes"}
 EVENT_KEYS = {"primary", "type", "mode", "cameo", "source", "target", "date", "location", "status"}
@@ -288,9 +297,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "Hanna Tetteh": ("2025-01-24", "2099-01-01"),
 }
 
-# Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year with
-# Gregorian month names as written in the Gulf/Egypt, the Levant, Algeria/Tunisia and Morocco (also a month
-# named twice, "تشرين الأول/أكتوبر").
+# Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
+# dashes between the parts) with Gregorian month names as written in the Gulf/Egypt, the Levant, Algeria/Tunisia
+# and Morocco (also a month named twice, "تشرين الأول/أكتوبر").
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MONTH_NAMES = (
     "يناير كانون_الثاني جانفي",
@@ -310,7 +319,9 @@ _MONTHS = {
     name.replace("_", " "): number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
 }
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_NAMED_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s*/?\s*(\d{{4}})(?!\d)")
+_NAMED_DATE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:\s+|\s*-\s*)({_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s*[/-]?\s*(\d{{4}})(?!\d)"
+)
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 HEADER_LINES = 5
@@ -449,3 +460,4 @@ def test_dateline_parser() -> None:
     assert dateline_date("2024/05/20 14:35") == dt.date(2024, 5, 20)
     assert dateline_date("الرياض 27 ربيع الأول 1445 هـ الموافق 12 أكتوبر 2023 م واس") == dt.date(2023, 10, 12)
     assert dateline_date("القاهرة - 20 - 5 (كونا) -- استقبل") is None
+    assert dateline_date("القدس - «القدس العربي»:\n10 - يونيو - 2025") == dt.date(2025, 6, 10)
