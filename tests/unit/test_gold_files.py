@@ -60,7 +60,7 @@ ISO3 = _wordset(
     # devset6: the Balkans and central Europe
     "SRB HUN ERI VNM "
     # devset7
-    "ECU"
+    "ECU THA KHM"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -295,6 +295,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "Nabih Berri": ("1992-10-20", "2099-01-01"),
     "Mike Waltz": ("2025-01-20", "2025-05-01"),
     "Hanna Tetteh": ("2025-01-24", "2099-01-01"),
+    "Jose Manuel Albares": ("2021-07-12", "2099-01-01"),
+    "Youssef Rajji": ("2025-02-08", "2099-01-01"),
+    "Hun Manet": ("2023-08-22", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
