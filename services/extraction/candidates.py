@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import PloverType, Role, Status
-from services.extraction.actors import qualifies_pair
+from services.extraction.actors import each_of, qualifies_pair
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     affairs_or_people,
@@ -122,6 +122,8 @@ def sentence_candidates(
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if "weak" in trig.flags and trig.pos == "noun" and _with_each_of(words, clue.end):
+            trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})  # "اتصالات هاتفية مع كل من A وB": each
         if t in aims:
             continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
         if prepared_for(view.words, t, trig):
@@ -268,6 +270,12 @@ def sentence_candidates(
                 )
             )
     return out, next_carried
+
+
+def _with_each_of(words: Sequence[str], end: int) -> bool:
+    """'أجرى سلسلة اتصالات هاتفية مع كل من A وB': a plural act with each of the parties listed is one act
+    with each of them, not a generic mention (rule 5)."""
+    return end + 2 < len(words) and words[end] == "مع" and each_of(words, end + 3)
 
 
 def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[Roles]:

@@ -3,6 +3,7 @@ sentence's actors resolved into slots for the argument frames."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,13 +58,17 @@ def sentence_slots(
         if actor is None or actor.country is None:
             continue
         if out and m.kind == "title" and _apposition(out[-1], m, actor, view.words):
-            continue  # apposition: "محمد بن زايد رئيس الدولة"، "محمد بن زايد آل نهيان، رئيس الدولة،"
+            # apposition: "محمد بن زايد رئيس الدولة"، "محمد بن زايد آل نهيان، رئيس الدولة،"; the name's phrase
+            # runs to the title's end, so a list goes on after it ("عراقجي وزير خارجية إيران، وأيمن الصفدي")
+            out[-1] = dataclasses.replace(out[-1], mention=dataclasses.replace(out[-1].mention, end=m.end))
+            continue
         out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end) if surfaces else ""))
         if actor.role not in (Role.STATE, Role.ORGANIZATION):
             antecedent = actor
     return out
 
 
+_OFFICE_CHAIN = 4  # words of a first office between a name and the title of another office the person holds
 _NAME_REST = 2  # words of a name the gazetteer does not keep ("آل نهيان") before an appositive title
 
 
@@ -73,6 +78,8 @@ def _apposition(prev: Slot, m: Mention, actor: ActorRef, words: Sequence[str]) -
     if prev.mention.end == m.start:
         return prev.actor.country in (None, actor.country)
     gap = words[prev.mention.end : m.start]  # the rest of a long name may come first: "محمد بن زايد آل نهيان،"
+    if actor.ident == prev.actor.ident and len(gap) <= _OFFICE_CHAIN and PUNCT not in gap:
+        return True  # "أيمن الصفدي نائب رئيس الوزراء وزير الخارجية الأردني": his second office
     comma = 0 < len(gap) <= _NAME_REST + 1 and gap[-1] == PUNCT and PUNCT not in gap[:-1]
     unqualified = m.actor is not None and m.actor.country is None
     return comma and unqualified and prev.mention.kind == "person"

@@ -83,3 +83,28 @@ def test_people_present_after_a_coordinated_attendee_are_no_parties() -> None:
 def test_the_parties_of_a_prepared_act_are_not_the_parties_of_the_act_before_it() -> None:
     text = "وكان رئيس الوزراء الإيطالي قد زار تونس، في زيارة مهدت لتوقيع مذكرة تفاهم بين تونس والاتحاد الأوروبي."
     assert _coded(events(text, PUB)) == {("CONSULT", "042", "ITA", "TUN")}
+
+
+def test_a_series_of_calls_with_each_of_a_list_is_one_call_each() -> None:
+    text = "أجرى وزير الخارجية المصري سلسلة اتصالات هاتفية مع كل من وزير خارجية إيران ووزير خارجية تركيا."
+    assert _coded(events(text, PUB)) == {("CONSULT", "041", "EGY", "IRN"), ("CONSULT", "041", "EGY", "TUR")}
+
+
+def test_calls_with_unnamed_counterparts_stay_a_generic_plural() -> None:
+    assert events("أجرى وزير الخارجية المصري اتصالات هاتفية مع نظرائه العرب.", PUB) == []
+
+
+def test_a_list_goes_on_after_the_title_in_apposition_to_a_name() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم كلاً من عباس عراقجي وزير خارجية إيران،"
+        " وهاكان فيدان وزير خارجية تركيا."
+    )
+    assert _coded(events(text, PUB)) == {("CONSULT", "042", "IRN", "EGY"), ("CONSULT", "042", "TUR", "EGY")}
+
+
+def test_a_second_office_of_a_named_person_does_not_break_a_list() -> None:
+    text = (
+        "التقى وزير الخارجية المصري اليوم كلاً من أيمن الصفدي نائب رئيس الوزراء وزير الخارجية الأردني،"
+        " وهاكان فيدان وزير خارجية تركيا."
+    )
+    assert {target for *_, target in _coded(events(text, PUB))} == {"JOR", "TUR"}
