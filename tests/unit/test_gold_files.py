@@ -298,6 +298,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Jose Manuel Albares": ("2021-07-12", "2099-01-01"),
     "Youssef Rajji": ("2025-02-08", "2099-01-01"),
     "Hun Manet": ("2023-08-22", "2099-01-01"),
+    "Adel al-Jubeir": ("2015-04-29", "2018-12-27"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
