@@ -23,7 +23,7 @@ MIN_ARTICLES = {
     "devset4": 50,
     "devset5": 45,
     "devset6": 45,
-    "devset7": 40,
+    "devset7": 45,
     "heldout": 15,
 }
 
