@@ -108,3 +108,15 @@ def test_a_second_office_of_a_named_person_does_not_break_a_list() -> None:
         " وهاكان فيدان وزير خارجية تركيا."
     )
     assert {target for *_, target in _coded(events(text, PUB))} == {"JOR", "TUR"}
+
+
+def test_the_hebrew_state_is_israel() -> None:
+    text = "قطعت بوليفيا علاقاتها مع الدولة العبرية."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "BOL", "ISR")}
+
+
+def test_office_holders_named_in_recent_copy_are_resolved() -> None:
+    found = events("استقبل الرئيس الكولومبي غوستافو بيترو اليوم وزير الخارجية الإسباني في بوغوتا.", PUB)
+    assert {e.target.name_en for e in found if e.target} == {"Gustavo Petro"}
+    found = events("التقى المبعوث الأميركي توم براك اليوم رئيس الوزراء اللبناني في بيروت.", PUB)
+    assert {e.source.name_en for e in found} == {"Tom Barrack"}
