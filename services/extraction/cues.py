@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role
 from services.extraction.actors import PUNCT, after_delegation, after_place_noun, dual_delegations
-from services.extraction.context import find_marker
+from services.extraction.context import find_marker, is_background
 from services.extraction.lexicon import Trigger, fold_words, marker_index
 from services.extraction.mentions import ActorRef
 from services.extraction.morph import reads_as
-from services.extraction.slots import Slot
+from services.extraction.slots import Slot, chain_before
 from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView
 
@@ -286,6 +286,40 @@ def similar_message(
             dataclasses.replace(m, sent=sent, index=c.index, source=sender, texts=(), anaphoric=False)
             for m in copied
             if sender.country not in {t.country for t in m.targets}
+        ]
+    return []
+
+
+def names_the_same(words: Sequence[str]) -> bool:
+    """Does the sentence call an act 'similar' (مماثلة، مشابهة) to one reported before?"""
+    similar = _similar_words()
+    return any(w in similar for w in words)
+
+
+_SIMILAR_REACH = 5  # "فرضت الشهر الماضي عقوبات مماثلة": the similar word after the act's time and noun
+
+
+def similar_stances(
+    words: Sequence[str], sent: int, slots: Sequence[Slot], earlier: Sequence[Candidate]
+) -> list[Candidate]:
+    """'وكانت الولايات المتحدة وبريطانيا وفرنسا قد فرضت الشهر الماضي عقوبات مماثلة على الشركة': states doing
+    the same act as one reported before, naming no party of their own, each do it to that act's target."""
+    similar = _similar_words()
+    for c in find_clues(words):
+        if c.trigger.event_type not in BLAME or not any(w in similar for w in words[c.end : c.end + _SIMILAR_REACH]):
+            continue
+        model = next((e for e in reversed(earlier) if e.trigger.event_type == c.trigger.event_type and e.targets), None)
+        last = max((k for k, s in enumerate(slots) if s.mention.end <= c.index), default=None)
+        if model is None or last is None:
+            return []
+        targets = {a.country for a in model.targets}
+        background = is_background(words)
+        return [
+            dataclasses.replace(
+                model, trigger=c.trigger, sent=sent, index=c.index, source=s.actor, texts=(), background=background
+            )
+            for s in chain_before(slots, last, words)
+            if s.actor.country not in targets
         ]
     return []
 

@@ -9,7 +9,7 @@ from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
-from services.extraction.cues import fold_into_summons, similar_message
+from services.extraction.cues import BLAME, fold_into_summons, names_the_same, similar_message, similar_stances
 from services.extraction.dates import header_date
 from services.extraction.fields import ArticleContext, event_date, event_location, occasion_host
 from services.extraction.gazetteer import load_gazetteer
@@ -17,7 +17,7 @@ from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.text import build_doc
 from services.extraction.titles import CHARGE
-from services.extraction.views import sentence_views
+from services.extraction.views import sentence_slots, sentence_views
 
 EXTRACTOR_VERSION = "1.5.0"
 MAX_EVENTS = 50
@@ -40,6 +40,9 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     sent_messages: list[Candidate] = []  # the cables a later "برقية مماثلة" copies
     for k, view in enumerate(views):
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
+        if names_the_same(view.words) and not any(c.trigger.event_type in BLAME for c in found):
+            slots = sentence_slots(doc, view, k, cast, carried, surfaces=False)  # "فرضت … عقوبات مماثلة"
+            found.extend(similar_stances(view.words, k, slots, cands))
         messages = [c for c in found if c.trigger.mode == "message"]
         found.extend([] if messages else similar_message(view.words, k, carried, sent_messages))
         if messages:  # the cables of one sender, in order, for a later "برقية مماثلة"

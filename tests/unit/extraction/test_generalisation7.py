@@ -120,3 +120,20 @@ def test_office_holders_named_in_recent_copy_are_resolved() -> None:
     assert {e.target.name_en for e in found if e.target} == {"Gustavo Petro"}
     found = events("التقى المبعوث الأميركي توم براك اليوم رئيس الوزراء اللبناني في بيروت.", PUB)
     assert {e.source.name_en for e in found} == {"Tom Barrack"}
+
+
+def test_states_imposing_similar_sanctions_take_the_earlier_target() -> None:
+    text = (
+        "فرض الاتحاد الأوروبي اليوم عقوبات على شركات إيرانية. وكانت الولايات المتحدة وبريطانيا وفرنسا قد فرضت"
+        " الشهر الماضي عقوبات مماثلة على الشركة."
+    )
+    assert _coded(events(text, PUB)) == {
+        ("SANCTION", "163", "EEC", "IRN"),
+        ("SANCTION", "163", "USA", "IRN"),
+        ("SANCTION", "163", "GBR", "IRN"),
+        ("SANCTION", "163", "FRA", "IRN"),
+    }
+
+
+def test_similar_sanctions_with_nothing_reported_before_are_no_event() -> None:
+    assert events("وكانت الولايات المتحدة وبريطانيا قد فرضت الشهر الماضي عقوبات مماثلة على الشركة.", PUB) == []
