@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset7 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset8 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "heldout")
+SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "heldout")
 MIN_ARTICLES = {
     "devset": 45,
     "devset2": 40,
@@ -24,6 +24,7 @@ MIN_ARTICLES = {
     "devset5": 45,
     "devset6": 45,
     "devset7": 45,
+    "devset8": 8,
     "heldout": 15,
 }
 
@@ -299,6 +300,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "Youssef Rajji": ("2025-02-08", "2099-01-01"),
     "Hun Manet": ("2023-08-22", "2099-01-01"),
     "Adel al-Jubeir": ("2015-04-29", "2018-12-27"),
+    # devset8
+    "Pete Hegseth": ("2025-01-25", "2099-01-01"),
+    "Michael Kurilla": ("2022-04-01", "2025-08-08"),
+    "Mohammed bin Rashid Al Maktoum": ("2006-01-04", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
