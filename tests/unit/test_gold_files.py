@@ -304,6 +304,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Pete Hegseth": ("2025-01-25", "2099-01-01"),
     "Michael Kurilla": ("2022-04-01", "2025-08-08"),
     "Mohammed bin Rashid Al Maktoum": ("2006-01-04", "2099-01-01"),
+    "Murhaf Abu Qasra": ("2024-12-21", "2099-01-01"),
+    "Michel Barnier": ("2024-09-05", "2024-12-13"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
