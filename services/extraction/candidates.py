@@ -10,6 +10,7 @@ from schemas.event import PloverType, Role, Status
 from services.extraction.actors import each_of, qualifies_pair
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
+    ADDRESSEES,
     affairs_or_people,
     announced,
     answered_invitation,
@@ -232,6 +233,8 @@ def sentence_candidates(
         found_roles = assign(local, t, trig, receive, carried, dest, view.words, broken)
         if "invite" in trig.flags and trig.pos == "verb" and invitee_pronoun(view.words[t]):
             found_roles = _invited_back(out, local, t) or found_roles
+        elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
+            found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
         if trig.event_type in _STANDS and found_roles:  # "قطعت علاقاتها مع قطر، إلى جانب السعودية والإمارات"
             found_roles = [*found_roles, *alongside(local, view.words, t, found_roles[0])]
         for roles in found_roles:
@@ -276,6 +279,19 @@ def _with_each_of(words: Sequence[str], end: int) -> bool:
     """'أجرى سلسلة اتصالات هاتفية مع كل من A وB': a plural act with each of the parties listed is one act
     with each of them, not a generic mention (rule 5)."""
     return end + 2 < len(words) and words[end] == "مع" and each_of(words, end + 3)
+
+
+_ADDRESSEE_REACH = 2  # "ووجه إليه دعوة"، "وجه خلاله دعوة له"
+
+
+def _pronoun_addressee(words: Sequence[str], t: int) -> bool:
+    """An invitation addressed to a pronoun right before or after the noun ('ووجه إليه دعوة')."""
+    return any(w in ADDRESSEES for w in words[max(0, t - _ADDRESSEE_REACH) : t + 1 + _ADDRESSEE_REACH])
+
+
+def _none_after(slots: list[Slot], t: int) -> bool:
+    """No person named after the noun (a state or city there is where the visit would be)."""
+    return all(s.mention.start < t or s.actor.role in (Role.STATE, Role.ORGANIZATION) for s in slots)
 
 
 def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[Roles]:

@@ -43,6 +43,9 @@ def _answer_words() -> frozenset[str]:
 _CALL_GAP = 12  # "دعوة الرئيس الأمريكي دونالد ترامب إلى نقل …"، "دعوة كل من السعودية والإمارات ومصر … للانضمام"
 
 
+ADDRESSEES = frozenset({"اليه", "اليها", "اليهم", "اليهما", "له", "لها", "لهم", "لهما"})  # folded: to him …
+
+
 def call_to_act(view: SentenceView, t: int) -> bool:
     """'دعوة ترامب إلى نقل سكان غزة': a call to do something, not an invitation to come. The first
     إلى / لـ after the noun decides: a visit, a gathering or a named place is an invitation."""
@@ -50,6 +53,8 @@ def call_to_act(view: SentenceView, t: int) -> bool:
     starts = {m.start for m in view.mentions}
     for k in range(t + 1, min(len(words), t + _CALL_GAP)):
         word = words[k]
+        if word in ADDRESSEES:
+            continue  # "دعوة له لزيارة باريس": to whom, then to what
         if word == "الي":
             return k + 1 < len(words) and k + 1 not in starts and not _invited_to(words[k + 1])
         if word.startswith("ل") and k not in starts:  # "لزيارة", "للمشاركة" (ل + ال), "لنقل"

@@ -137,3 +137,19 @@ def test_states_imposing_similar_sanctions_take_the_earlier_target() -> None:
 
 def test_similar_sanctions_with_nothing_reported_before_are_no_event() -> None:
     assert events("وكانت الولايات المتحدة وبريطانيا قد فرضت الشهر الماضي عقوبات مماثلة على الشركة.", PUB) == []
+
+
+def test_an_invitation_addressed_to_a_pronoun_goes_from_the_caller_to_the_called() -> None:
+    text = (
+        "وكان الرئيس اللبناني قد تلقى الشهر الماضي اتصالاً من ولي العهد السعودي هنأه فيه بانتخابه،"
+        " ووجه إليه دعوة لزيارة المملكة."
+    )
+    assert ("AGREE", "036", "SAU", "LBN") in _coded(events(text, PUB))
+
+
+def test_an_invitation_to_him_to_visit_a_capital_is_no_call_to_act() -> None:
+    text = "تلقى الرئيس اللبناني اتصالاً من الرئيس الفرنسي وجه خلاله دعوة له لزيارة باريس."
+    assert _kinds(events(text, PUB)) == {
+        ("CONSULT", "041", "FRA", "LBN", "occurred"),
+        ("AGREE", "036", "FRA", "LBN", "planned"),
+    }
