@@ -306,6 +306,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Mohammed bin Rashid Al Maktoum": ("2006-01-04", "2099-01-01"),
     "Murhaf Abu Qasra": ("2024-12-21", "2099-01-01"),
     "Michel Barnier": ("2024-09-05", "2024-12-13"),
+    "Salman bin Hamad Al Khalifa": ("2020-11-11", "2099-01-01"),
+    "Lloyd Austin": ("2021-01-22", "2025-01-20"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
