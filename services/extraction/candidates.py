@@ -272,7 +272,29 @@ def sentence_candidates(
                     future=status == Status.PLANNED or future_negation(view.words, t) or called_off,
                 )
             )
-    return out, next_carried
+    return _trip_to_gathering(out, words), next_carried
+
+
+def _trip_to_gathering(cands: list[Candidate], words: Sequence[str]) -> list[Candidate]:
+    """'يتوجه الرئيس إلى القاهرة للمشاركة في القمة العربية': a trip made to join an organisation's gathering is
+    one event towards the organisation, not also a visit to the host state; a bilateral summit ('يزور الهند
+    للمشاركة في القمة السنوية الروسية الهندية') stays a visit."""
+    for trip in cands:
+        if trip.trigger.frame != "visit":
+            continue
+        for meeting in cands:
+            if (
+                meeting.trigger.frame == "multi"
+                and meeting.index > trip.index
+                and meeting.source.ident == trip.source.ident
+                and find_marker(words, "summit_join", trip.index + 1, meeting.index) is not None
+            ):
+                if meeting.forum is not None:  # "القمة العربية": the Arab League's
+                    kept = [c for c in cands if c is not trip]
+                    return [dataclasses.replace(c, anaphoric=False) if c is meeting else c for c in kept]
+                if any(a.role == Role.ORGANIZATION for a in trip.targets):  # "… منظمة التعاون الإسلامي"
+                    return [c for c in cands if c is not meeting]
+    return cands
 
 
 def _with_each_of(words: Sequence[str], end: int) -> bool:

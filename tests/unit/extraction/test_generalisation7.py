@@ -153,3 +153,13 @@ def test_an_invitation_to_him_to_visit_a_capital_is_no_call_to_act() -> None:
         ("CONSULT", "041", "FRA", "LBN", "occurred"),
         ("AGREE", "036", "FRA", "LBN", "planned"),
     }
+
+
+def test_a_trip_to_join_an_organisations_summit_is_one_event_towards_the_organisation() -> None:
+    text = "يتوجه الرئيس اللبناني غدا من الرياض إلى القاهرة للمشاركة في القمة العربية الطارئة."
+    assert _kinds(events(text, PUB)) == {("AGREE", "036", "LBN", "ARL", "planned")}
+
+
+def test_a_trip_to_a_bilateral_summit_stays_a_visit() -> None:
+    text = "من المقرر أن يزور الرئيس الروسي الهند قبل نهاية العام للمشاركة في القمة السنوية الروسية الهندية."
+    assert _kinds(events(text, PUB)) == {("AGREE", "036", "RUS", "IND", "planned")}
