@@ -308,6 +308,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "Michel Barnier": ("2024-09-05", "2024-12-13"),
     "Salman bin Hamad Al Khalifa": ("2020-11-11", "2099-01-01"),
     "Lloyd Austin": ("2021-01-22", "2025-01-20"),
+    "Anthony Albanese": ("2022-05-23", "2099-01-01"),
+    "Mostafa Madbouly": ("2018-06-07", "2099-01-01"),
+    "Luigi Di Maio": ("2023-06-01", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
