@@ -108,6 +108,9 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
         places = [p for p in c.places if p.location.lat is not None or (consult and p.location.country in parties)]
         if "itinerary" in c.trigger.flags:  # a tour's next stop is not where the sentence says it began
             places = [p for p in places if p.index > c.index]
+        if c.trigger.frame == "visit":  # "يتوجه غداً من الرياض إلى القاهرة": where the traveller sets out from
+            words = ctx.views[c.sent].words
+            places = [p for p in places if not (p.index > c.index and words[p.index - 1] == "من")]
         if not consult:  # a statement is placed where the report says it was made, never by the dateline alone
             places = [p for p in places if not p.dateline and p.explicit]  # nor by a bare capital ("أعلنت الجزائر")
             # where it was said comes with the speaker, before its object ("أدان … حرق المصحف في ستوكهولم")

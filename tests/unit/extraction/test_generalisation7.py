@@ -163,3 +163,10 @@ def test_a_trip_to_join_an_organisations_summit_is_one_event_towards_the_organis
 def test_a_trip_to_a_bilateral_summit_stays_a_visit() -> None:
     text = "من المقرر أن يزور الرئيس الروسي الهند قبل نهاية العام للمشاركة في القمة السنوية الروسية الهندية."
     assert _kinds(events(text, PUB)) == {("AGREE", "036", "RUS", "IND", "planned")}
+
+
+def test_the_city_a_traveller_sets_out_from_is_not_where_the_visit_is() -> None:
+    found = events("يتوجه الرئيس اللبناني غداً من الرياض إلى القاهرة في زيارة رسمية.", PUB)
+    assert [(e.target.country if e.target else None, e.location.name_en if e.location else None) for e in found] == [
+        ("EGY", "Cairo")
+    ]
