@@ -53,8 +53,9 @@ def _who(a: ActorRef) -> str:
 
 
 def group_key(c: Candidate) -> tuple[object, ...]:
-    if c.summit is not None:
-        return ("multilateral", c.source.country, gathering_key(c.summit))
+    if c.summit is not None:  # the next one agreed on ("القمة المقبلة") is another gathering than the one held
+        planned = () if c.status == Status.OCCURRED else (c.status.value,)
+        return ("multilateral", c.source.country, gathering_key(c.summit), *planned)
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
     status = "" if c.status == Status.OCCURRED else c.status.value
     if "exchange" in c.trigger.flags:  # an exchange is one message each way: the writer is part of the key

@@ -12,6 +12,7 @@ from services.extraction.candidates import Budget, Candidate, sentence_candidate
 from services.extraction.cues import BLAME, fold_into_summons, names_the_same, similar_message, similar_stances
 from services.extraction.dates import header_date
 from services.extraction.fields import ArticleContext, event_date, event_location, occasion_host
+from services.extraction.gatherings import next_gathering
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
@@ -43,6 +44,8 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
         if names_the_same(view.words) and not any(c.trigger.event_type in BLAME for c in found):
             slots = sentence_slots(doc, view, k, cast, carried, surfaces=False)  # "فرضت … عقوبات مماثلة"
             found.extend(similar_stances(view.words, k, slots, cands))
+        if not found:  # "واتفق القادة على عقد القمة المقبلة في بغداد"
+            found.extend(next_gathering(view.words, k, tuple(view.places), cands))
         messages = [c for c in found if c.trigger.mode == "message"]
         found.extend([] if messages else similar_message(view.words, k, carried, sent_messages))
         if messages:  # the cables of one sender, in order, for a later "برقية مماثلة"

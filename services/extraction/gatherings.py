@@ -3,14 +3,21 @@ gathering ("حضر قمة …"), who chairs an organisation's session ("ترأس
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from schemas.event import Role
+from schemas.event import PloverType, Role, Status
 from services.extraction.actors import PUNCT, ActorRef, after_delegation
-from services.extraction.context import find_marker
+from services.extraction.context import find_marker, status_at
 from services.extraction.lexicon import Trigger
+from services.extraction.locate import PlaceHit
 from services.extraction.slots import Slot
 from services.extraction.text import Doc
+from services.extraction.triggers import find_clues
+
+if TYPE_CHECKING:
+    from services.extraction.candidates import Candidate
 
 _SUMMIT_NAME_MAX = 7
 _JOIN_BEFORE = 8  # "حضوره قمة", "شارك الرئيس المصري عبد الفتاح السيسي في القمة"
@@ -132,3 +139,36 @@ def forum_party(
         return None
     person = next((s for s in parties if s.actor.role not in (Role.STATE, Role.ORGANIZATION)), parties[0])
     return person.actor, igo.actor, igo
+
+
+def next_gathering(
+    words: Sequence[str], sent: int, places: tuple[PlaceHit, ...], earlier: Sequence[Candidate]
+) -> list[Candidate]:
+    """'واتفق القادة على عقد القمة المقبلة في بغداد': the leaders of a gathering reported before agree on their
+    next one, a planned gathering (AGREE/036) with the first-named leader of the one held as source."""
+    if find_marker(words, "leaders", 0, len(words)) is None:
+        return []
+    for c in find_clues(words):
+        planned = status_at(words, c.index, future=c.future, planned_word=False) == Status.PLANNED
+        if c.trigger.event_type != PloverType.CONSULT or not planned:  # "عقد القمة المقبلة"
+            continue
+        held_ones = [e for e in earlier if e.trigger.frame == "multi" and e.status == Status.OCCURRED]
+        if not held_ones:
+            return []
+        persons = [e for e in held_ones if e.source.role not in (Role.STATE, Role.ORGANIZATION)]
+        held = (persons or held_ones)[0]  # the lead's "جمعت الرئيس السيسي …", not the headline's "بين مصر …"
+        return [
+            dataclasses.replace(
+                held,
+                sent=sent,
+                index=c.index,
+                targets=(),
+                status=Status.PLANNED,
+                future=True,
+                background=False,
+                places=tuple(p for p in places if p.location.lat is not None),  # "في مصر": no city guessed
+                texts=(),
+                anaphoric=False,
+            )
+        ]
+    return []

@@ -170,3 +170,20 @@ def test_the_city_a_traveller_sets_out_from_is_not_where_the_visit_is() -> None:
     assert [(e.target.country if e.target else None, e.location.name_en if e.location else None) for e in found] == [
         ("EGY", "Cairo")
     ]
+
+
+def test_the_next_summit_the_leaders_agree_on_is_a_planned_gathering() -> None:
+    text = (
+        "شارك العاهل الأردني اليوم في القمة الثلاثية التي استضافها الرئيس المصري في القاهرة بمشاركة"
+        " الرئيس العراقي. واتفق القادة على عقد القمة المقبلة في بغداد."
+    )
+    found = events(text, PUB)
+    planned = [e for e in found if e.status.value == "planned"]
+    assert [(e.cameo.code, e.source.country, e.location.name_en if e.location else None) for e in planned] == [
+        ("036", "JOR", "Baghdad")
+    ]
+    assert len(found) == 2
+
+
+def test_leaders_agreeing_on_a_summit_with_none_held_before_is_no_event() -> None:
+    assert events("واتفق القادة على عقد القمة المقبلة في بغداد.", PUB) == []
