@@ -61,7 +61,9 @@ ISO3 = _wordset(
     # devset6: the Balkans and central Europe
     "SRB HUN ERI VNM "
     # devset7
-    "ECU THA KHM"
+    "ECU THA KHM "
+    # devset8
+    "NZL"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -311,6 +313,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "Anthony Albanese": ("2022-05-23", "2099-01-01"),
     "Mostafa Madbouly": ("2018-06-07", "2099-01-01"),
     "Luigi Di Maio": ("2023-06-01", "2099-01-01"),
+    "Aziz Akhannouch": ("2021-10-07", "2099-01-01"),
+    "Ali Bagheri Kani": ("2024-05-20", "2024-08-21"),
+    "Jean-Yves Le Drian": ("2023-06-07", "2099-01-01"),
+    "Alexander Lukashenko": ("1994-07-20", "2099-01-01"),
+    "Vahagn Khachaturyan": ("2022-03-13", "2099-01-01"),
+    "Mario Draghi": ("2021-02-13", "2022-10-22"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
