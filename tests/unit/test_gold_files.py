@@ -319,6 +319,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Alexander Lukashenko": ("1994-07-20", "2099-01-01"),
     "Vahagn Khachaturyan": ("2022-03-13", "2099-01-01"),
     "Mario Draghi": ("2021-02-13", "2022-10-22"),
+    "Abdoulaye Diop": ("2021-06-07", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
