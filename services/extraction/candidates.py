@@ -14,10 +14,10 @@ from services.extraction.cues import (
     affairs_or_people,
     announced,
     answered_invitation,
-    attending,
     blamed,
     call_to_act,
     circumstantial,
+    companions,
     definite_noun,
     delegate,
     hosts_talks,
@@ -110,7 +110,9 @@ def sentence_candidates(
     three_sided = any(many_sided(view.words, c) for c in clues)  # "لقاءً ثلاثياً": one gathering of all
     hosted: str | None = None  # the country hosting talks reported in this sentence
     words = view.words
-    aims = [c.index for c in clues if prepared_for(words, c.index, c.trigger) and not announced(words, c.index)]
+    present = companions(slots, words)
+    prepared = [c.index for c in clues if prepared_for(words, c.index, c.trigger)]
+    aims = [i for i in prepared if not announced(words, i)]
     for clue in clues:
         trig, t = clue.trigger, clue.index
         after = clue.end + 1  # "اتصال هاتفي تلقاه X من Y": the receiving verb right after the noun
@@ -127,7 +129,7 @@ def sentence_candidates(
             trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})  # "اتصالات هاتفية مع كل من A وB": each
         if t in aims:
             continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
-        if prepared_for(view.words, t, trig):
+        if t in prepared:
             clue = dataclasses.replace(clue, future=True)  # "التحضيرات لزيارته المرتقبة": it lies ahead
         if trig.event_type == PloverType.CONSULT and purpose_of_invitation(view.words, clues, t):
             continue  # "دعاه إلى زيارة باريس": the visit is what the invitation is for, not an event
@@ -173,7 +175,7 @@ def sentence_candidates(
         local = frame_slots(slots, view.words, t, trig)
         if local is not None:  # "في موسكو", "قبالة سواحل اليمن" is where, not who
             local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
-            local = [s for s in local if not attending(s, slots, view.words)]  # "بحضور وزير الخارجية": not a party
+            local = [s for s in local if s.mention.start not in present]  # "بحضور وزير الخارجية": not a party
             local = [s for s in local if not affairs_or_people(s, view.words)]  # "تهجير الفلسطينيين": no party
             local = [s for s in local if not any(t < a < s.mention.start for a in aims)]  # the aim's parties
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one

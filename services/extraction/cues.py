@@ -297,8 +297,7 @@ def similar_message(
 
 def names_the_same(words: Sequence[str]) -> bool:
     """Does the sentence call an act 'similar' (مماثلة، مشابهة) to one reported before?"""
-    similar = _similar_words()
-    return any(w in similar for w in words)
+    return not _similar_words().isdisjoint(words)
 
 
 _SIMILAR_REACH = 5  # "فرضت الشهر الماضي عقوبات مماثلة": the similar word after the act's time and noun
@@ -339,25 +338,27 @@ def _similar_words() -> frozenset[str]:
     return frozenset(fold_words("مماثلة مماثلا مماثل مشابهة مماثلتين مماثلتان مماثلين"))
 
 
-def attending(slot: Slot, slots: Sequence[Slot], words: Sequence[str]) -> bool:
-    """'استقبل ولي العهد … لامي …، بحضور وزير الخارجية اليحيا': a person present is not a party, nor are the
-    companions of a traveller ('أدت زيارة إلى تونس رفقة رئيسة المفوضية الأوروبية ورئيس الوزراء الهولندي'),
-    the ones coordinated after the first included."""
-    while True:
-        start = slot.mention.start
-        if start > 0 and words[start - 1] in _company_words():
-            return True
-        before = [  # "ورئيس الوزراء الهولندي": coordinated; "… الهولندي آنذاك مارك روته": the title's holder
-            s
-            for s in slots
-            if s is not slot
-            and 0 <= start - s.mention.end <= _TITLE_GAP
-            and (slot.mention.conj or s.mention.kind == "title")
-            and PUNCT not in words[s.mention.end : start]
-        ]
-        if not before:
-            return False
-        slot = before[0]
+def companions(slots: Sequence[Slot], words: Sequence[str]) -> frozenset[int]:
+    """Starts of the slots that are no parties: people present ('استقبل ولي العهد … لامي …، بحضور وزير الخارجية
+    اليحيا') and the companions of a traveller ('أدت زيارة إلى تونس رفقة رئيسة المفوضية الأوروبية ورئيس الوزراء
+    الهولندي آنذاك مارك روته'), the ones coordinated after the first or holding its title included."""
+    company = _company_words()
+    out: set[int] = set()
+    prev: Slot | None = None
+    for s in slots:
+        start = s.mention.start
+        after_company = start > 0 and words[start - 1] in company
+        continues = (  # "ورئيس الوزراء الهولندي": coordinated; "… الهولندي آنذاك مارك روته": the title's holder
+            prev is not None
+            and prev.mention.start in out
+            and 0 <= start - prev.mention.end <= _TITLE_GAP
+            and (s.mention.conj or prev.mention.kind == "title")
+            and PUNCT not in words[prev.mention.end : start]
+        )
+        if after_company or continues:
+            out.add(start)
+        prev = s
+    return frozenset(out)
 
 
 _TITLE_GAP = 1  # "رئيس الوزراء الهولندي آنذاك مارك روته": one word between a title and its holder

@@ -39,13 +39,15 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     budget = Budget(MAX_CLUES)
     recent_igo: ActorRef | None = None  # the organisation named last: "ترأس الوفد المشارك في القمة"
     sent_messages: list[Candidate] = []  # the cables a later "برقية مماثلة" copies
+    held_gathering = False  # a gathering reported so far, whose leaders may agree on the next one
     for k, view in enumerate(views):
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
         if names_the_same(view.words) and not any(c.trigger.event_type in BLAME for c in found):
             slots = sentence_slots(doc, view, k, cast, carried, surfaces=False)  # "فرضت … عقوبات مماثلة"
             found.extend(similar_stances(view.words, k, slots, cands))
-        if not found:  # "واتفق القادة على عقد القمة المقبلة في بغداد"
+        if not found and held_gathering:  # "واتفق القادة على عقد القمة المقبلة في بغداد"
             found.extend(next_gathering(view.words, k, tuple(view.places), cands))
+        held_gathering = held_gathering or any(c.trigger.frame == "multi" for c in found)
         messages = [c for c in found if c.trigger.mode == "message"]
         found.extend([] if messages else similar_message(view.words, k, carried, sent_messages))
         if messages:  # the cables of one sender, in order, for a later "برقية مماثلة"
