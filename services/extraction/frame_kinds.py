@@ -156,6 +156,8 @@ def summon(
         if len(summoners) > 1:  # "استدعت السعودية والكويت سفيري لبنان لديهما": a summons by each
             return [Roles(who, (envoy.actor,), 3) for who in summoners]
     if summoner.country == envoy.actor.country:  # its own envoy: a recall from the host country
+        if summoner.role in (Role.AMBASSADOR, Role.ENVOY):  # "نائب الوزير السفير منصور العيادي استدعى": a rank
+            return []
         host = next(
             (
                 s.actor

@@ -187,3 +187,11 @@ def test_the_next_summit_the_leaders_agree_on_is_a_planned_gathering() -> None:
 
 def test_leaders_agreeing_on_a_summit_with_none_held_before_is_no_event() -> None:
     assert events("واتفق القادة على عقد القمة المقبلة في بغداد.", PUB) == []
+
+
+def test_an_ambassador_summoning_an_envoy_of_his_own_state_is_no_recall() -> None:
+    text = (
+        "سلمت وزارة الخارجية الكويتية اليوم سفير جمهورية العراق لدى البلاد مذكرة احتجاج رسمية. وقالت الوزارة"
+        " في بيان إن نائب وزير الخارجية السفير منصور العيادي استدعى السفير العراقي وأبلغه رفض دولة الكويت القاطع."
+    )
+    assert _coded(events(text, PUB)) == {("ACCUSE", "114", "KWT", "IRQ")}
