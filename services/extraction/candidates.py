@@ -37,7 +37,7 @@ from services.extraction.frame_kinds import multi
 from services.extraction.frames import assign
 from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
-from services.extraction.lexicon import Trigger
+from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
@@ -332,6 +332,9 @@ def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[R
 
 _STANDS = (PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT)
 _ALONGSIDE = ("الي", "جانب")  # folded "إلى جانب"
+_SIDING = frozenset(  # folded: siding or standing with someone ("اتهمتها بالانحياز إلى جانب الكونغو")
+    fold_words("الانحياز بالانحياز انحياز انحيازها الوقوف بالوقوف وقوف وقوفها تقف يقف وقفت وقف الاصطفاف بالاصطفاف")
+)
 _TOOK_IT = frozenset({"اتخذته", "اتخذتها", "اتخذه", "اتخذها"})  # folded: "(القرار) الذي اتخذته"
 _TOOK_IT_GAP = 5  # "اتخذته في اليوم ذاته أيضا كل من …"
 
@@ -340,7 +343,14 @@ def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> 
     """'قطعت البحرين علاقاتها مع قطر، إلى جانب السعودية والإمارات ومصر'، '…، وهو القرار الذي اتخذته في
     اليوم ذاته كل من البحرين والإمارات ومصر': the states listed after إلى جانب, or as the subject of a verb
     taking the same decision, did the same to the same target."""
-    at = next((k + 2 for k in range(t + 1, len(words) - 1) if tuple(words[k : k + 2]) == _ALONGSIDE), None)
+    at = next(
+        (
+            k + 2
+            for k in range(t + 1, len(words) - 1)
+            if tuple(words[k : k + 2]) == _ALONGSIDE and words[k - 1] not in _SIDING  # "بالانحياز إلى جانب الكونغو"
+        ),
+        None,
+    )
     if at is None:
         at = next((k + 1 for k in range(t + 1, len(words)) if words[k] in _TOOK_IT), None)
     if at is None:

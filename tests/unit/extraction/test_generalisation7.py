@@ -195,3 +195,8 @@ def test_an_ambassador_summoning_an_envoy_of_his_own_state_is_no_recall() -> Non
         " في بيان إن نائب وزير الخارجية السفير منصور العيادي استدعى السفير العراقي وأبلغه رفض دولة الكويت القاطع."
     )
     assert _coded(events(text, PUB)) == {("ACCUSE", "114", "KWT", "IRQ")}
+
+
+def test_a_state_one_is_accused_of_siding_with_is_no_coactor() -> None:
+    text = "أعلنت رواندا اليوم قطع علاقاتها الدبلوماسية مع بلجيكا، متهمة بروكسل بالانحياز إلى جانب الكونغو الديمقراطية."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "RWA", "BEL")}
