@@ -13,6 +13,10 @@
 
 /* What a pass does to a code point (the values of cviews.py). */
 enum { F_FOLD = 1, F_GATE = 2, F_DELETE = 4, F_EXPAND = 8, F_HAMZA_MARK = 16, F_ALL = 31 };
+/* Flags of the fused scans' entries only (`make_entry`, not cviews.py): a space or newline the space pass
+ * reads (with `spaces`), a code point the fused clean scan leaves to the passes (an expansion holding a
+ * space or newline, whose space runs would cut a whole run, or a hamza mark), a code point replaced. */
+enum { F_SPACE = 32, F_SLOW = 64, F_CHANGED = 128 };
 
 #define BLOCK_BITS 8
 #define BLOCK_SIZE (1 << BLOCK_BITS)
@@ -41,6 +45,8 @@ typedef struct {
     Composition *compositions;
     Py_ssize_t composition_count;
     int spaces;
+    Py_UCS4 max_produced;           /* the highest code point a fold or an expansion writes */
+    uint32_t *flat;                 /* the entry (`make_entry`) of every BMP code point (256 KiB) */
 } Tables;
 
 static PyTypeObject *TablesType = NULL;
@@ -434,49 +440,96 @@ static PyObject *offset_int(Py_ssize_t value)
     return Py_NewRef(shared_ints[value]);
 }
 
+static PyObject *run_tuple(const Run *r)
+{
+    PyObject *tuple = PyTuple_New(4);
+    if (tuple == NULL)
+        return NULL;
+    Py_ssize_t values[4] = {r->view, r->raw, r->view_len, r->raw_len};
+    for (int k = 0; k < 4; k++) {
+        PyObject *value = offset_int(values[k]);
+        if (value == NULL) {
+            Py_DECREF(tuple);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(tuple, k, value);
+    }
+    PyObject_GC_UnTrack(tuple); /* four ints cannot be in a cycle (CPython untracks such tuples too) */
+    return tuple;
+}
+
 static PyObject *runs_to_list(const Runs *runs)
 {
     PyObject *list = PyList_New(runs->len);
     if (list == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < runs->len; i++) {
-        const Run *r = &runs->data[i];
-        PyObject *tuple = PyTuple_New(4);
+        PyObject *tuple = run_tuple(&runs->data[i]);
         if (tuple == NULL) {
             Py_DECREF(list);
             return NULL;
         }
         PyList_SET_ITEM(list, i, tuple);
-        Py_ssize_t values[4] = {r->view, r->raw, r->view_len, r->raw_len};
-        for (int k = 0; k < 4; k++) {
-            PyObject *value = offset_int(values[k]);
-            if (value == NULL) {
-                Py_DECREF(list);
-                return NULL;
-            }
-            PyTuple_SET_ITEM(tuple, k, value);
-        }
-        PyObject_GC_UnTrack(tuple); /* four ints cannot be in a cycle (CPython untracks such tuples too) */
     }
     return list;
 }
 
-/* (text, runs): the input string itself when nothing changed. */
-static PyObject *result(Work *w, PyObject *input, int changed)
+static inline int same_run(const Run *a, const Run *b)
 {
-    PyObject *text = changed ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, w->text.data, w->text.len)
-                             : Py_NewRef(input);
+    return a->view == b->view && a->raw == b->raw && a->view_len == b->view_len && a->raw_len == b->raw_len;
+}
+
+/* The list of composed runs, sharing the tuple of an outer or inner run it equals (a third of them: a
+ * match run where the clean view had no edit, a clean run the match view kept) instead of making one. */
+static PyObject *composed_to_list(const Runs *composed, const Runs *outer, PyObject *outer_list, const Runs *inner,
+                                  PyObject *inner_list)
+{
+    PyObject *list = PyList_New(composed->len);
+    if (list == NULL)
+        return NULL;
+    Py_ssize_t i = 0, j = 0;
+    for (Py_ssize_t k = 0; k < composed->len; k++) {
+        const Run *r = &composed->data[k];
+        while (i < outer->len && outer->data[i].view < r->view)
+            i++;
+        while (j < inner->len && inner->data[j].raw < r->raw)
+            j++;
+        PyObject *tuple;
+        if (i < outer->len && same_run(&outer->data[i], r))
+            tuple = Py_NewRef(PyList_GET_ITEM(outer_list, i));
+        else if (j < inner->len && same_run(&inner->data[j], r))
+            tuple = Py_NewRef(PyList_GET_ITEM(inner_list, j));
+        else if ((tuple = run_tuple(r)) == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, k, tuple);
+    }
+    return list;
+}
+
+/* (text, runs), taking over `text`. */
+static PyObject *view_pair(PyObject *text, const Runs *runs)
+{
     if (text == NULL)
         return NULL;
-    PyObject *runs = runs_to_list(&w->runs);
-    if (runs == NULL) {
+    PyObject *list = runs_to_list(runs);
+    if (list == NULL) {
         Py_DECREF(text);
         return NULL;
     }
-    PyObject *pair = PyTuple_Pack(2, text, runs);
+    PyObject *pair = PyTuple_Pack(2, text, list);
     Py_DECREF(text);
-    Py_DECREF(runs);
+    Py_DECREF(list);
     return pair;
+}
+
+/* (text, runs) of the passes: the input string itself when nothing changed. */
+static PyObject *result(Work *w, PyObject *input, int changed)
+{
+    return view_pair(changed ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, w->text.data, w->text.len)
+                             : Py_NewRef(input),
+                     &w->runs);
 }
 
 static int parse_view_args(PyObject *const *args, Py_ssize_t nargs, PyObject **text, const Tables **tables)
@@ -611,18 +664,456 @@ static int match_passes(const Tables *t, Work *w, int *changed)
     return 0;
 }
 
+/* ---- the fused views -------------------------------------------------------------------------------- */
+
+/* The passes above, fused into one scan of the input in its own str kind that writes the view and its
+ * final runs as it goes. They give the same text and runs as the passes (offsets.py's arithmetic, worked
+ * out once for what each pass can meet): one-to-one code points extend the open one-to-one run, a deletion
+ * ends it, an expansion or a collapsed space run is a whole run. What this arithmetic does not cover (a
+ * hamza composition, an expansion holding a space, the match view's second space pass, a fold past the
+ * input's width) makes the scan give up and the passes run instead. */
+
+enum { FUSED_OK = 0, FUSED_ERROR = -1, FUSED_GIVE_UP = 1 };
+#define SPECULATIVE 32 /* code points per block written before it is known to need no run */
+
+typedef struct {
+    void *data;         /* the view: Py_UCS2 when the input is 1- or 2-byte, else Py_UCS4 */
+    Py_ssize_t len, cap;
+    Py_UCS4 bits;       /* the OR of its code points: the str kind it needs */
+    Runs runs;
+    int changed;
+} Fused;
+
+static inline __attribute__((always_inline)) Py_UCS4 read_char(int kind, const void *data, Py_ssize_t i)
+{
+    return kind == PyUnicode_1BYTE_KIND ? ((const Py_UCS1 *)data)[i]
+         : kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
+                                        : ((const Py_UCS4 *)data)[i];
+}
+
+static inline __attribute__((always_inline)) void write_char(int wide, void *data, Py_ssize_t i, Py_UCS4 c)
+{
+    if (wide)
+        ((Py_UCS4 *)data)[i] = c;
+    else
+        ((Py_UCS2 *)data)[i] = (Py_UCS2)c;
+}
+
+static inline __attribute__((always_inline)) Py_UCS4 view_char(int wide, const void *data, Py_ssize_t i)
+{
+    return wide ? ((const Py_UCS4 *)data)[i] : ((const Py_UCS2 *)data)[i];
+}
+
+#define TARGET_MASK 0x1FFFFF
+#define FLAGS_SHIFT 24
+
+/* A code point's flat entry: its flags above FLAGS_SHIFT (F_FOLD alone, with F_SPACE when it folds to a
+ * space, for every code point a one-to-one fold or a one-code-point expansion replaces) and the code point
+ * it becomes in the low bits (itself when it is not replaced). */
+static uint32_t make_entry(const Tables *t, Py_UCS4 c)
+{
+    const Entry *e = lookup(t, c);
+    uint32_t flags = e->flags;
+    Py_UCS4 target = c;
+    if (flags & F_FOLD) {
+        flags = F_FOLD;
+        target = e->fold;
+    }
+    else if (flags & F_EXPAND) {
+        Py_ssize_t length;
+        const Py_UCS4 *replacement = expansion_of(t, e->expansion, &length);
+        for (Py_ssize_t k = 0; k < length; k++)
+            if ((t->spaces && is_space(replacement[k])) || (lookup(t, replacement[k])->flags & F_HAMZA_MARK))
+                flags |= F_SLOW;
+        if (length == 1 && !(flags & F_SLOW)) {
+            flags = F_FOLD;
+            target = replacement[0];
+        }
+    }
+    if (t->spaces && is_space(target))
+        flags |= F_SPACE;
+    if (target != c)
+        flags |= F_CHANGED;
+    return flags << FLAGS_SHIFT | target;
+}
+
+static inline uint32_t entry_at(const Tables *t, Py_UCS4 c)
+{
+    return c < 0x10000 ? t->flat[c] : make_entry(t, c);
+}
+
+/* A one-to-one run, joined to the run before when that one is one-to-one and ends where it starts. */
+static inline int push_exact(Runs *runs, Py_ssize_t view, Py_ssize_t raw, Py_ssize_t length)
+{
+    if (length <= 0)
+        return 0;
+    if (runs->len) {
+        Run *last = &runs->data[runs->len - 1];
+        if (last->view_len == last->raw_len && last->raw + last->raw_len == raw) {
+            last->view_len += length;
+            last->raw_len += length;
+            return 0;
+        }
+    }
+    return push_run(runs, view, raw, length, length);
+}
+
+/* Room for `need` code points of the view. */
+static int reserve(Fused *f, int wide, Py_ssize_t need)
+{
+    return grow(&f->data, &f->cap, need, wide ? sizeof(Py_UCS4) : sizeof(Py_UCS2));
+}
+
+/* fold.clean_view without hamza compositions: folds, deletions and expansions (the invisible and
+ * presentation pass), then space runs. A space run is held until the next code point of the view: at the
+ * head it goes, alone it stays (a one-to-one code point), longer it becomes one space or newline as a whole
+ * run over the raw code points from its first to its last space (deleted ones between included). */
+static inline __attribute__((always_inline)) int
+clean_fused(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, Fused *f)
+{
+    void *out = f->data;
+    Py_ssize_t v = 0, seg_raw = 0, seg_view = 0; /* [seg_raw, i) maps one to one onto [seg_view, v) */
+    Py_ssize_t pend_start = -1, pend_end = 0, pend_count = 0;
+    int pend_newline = 0, changed = 0;
+    Py_UCS4 bits = 0;
+    Runs *runs = &f->runs;
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_ssize_t end = n - i > SPECULATIVE ? i + SPECULATIVE : n;
+        if (pend_start < 0) {
+            /* A block of one-to-one code points without two spaces in a row or a space at the head of the
+             * view needs no run: write it as it comes, and run it again below only if it is not one. */
+            const uint32_t space = (uint32_t)F_SPACE << FLAGS_SHIFT;
+            uint32_t prev = v == 0 || is_space(view_char(wide, out, v - 1)) ? space : 0, seen = 0, adjacent = 0;
+#pragma GCC unroll 4
+            for (Py_ssize_t k = i; k < end; k++) {
+                uint32_t e = entry_at(t, read_char(kind, in, k));
+                write_char(wide, out, v + (k - i), e & TARGET_MASK);
+                seen |= e; /* the OR of the entries: their flags and, in the low bits, the view's `bits` */
+                adjacent |= e & prev;
+                prev = e & space;
+            }
+            uint32_t trouble = adjacent | (seen >> FLAGS_SHIFT & (F_DELETE | F_EXPAND | F_HAMZA_MARK | F_SLOW));
+            /* A space that ends the block stays one only before a code point that needs nothing (the
+             * passes below look ahead the same way): it may start a space run of the next block. */
+            if (prev && (end == n || entry_at(t, read_char(kind, in, end)) >> FLAGS_SHIFT))
+                trouble = 1;
+            if (!trouble) {
+                v += end - i;
+                i = end;
+                bits |= seen & TARGET_MASK;
+                changed |= (seen >> FLAGS_SHIFT & F_CHANGED) != 0;
+                continue;
+            }
+        }
+        for (; i < end; i++) {
+            Py_UCS4 c = read_char(kind, in, i);
+            uint32_t e = entry_at(t, c), flags = e >> FLAGS_SHIFT;
+            if (flags == 0 && pend_start < 0) {
+                write_char(wide, out, v++, c);
+                bits |= c;
+                continue;
+            }
+            if (flags & F_FOLD) {
+                c = e & TARGET_MASK;
+                changed = 1;
+            }
+            else if (flags & (F_HAMZA_MARK | F_SLOW)) {
+                return FUSED_GIVE_UP;
+            }
+            else if (flags & F_DELETE) {
+                if (push_exact(runs, seg_view, seg_raw, i - seg_raw) < 0)
+                    return FUSED_ERROR;
+                seg_raw = i + 1;
+                seg_view = v;
+                changed = 1;
+                continue;
+            }
+            if (flags & F_SPACE) {
+                if (pend_start < 0 && v > 0 && i + 1 < n && entry_at(t, read_char(kind, in, i + 1)) >> FLAGS_SHIFT == 0) {
+                    write_char(wide, out, v++, c); /* one space between two code points of the view */
+                    bits |= c;
+                    continue;
+                }
+                if (pend_start < 0) {
+                    if (push_exact(runs, seg_view, seg_raw, i - seg_raw) < 0)
+                        return FUSED_ERROR;
+                    pend_start = i;
+                    pend_count = 0;
+                    pend_newline = 0;
+                }
+                pend_count++;
+                pend_newline |= c == '\n';
+                pend_end = i + 1;
+                seg_raw = i + 1;
+                seg_view = v;
+                continue;
+            }
+            if (pend_start >= 0) { /* a code point of the view ends the space run before it */
+                if (v == 0) {
+                    changed = 1;
+                }
+                else if (pend_count == 1) {
+                    Py_UCS4 space = entry_at(t, read_char(kind, in, pend_start)) & TARGET_MASK;
+                    if (push_exact(runs, v, pend_start, 1) < 0)
+                        return FUSED_ERROR;
+                    write_char(wide, out, v++, space);
+                    bits |= space;
+                }
+                else {
+                    Py_UCS4 space = pend_newline ? '\n' : ' ';
+                    if (push_run(runs, v, pend_start, 1, pend_end - pend_start) < 0)
+                        return FUSED_ERROR;
+                    write_char(wide, out, v++, space);
+                    bits |= space;
+                    changed = 1;
+                }
+                pend_start = -1;
+                seg_raw = i;
+                seg_view = v;
+            }
+            if (flags & F_EXPAND) {
+                Py_ssize_t length;
+                const Py_UCS4 *replacement = expansion_of(t, lookup(t, c)->expansion, &length);
+                if (length != 1) {
+                    if (push_exact(runs, seg_view, seg_raw, i - seg_raw) < 0)
+                        return FUSED_ERROR;
+                    if (length && push_run(runs, v, i, length, 1) < 0)
+                        return FUSED_ERROR;
+                }
+                if (reserve(f, wide, v + length + (n - i - 1) + SPECULATIVE) < 0)
+                    return FUSED_ERROR;
+                out = f->data;
+                for (Py_ssize_t k = 0; k < length; k++) {
+                    write_char(wide, out, v++, replacement[k]);
+                    bits |= replacement[k];
+                }
+                changed = 1;
+                if (length != 1) {
+                    seg_raw = i + 1;
+                    seg_view = v;
+                }
+                continue;
+            }
+            write_char(wide, out, v++, c);
+            bits |= c;
+        }
+    }
+    changed |= pend_start >= 0; /* the space run at the tail goes */
+    if (push_exact(runs, seg_view, seg_raw, n - seg_raw) < 0)
+        return FUSED_ERROR;
+    f->len = v;
+    f->bits = bits;
+    f->changed = changed;
+    return FUSED_OK;
+}
+
+/* fold.space_edits and the pass that applies them (apply_edits, compose), in place on the view of a fused
+ * scan: the match view's second space pass. Only spaces go, so `bits` still gives the view's str kind. */
+static int fused_spaces(Fused *f, int wide)
+{
+    void *d = f->data;
+    Py_ssize_t n = f->len, head = 0, tail = n, w = 0, seg_start, seg_view = 0;
+    Runs outer = {0}, composed = {0};
+    int status = FUSED_ERROR;
+    while (head < n && is_space(view_char(wide, d, head)))
+        head++;
+    while (tail > head && is_space(view_char(wide, d, tail - 1)))
+        tail--;
+    seg_start = head;
+    for (Py_ssize_t i = head; i < tail;) {
+        Py_UCS4 c = view_char(wide, d, i);
+        if (!is_space(c) || i + 1 == tail || !is_space(view_char(wide, d, i + 1))) {
+            write_char(wide, d, w++, c);
+            i++;
+            continue;
+        }
+        Py_ssize_t end = i;
+        int newline = 0;
+        while (end < tail && is_space(view_char(wide, d, end)))
+            newline |= view_char(wide, d, end++) == '\n';
+        if (i > seg_start && push_run(&outer, seg_view, seg_start, i - seg_start, i - seg_start) < 0)
+            goto done;
+        if (push_run(&outer, w, i, 1, end - i) < 0)
+            goto done;
+        write_char(wide, d, w++, newline ? '\n' : ' ');
+        seg_start = i = end;
+        seg_view = w;
+    }
+    if (tail > seg_start && push_run(&outer, seg_view, seg_start, tail - seg_start, tail - seg_start) < 0)
+        goto done;
+    f->len = w;
+    if (is_identity(&f->runs)) {
+        swap_runs(&f->runs, &outer);
+    }
+    else {
+        int tiled = compose(&outer, &f->runs, &composed);
+        if (tiled == NOT_TILED)
+            PyErr_SetString(PyExc_SystemError, "_cviews: runs do not tile the text");
+        if (tiled < 0)
+            goto done;
+        swap_runs(&f->runs, &composed);
+    }
+    status = FUSED_OK;
+done:
+    PyMem_Free(outer.data);
+    PyMem_Free(composed.data);
+    return status;
+}
+
+/* fold.match_view: folds, then each maximal run of deletions attached to the code point before it
+ * (offsets.attached_deletion); the space pass, when it has to run, is left to the passes. */
+static inline __attribute__((always_inline)) int
+match_fused(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, Fused *f)
+{
+    void *out = f->data;
+    Py_ssize_t v = 0, consumed = 0, seg_view = 0, deleted = 0;
+    int unsettled = 0, changed = 0;
+    Py_UCS4 bits = 0;
+    Runs *runs = &f->runs;
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_ssize_t end = n - i > SPECULATIVE ? i + SPECULATIVE : n;
+        uint32_t seen = 0;
+#pragma GCC unroll 4
+        for (Py_ssize_t k = i; k < end; k++) { /* as in clean_fused: a block without deletions */
+            uint32_t e = entry_at(t, read_char(kind, in, k));
+            write_char(wide, out, v + (k - i), e & TARGET_MASK);
+            seen |= e;
+        }
+        if (!(seen & (uint32_t)F_DELETE << FLAGS_SHIFT)) {
+            v += end - i;
+            i = end;
+            bits |= seen & TARGET_MASK;
+            changed |= (seen >> FLAGS_SHIFT & F_CHANGED) != 0;
+            continue;
+        }
+        while (i < end) {
+            Py_UCS4 c = read_char(kind, in, i);
+            uint32_t e = entry_at(t, c);
+            if (!(e & (uint32_t)F_DELETE << FLAGS_SHIFT)) {
+                Py_UCS4 target = e & TARGET_MASK;
+                write_char(wide, out, v++, target);
+                bits |= target;
+                changed |= target != c;
+                i++;
+                continue;
+            }
+            Py_ssize_t start = i++;
+            while (i < n && (entry_at(t, read_char(kind, in, i)) & (uint32_t)F_DELETE << FLAGS_SHIFT))
+                i++;
+            deleted += i - start;
+            if (start) {
+                unsettled |= is_space(view_char(wide, out, v - 1));
+                if (start - 1 > consumed &&
+                    push_run(runs, seg_view, consumed, start - 1 - consumed, start - 1 - consumed) < 0)
+                    return FUSED_ERROR;
+                if (push_run(runs, v - 1, start - 1, 1, i - start + 1) < 0)
+                    return FUSED_ERROR;
+            }
+            else {
+                unsettled = 1;
+            }
+            consumed = i;
+            seg_view = v;
+        }
+    }
+    if (consumed < n && push_run(runs, seg_view, consumed, n - consumed, n - consumed) < 0)
+        return FUSED_ERROR;
+    f->len = v;
+    f->bits = bits;
+    f->changed = changed || deleted;
+    if (t->spaces && (unsettled || deleted > FEW_DELETIONS)) {
+        for (Py_ssize_t k = 0; k < v; k++) {
+            if (is_space(view_char(wide, out, k)) &&
+                (k == 0 || k == v - 1 || is_space(view_char(wide, out, k - 1))))
+                return fused_spaces(f, wide);
+        }
+    }
+    return FUSED_OK;
+}
+
+typedef int (*FusedView)(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, Fused *f);
+
+#define FUSED_KINDS(view)                                                                                  \
+    static int view##_1_2(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, Fused *f)    \
+    {                                                                                                    \
+        return view(t, PyUnicode_1BYTE_KIND, in, n, 0, f);                                               \
+    }                                                                                                    \
+    static int view##_2_2(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, Fused *f)    \
+    {                                                                                                    \
+        return view(t, PyUnicode_2BYTE_KIND, in, n, 0, f);                                               \
+    }                                                                                                    \
+    static int view##_any_4(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, Fused *f)  \
+    {                                                                                                    \
+        return view(t, kind, in, n, 1, f);                                                               \
+    }                                                                                                    \
+    static const FusedView view##_kinds[3] = {view##_1_2, view##_2_2, view##_any_4};
+
+FUSED_KINDS(clean_fused)
+FUSED_KINDS(match_fused)
+
+/* The str of the view: the narrowest kind that holds it (`bits` says which), as every str must be. */
+static PyObject *view_str(const Fused *f, int wide)
+{
+    PyObject *str = PyUnicode_New(f->len, f->bits > MAX_CODE ? MAX_CODE : f->bits);
+    if (str == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(str);
+    void *data = PyUnicode_DATA(str);
+    if (kind == (wide ? PyUnicode_4BYTE_KIND : PyUnicode_2BYTE_KIND)) {
+        memcpy(data, f->data, (size_t)f->len * kind);
+    }
+    else if (wide) {
+        const Py_UCS4 *from = f->data;
+        for (Py_ssize_t i = 0; i < f->len; i++)
+            PyUnicode_WRITE(kind, data, i, from[i]);
+    }
+    else {
+        const Py_UCS2 *from = f->data;
+        Py_UCS1 *to = data;
+        for (Py_ssize_t i = 0; i < f->len; i++)
+            to[i] = (Py_UCS1)from[i];
+    }
+    return str;
+}
+
+/* The fused scan of `input`: 0 with `*pair` set, FUSED_GIVE_UP, or -1 with an exception. */
+static int fused_view(PyObject *input, const Tables *t, const FusedView *kinds, PyObject **pair)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(input) < 0)
+        return FUSED_ERROR;
+#endif
+    int kind = PyUnicode_KIND(input);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(input);
+    int wide = kind == PyUnicode_4BYTE_KIND || t->max_produced > 0xFFFF;
+    Fused f = {0};
+    int status = reserve(&f, wide, n + SPECULATIVE);
+    if (status == 0)
+        status = kinds[wide ? 2 : kind - 1](t, kind, PyUnicode_DATA(input), n, wide, &f);
+    if (status == FUSED_OK) {
+        *pair = view_pair(f.changed ? view_str(&f, wide) : Py_NewRef(input), &f.runs);
+        status = *pair == NULL ? FUSED_ERROR : FUSED_OK;
+    }
+    PyMem_Free(f.data);
+    PyMem_Free(f.runs.data);
+    return status;
+}
+
 typedef int (*Passes)(const Tables *t, Work *w, int *changed);
 
 /* A view's Python entry point: parse (text, tables), run its passes, return (text, runs). */
-static PyObject *run_view(PyObject *const *args, Py_ssize_t nargs, Passes passes)
+static PyObject *run_view(PyObject *const *args, Py_ssize_t nargs, const FusedView *fused, Passes passes)
 {
     PyObject *input;
     const Tables *t;
     if (parse_view_args(args, nargs, &input, &t) < 0)
         return NULL;
+    PyObject *pair = NULL;
+    int status = fused_view(input, t, fused, &pair);
+    if (status != FUSED_GIVE_UP)
+        return pair;
     Work w;
     int changed = 0;
-    PyObject *pair = NULL;
     if (start_work(&w, input) == 0 && passes(t, &w, &changed) == 0)
         pair = result(&w, input, changed);
     work_free(&w);
@@ -631,16 +1122,43 @@ static PyObject *run_view(PyObject *const *args, Py_ssize_t nargs, Passes passes
 
 static PyObject *clean_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    return run_view(args, nargs, clean_passes);
+    return run_view(args, nargs, clean_fused_kinds, clean_passes);
 }
 
 static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    return run_view(args, nargs, match_passes);
+    return run_view(args, nargs, match_fused_kinds, match_passes);
 }
 
 /* Runs from a list of 4-tuples of ints in [0, MAX_OFFSET]; 1 when `list` is anything else. */
 #define MAX_OFFSET ((Py_ssize_t)1 << 60)
+
+/* An int in [0, MAX_OFFSET] into `*out`; 1 for anything else. Offsets are small ints: those are read from
+ * the int object directly (PyLong_AsLongLongAndOverflow was a third of compose's time). */
+static inline int read_offset(PyObject *value, Py_ssize_t *out)
+{
+    if (!PyLong_CheckExact(value))
+        return 1;
+#if PY_VERSION_HEX < 0x030C0000
+    Py_ssize_t size = Py_SIZE(value);
+    if (size == 0 || size == 1) {
+        *out = size ? (Py_ssize_t)((PyLongObject *)value)->ob_digit[0] : 0;
+        return 0;
+    }
+#else
+    if (PyUnstable_Long_IsCompact((PyLongObject *)value)) {
+        Py_ssize_t compact = PyUnstable_Long_CompactValue((PyLongObject *)value);
+        *out = compact;
+        return compact < 0;
+    }
+#endif
+    int overflow;
+    long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (overflow || v < 0 || v > MAX_OFFSET)
+        return 1;
+    *out = (Py_ssize_t)v;
+    return 0;
+}
 
 static int list_to_runs(PyObject *list, Runs *runs)
 {
@@ -654,20 +1172,22 @@ static int list_to_runs(PyObject *list, Runs *runs)
         if (!PyTuple_CheckExact(item) || PyTuple_GET_SIZE(item) != 4)
             return 1;
         Py_ssize_t values[4];
-        for (int k = 0; k < 4; k++) {
-            PyObject *value = PyTuple_GET_ITEM(item, k);
-            if (!PyLong_CheckExact(value))
+        for (int k = 0; k < 4; k++)
+            if (read_offset(PyTuple_GET_ITEM(item, k), &values[k]))
                 return 1;
-            int overflow;
-            long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
-            if (overflow || v < 0 || v > MAX_OFFSET)
-                return 1;
-            values[k] = (Py_ssize_t)v;
-        }
         runs->data[i] = (Run){values[0], values[1], values[2], values[3]};
     }
     runs->len = n;
     return 0;
+}
+
+/* A shallow copy of `list` into `*copy`; 1 when it is not a list, -1 on an exception. */
+static int copy_list(PyObject *list, PyObject **copy)
+{
+    if (!PyList_Check(list))
+        return 1;
+    *copy = PyList_GetSlice(list, 0, PyList_GET_SIZE(list));
+    return *copy == NULL ? -1 : 0;
 }
 
 /* offsets.compose(outer, inner); None for runs it does not take (not lists of 4-tuples of small ints, or
@@ -679,21 +1199,29 @@ static PyObject *compose_runs(PyObject *module, PyObject *const *args, Py_ssize_
         return NULL;
     }
     Runs outer = {0}, inner = {0}, composed = {0};
-    PyObject *answer = NULL;
-    int status = list_to_runs(args[1], &inner);
+    PyObject *answer = NULL, *outer_items = NULL, *inner_items = NULL;
+    /* Copies of the lists: the tuples read are the tuples shared, whatever a finalizer run by the garbage
+     * collector while the result is built does to the caller's lists. */
+    int status = copy_list(args[1], &inner_items);
+    if (status == 0)
+        status = list_to_runs(inner_items, &inner);
     if (status == 0 && is_identity(&inner)) {
         answer = Py_NewRef(args[0]);
         goto done;
     }
     if (status == 0)
-        status = list_to_runs(args[0], &outer);
+        status = copy_list(args[0], &outer_items);
+    if (status == 0)
+        status = list_to_runs(outer_items, &outer);
     if (status == 0)
         status = compose(&outer, &inner, &composed);
     if (status == 0)
-        answer = runs_to_list(&composed);
+        answer = composed_to_list(&composed, &outer, outer_items, &inner, inner_items);
     else if (status != -1)
         answer = Py_NewRef(Py_None);
 done:
+    Py_XDECREF(outer_items);
+    Py_XDECREF(inner_items);
     PyMem_Free(outer.data);
     PyMem_Free(inner.data);
     PyMem_Free(composed.data);
@@ -709,6 +1237,7 @@ static void tables_dealloc(Tables *self)
     PyMem_Free(self->pool);
     PyMem_Free(self->expansion_start);
     PyMem_Free(self->compositions);
+    PyMem_Free(self->flat);
     type->tp_free((PyObject *)self);
     Py_DECREF(type);
 }
@@ -845,6 +1374,28 @@ done:
     return status;
 }
 
+/* The flat entries of the fused scans and the highest code point the views write. */
+static int flat_entries(Tables *self)
+{
+    self->flat = PyMem_Malloc(0x10000 * sizeof(uint32_t));
+    if (self->flat == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_UCS4 c = 0; c < 0x10000; c++)
+        self->flat[c] = make_entry(self, c);
+    for (Py_ssize_t k = 0; k < self->expansion_start[self->expansion_count]; k++)
+        if (self->pool[k] > self->max_produced)
+            self->max_produced = self->pool[k];
+    for (Py_UCS4 c = 0; c <= MAX_CODE; c++) {
+        if (!self->block_of[c >> BLOCK_BITS])
+            c |= BLOCK_SIZE - 1;
+        else if (lookup(self, c)->flags & F_FOLD && lookup(self, c)->fold > self->max_produced)
+            self->max_produced = lookup(self, c)->fold;
+    }
+    return 0;
+}
+
 static PyObject *make_tables(PyObject *module, PyObject *args)
 {
     PyObject *entries, *expansions, *compositions;
@@ -857,7 +1408,7 @@ static PyObject *make_tables(PyObject *module, PyObject *args)
     memset((char *)self + sizeof(PyObject), 0, sizeof(Tables) - sizeof(PyObject));
     self->spaces = spaces;
     if (read_expansions(self, expansions) < 0 || read_entries(self, entries) < 0 ||
-        read_compositions(self, compositions) < 0) {
+        read_compositions(self, compositions) < 0 || flat_entries(self) < 0) {
         Py_DECREF(self);
         return NULL;
     }

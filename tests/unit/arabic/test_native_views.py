@@ -110,6 +110,23 @@ def test_arbitrary_text_and_options(c_views: cviews.CViews, text: str, options: 
     assert_same_views(c_views, text, options)
 
 
+# Longer texts: the fused scans work in blocks of a few dozen code points (_cviews.c SPECULATIVE), written
+# as they come while nothing needs a run, so plain words with a space run, a deletion or an expansion now and
+# then have to put those at every position of a block and at its edges.
+segments = st.tuples(
+    st.text(alphabet="\u0628\u062a\u0627az1", max_size=40),
+    st.text(alphabet=" \n", max_size=3),
+    st.sampled_from(["", "", "", *ALPHABET]),
+)
+long_texts = st.lists(segments, max_size=24).map(lambda parts: "".join(a + b + c for a, b, c in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(long_texts, options)
+def test_arbitrary_long_text_and_options(c_views: cviews.CViews, text: str, options: FoldOptions) -> None:
+    assert_same_views(c_views, text, options)
+
+
 SAMPLE = "".join(ALPHABET) + "  \n\n ".join(ALPHABET[::-3]) + " " + "ـ ".join(ALPHABET[::7])
 
 
