@@ -200,3 +200,13 @@ def test_an_ambassador_summoning_an_envoy_of_his_own_state_is_no_recall() -> Non
 def test_a_state_one_is_accused_of_siding_with_is_no_coactor() -> None:
     text = "أعلنت رواندا اليوم قطع علاقاتها الدبلوماسية مع بلجيكا، متهمة بروكسل بالانحياز إلى جانب الكونغو الديمقراطية."
     assert _coded(events(text, PUB)) == {("SANCTION", "161", "RWA", "BEL")}
+
+
+def test_the_verbal_noun_of_criticising_is_a_criticism() -> None:
+    text = "وسارع وزير الخارجية الإسرائيلي إلى انتقاد القرار، واصفاً الرئيس الكولومبي بأنه معاد للسامية."
+    assert _coded(events(text, PUB)) == {("ACCUSE", "111", "ISR", "COL")}
+
+
+def test_present_tense_condemnation_is_an_accusation() -> None:
+    text = "يندد الأردن بالاقتحامات الإسرائيلية للمسجد الأقصى."
+    assert _coded(events(text, PUB)) == {("ACCUSE", "111", "JOR", "ISR")}
