@@ -120,6 +120,8 @@ def test_office_holders_named_in_recent_copy_are_resolved() -> None:
     assert {e.target.name_en for e in found if e.target} == {"Gustavo Petro"}
     found = events("التقى المبعوث الأميركي توم براك اليوم رئيس الوزراء اللبناني في بيروت.", PUB)
     assert {e.source.name_en for e in found} == {"Tom Barrack"}
+    found = events("التقى الرئيس الروسي اليوم في هانوي رئيس الوزراء فام مينه تشينه.", PUB)
+    assert {e.target.name_en for e in found if e.target} == {"Pham Minh Chinh"}
 
 
 def test_states_imposing_similar_sanctions_take_the_earlier_target() -> None:
