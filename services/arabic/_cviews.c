@@ -2,8 +2,11 @@
  *
  * This file holds no table. services/arabic/cviews.py derives, per FoldOptions, what each pass does to
  * each code point from the Python tables (charsets, options, presentation) and hands it over through
- * `tables()`; the passes below are line-for-line ports of fold.py and offsets.py (apply_edits, compose,
- * tidy, attached_deletion, space_edits). Texts are handled as UCS-4 arrays, so every str kind, NUL, lone
+ * `tables()`. Each view is one fused scan of the input in its own str kind (see "the fused views"): it
+ * writes the view and its final runs as it goes, with the run arithmetic of offsets.py worked out once
+ * for what the passes can meet. Below it, the passes themselves, line-for-line ports of fold.py and
+ * offsets.py (apply_edits, compose, tidy, attached_deletion, space_edits) on UCS-4 copies, run what the
+ * fused scan gives up on (a hamza composition, an expansion holding a space). Every str kind, NUL, lone
  * surrogates and code points past the BMP are plain code points here, as they are in Python.
  */
 #define PY_SSIZE_T_CLEAN
@@ -105,9 +108,9 @@ typedef struct {
     Py_ssize_t len, cap;
 } Edits;
 
-static int push_run(Runs *runs, Py_ssize_t view, Py_ssize_t raw, Py_ssize_t view_len, Py_ssize_t raw_len)
+static inline int push_run(Runs *runs, Py_ssize_t view, Py_ssize_t raw, Py_ssize_t view_len, Py_ssize_t raw_len)
 {
-    if (grow((void **)&runs->data, &runs->cap, runs->len + 1, sizeof(Run)) < 0)
+    if (runs->len >= runs->cap && grow((void **)&runs->data, &runs->cap, runs->len + 1, sizeof(Run)) < 0)
         return -1;
     runs->data[runs->len++] = (Run){view, raw, view_len, raw_len};
     return 0;
@@ -429,8 +432,10 @@ static int fold_one_to_one(const Tables *t, Text *text, int *folded)
 #define SHARED_INTS (1 << 16)
 static PyObject **shared_ints = NULL;
 
-static PyObject *offset_int(Py_ssize_t value)
+static inline PyObject *offset_int(Py_ssize_t value)
 {
+    if ((size_t)value < SHARED_INTS && shared_ints != NULL && shared_ints[value] != NULL)
+        return Py_NewRef(shared_ints[value]);
     if (value < 0 || value >= SHARED_INTS)
         return PyLong_FromSsize_t(value);
     if (shared_ints == NULL && (shared_ints = PyMem_Calloc(SHARED_INTS, sizeof(PyObject *))) == NULL)

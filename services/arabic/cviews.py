@@ -2,8 +2,9 @@
 
 Fully vocalised or PDF text makes nearly every code point an edit, and per-edit Python work caps the views
 far below the issue's speed target, so a current compiled build (`services/native.py`) also carries a
-hand-written C module that runs the passes of `fold.py` and the run arithmetic of `offsets.py` line for
-line, and `offsets.compose` itself (which maps the match view back to the raw text). The C holds no
+hand-written C module that gives the text and runs of the passes of `fold.py` (one fused scan per view,
+with the run arithmetic of `offsets.py`), and `offsets.compose` itself (which maps the match view back to
+the raw text). The C holds no
 table: at first use per FoldOptions, `CViews` asks the Python definitions (charsets, options,
 presentation) what each pass does to each code point and hands that over as one lookup structure.
 `fold.clean_view`, `fold.match_view` and `offsets.compose` use it when it is present; the Python functions
