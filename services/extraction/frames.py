@@ -72,6 +72,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
         antecedent = _antecedent(slots, t, words)
         if antecedent is not None:  # "تنضم كولومبيا إلى بوليفيا، التي كانت قد قطعت علاقاتها": Bolivia broke
             return antecedent
+        if before and trig.frame == "sv" and t > 0 and words[t - 1] == "حيث" and words[t].endswith(trig.form[-1]):
+            return before[-1]  # "وانتقل براك إلى السراي، حيث التقى رئيس الوزراء": the one who went there met him
         for k in after:  # verb-subject order: استقبل الرئيس ...
             m = slots[k].mention
             if trig.frame == "visit" and slots[k].actor.role == Role.STATE:

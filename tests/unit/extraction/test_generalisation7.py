@@ -120,6 +120,10 @@ def test_office_holders_named_in_recent_copy_are_resolved() -> None:
     assert {e.target.name_en for e in found if e.target} == {"Gustavo Petro"}
     found = events("التقى المبعوث الأميركي توم براك اليوم رئيس الوزراء اللبناني في بيروت.", PUB)
     assert {e.source.name_en for e in found} == {"Tom Barrack"}
+    found = events("وانتقل براك بعد الظهر إلى السراي الحكومي، حيث التقى رئيس مجلس الوزراء نواف سلام.", PUB)
+    assert {(e.source.name_en, e.target.name_en if e.target else None) for e in found} == {
+        ("Tom Barrack", "Nawaf Salam")
+    }
     found = events("التقى الرئيس الروسي اليوم في هانوي رئيس الوزراء فام مينه تشينه.", PUB)
     assert {e.target.name_en for e in found if e.target} == {"Pham Minh Chinh"}
 
@@ -212,3 +216,13 @@ def test_the_verbal_noun_of_criticising_is_a_criticism() -> None:
 def test_present_tense_condemnation_is_an_accusation() -> None:
     text = "يندد الأردن بالاقتحامات الإسرائيلية للمسجد الأقصى."
     assert _coded(events(text, PUB)) == {("ACCUSE", "111", "JOR", "ISR")}
+
+
+def test_a_meeting_verb_after_haythu_keeps_the_traveller_as_its_subject() -> None:
+    text = "وانتقل وزير الخارجية الفرنسي بعد الظهر إلى السراي الحكومي، حيث التقى رئيس الوزراء اللبناني."
+    assert _coded(events(text, PUB)) == {("CONSULT", "040", "FRA", "LBN")}
+
+
+def test_a_host_verb_after_haythu_still_hosts() -> None:
+    text = "وصل الرئيس الفرنسي إلى القاهرة حيث استقبله الرئيس المصري."
+    assert _coded(events(text, PUB)) == {("CONSULT", "042", "FRA", "EGY")}
