@@ -734,6 +734,9 @@ static uint32_t make_entry(const Tables *t, Py_UCS4 c)
             flags = F_FOLD;
             target = replacement[0];
         }
+        else if (length == 0) {
+            flags = F_DELETE; /* apply_edits makes no difference between the two */
+        }
     }
     if (t->spaces && is_space(target))
         flags |= F_SPACE;
