@@ -187,13 +187,14 @@ def test_bad_arguments_raise_instead_of_crashing(c_views: cviews.CViews) -> None
 
 
 def test_an_empty_expansion_is_a_deletion(c_views: cviews.CViews) -> None:
-    """apply_edits makes no difference between the two; the fused scan must not let an empty expansion end
-    a space run either (no table of ours has one: built by hand)."""
+    """apply_edits makes no difference between the two; the fused clean scan must not let an empty expansion
+    end a space run either, and the match view reads no expansion (no table of ours has one: built by hand)."""
     module = c_views.module
     expanded = module.tables([(0x41, cviews.EXPAND | cviews.GATE, 0, 0)], [""], [], True)
     deleted = module.tables([(0x41, cviews.DELETE | cviews.GATE, 0, 0)], [], [], True)
     for text in ("x A  y", "A x", "x  A", " A y", "x A\nA y"):
         assert module.clean_view(text, expanded) == module.clean_view(text, deleted), text
+        assert module.match_view(text, expanded) == (text, [(0, 0, len(text), len(text))]), text  # never read
 
 
 def test_a_fold_that_feeds_another_pass_is_refused() -> None:
