@@ -1333,6 +1333,11 @@ static int read_entries(Tables *self, PyObject *entries)
             PyErr_SetString(PyExc_ValueError, "an expansion without expansions");
             goto done;
         }
+        /* The passes edit only past a gate; the fused scans rely on every edited code point being one. */
+        if ((values[1] & (F_DELETE | F_EXPAND | F_HAMZA_MARK)) && !(values[1] & (F_GATE | F_FOLD))) {
+            PyErr_SetString(PyExc_ValueError, "an edit that is neither a gate nor a fold");
+            goto done;
+        }
         uint16_t *block = &self->block_of[values[0] >> BLOCK_BITS];
         if (!*block)
             *block = (uint16_t)blocks++;

@@ -178,6 +178,8 @@ def test_bad_arguments_raise_instead_of_crashing(c_views: cviews.CViews) -> None
         module.tables([(0x41, cviews.EXPAND, 0, 0)], [], [], True)
     with pytest.raises(ValueError):
         module.tables([(0x41, cviews.EXPAND, 0, 1)], ["x"], [], True)
+    with pytest.raises(ValueError, match="neither a gate nor a fold"):
+        module.tables([(0x41, cviews.DELETE, 0, 0)], [], [], True)
     with pytest.raises(TypeError):
         module.tables([(0x41, cviews.FOLD)], [], [], True)
     with pytest.raises(TypeError):
