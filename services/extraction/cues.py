@@ -347,12 +347,14 @@ def companions(slots: Sequence[Slot], words: Sequence[str]) -> frozenset[int]:
     prev: Slot | None = None
     for s in slots:
         start = s.mention.start
-        after_company = start > 0 and words[start - 1] in company
+        lo = max(prev.mention.end if prev is not None else 0, start - _COMPANY_REACH)
+        # "بحضور كبير الدبلوماسيين الصينيين وانغ يي": a few words of description may come first
+        after_company = any(words[k] in company and PUNCT not in words[k:start] for k in range(lo, start))
         continues = (  # "ورئيس الوزراء الهولندي": coordinated; "… الهولندي آنذاك مارك روته": the title's holder
             prev is not None
             and prev.mention.start in out
             and 0 <= start - prev.mention.end <= _TITLE_GAP
-            and (s.mention.conj or prev.mention.kind == "title")
+            and (s.mention.conj or prev.mention.kind in ("title", "nisba"))
             and PUNCT not in words[prev.mention.end : start]
         )
         if after_company or continues:
@@ -362,6 +364,7 @@ def companions(slots: Sequence[Slot], words: Sequence[str]) -> frozenset[int]:
 
 
 _TITLE_GAP = 1  # "رئيس الوزراء الهولندي آنذاك مارك روته": one word between a title and its holder
+_COMPANY_REACH = 4  # "بحضور كبير الدبلوماسيين الصينيين وانغ يي": words between the company word and the name
 
 
 @functools.cache

@@ -80,6 +80,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
                 break  # "يزور دمشق": the place visited, not the visitor
             if m.kind == "counterpart" or (words and "counterpart" in phrases_at(words, m.start)):
                 break  # "لقاء نظيره السوري": his counterpart is met, the subject is named before
+            if m.prep == "في" and m.kind == "capital":
+                continue  # "ووقع الاتفاق في بكين أمين المجلس …": where, before the subject
             if m.start - t <= _VSO_GAP + len(trig.form) - 1 and m.prep == "":
                 return k
             break

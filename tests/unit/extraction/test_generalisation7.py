@@ -226,3 +226,16 @@ def test_a_meeting_verb_after_haythu_keeps_the_traveller_as_its_subject() -> Non
 def test_a_host_verb_after_haythu_still_hosts() -> None:
     text = "وصل الرئيس الفرنسي إلى القاهرة حيث استقبله الرئيس المصري."
     assert _coded(events(text, PUB)) == {("CONSULT", "042", "FRA", "EGY")}
+
+
+def test_a_signing_verb_with_its_place_before_its_subjects() -> None:
+    text = "ووقع الاتفاق في بكين وزير الخارجية الإيراني ووزير الخارجية السعودي."
+    assert _coded(events(text, PUB)) == {("AGREE", "057", "IRN", "SAU")}
+
+
+def test_an_attendee_described_before_the_name_is_no_party() -> None:
+    text = (
+        "ووقع الاتفاق وزير الخارجية الإيراني ونظيره السعودي، بحضور كبير الدبلوماسيين الصينيين وانغ يي،"
+        " في ختام مباحثات استمرت خمسة أيام."
+    )
+    assert "CHN" not in {e.source.country for e in events(text, PUB)}
