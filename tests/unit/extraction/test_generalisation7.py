@@ -239,3 +239,12 @@ def test_an_attendee_described_before_the_name_is_no_party() -> None:
         " في ختام مباحثات استمرت خمسة أيام."
     )
     assert "CHN" not in {e.source.country for e in events(text, PUB)}
+
+
+def test_his_highness_is_the_emir_not_the_king_he_visits() -> None:
+    text = (
+        "وصل أمير الكويت الشيخ صباح الأحمد الجابر الصباح إلى جدة اليوم في زيارة للمملكة العربية السعودية يلتقي"
+        " خلالها الملك سلمان بن عبدالعزيز. وكان الملك سلمان بن عبدالعزيز في استقباله. ويتوجه سموه غدا إلى دولة"
+        " الإمارات العربية المتحدة."
+    )
+    assert ("AGREE", "036", "KWT", "ARE") in _coded(events(text, dt.date(2017, 6, 6)))
