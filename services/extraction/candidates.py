@@ -16,6 +16,7 @@ from services.extraction.cues import (
     answered_invitation,
     blamed,
     call_to_act,
+    called_for,
     circumstantial,
     companions,
     definite_noun,
@@ -127,6 +128,8 @@ def sentence_candidates(
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
         if "weak" in trig.flags and trig.pos == "noun" and _with_each_of(words, clue.end):
             trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})  # "اتصالات هاتفية مع كل من A وB": each
+        if called_for(words, t, trig):
+            continue  # "دعا الدول الإسلامية إلى قطع علاقاتها مع إسرائيل": a call, not the act
         if t in aims:
             continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
         if t in prepared:

@@ -295,6 +295,19 @@ def similar_message(
     return []
 
 
+_CALLED_REACH = 6  # "دعا الدول الإسلامية إلى قطع علاقاتها": the called-on between the call and the act
+
+
+def called_for(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """'دعا الدول الإسلامية إلى قطع علاقاتها مع إسرائيل'، 'طالبت بفرض عقوبات': a stance or measure called for
+    (after إلى or بـ shortly after a verb of calling or demanding) is not taken."""
+    if trig.event_type not in BLAME or t == 0:
+        return False
+    bare = words[t][1:] if words[t][:1] in ("و", "ف") else words[t]
+    governed = words[t - 1] == "الي" or bare.startswith("ب")
+    return governed and find_marker(words, "call", max(0, t - _CALLED_REACH), t) is not None
+
+
 def names_the_same(words: Sequence[str]) -> bool:
     """Does the sentence call an act 'similar' (مماثلة، مشابهة) to one reported before?"""
     return not _similar_words().isdisjoint(words)

@@ -248,3 +248,13 @@ def test_his_highness_is_the_emir_not_the_king_he_visits() -> None:
         " الإمارات العربية المتحدة."
     )
     assert ("AGREE", "036", "KWT", "ARE") in _coded(events(text, dt.date(2017, 6, 6)))
+
+
+def test_a_break_of_relations_called_for_is_not_made() -> None:
+    text = "دعا الرئيس الإيراني الدول الإسلامية إلى قطع علاقاتها السياسية والاقتصادية مع إسرائيل."
+    assert events(text, PUB) == []
+
+
+def test_sanctions_demanded_are_not_imposed() -> None:
+    assert events("طالبت الجزائر بفرض عقوبات على إسرائيل.", PUB) == []
+    assert _coded(events("قطعت بوليفيا علاقاتها مع إسرائيل.", PUB)) == {("SANCTION", "161", "BOL", "ISR")}
