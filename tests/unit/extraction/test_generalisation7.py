@@ -258,3 +258,8 @@ def test_a_break_of_relations_called_for_is_not_made() -> None:
 def test_sanctions_demanded_are_not_imposed() -> None:
     assert events("طالبت الجزائر بفرض عقوبات على إسرائيل.", PUB) == []
     assert _coded(events("قطعت بوليفيا علاقاتها مع إسرائيل.", PUB)) == {("SANCTION", "161", "BOL", "ISR")}
+
+
+def test_saint_petersburg_is_a_meeting_place() -> None:
+    found = events("التقى الرئيس الروسي الرئيس الإندونيسي في سانت بطرسبورغ.", PUB)
+    assert [(e.cameo.code, e.location.name_en if e.location else None) for e in found] == [("042", "Saint Petersburg")]
