@@ -263,3 +263,8 @@ def test_sanctions_demanded_are_not_imposed() -> None:
 def test_saint_petersburg_is_a_meeting_place() -> None:
     found = events("التقى الرئيس الروسي الرئيس الإندونيسي في سانت بطرسبورغ.", PUB)
     assert [(e.cameo.code, e.location.name_en if e.location else None) for e in found] == [("042", "Saint Petersburg")]
+
+
+def test_the_one_at_the_reception_of_a_guest_hosts_him() -> None:
+    text = "وكان ولي العهد المغربي الأمير مولاي الحسن في استقبال الرئيس الفرنسي لدى نزوله من الطائرة."
+    assert _coded(events(text, PUB)) == {("CONSULT", "042", "FRA", "MAR")}
