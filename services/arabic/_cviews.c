@@ -1191,15 +1191,6 @@ static int list_to_runs(PyObject *list, Runs *runs)
     return 0;
 }
 
-/* A shallow copy of `list` into `*copy`; 1 when it is not a list, -1 on an exception. */
-static int copy_list(PyObject *list, PyObject **copy)
-{
-    if (!PyList_Check(list))
-        return 1;
-    *copy = PyList_GetSlice(list, 0, PyList_GET_SIZE(list));
-    return *copy == NULL ? -1 : 0;
-}
-
 /* offsets.compose(outer, inner); None for runs it does not take (not lists of 4-tuples of small ints, or
  * not tiling), which the caller hands to the Python function. */
 static PyObject *compose_runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -1209,29 +1200,28 @@ static PyObject *compose_runs(PyObject *module, PyObject *const *args, Py_ssize_
         return NULL;
     }
     Runs outer = {0}, inner = {0}, composed = {0};
-    PyObject *answer = NULL, *outer_items = NULL, *inner_items = NULL;
-    /* Copies of the lists: the tuples read are the tuples shared, whatever a finalizer run by the garbage
-     * collector while the result is built does to the caller's lists. */
-    int status = copy_list(args[1], &inner_items);
-    if (status == 0)
-        status = list_to_runs(inner_items, &inner);
+    PyObject *answer = NULL;
+    int status = list_to_runs(args[1], &inner);
     if (status == 0 && is_identity(&inner)) {
         answer = Py_NewRef(args[0]);
         goto done;
     }
     if (status == 0)
-        status = copy_list(args[0], &outer_items);
-    if (status == 0)
-        status = list_to_runs(outer_items, &outer);
+        status = list_to_runs(args[0], &outer);
     if (status == 0)
         status = compose(&outer, &inner, &composed);
-    if (status == 0)
-        answer = composed_to_list(&composed, &outer, outer_items, &inner, inner_items);
-    else if (status != -1)
+    if (status == 0) {
+        /* No collection while the result is built: a finalizer it ran could change the lists whose
+         * tuples are shared (nothing else here runs Python code). */
+        int collecting = PyGC_Disable();
+        answer = composed_to_list(&composed, &outer, args[0], &inner, args[1]);
+        if (collecting)
+            PyGC_Enable();
+    }
+    else if (status != -1) {
         answer = Py_NewRef(Py_None);
+    }
 done:
-    Py_XDECREF(outer_items);
-    Py_XDECREF(inner_items);
     PyMem_Free(outer.data);
     PyMem_Free(inner.data);
     PyMem_Free(composed.data);
