@@ -65,8 +65,18 @@ class Actor(Part):
     name_ar: str | None = None
     name_en: str | None = None
     wikidata: str | None = Field(default=None, pattern=r"^Q\d+$")
-    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3, or an IGO code (e.g. 'UNO', 'ARL').")
+    country: str | None = Field(
+        default=None,
+        description=(
+            "ISO 3166-1 alpha-3, or an IGO code (e.g. 'UNO', 'ARL'); an organ carries its organisation's code "
+            "(the Security Council 'UNO'), a grouping that is no organisation (G20, BRICS) null."
+        ),
+    )
     role: Role | None = None
+    organization: str | None = Field(
+        default=None,
+        description="The organisation's or grouping's own code when the actor is one (e.g. 'UNSC', 'G20', 'BRICS').",
+    )
 
 
 class EventDate(Part):

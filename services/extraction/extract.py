@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 
 from schemas.event import Actor, DiplomaticEvent, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
@@ -20,7 +21,7 @@ from services.extraction.text import build_doc
 from services.extraction.titles import CHARGE
 from services.extraction.views import sentence_slots, sentence_views
 
-EXTRACTOR_VERSION = "1.6.0"
+EXTRACTOR_VERSION = "1.7.0"
 MAX_EVENTS = 50
 MAX_CANDIDATES = 400
 MAX_CLUES = 600  # sentences + triggers examined per article
@@ -97,15 +98,17 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
     for c in (*g.members, *g.support):  # the first way the article names each actor
         for k, v in c.texts:
             texts.setdefault(k, v)
-    target: Actor | None = _actor(targets[0], texts) if targets else None
+    igo_countries = ctx.gaz.actor_countries
+    target: Actor | None = _actor(targets[0], texts, igo_countries) if targets else None
     if first.forum is not None:
-        target = _actor(first.forum, texts)
+        target = _actor(first.forum, texts, igo_countries)
     elif first.summit is not None:
         target = Actor(text=first.summit, name_ar=first.summit, role=Role.ORGANIZATION)
-    participants = [_actor(a, texts) for a in (source, *targets)] if len(targets) > 1 else []
+    participants = [_actor(a, texts, igo_countries) for a in (source, *targets)] if len(targets) > 1 else []
     if source.role == Role.AMBASSADOR or (targets and targets[0].role == Role.AMBASSADOR):
         source, targets = _envoy_names(ctx, source, targets)
-        target = _actor(targets[0], texts) if targets and first.forum is None and first.summit is None else target
+        if targets and first.forum is None and first.summit is None:
+            target = _actor(targets[0], texts, igo_countries)
     evidence = [ctx.evidence(k) for k in g.sentences]
     ident = "|".join(
         [
@@ -123,7 +126,7 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
         event_type=event_type,
         mode=mode,
         cameo=cameo(code),
-        source=_actor(source, texts),
+        source=_actor(source, texts, igo_countries),
         target=target,
         participants=participants,
         date=date,
@@ -177,14 +180,18 @@ def _status(g: Group) -> Status:
     return Status.OCCURRED
 
 
-def _actor(a: ActorRef, texts: dict[str, str]) -> Actor:
+def _actor(a: ActorRef, texts: dict[str, str], igo_countries: Mapping[str, str | None]) -> Actor:
+    """The event's actor; an organisation's gazetteer code goes to `organization`, and `country` holds what
+    `igos.tsv` says an actor of it carries (its own code, the parent's for an organ, None for a grouping)."""
+    organization = a.country if a.role == Role.ORGANIZATION and a.country in igo_countries else None
     return Actor(
         text=texts.get(a.ident) or a.name_ar or a.name_en or a.country or "?",
         name_ar=a.name_ar,
         name_en=a.name_en,
         wikidata=a.wikidata,
-        country=a.country,
+        country=igo_countries[organization] if organization is not None else a.country,
         role=a.role,
+        organization=organization,
     )
 
 

@@ -158,4 +158,5 @@ def load_gazetteer() -> Gazetteer:
         max_key_words=max((len(k.split()) for k in kinds), default=1),
         sole_states=MappingProxyType(_sole_states(ix.titles, holders)),
         seats=MappingProxyType({i.code: i.seat for i in igos if i.seat}),
+        actor_countries=MappingProxyType({i.code: i.actor_country for i in igos}),
     )

@@ -43,6 +43,7 @@ class Gazetteer:
     max_key_words: int
     sole_states: Mapping[str, str]  # title key -> the only state with that office ("البابا" -> VAT)
     seats: Mapping[str, str]  # IGO code -> ISO3 of its headquarters' state (ARL -> EGY)
+    actor_countries: Mapping[str, str | None]  # IGO code -> an event actor's `country` (UNSC -> UNO, G20 -> None)
 
     # --- states -------------------------------------------------------------------------------
     def state(self, iso3: str) -> State | None:

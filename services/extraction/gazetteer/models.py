@@ -50,7 +50,9 @@ class Igo:
 
     `code` is a CAMEO-style IGO code where one exists (UNO, ARL, GCC ...), else a short upper-case code;
     `parent` is the code of the organisation an organ belongs to (UNSC -> UNO); `seat` the ISO3 of the
-    state of its headquarters (ARL -> EGY), if it has one.
+    state of its headquarters (ARL -> EGY), if it has one. `actor_country` is what an event actor of this
+    organisation carries as its `country`: its own code, the parent's for an organ (UNSC -> UNO), None for a
+    grouping or gathering that is no organisation (G20, BRICS, the Caspian summit).
     """
 
     code: str
@@ -60,6 +62,7 @@ class Igo:
     variants_ar: tuple[str, ...] = ()
     parent: str | None = None
     seat: str | None = None
+    actor_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

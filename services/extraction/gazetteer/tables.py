@@ -87,6 +87,7 @@ def read_igos() -> list[Igo]:
             variants_ar=split(r["variants_ar"]),
             parent=r["parent"] or None,
             seat=r["seat"] or None,
+            actor_country=r["actor_country"] or None,
         )
         for _, r in read_rows("igos.tsv")
     ]
