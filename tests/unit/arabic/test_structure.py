@@ -86,6 +86,13 @@ def test_bare_related_heading_cuts_a_short_tail_to_the_end() -> None:
     assert article.clean_text == BODY
 
 
+@pytest.mark.parametrize("heading", ["موضوعات متعلقة", "موضوعات ذات صلة", "أخبار مرتبطة", "قد يهمك أيضاً"])
+def test_other_outlets_related_headings_cut_their_block(heading: str) -> None:
+    article = normalized(f"{BODY}\n{heading}\nعنوان خبر آخر عن اتصال هاتفي\nعنوان خبر ثالث")
+    assert removed(article) == [("related", f"{heading}\nعنوان خبر آخر عن اتصال هاتفي\nعنوان خبر ثالث")]
+    assert article.clean_text == BODY
+
+
 def test_bare_related_heading_before_a_long_tail_cuts_one_link() -> None:
     tail = "\n".join(f"وفي الفقرة {i} قال المتحدث إن الاجتماع تناول قضايا كثيرة." for i in range(4))
     article = normalized(f"{BODY}\nشاهد أيضا\nعنوان خبر آخر\n{tail}")
