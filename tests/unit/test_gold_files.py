@@ -391,12 +391,28 @@ def check_actor(actor: object, where: str) -> None:
     assert actor["role"] in ROLES, (where, actor["role"])
 
 
+# Earlier, separate terms of people in TERMS (the office held again after a gap).
+EARLIER_TERMS: dict[str, tuple[str, str]] = {
+    "Donald Trump": ("2017-01-20", "2021-01-20"),
+    "Luiz Inacio Lula da Silva": ("2003-01-01", "2011-01-01"),
+}
+
+
 def check_term(actor: dict[str, Any], when: dt.date | None, where: str) -> None:
-    term = TERMS.get(actor["name_en"])
-    if term is None or when is None:
+    name = actor["name_en"]
+    if name not in TERMS or when is None:
         return
-    start, end = (dt.date.fromisoformat(d) for d in term)
-    assert start <= when < end, f"{where}: {actor['name_en']} not in office on {when}"
+    terms = [TERMS[name], *([EARLIER_TERMS[name]] if name in EARLIER_TERMS else [])]
+    spans = [tuple(dt.date.fromisoformat(d) for d in term) for term in terms]
+    assert any(start <= when < end for start, end in spans), f"{where}: {name} not in office on {when}"
+
+
+def test_check_term_accepts_either_of_two_terms_and_nothing_between() -> None:
+    trump = {"name_en": "Donald Trump"}
+    check_term(trump, dt.date(2018, 5, 1), "first term")
+    check_term(trump, dt.date(2025, 5, 1), "second term")
+    with pytest.raises(AssertionError):
+        check_term(trump, dt.date(2022, 5, 1), "between the terms")
 
 
 @pytest.mark.parametrize("name", SETS)
