@@ -675,8 +675,8 @@ static int match_passes(const Tables *t, Work *w, int *changed)
  * final runs as it goes. They give the same text and runs as the passes (offsets.py's arithmetic, worked
  * out once for what each pass can meet): one-to-one code points extend the open one-to-one run, a deletion
  * ends it, an expansion or a collapsed space run is a whole run. What this arithmetic does not cover (a
- * hamza composition, an expansion holding a space, the match view's second space pass, a fold past the
- * input's width) makes the scan give up and the passes run instead. */
+ * hamza composition, an expansion holding a space, match tables with expansions) makes the scan give up
+ * and the passes run instead; the match view's second space pass runs in place (`fused_spaces`). */
 
 enum { FUSED_OK = 0, FUSED_ERROR = -1, FUSED_GIVE_UP = 1 };
 #define SPECULATIVE 32 /* code points per block written before it is known to need no run */
@@ -712,9 +712,10 @@ static inline __attribute__((always_inline)) Py_UCS4 view_char(int wide, const v
 #define TARGET_MASK 0x1FFFFF
 #define FLAGS_SHIFT 24
 
-/* A code point's flat entry: its flags above FLAGS_SHIFT (F_FOLD alone, with F_SPACE when it folds to a
- * space, for every code point a one-to-one fold or a one-code-point expansion replaces) and the code point
- * it becomes in the low bits (itself when it is not replaced). */
+/* A code point's flat entry: its flags above FLAGS_SHIFT and the code point it becomes in the low bits
+ * (itself when it is not replaced). A one-to-one fold or a one-code-point expansion is F_FOLD alone (the
+ * fold wins over the other flags, as in the passes), an empty expansion F_DELETE, an expansion the later
+ * passes would read F_SLOW; F_SPACE marks what becomes a space, F_CHANGED what becomes another code point. */
 static uint32_t make_entry(const Tables *t, Py_UCS4 c)
 {
     const Entry *e = lookup(t, c);
@@ -801,8 +802,8 @@ clean_fused(const Tables *t, int kind, const void *in, Py_ssize_t n, int wide, F
                 prev = e & space;
             }
             uint32_t trouble = adjacent | (seen >> FLAGS_SHIFT & (F_DELETE | F_EXPAND | F_HAMZA_MARK | F_SLOW));
-            /* A space that ends the block stays one only before a code point that needs nothing (the
-             * passes below look ahead the same way): it may start a space run of the next block. */
+            /* A space that ends the block stays one only before a code point that needs nothing (the loop
+             * below looks ahead the same way): it may start a space run of the next block. */
             if (prev && (end == n || entry_at(t, read_char(kind, in, end)) >> FLAGS_SHIFT))
                 trouble = 1;
             if (!trouble) {
