@@ -47,6 +47,7 @@ from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 from services.extraction.views import SentenceView, sentence_slots
 
+_OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})  # folded إياه …: a detached object pronoun
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
 
 
@@ -238,12 +239,14 @@ def sentence_candidates(
         found_roles = assign(local, t, trig, receive, carried, dest, view.words, broken)
         if "invite" in trig.flags and trig.pos == "verb" and invitee_pronoun(view.words[t]):
             found_roles = _invited_back(out, local, t) or found_roles
+        elif "participle" in trig.flags and out and clue.end < len(words) and words[clue.end] in _OBJECT_PRONOUNS:
+            found_roles = _invited_back(out, local, t)  # "قطعت علاقاتها مع قطر، متهمة إياها بـ": the one just named
         elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
             found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
         if trig.event_type in _STANDS and found_roles:  # "قطعت علاقاتها مع قطر، إلى جانب السعودية والإمارات"
             found_roles = [*found_roles, *alongside(local, view.words, t, found_roles[0])]
         for roles in found_roles:
-            if not _valid(roles, trig):
+            if not _valid(roles, trig) or ("participle" in trig.flags and _restated(out, roles, trig)):
                 continue
             if roles.recall:
                 trig = dataclasses.replace(trig, event_type=PloverType.SANCTION, mode=None, cameo="161")
@@ -278,6 +281,16 @@ def sentence_candidates(
                 )
             )
     return _trip_to_gathering(out, words), next_carried
+
+
+def _restated(earlier: list[Candidate], roles: Roles, trig: Trigger) -> bool:
+    """'ندد الوزير بالعقوبات، … ومتهماً واشنطن بـ': the accusing participle restates the blame its clause
+    already voiced against the same party, one act."""
+    pair = (roles.source.country, {t.country for t in roles.targets})
+    return any(
+        c.trigger.event_type == trig.event_type and (c.source.country, {t.country for t in c.targets}) == pair
+        for c in earlier
+    )
 
 
 def _trip_to_gathering(cands: list[Candidate], words: Sequence[str]) -> list[Candidate]:

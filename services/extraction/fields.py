@@ -115,6 +115,8 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
             places = [p for p in places if not p.dateline and p.explicit]  # nor by a bare capital ("أعلنت الجزائر")
             # where it was said comes with the speaker, before its object ("أدان … حرق المصحف في ستوكهولم")
             places = [p for p in places if p.index < _object_at(c, ctx)]
+            if "participle" in c.trigger.flags:  # "أغلق القنصلية في كراكوف، متهماً …": the place was the act's
+                places = [p for p in places if p.index > c.index]
         if places:
             return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
     if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):

@@ -44,6 +44,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
         if s.mention.end <= t and s.mention.prep == "" and (forum_ok or s.mention.kind != "igo")
     ]
     after = [k for k, s in enumerate(slots) if s.mention.start > t]
+    if "participle" in trig.flags:  # "قطعت مالي علاقاتها مع أوكرانيا، متهمة كييف …": the clause's subject
+        return before[0] if before else None
     if trig.frame == "host" and trig.pos == "noun" and before and t > 0 and words and words[t - 1] == "في":
         return before[-1]  # "وكان ولي العهد في استقبال الرئيس الفرنسي": he hosts, the genitive is the guest
     if trig.pos == "noun" and trig.mode != "meet":

@@ -26,6 +26,7 @@ FLAGS = frozenset(
         "mission",
         "close",
         "package",
+        "participle",
     }
 )
 POS = frozenset({"verb", "noun"})

@@ -1,0 +1,39 @@
+"""General rules of the eighth round of generalisation work (issue 4), checked on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schemas.event import DiplomaticEvent
+from tests.unit.extraction.conftest import events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
+    return {(e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found}
+
+
+def test_an_accusing_participle_after_a_break_of_relations_is_an_accusation_by_the_breaking_state() -> None:
+    text = "أعلنت الحكومة المغربية قطع العلاقات الدبلوماسية مع إيران، متهمة طهران بدعم جبهة البوليساريو."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "MAR", "IRN"), ("ACCUSE", "112", "MAR", "IRN")}
+
+
+def test_an_accusing_participle_after_an_expulsion_blames_the_state_of_its_object() -> None:
+    text = "أعلن وزير الخارجية الهولندي طرد السفير الروسي، متهماً أجهزة الاستخبارات الروسية بالتجسس."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "NLD", "RUS"), ("ACCUSE", "112", "NLD", "RUS")}
+
+
+def test_an_accusing_participle_with_a_detached_pronoun_blames_the_party_just_named() -> None:
+    text = "قطعت ليبيا علاقاتها مع تشاد، متهمة إياها بإيواء المتمردين."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "LBY", "TCD"), ("ACCUSE", "112", "LBY", "TCD")}
+
+
+def test_the_passive_participle_accused_of_is_no_accusation() -> None:
+    assert events("اعتقلت السلطات الإيرانية مواطنا فرنسيا متهما بالتجسس لصالح إسرائيل.", PUB) == []
+
+
+def test_an_accusing_participle_restating_a_condemnation_is_one_accusation() -> None:
+    text = "ندد وزير الخارجية الفنزويلي بالعقوبات الأمريكية، ومتهماً واشنطن بخنق اقتصاد البلاد."
+    assert {k[:1] + k[2:] for k in _coded(events(text, PUB))} == {("ACCUSE", "VEN", "USA")}
+    assert len(events(text, PUB)) == 1
