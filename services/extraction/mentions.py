@@ -131,6 +131,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
     n = phrases.get("side", 0)
     if n:
         country, j = title_country(gaz, words, i + n)
+        if country is None and phrases.get("government") == n:
+            country, j = _government_seat(gaz, words, i + n)
         if country is not None:
             ref = ActorRef(None, None, None, country, Role.STATE)
             return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
@@ -203,6 +205,16 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
             return Mention(i, hit.end, kind, prep, ref, conj=conj)
     return None
+
+
+def _government_seat(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """'الحكومة [الانتقالية] في مالي', 'السلطات في بوركينا فاسو': the government of the state named after في
+    (a state's name, not a city: 'السلطات في بنغازي' may be a rival one)."""
+    if j < len(words) and words[j] != PUNCT and words[j].startswith("ال") and words[j] != "في":
+        j += 1  # one adjective: الانتقالية، الجديدة
+    if j + 1 >= len(words) or words[j] != "في":
+        return None, j
+    return country_after(gaz, words, j + 1)
 
 
 def _place_context(words: Sequence[str], i: int, end: int) -> bool:

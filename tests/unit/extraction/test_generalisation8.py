@@ -37,3 +37,10 @@ def test_an_accusing_participle_restating_a_condemnation_is_one_accusation() -> 
     text = "ندد وزير الخارجية الفنزويلي بالعقوبات الأمريكية، ومتهماً واشنطن بخنق اقتصاد البلاد."
     assert {k[:1] + k[2:] for k in _coded(events(text, PUB))} == {("ACCUSE", "VEN", "USA")}
     assert len(events(text, PUB)) == 1
+
+
+def test_a_government_in_a_state_is_that_states_government() -> None:
+    text = "أعلنت الحكومة الانتقالية في غينيا، مساء الأحد، طرد السفير الفرنسي."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "GIN", "FRA")}
+    text = "قررت السلطات في النيجر قطع العلاقات الدبلوماسية مع أوكرانيا."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "NER", "UKR")}
