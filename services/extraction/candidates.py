@@ -133,6 +133,8 @@ def sentence_candidates(
             continue  # "دعا الدول الإسلامية إلى قطع علاقاتها مع إسرائيل": a call, not the act
         if t in aims:
             continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
+        if "participle" in trig.flags and _passive(words, clue.end, slots):
+            continue  # "مواطناً متهماً بالتجسس": accused of, no one accuses
         if t in prepared:
             clue = dataclasses.replace(clue, future=True)  # "التحضيرات لزيارته المرتقبة": it lies ahead
         if trig.event_type == PloverType.CONSULT and purpose_of_invitation(view.words, clues, t):
@@ -256,6 +258,8 @@ def sentence_candidates(
             if delegates and trig.mode == "meet":  # talks between delegations: a negotiation between states
                 trig = dataclasses.replace(trig, mode="negotiation", cameo="046", flags=trig.flags | {"delegations"})
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+            if "participle" in trig.flags and out:  # "محذراً إسبانيا من أن خطوة مماثلة ستتخذ": warned, as it acted
+                status = out[-1].status
             called_off = trig.event_type in _MEETINGS and cancelled(view.words, t)  # "إلغاء زيارة كان من المقرر"
             status = Status.DENIED if called_off else status
             if witnessed(view.words, t, trig):  # "وشهد الرئيسان توقيع اتفاقيات": signed between the states
@@ -281,6 +285,14 @@ def sentence_candidates(
                 )
             )
     return _trip_to_gathering(out, words), next_carried
+
+
+def _passive(words: Sequence[str], after: int, slots: list[Slot]) -> bool:
+    """A participle with no object, a ب phrase right after it ('متهماً بالتجسس'، 'مهدد بالانهيار'), is the
+    passive; a name starting with ب ('محذرة باريس من') is its object."""
+    if after >= len(words):
+        return True
+    return words[after].startswith("ب") and not any(s.mention.start == after for s in slots)
 
 
 def _restated(earlier: list[Candidate], roles: Roles, trig: Trigger) -> bool:

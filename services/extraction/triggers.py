@@ -40,10 +40,7 @@ _PUNCT = "\x00"  # a punctuation token: commas around a time adjunct do not coun
 
 def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
     """A `near=WORD` flag: WORD (any reading) must follow within a few words, punctuation not counted
-    ("أقر الاتحاد الأوروبي، الاثنين، الحزمة … من العقوبات"); `near=A|B`: A or B. A `participle` needs its
-    object right after it: a ب phrase there reads it as the passive ("مواطناً متهماً بالتجسس": accused of)."""
-    if "participle" in trig.flags and (i + 1 >= len(words) or words[i + 1].startswith("ب")):
-        return False
+    ("أقر الاتحاد الأوروبي، الاثنين، الحزمة … من العقوبات"); `near=A|B`: A or B."""
     for flag in trig.flags:
         if flag.startswith("near="):
             wanted = flag[5:].split("|")

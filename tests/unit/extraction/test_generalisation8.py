@@ -44,3 +44,24 @@ def test_a_government_in_a_state_is_that_states_government() -> None:
     assert _coded(events(text, PUB)) == {("SANCTION", "161", "GIN", "FRA")}
     text = "قررت السلطات في النيجر قطع العلاقات الدبلوماسية مع أوكرانيا."
     assert _coded(events(text, PUB)) == {("SANCTION", "161", "NER", "UKR")}
+
+
+def test_vowing_to_retaliate_is_a_threat() -> None:
+    assert _coded(events("توعدت إيران إسرائيل برد قاس.", PUB)) == {("THREATEN", "130", "IRN", "ISR")}
+
+
+def test_a_warning_participle_after_an_expulsion_is_a_threat_by_the_expelling_state() -> None:
+    text = "طردت الجزائر السفير الفرنسي، محذرة باريس من أي تصعيد جديد."
+    assert _coded(events(text, PUB)) == {("SANCTION", "161", "DZA", "FRA"), ("THREATEN", "130", "DZA", "FRA")}
+
+
+def test_a_warning_participle_keeps_its_clauses_status_whatever_it_warns_of() -> None:
+    text = "استدعت المجر سفيرها لدى هولندا، محذرة بلغاريا من أن خطوة مماثلة ستتخذ بحقها إذا مضت في قرارها."
+    threats = [e for e in events(text, PUB) if e.event_type.value == "THREATEN"]
+    assert [(t.source.country, t.target.country if t.target else None, t.status.value) for t in threats] == [
+        ("HUN", "BGR", "occurred")
+    ]
+
+
+def test_a_threatened_thing_is_no_threat() -> None:
+    assert events("قال المسؤول إن الاقتصاد اللبناني مهدد بالانهيار.", PUB) == []
