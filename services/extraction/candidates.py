@@ -44,7 +44,7 @@ from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.slots import Roles, Slot, coordinated_after
 from services.extraction.text import Doc
-from services.extraction.triggers import find_clues
+from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView, sentence_slots
 
 _OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})  # folded إياه …: a detached object pronoun
@@ -258,6 +258,8 @@ def sentence_candidates(
             if delegates and trig.mode == "meet":  # talks between delegations: a negotiation between states
                 trig = dataclasses.replace(trig, mode="negotiation", cameo="046", flags=trig.flags | {"delegations"})
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
+            if status == Status.OCCURRED and _scheduled(words, clue.end, clues):
+                status = Status.PLANNED  # "جولة المحادثات بين الوفدين …، والمقرر عقدها غداً"
             if "participle" in trig.flags and out:  # "محذراً إسبانيا من أن خطوة مماثلة ستتخذ": warned, as it acted
                 status = out[-1].status
             called_off = trig.event_type in _MEETINGS and cancelled(view.words, t)  # "إلغاء زيارة كان من المقرر"
@@ -285,6 +287,16 @@ def sentence_candidates(
                 )
             )
     return _trip_to_gathering(out, words), next_carried
+
+
+_SCHEDULED_REACH = 20  # words from an act's noun to the relative that schedules it, no other act between
+
+
+def _scheduled(words: Sequence[str], after: int, clues: list[Clue]) -> bool:
+    """'المحادثات … بين الوفدين …، والمقرر عقدها في مسقط غداً': a relative whose pronoun refers back to the
+    act named before it (no other act named between them) puts that act ahead."""
+    stop = min((c.index for c in clues if c.index >= after), default=len(words))
+    return find_marker(words, "scheduled", after, min(stop, after + _SCHEDULED_REACH)) is not None
 
 
 def _passive(words: Sequence[str], after: int, slots: list[Slot]) -> bool:

@@ -65,3 +65,23 @@ def test_a_warning_participle_keeps_its_clauses_status_whatever_it_warns_of() ->
 
 def test_a_threatened_thing_is_no_threat() -> None:
     assert events("قال المسؤول إن الاقتصاد اللبناني مهدد بالانهيار.", PUB) == []
+
+
+def _kinds(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None, str]]:
+    return {
+        (e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None, e.status.value)
+        for e in found
+    }
+
+
+def test_talks_a_relative_schedules_lie_ahead() -> None:
+    text = (
+        "بحث الوزيران الترتيبات الخاصة بجولة المحادثات بين الوفدين الأمريكي والإيراني، "
+        "والمقرر عقدها في مسقط غداً السبت."
+    )
+    assert _kinds(events(text, PUB)) == {("AGREE", "036", "USA", "IRN", "planned")}
+
+
+def test_a_scheduled_gathering_named_after_a_meeting_does_not_put_the_meeting_ahead() -> None:
+    text = "التقى وزير الخارجية المصري نظيره الأردني في عمان لبحث القمة العربية المقرر عقدها في بغداد."
+    assert _kinds(events(text, PUB)) == {("CONSULT", "042", "EGY", "JOR", "occurred")}
