@@ -177,7 +177,9 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 and k[0] == key[0]
                 and k[2] == key[2]
                 and (k[4:] == key[4:] or not str(key[4:]).startswith("('way:"))  # a one-way act: the same way
-                and (k[3:4] == key[3:4] or _same_trip(h, g))  # an earlier act is another event (rule 8)
+                and (k[3:4] == key[3:4] or _same_trip(h, g) or key[2] != "")  # an earlier act is another
+                # event (rule 8), but an act ahead stays one when an earlier sentence proposed it ("وكان بوتين
+                # قد اقترح عقد مفاوضات مع الجانب الأوكراني" and "المفاوضات بين روسيا وأوكرانيا")
                 and _countries(h.members[0]) == _countries(g.members[0])
                 and _named(key) <= _named(k)  # another named sender is another cable
             ),

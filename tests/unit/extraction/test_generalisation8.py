@@ -85,3 +85,22 @@ def test_talks_a_relative_schedules_lie_ahead() -> None:
 def test_a_scheduled_gathering_named_after_a_meeting_does_not_put_the_meeting_ahead() -> None:
     text = "التقى وزير الخارجية المصري نظيره الأردني في عمان لبحث القمة العربية المقرر عقدها في بغداد."
     assert _kinds(events(text, PUB)) == {("CONSULT", "042", "EGY", "JOR", "occurred")}
+
+
+def test_proposed_talks_lie_ahead() -> None:
+    text = "اقترح الرئيس الفرنسي عقد مفاوضات مباشرة مع الجانب الجزائري في جنيف."
+    assert _kinds(events(text, PUB)) == {("AGREE", "036", "FRA", "DZA", "planned")}
+    text = "رحب الرئيس التركي بمقترح استئناف المفاوضات المباشرة بين أرمينيا وأذربيجان."
+    assert _kinds(events(text, PUB)) == {("AGREE", "036", "ARM", "AZE", "planned")}
+
+
+def test_talks_ahead_proposed_in_an_earlier_sentence_are_one_event() -> None:
+    text = (
+        "رحب الرئيس الفرنسي بمقترح عقد المفاوضات المباشرة بين أرمينيا وأذربيجان. "
+        "وكان رئيس الوزراء الأرميني نيكول باشينيان قد اقترح عقد مفاوضات مباشرة مع الجانب الأذربيجاني "
+        "في جنيف الخميس المقبل."
+    )
+    found = [e for e in events(text, PUB) if e.event_type.value == "AGREE"]
+    assert len(found) == 1
+    assert found[0].status.value == "planned"
+    assert {found[0].source.country, found[0].target.country if found[0].target else None} == {"ARM", "AZE"}
