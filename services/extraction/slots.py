@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from services.extraction.mentions import ActorRef, Mention
+from services.extraction.mentions import PUNCT, ActorRef, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +40,28 @@ def joined(prev: Mention, cur: Mention, words: Sequence[str]) -> bool:
     return cur.start - prev.end == 1 and prev.end < len(words) and words[prev.end].startswith("و")
 
 
+_PLACE_GAP = 6  # tokens of a place adjunct and its comma between two coordinated objects
+
+
+def _placed_apart(prev: Mention, cur: Mention, words: Sequence[str]) -> bool:
+    """'التقى بري في عين التينة، ورئيس الحكومة نواف سلام في السراي': each object with its own place after
+    في, the next one opened by و right after the comma, is still an object of the same verb."""
+    gap = words[prev.end : cur.start]
+    return (
+        cur.conj
+        and 2 < len(gap) <= _PLACE_GAP
+        and gap[0] == "في"
+        and gap[-1] == PUNCT
+        and PUNCT not in gap[:-1]
+    )
+
+
 def coordinated_after(slots: Sequence[Slot], first: int, words: Sequence[str] = ()) -> list[Slot]:
-    """The slot at `first` and the ones joined to it by و with no gap."""
+    """The slot at `first` and the ones joined to it by و with no gap, or after a place of its own."""
     out = [slots[first]]
     for k in range(first + 1, len(slots)):
-        if joined(slots[k - 1].mention, slots[k].mention, words):
+        prev, cur = slots[k - 1].mention, slots[k].mention
+        if joined(prev, cur, words) or _placed_apart(prev, cur, words):
             out.append(slots[k])
         else:
             break

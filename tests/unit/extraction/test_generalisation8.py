@@ -104,3 +104,12 @@ def test_talks_ahead_proposed_in_an_earlier_sentence_are_one_event() -> None:
     assert len(found) == 1
     assert found[0].status.value == "planned"
     assert {found[0].source.country, found[0].target.country if found[0].target else None} == {"ARM", "AZE"}
+
+
+def test_hosts_met_each_at_their_own_place_are_each_a_meeting() -> None:
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون المبعوث الأمريكي توم براك. كما التقى براك رئيس مجلس النواب نبيه بري "
+        "في عين التينة، ورئيس الحكومة نواف سلام في السراي الحكومي."
+    )
+    hosts = {e.target.name_en for e in events(text, PUB) if e.target is not None}
+    assert hosts == {"Joseph Aoun", "Nabih Berri", "Nawaf Salam"}
