@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from schemas.event import PloverType, Role
 from services.extraction.actors import phrases_at, relative_verbs
+from services.extraction.context import find_marker
 from services.extraction.frame_kinds import aid, between, dual, exchange, multi, recognise, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef, honorific_words
@@ -196,10 +197,15 @@ def _assign(
     sent_item = trig.mode == "message" or "invite" in trig.flags
     if receive or trig.frame == "recv" or sent_item:
         sender = next((s for s in slots if s.mention.start > t and s.mention.prep == "من"), None)
+        handed = not receive and find_marker(words, "hand_over", max(0, t - _HAND_OVER_REACH), t) is not None
+        if sender is not None and sent_item and handed:  # "سلّم قرقاش عراقجي رسالة من ترامب": he carries it
+            other = _addressee(slots, t, sender, subj)
+            if other is not None:
+                return [Roles(sender.actor, (other,), 3)]
         if sender is not None and country(sender) != source.country:
             return [Roles(sender.actor, (source,), 3)]
         if sender is not None and sent_item:  # "X يسلم رسالة من Y إلى Z": Y writes to Z
-            other = next((s.actor for s in slots if country(s) not in (None, country(sender))), None)
+            other = _addressee(slots, t, sender, subj)
             if other is not None:
                 return [Roles(sender.actor, (other,), 3)]
     objects = _objects(slots, t, subj, source, trig, words)
@@ -211,6 +217,23 @@ def _assign(
     if trig.frame == "host":
         return [Roles(target, (source,), 3, source.country) for target in targets]
     return [Roles(source, (target,), 1) for target in targets]  # التقى X بـA وB: two meetings
+
+
+_HAND_OVER_REACH = 30  # "سلّم <carrier, time and place adjuncts, recipient> رسالة"
+_ADDRESSED = ("الي", "ل")  # folded إلى، لـ: "رسالة من ترامب موجهة إلى خامنئي"
+
+
+def _addressee(slots: Sequence[Slot], t: int, sender: Slot, subj: int | None) -> ActorRef | None:
+    """Whom a letter from `sender` is for: the party named after إلى or لـ past the sender; else the one it is
+    handed to, named right before the noun ("سلّم قرقاش … عراقجي رسالة من ترامب"); never the carrier."""
+    others = [(k, s) for k, s in enumerate(slots) if k != subj and country(s) not in (None, country(sender))]
+    after = [s for _k, s in others if s.mention.start > sender.mention.start and s.mention.prep in _ADDRESSED]
+    if after:
+        return after[0].actor
+    handed = [s for _k, s in others if s.mention.end <= t and s.mention.prep == ""]
+    if handed:
+        return handed[-1].actor
+    return others[0][1].actor if others else None
 
 
 def _stance_by_each(

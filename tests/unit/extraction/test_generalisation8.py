@@ -113,3 +113,13 @@ def test_hosts_met_each_at_their_own_place_are_each_a_meeting() -> None:
     )
     hosts = {e.target.name_en for e in events(text, PUB) if e.target is not None}
     assert hosts == {"Joseph Aoun", "Nabih Berri", "Nawaf Salam"}
+
+
+def test_a_letter_handed_over_is_from_its_writer_to_its_addressee_never_to_the_carrier() -> None:
+    text = (
+        "سلّم وزير الخارجية العماني، اليوم في طهران، وزير الخارجية الإيراني رسالة من الرئيس الأمريكي "
+        "موجهة إلى المرشد الإيراني."
+    )
+    assert _coded(events(text, PUB)) == {("CONSULT", "040", "USA", "IRN")}
+    text = "استقبل الرئيس المصري وزير الخارجية الأردني الذي سلمه رسالة من ملك الأردن."
+    assert ("CONSULT", "040", "JOR", "EGY") in _coded(events(text, PUB))
