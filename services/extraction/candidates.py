@@ -35,7 +35,7 @@ from services.extraction.cues import (
     witnessed,
 )
 from services.extraction.frame_kinds import multi
-from services.extraction.frames import assign
+from services.extraction.frames import HAND_OVER_REACH, assign
 from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger, fold_words
@@ -286,7 +286,29 @@ def sentence_candidates(
                     future=status == Status.PLANNED or future_negation(view.words, t) or called_off,
                 )
             )
+            handing = _handed_in_person(local, t, trig, words) if status == Status.OCCURRED else None
+            if handing is not None:  # "سلّم قرقاش، في طهران، عراقجي رسالة": the carrier met the one he handed it to
+                meet = dataclasses.replace(trig, mode="meet")
+                out.append(
+                    Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts)
+                )
     return _trip_to_gathering(out, words), next_carried
+
+
+def _handed_in_person(
+    local: list[Slot] | None, t: int, trig: Trigger, words: Sequence[str]
+) -> tuple[ActorRef, ActorRef] | None:
+    """(carrier, recipient) of a letter handed over in person: the subject of a verb of handing over and the
+    party it is handed to, named before the letter noun, of two states."""
+    if trig.mode != "message" or local is None:
+        return None
+    verb = find_marker(words, "hand_over", max(0, t - HAND_OVER_REACH), t)
+    if verb is None:
+        return None
+    before = [s for s in local if verb < s.mention.start and s.mention.end <= t and s.mention.prep == ""]
+    if len(before) < 2 or before[0].actor.country in (None, before[-1].actor.country):
+        return None
+    return before[0].actor, before[-1].actor
 
 
 _SCHEDULED_REACH = 20  # words from an act's noun to the relative that schedules it, no other act between

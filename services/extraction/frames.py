@@ -197,7 +197,7 @@ def _assign(
     sent_item = trig.mode == "message" or "invite" in trig.flags
     if receive or trig.frame == "recv" or sent_item:
         sender = next((s for s in slots if s.mention.start > t and s.mention.prep == "من"), None)
-        handed = not receive and find_marker(words, "hand_over", max(0, t - _HAND_OVER_REACH), t) is not None
+        handed = not receive and find_marker(words, "hand_over", max(0, t - HAND_OVER_REACH), t) is not None
         if sender is not None and sent_item and handed:  # "سلّم قرقاش عراقجي رسالة من ترامب": he carries it
             other = _addressee(slots, t, sender, subj)
             if other is not None:
@@ -219,7 +219,7 @@ def _assign(
     return [Roles(source, (target,), 1) for target in targets]  # التقى X بـA وB: two meetings
 
 
-_HAND_OVER_REACH = 30  # "سلّم <carrier, time and place adjuncts, recipient> رسالة"
+HAND_OVER_REACH = 30  # "سلّم <carrier, time and place adjuncts, recipient> رسالة"
 _ADDRESSED = ("الي", "ل")  # folded إلى، لـ: "رسالة من ترامب موجهة إلى خامنئي"
 
 

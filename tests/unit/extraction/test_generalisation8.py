@@ -120,6 +120,18 @@ def test_a_letter_handed_over_is_from_its_writer_to_its_addressee_never_to_the_c
         "سلّم وزير الخارجية العماني، اليوم في طهران، وزير الخارجية الإيراني رسالة من الرئيس الأمريكي "
         "موجهة إلى المرشد الإيراني."
     )
-    assert _coded(events(text, PUB)) == {("CONSULT", "040", "USA", "IRN")}
+    messages = {k for k in _coded(events(text, PUB)) if k[1] == "040"}
+    assert messages == {("CONSULT", "040", "USA", "IRN")}
     text = "استقبل الرئيس المصري وزير الخارجية الأردني الذي سلمه رسالة من ملك الأردن."
     assert ("CONSULT", "040", "JOR", "EGY") in _coded(events(text, PUB))
+
+
+def test_handing_a_letter_over_in_person_is_a_meeting_of_the_carrier_and_the_recipient() -> None:
+    text = (
+        "سلّم وزير الخارجية العماني، اليوم في طهران، وزير الخارجية الإيراني رسالة من الرئيس الأمريكي "
+        "موجهة إلى المرشد الإيراني."
+    )
+    assert _kinds(events(text, PUB)) == {
+        ("CONSULT", "040", "USA", "IRN", "occurred"),
+        ("CONSULT", "042", "OMN", "IRN", "occurred"),
+    }
