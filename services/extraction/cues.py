@@ -56,9 +56,24 @@ def call_to_act(view: SentenceView, t: int) -> bool:
         if word in ADDRESSEES:
             continue  # "دعوة له لزيارة باريس": to whom, then to what
         if word == "الي":
-            return k + 1 < len(words) and k + 1 not in starts and not _invited_to(words[k + 1])
+            if k + 1 >= len(words) or k + 1 in starts or _invited_to(words[k + 1]):
+                return False
+            return not _invitee_then_visit(words, k + 1)
         if word.startswith("ل") and k not in starts:  # "لزيارة", "للمشاركة" (ل + ال), "لنقل"
             return not _invited_to(word[2:] if word.startswith("لل") else word[1:])
+    return False
+
+
+_INVITEE_WORDS = 4  # "دعوة رسمية إلى <the invitee, a few words> لزيارة طهران"
+
+
+def _invitee_then_visit(words: Sequence[str], k: int) -> bool:
+    """'وجه دعوة إلى السوداني لزيارة طهران': after إلى, a few words naming someone, then لـ and a visit."""
+    for word in words[k + 1 : k + 1 + _INVITEE_WORDS]:
+        if word == PUNCT or word == "الي":
+            return False
+        if word.startswith("ل"):
+            return _invited_to(word[2:] if word.startswith("لل") else word[1:])
     return False
 
 

@@ -135,3 +135,15 @@ def test_handing_a_letter_over_in_person_is_a_meeting_of_the_carrier_and_the_rec
         ("CONSULT", "040", "USA", "IRN", "occurred"),
         ("CONSULT", "042", "OMN", "IRN", "occurred"),
     }
+
+
+def test_an_invitation_to_someone_the_sentence_does_not_resolve_then_to_visit_is_still_an_invitation() -> None:
+    text = (
+        "وجهت وزيرة الخارجية الألمانية دعوة رسمية إلى السوداني لزيارة برلين، "
+        "بعد أن التقت محمد شياع السوداني في بغداد."
+    )
+    assert ("AGREE", "036", "DEU", "IRQ", "planned") in _kinds(events(text, PUB))
+
+
+def test_a_call_to_stand_by_someone_is_no_invitation() -> None:
+    assert events("دعا الرئيس التونسي في كلمته إلى الوقوف مع الشعب الفلسطيني لمواجهة الاحتلال.", PUB) == []
