@@ -199,6 +199,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             return Mention(i, hit.end, "place", prep)
         if match is not None and hit.end < len(words) and words[hit.end] in _region_words():
             return Mention(i, hit.end + 1, "place", prep)  # "أمريكا اللاتينية"، "أذربيجان الشرقية": a region
+        if match is not None and match.via_capital and i > 0 and reads_as(words[i - 1], _instrument_words()):
+            return Mention(i, hit.end, "place", prep)  # "اتفاقية فيينا"، "اتفاق أوسلو": a name, no party
         if match is not None:
             s = match.state
             kind = "capital" if match.via_capital else "state"
@@ -232,6 +234,13 @@ def _region_words() -> frozenset[str]:
     """Adjectives that make a state's name a region's ('أمريكا اللاتينية'، 'أيرلندا الشمالية'); states whose
     own name has one ('كوريا الشمالية') match as a whole first."""
     return frozenset(fold_words("اللاتينية الشمالية الجنوبية الشرقية الغربية الوسطى"))
+
+
+@functools.cache
+def _instrument_words() -> frozenset[str]:
+    """Instruments and processes named after the city they were made in ('اتفاقية فيينا'، 'اتفاقيات أوسلو'،
+    'مسار أستانا'): the city names the instrument, not its state."""
+    return frozenset(fold_words("اتفاقية اتفاقيات اتفاق اتفاقات معاهدة معاهدات بروتوكول مسار صيغة إعلان"))
 
 
 @functools.cache

@@ -147,3 +147,10 @@ def test_an_invitation_to_someone_the_sentence_does_not_resolve_then_to_visit_is
 
 def test_a_call_to_stand_by_someone_is_no_invitation() -> None:
     assert events("دعا الرئيس التونسي في كلمته إلى الوقوف مع الشعب الفلسطيني لمواجهة الاحتلال.", PUB) == []
+
+
+def test_a_city_naming_an_instrument_is_no_party() -> None:
+    text = "أدانت البرازيل اقتحام السفارة، واعتبرته خرقاً لاتفاقية فيينا للعلاقات الدبلوماسية."
+    assert all(e.target is None or e.target.country != "AUT" for e in events(text, PUB))
+    text = "رفضت الحكومة الإسرائيلية العودة إلى اتفاق أوسلو."
+    assert all(e.target is None or e.target.country != "NOR" for e in events(text, PUB))
