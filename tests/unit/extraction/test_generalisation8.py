@@ -154,3 +154,14 @@ def test_a_city_naming_an_instrument_is_no_party() -> None:
     assert all(e.target is None or e.target.country != "AUT" for e in events(text, PUB))
     text = "رفضت الحكومة الإسرائيلية العودة إلى اتفاق أوسلو."
     assert all(e.target is None or e.target.country != "NOR" for e in events(text, PUB))
+
+
+def test_a_meeting_in_a_seat_of_government_is_in_its_city() -> None:
+    found = events("التقى العاهل الأردني الرئيس الأمريكي دونالد ترامب في البيت الأبيض.", PUB)
+    assert [(e.mode, e.source.country, e.location.name_en if e.location else None) for e in found] == [
+        ("visit", "JOR", "Washington")
+    ]
+    found = events("التقى الرئيس الفرنسي في قصر الإليزيه ولي العهد السعودي.", PUB)
+    assert [(e.mode, e.source.country, e.location.name_en if e.location else None) for e in found] == [
+        ("visit", "SAU", "Paris")
+    ]
