@@ -165,3 +165,10 @@ def test_a_meeting_in_a_seat_of_government_is_in_its_city() -> None:
     assert [(e.mode, e.source.country, e.location.name_en if e.location else None) for e in found] == [
         ("visit", "SAU", "Paris")
     ]
+
+
+def test_a_woman_envoy_is_an_envoy() -> None:
+    text = "وتعتزم المبعوثة الأممية زيارة ليبيا الأسبوع المقبل."
+    assert _kinds(events(text, PUB)) == {("AGREE", "036", "UNO", "LBY", "planned")}
+    text = "التقى وزير الخارجية المصري المبعوثة الأمريكية الخاصة في القاهرة."
+    assert _kinds(events(text, PUB)) == {("CONSULT", "042", "USA", "EGY", "occurred")}
