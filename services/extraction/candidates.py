@@ -47,6 +47,7 @@ from services.extraction.text import Doc
 from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView, sentence_slots
 
+_SON_OF = frozenset({"بن", "بنت", "ابن"})  # folded: the word after one is a name
 _OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})  # folded إياه …: a detached object pronoun
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
 
@@ -96,7 +97,11 @@ def sentence_candidates(
     inside = {
         k for m in view.mentions if m.kind in ("person", "title") and not m.ambiguous for k in range(m.start, m.end)
     }
-    clues = [c for c in find_clues(view.words) if c.index not in inside]  # "فيصل" is not "ف + يصل"
+    clues = [  # "فيصل" is not "ف + يصل", nor after بن in a name the gazetteer lacks ("سعود بن فيصل")
+        c
+        for c in find_clues(view.words)
+        if c.index not in inside and not (c.index and view.words[c.index - 1] in _SON_OF)
+    ]
     if budget is not None:
         clues = clues[: max(budget.clues, 0)]
         budget.clues -= len(clues)
@@ -289,9 +294,7 @@ def sentence_candidates(
             handing = _handed_in_person(local, t, trig, words) if status == Status.OCCURRED else None
             if handing is not None:  # "سلّم قرقاش، في طهران، عراقجي رسالة": the carrier met the one he handed it to
                 meet = dataclasses.replace(trig, mode="meet")
-                out.append(
-                    Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts)
-                )
+                out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
     return _trip_to_gathering(out, words), next_carried
 
 
@@ -426,6 +429,8 @@ def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> 
 
 
 _MEETINGS = (PloverType.CONSULT, PloverType.AGREE)
+
+
 def state_of(a: ActorRef) -> ActorRef:
     return a if a.role in (Role.STATE, Role.ORGANIZATION) else ActorRef(None, None, None, a.country, Role.STATE)
 

@@ -164,6 +164,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         return Mention(i, end, "place", "")
     if hit.kinds & {"person", "title"} and not hit.clitic and after_venue(words, i):
         return Mention(i, hit.end, "place", "")  # "بمطار محمد الخامس": the airport, not the king
+    if "person" in hit.kinds and not hit.clitic and _named_venue(gaz, words, i):
+        return Mention(i, hit.end, "place", "")  # "مطار رفيق الحريري": the airport, not Saad Hariri
     prep = prep_of(words, i, hit)
     conj = hit.clitic[:1] in ("و", "ف")
     if "title" in hit.kinds:
@@ -207,6 +209,14 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
             return Mention(i, hit.end, kind, prep, ref, conj=conj)
     return None
+
+
+def _named_venue(gaz: Gazetteer, words: Sequence[str], i: int) -> bool:
+    """A surname after a venue noun and a first name the gazetteer does not know ('مطار رفيق الحريري'):
+    the venue's name, not the person the surname would name."""
+    if i < 2 or words[i - 1] == PUNCT or gaz.match_at(words, i - 1) is not None:
+        return False
+    return after_venue(words, i - 1)
 
 
 def _government_seat(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:

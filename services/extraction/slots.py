@@ -47,13 +47,7 @@ def _placed_apart(prev: Mention, cur: Mention, words: Sequence[str]) -> bool:
     """'التقى بري في عين التينة، ورئيس الحكومة نواف سلام في السراي': each object with its own place after
     في, the next one opened by و right after the comma, is still an object of the same verb."""
     gap = words[prev.end : cur.start]
-    return (
-        cur.conj
-        and 2 < len(gap) <= _PLACE_GAP
-        and gap[0] == "في"
-        and gap[-1] == PUNCT
-        and PUNCT not in gap[:-1]
-    )
+    return cur.conj and 2 < len(gap) <= _PLACE_GAP and gap[0] == "في" and gap[-1] == PUNCT and PUNCT not in gap[:-1]
 
 
 def coordinated_after(slots: Sequence[Slot], first: int, words: Sequence[str] = ()) -> list[Slot]:

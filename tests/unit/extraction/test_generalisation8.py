@@ -76,8 +76,7 @@ def _kinds(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str 
 
 def test_talks_a_relative_schedules_lie_ahead() -> None:
     text = (
-        "بحث الوزيران الترتيبات الخاصة بجولة المحادثات بين الوفدين الأمريكي والإيراني، "
-        "والمقرر عقدها في مسقط غداً السبت."
+        "بحث الوزيران الترتيبات الخاصة بجولة المحادثات بين الوفدين الأمريكي والإيراني، والمقرر عقدها في مسقط غداً السبت."
     )
     assert _kinds(events(text, PUB)) == {("AGREE", "036", "USA", "IRN", "planned")}
 
@@ -139,8 +138,7 @@ def test_handing_a_letter_over_in_person_is_a_meeting_of_the_carrier_and_the_rec
 
 def test_an_invitation_to_someone_the_sentence_does_not_resolve_then_to_visit_is_still_an_invitation() -> None:
     text = (
-        "وجهت وزيرة الخارجية الألمانية دعوة رسمية إلى السوداني لزيارة برلين، "
-        "بعد أن التقت محمد شياع السوداني في بغداد."
+        "وجهت وزيرة الخارجية الألمانية دعوة رسمية إلى السوداني لزيارة برلين، بعد أن التقت محمد شياع السوداني في بغداد."
     )
     assert ("AGREE", "036", "DEU", "IRQ", "planned") in _kinds(events(text, PUB))
 
@@ -172,3 +170,13 @@ def test_a_woman_envoy_is_an_envoy() -> None:
     assert _kinds(events(text, PUB)) == {("AGREE", "036", "UNO", "LBY", "planned")}
     text = "التقى وزير الخارجية المصري المبعوثة الأمريكية الخاصة في القاهرة."
     assert _kinds(events(text, PUB)) == {("CONSULT", "042", "USA", "EGY", "occurred")}
+
+
+def test_a_word_after_bin_is_a_name_not_a_verb() -> None:
+    text = "حضر الحفل الشيخ سعود بن فيصل سفير دولة قطر لدى الجمهورية اللبنانية."
+    assert events(text, PUB) == []
+
+
+def test_a_surname_in_a_venues_name_is_no_party() -> None:
+    text = "التقى وزير الخارجية القطري في مطار رفيق الحريري الدولي رئيس الحكومة اللبنانية."
+    assert all(e.target is None or e.target.name_en != "Saad Hariri" for e in events(text, PUB))
