@@ -11,10 +11,11 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from schemas.event import EventDate
 from services.extraction.lexicon import data_lines, fold_words
+from services.extraction.memo import remember
 from services.extraction.text import Doc, Token
 
 _NUMERIC = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
@@ -111,8 +112,15 @@ def _is_number(word: str) -> bool:
     return word.isascii() and word.isdigit()
 
 
-@functools.lru_cache(maxsize=100_000)
+_MAY_START: Final[dict[str, bool]] = {}
+
+
 def _may_start_date(word: str) -> bool:
+    found = _MAY_START.get(word)
+    return found if found is not None else remember(_MAY_START, word, _may_start_new(word), 100_000)
+
+
+def _may_start_new(word: str) -> bool:
     if _is_number(word):
         return True
     firsts = _calendar_firsts()

@@ -6,9 +6,11 @@ import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Final
 
 from schemas.event import PloverType
 from services.arabic import match_key
+from services.extraction.memo import remember
 from services.extraction.morph import proclitic_readings
 
 FRAMES = frozenset({"sv", "recv", "host", "visit", "summon", "multi", "chair", "recognise", "aid"})
@@ -52,8 +54,15 @@ def data_lines(name: str) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-@functools.lru_cache(maxsize=65536)
+_FOLDED_WORDS: Final[dict[str, tuple[str, ...]]] = {}
+
+
 def fold_words(text: str) -> tuple[str, ...]:
+    found = _FOLDED_WORDS.get(text)
+    return found if found is not None else remember(_FOLDED_WORDS, text, _fold_words_new(text), 65536)
+
+
+def _fold_words_new(text: str) -> tuple[str, ...]:
     return tuple(match_key(w) for w in text.split())
 
 

@@ -6,7 +6,9 @@ candidate readings of one word; the caller keeps the one a lexicon knows, prefer
 
 from __future__ import annotations
 
-import functools
+from typing import Final
+
+from services.extraction.memo import remember
 
 CONJ = ("و", "ف")
 PREPS = ("ب", "ل", "ك")
@@ -16,13 +18,23 @@ SUFFIXES = ("هما", "هم", "هن", "كم", "نا", "ها", "ه")
 _MIN_STEM = 2
 
 
-@functools.lru_cache(maxsize=65536)
+_PROCLITIC: Final[dict[str, tuple[tuple[str, str], ...]]] = {}
+_NOUN: Final[dict[str, tuple[str, ...]]] = {}
+_VERB: Final[dict[str, tuple[tuple[str, bool], ...]]] = {}
+_MEMO_WORDS = 65536
+
+
 def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     """(stem, preposition) readings of a word, least stripped first.
 
     و/ف are conjunctions; ب/ل/ك prepositions; لل is ل + the article (للرئيس -> الرئيس) or ل + ل (للقاء).
     The preposition ('' if none) is returned because it tells the role of an actor (بالرئيس = with).
     """
+    found = _PROCLITIC.get(word)
+    return found if found is not None else remember(_PROCLITIC, word, _proclitic_new(word), _MEMO_WORDS)
+
+
+def _proclitic_new(word: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = [(word, "")]
     bases = [word]
     if len(word) > _MIN_STEM and word[0] in CONJ:
@@ -42,9 +54,13 @@ def reads_as(word: str, stems: frozenset[str]) -> bool:
     return any(stem in stems for stem, _p in proclitic_readings(word))
 
 
-@functools.lru_cache(maxsize=65536)
 def noun_readings(word: str) -> tuple[str, ...]:
     """Stems of a noun: proclitics, the article and one suffix pronoun stripped (لقائه -> لقاء, زيارته -> زياره)."""
+    found = _NOUN.get(word)
+    return found if found is not None else remember(_NOUN, word, _noun_new(word), _MEMO_WORDS)
+
+
+def _noun_new(word: str) -> tuple[str, ...]:
     out: list[str] = []
     for stem, _prep in proclitic_readings(word):
         forms = [stem]
@@ -74,9 +90,13 @@ def _strip_suffix(form: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=65536)
 def verb_readings(word: str) -> tuple[tuple[str, bool], ...]:
     """(stem, future) readings of a verb: conjunction stripped, then the future prefix سـ (سيزور -> يزور)."""
+    found = _VERB.get(word)
+    return found if found is not None else remember(_VERB, word, _verb_new(word), _MEMO_WORDS)
+
+
+def _verb_new(word: str) -> tuple[tuple[str, bool], ...]:
     out: list[tuple[str, bool]] = [(word, False)]
     if len(word) > _MIN_STEM + 1 and word[0] in CONJ:
         out.append((word[1:], False))

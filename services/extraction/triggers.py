@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from services.extraction.lexicon import Trigger, trigger_index
+from services.extraction.memo import remember
 from services.extraction.morph import noun_readings, verb_readings
 
 
@@ -54,9 +55,16 @@ def _near_ok(words: Sequence[str], i: int, trig: Trigger) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=200_000)
+_STARTING: Final[dict[str, tuple[tuple[Trigger, bool], ...]]] = {}
+
+
 def _starting(word: str) -> tuple[tuple[Trigger, bool], ...]:
     """(trigger, future) pairs whose first word is a reading of `word`, longest form first (memoised)."""
+    found = _STARTING.get(word)
+    return found if found is not None else remember(_STARTING, word, _starting_new(word), 200_000)
+
+
+def _starting_new(word: str) -> tuple[tuple[Trigger, bool], ...]:
     index = trigger_index()
     out: list[tuple[Trigger, bool]] = []
     for stem, future, is_noun in _first_readings(word):

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from typing import Final
 
 from schemas.event import Role
 from services.extraction.gazetteer.models import Hit, Igo, Office, OfficeHolder, State, StateMatch
 from services.extraction.gazetteer.morphology import proclitic_candidates
+from services.extraction.memo import remember
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,10 @@ class Gazetteer:
         return best
 
 
-@lru_cache(maxsize=1 << 16)
+_READINGS: Final[dict[str, tuple[tuple[str, str], ...]]] = {}
+
+
 def readings(token: str) -> tuple[tuple[str, str], ...]:
-    """`proclitic_candidates` of a token, cached: tokens repeat across and within articles."""
-    return tuple(proclitic_candidates(token))
+    """`proclitic_candidates` of a token, memoised: tokens repeat across and within articles."""
+    found = _READINGS.get(token)
+    return found if found is not None else remember(_READINGS, token, tuple(proclitic_candidates(token)), 1 << 16)
