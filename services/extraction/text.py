@@ -17,9 +17,11 @@ from schemas.normalized import NormalizedArticle, OffsetMap
 from services.arabic import match_key
 
 # A word: letters/digits plus Arabic combining marks and tatweel (in case the view still holds them);
-# anything else that is not a space is a one-character punctuation token.
+# anything else that is not a space is a one-character punctuation token. Every character is thus a space or
+# part of a token, so `findall` of (spaces, token) pairs tiles the text and offsets follow from the lengths,
+# with no match object per token.
 MAX_SENTENCE_TOKENS = 150
-_TOKEN = re.compile(r"[\w\u064B-\u0652\u0670\u0640]+|[^\s\w]")
+_SPACED_TOKEN = re.compile(r"(\s*)([\w\u064B-\u0652\u0670\u0640]+|[^\s\w])")
 
 
 class Token(NamedTuple):
@@ -164,8 +166,11 @@ def _tokens(
     next_bound = sentences[0][1] if n_sents else -1
     sent_end = -1
     folded, new_token = _FOLDED, tuple.__new__
-    for m in _TOKEN.finditer(match_text):
-        start, end = m.span()
+    pairs: list[tuple[str, str]] = _SPACED_TOKEN.findall(match_text)
+    end = 0
+    for space, word in pairs:
+        start = end + len(space)
+        end = start + len(word)
         if lo <= start and end <= hi:
             rs, re_ = start + shift, end + shift
         else:  # walk the runs to the token
@@ -186,7 +191,6 @@ def _tokens(
             next_bound = sentences[si + 1][1] if si + 1 < n_sents else -1
         if rs >= sent_end:
             continue  # outside every sentence (removed text or whitespace)
-        word = m.group()
         key = folded.get(word)
         if key is None:
             key = _fold_new(word)
