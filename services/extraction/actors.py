@@ -25,32 +25,74 @@ _PAIR_OFFICES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ActorRef:
     name_ar: str | None
     name_en: str | None
     wikidata: str | None
     country: str | None
     role: Role | None
-    office: str | None = None
+    office: str | None
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(
+        self,
+        name_ar: str | None,
+        name_en: str | None,
+        wikidata: str | None,
+        country: str | None,
+        role: Role | None,
+        office: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "name_ar", name_ar)
+        object.__setattr__(self, "name_en", name_en)
+        object.__setattr__(self, "wikidata", wikidata)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "office", office)
 
     @property
     def ident(self) -> str:
         return self.wikidata or self.name_en or f"{self.country}:{self.role}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     start: int  # sentence-local token indices [start, end)
     end: int
     kind: str  # person | title | state | capital | igo | side | counterpart | pair | pronoun | place | envoy_of
     prep: str  # preposition governing the mention ('' if none): ب ل ك مع من الي بين في عن علي
-    actor: ActorRef | None = None
-    title_key: str | None = None  # for titles: the title's key (for holders_by_title)
-    ambiguous: bool = False  # a risky surname (رئيسي) not anchored by a title
-    conj: bool = False  # starts with the conjunction و/ف (coordination with the mention before)
-    surname: str | None = None  # for titles: the word right after an unnamed title ("الرئيس عون")
-    pair_kind: str | None = None  # for pairs: 'persons' or 'states'
+    actor: ActorRef | None
+    title_key: str | None  # for titles: the title's key (for holders_by_title)
+    ambiguous: bool  # a risky surname (رئيسي) not anchored by a title
+    conj: bool  # starts with the conjunction و/ف (coordination with the mention before)
+    surname: str | None  # for titles: the word right after an unnamed title ("الرئيس عون")
+    pair_kind: str | None  # for pairs: 'persons' or 'states'
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        prep: str,
+        actor: ActorRef | None = None,
+        title_key: str | None = None,
+        ambiguous: bool = False,
+        conj: bool = False,
+        surname: str | None = None,
+        pair_kind: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "prep", prep)
+        object.__setattr__(self, "actor", actor)
+        object.__setattr__(self, "title_key", title_key)
+        object.__setattr__(self, "ambiguous", ambiguous)
+        object.__setattr__(self, "conj", conj)
+        object.__setattr__(self, "surname", surname)
+        object.__setattr__(self, "pair_kind", pair_kind)
 
 
 @functools.cache

@@ -52,7 +52,7 @@ _OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياه�
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Candidate:
     trigger: Trigger
     sent: int
@@ -64,12 +64,49 @@ class Candidate:
     background: bool
     places: tuple[PlaceHit, ...]
     texts: tuple[tuple[str, str], ...]  # (actor ident, surface as written)
-    destination: str | None = None
-    destination_country_only: bool = False  # the destination was named as a state, no city
-    summit: str | None = None  # name of the gathering, for a multilateral event without listed parties
-    forum: ActorRef | None = None  # the gathering as a known IGO/forum, when the gazetteer knows it
-    anaphoric: bool = False  # a definite verbal noun (اللقاء، الاتصال) referring back to a reported event
-    future: bool = False  # the act lies ahead (planned, or denied with لن)
+    destination: str | None
+    destination_country_only: bool  # the destination was named as a state, no city
+    summit: str | None  # name of the gathering, for a multilateral event without listed parties
+    forum: ActorRef | None  # the gathering as a known IGO/forum, when the gazetteer knows it
+    anaphoric: bool  # a definite verbal noun (اللقاء، الاتصال) referring back to a reported event
+    future: bool  # the act lies ahead (planned, or denied with لن)
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(
+        self,
+        trigger: Trigger,
+        sent: int,
+        index: int,
+        source: ActorRef,
+        targets: tuple[ActorRef, ...],
+        strength: int,
+        status: Status,
+        background: bool,
+        places: tuple[PlaceHit, ...],
+        texts: tuple[tuple[str, str], ...],
+        destination: str | None = None,
+        destination_country_only: bool = False,
+        summit: str | None = None,
+        forum: ActorRef | None = None,
+        anaphoric: bool = False,
+        future: bool = False,
+    ) -> None:
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "sent", sent)
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "targets", targets)
+        object.__setattr__(self, "strength", strength)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "background", background)
+        object.__setattr__(self, "places", places)
+        object.__setattr__(self, "texts", texts)
+        object.__setattr__(self, "destination", destination)
+        object.__setattr__(self, "destination_country_only", destination_country_only)
+        object.__setattr__(self, "summit", summit)
+        object.__setattr__(self, "forum", forum)
+        object.__setattr__(self, "anaphoric", anaphoric)
+        object.__setattr__(self, "future", future)
 
 
 @dataclass

@@ -9,22 +9,47 @@ from dataclasses import dataclass
 from services.extraction.mentions import PUNCT, ActorRef, Mention
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Slot:
     mention: Mention
     actor: ActorRef
-    text: str = ""  # surface as written
+    text: str  # surface as written
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(self, mention: Mention, actor: ActorRef, text: str = "") -> None:
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "actor", actor)
+        object.__setattr__(self, "text", text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Roles:
     source: ActorRef
     targets: tuple[ActorRef, ...]
     strength: int  # how explicit the direction is: 3 grammatical (تلقى من، استقبل), 1 word order
-    destination: str | None = None  # country travelled to (visit frame)
-    country_only: bool = False  # the destination is named as a state, not by a city ("زار الكويت"، "إلى لبنان")
-    recall: bool = False  # "استدعاء سفيرها لدى فرنسا": a state recalls its own envoy (SANCTION/161)
-    talks: bool = False  # "محادثات بين وفدي X وY": delegations negotiating (CONSULT/negotiation/046)
+    destination: str | None  # country travelled to (visit frame)
+    country_only: bool  # the destination is named as a state, not by a city ("زار الكويت"، "إلى لبنان")
+    recall: bool  # "استدعاء سفيرها لدى فرنسا": a state recalls its own envoy (SANCTION/161)
+    talks: bool  # "محادثات بين وفدي X وY": delegations negotiating (CONSULT/negotiation/046)
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(
+        self,
+        source: ActorRef,
+        targets: tuple[ActorRef, ...],
+        strength: int,
+        destination: str | None = None,
+        country_only: bool = False,
+        recall: bool = False,
+        talks: bool = False,
+    ) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "targets", targets)
+        object.__setattr__(self, "strength", strength)
+        object.__setattr__(self, "destination", destination)
+        object.__setattr__(self, "country_only", country_only)
+        object.__setattr__(self, "recall", recall)
+        object.__setattr__(self, "talks", talks)
 
 
 def country(s: Slot) -> str | None:

@@ -34,7 +34,7 @@ class Token(NamedTuple):
     sent: int  # sentence index
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     index: int
     text: str  # clean_text slice: letters as written (evidence text)
@@ -42,6 +42,15 @@ class Sentence:
     raw_end: int
     first: int  # token index range [first, last)
     last: int
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(self, index: int, text: str, raw_start: int, raw_end: int, first: int, last: int) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "raw_start", raw_start)
+        object.__setattr__(self, "raw_end", raw_end)
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,17 @@ from services.extraction.slots import Slot
 from services.extraction.text import Doc
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class SentenceView:
     words: tuple[str, ...]  # folded; punctuation as PUNCT
     mentions: tuple[Mention, ...]
     places: tuple[PlaceHit, ...]  # explicit places
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(self, words: tuple[str, ...], mentions: tuple[Mention, ...], places: tuple[PlaceHit, ...]) -> None:
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "places", places)
 
 
 def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:

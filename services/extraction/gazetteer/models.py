@@ -27,7 +27,7 @@ class State:
     nisba_irregular_ar: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class StateMatch:
     """Result of `Gazetteer.state_by_name`.
 
@@ -39,9 +39,22 @@ class StateMatch:
     """
 
     state: State
-    via_capital: bool = False
-    also_capital: bool = False
-    others: tuple[State, ...] = ()
+    via_capital: bool
+    also_capital: bool
+    others: tuple[State, ...]
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(
+        self,
+        state: State,
+        via_capital: bool = False,
+        also_capital: bool = False,
+        others: tuple[State, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "state", state)
+        object.__setattr__(self, "via_capital", via_capital)
+        object.__setattr__(self, "also_capital", also_capital)
+        object.__setattr__(self, "others", others)
 
 
 @dataclass(frozen=True, slots=True)
