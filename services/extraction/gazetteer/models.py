@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 from schemas.event import Role
 
@@ -118,13 +117,15 @@ class OfficeHolder:
         return self.term_start <= on and (self.term_end is None or on <= self.term_end)
 
 
-class Hit(NamedTuple):
+@dataclass(frozen=True, slots=True, init=False)
+class Hit:
     """A gazetteer key found in a token sequence by `Gazetteer.match_at`.
 
     Tokens `start` .. `end` (exclusive) spell `key` once the proclitic `clitic` (e.g. "و", "ب", "لل")
     is removed from the first token. `kinds` names the lookups that know the key: "state", "capital",
     "nisba", "capital_nisba", "igo", "person", "title". Call the typed lookup with `key` for the records.
-    A tuple, not a frozen dataclass: built on every scanned position, where `__init__` costs count.
+    Built on every scanned position, where `__init__` costs count: its `__init__` is written out so that
+    mypyc compiles it (the dataclass-generated one runs interpreted).
     """
 
     start: int
@@ -132,3 +133,10 @@ class Hit(NamedTuple):
     key: str
     clitic: str
     kinds: frozenset[str]
+
+    def __init__(self, start: int, end: int, key: str, clitic: str, kinds: frozenset[str]) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "clitic", clitic)
+        object.__setattr__(self, "kinds", kinds)
