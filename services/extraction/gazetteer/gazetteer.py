@@ -23,7 +23,8 @@ from services.extraction.memo import remember
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Built once by `load_gazetteer()`; all mappings are read-only and keyed by match key."""
+    """Built once by `load_gazetteer()`; all mappings are keyed by match key and read-only (proxies, but for the
+    two per-token lookups `kinds` and `key_lengths`)."""
 
     states: tuple[State, ...]
     igo_list: tuple[Igo, ...]
@@ -39,8 +40,10 @@ class Gazetteer:
     by_iso3: Mapping[str, State]
     by_code: Mapping[str, tuple[OfficeHolder, ...]]
     ambiguous: Mapping[str, str]
-    kinds: Mapping[str, frozenset[str]]
-    key_lengths: Mapping[str, tuple[int, ...]]
+    # plain dicts, read-only by convention: `match_at` looks both up at every scanned token, where a
+    # mappingproxy costs two method dispatches per lookup
+    kinds: dict[str, frozenset[str]]
+    key_lengths: dict[str, tuple[int, ...]]
     max_key_words: int
     sole_states: Mapping[str, str]  # title key -> the only state with that office ("البابا" -> VAT)
     seats: Mapping[str, str]  # IGO code -> ISO3 of its headquarters' state (ARL -> EGY)
