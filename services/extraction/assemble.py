@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from schemas.event import Location, PloverType, Role, Status
 from services.extraction.candidates import Candidate
@@ -14,11 +14,17 @@ from services.extraction.mentions import ActorRef
 IN_PERSON = frozenset({"meet", "visit"})
 
 
-@dataclass
+@dataclass(init=False)
 class Group:
     key: tuple[object, ...]
-    members: list[Candidate] = field(default_factory=list)
-    support: list[Candidate] = field(default_factory=list)  # evidence only: weak or anaphoric mentions
+    members: list[Candidate]
+    support: list[Candidate]  # evidence only: weak or anaphoric mentions
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(self, key: tuple[object, ...]) -> None:
+        self.key = key
+        self.members = []
+        self.support = []
 
     @property
     def first(self) -> Candidate:

@@ -157,6 +157,7 @@ _FIGURE = re.compile(
     r"(%|٪|في المئة|في المائة|بالمئة|مليار دولار|مليون دولار|مليار يورو|مليون يورو|عاما|عامًا|عاماً|سنة)"
 )
 _DIGIT = re.compile(r"[0-9]")
+_LEAD_IN = len("بأكثر من ")
 _UNITS = {
     "%": "percent",
     "٪": "percent",
@@ -184,9 +185,11 @@ _MEASURES = (
 
 def figures(sentence: str) -> list[Figure]:
     out: list[Figure] = []
-    if _DIGIT.search(sentence) is None:  # every figure has a number: most sentences have none
+    digit = _DIGIT.search(sentence)
+    if digit is None:  # every figure has a number: most sentences have none
         return out
-    for m in _FIGURE.finditer(sentence[:5000]):
+    # a figure starts at most its longest lead-in ("بأكثر من ") before its number: scan from there
+    for m in _FIGURE.finditer(sentence[:5000], max(digit.start() - _LEAD_IN, 0)):
         before = sentence[max(0, m.start() - 60) : m.start()]
         measure = next((name for word, name in _MEASURES if word in before), None)
         start = max(before.rfind(" ", 0, max(0, len(before) - 12)) + 1, 0) if before else 0

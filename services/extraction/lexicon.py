@@ -124,8 +124,15 @@ class PhraseIndex:
 
     def starts(self, words: Sequence[str]) -> list[int]:
         """Positions of `words` where some phrase may start (its first word is a reading of the word)."""
-        known, starting = self._by_word, self._starting
-        return [i for i, w in enumerate(words) if (known[w] if w in known else starting(w))]
+        known = self._by_word
+        out: list[int] = []
+        for i, w in enumerate(words):
+            found = known.get(w)
+            if found is None:
+                found = self._starting(w)
+            if found:
+                out.append(i)
+        return out
 
     def at(self, words: Sequence[str], i: int) -> list[tuple[str, int]]:
         """(kind, length) of every phrase starting at words[i]; proclitics allowed on the first word."""

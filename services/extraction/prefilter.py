@@ -27,6 +27,16 @@ class StartFilter:
         return known
 
     def starts(self, words: Sequence[str], skip: str | None = None) -> list[int]:
-        """Positions of `words` where a phrase may start (words equal to `skip` excluded): one pass."""
-        memo, test = self._memo, self
-        return [i for i, w in enumerate(words) if w != skip and (memo[w] if w in memo else test(w))]
+        """Positions of `words` where a phrase may start (words equal to `skip` excluded): one pass, one
+        memo lookup per word."""
+        memo = self._memo
+        out: list[int] = []
+        for i, w in enumerate(words):
+            if w == skip:
+                continue
+            known = memo.get(w)
+            if known is None:
+                known = self(w)
+            if known:
+                out.append(i)
+        return out
