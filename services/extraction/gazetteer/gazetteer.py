@@ -11,9 +11,8 @@ the data: names are indexed with and without it, nisbas in definite and indefini
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
 
 from schemas.event import Role
 from services.extraction.gazetteer.models import Hit, Igo, Office, OfficeHolder, State, StateMatch
@@ -48,6 +47,10 @@ class Gazetteer:
     sole_states: Mapping[str, str]  # title key -> the only state with that office ("البابا" -> VAT)
     seats: Mapping[str, str]  # IGO code -> ISO3 of its headquarters' state (ARL -> EGY)
     actor_countries: Mapping[str, str | None]  # IGO code -> an event actor's `country` (UNSC -> UNO, G20 -> None)
+    # memo for `match_at`: token -> its proclitic readings that begin some key, with those keys' word counts
+    _openings: dict[str, tuple[tuple[str, str, tuple[int, ...]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     # --- states -------------------------------------------------------------------------------
     def state(self, iso3: str) -> State | None:
@@ -145,10 +148,7 @@ class Gazetteer:
             return None
         best: Hit | None = None
         room = len(tokens) - start
-        for stem, clitic in readings(tokens[start]):
-            lengths = self.key_lengths.get(stem)
-            if lengths is None:
-                continue
+        for stem, clitic, lengths in self._openings_of(tokens[start]):
             shorter = 0 if best is None else best.end - start  # a reading must beat the best so far
             for n in lengths:
                 if n > room:
@@ -162,11 +162,15 @@ class Gazetteer:
                     break
         return best
 
+    def _openings_of(self, token: str) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+        """(stem, clitic, key word counts) of each proclitic reading of `token` that begins some key, in
+        `proclitic_candidates` order; memoised (tokens repeat across and within articles, and most begin none)."""
+        found = self._openings.get(token)
+        if found is None:
+            lengths = self.key_lengths
+            found = tuple((s, c, lengths[s]) for s, c in proclitic_candidates(token) if s in lengths)
+            remember(self._openings, token, found, _OPENINGS_MAX)
+        return found
 
-_READINGS: Final[dict[str, tuple[tuple[str, str], ...]]] = {}
 
-
-def readings(token: str) -> tuple[tuple[str, str], ...]:
-    """`proclitic_candidates` of a token, memoised: tokens repeat across and within articles."""
-    found = _READINGS.get(token)
-    return found if found is not None else remember(_READINGS, token, tuple(proclitic_candidates(token)), 1 << 16)
+_OPENINGS_MAX = 1 << 16
