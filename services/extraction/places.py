@@ -20,7 +20,7 @@ _ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+(?:[ -][\u0621-\u063A\
 _MAX_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class City:
     geonames_id: int
     name_en: str
@@ -29,6 +29,26 @@ class City:
     lat: float
     lon: float
     population: int
+
+    # written out: mypyc compiles this one (built for every GeoNames city at load), the generated one runs
+    # interpreted
+    def __init__(
+        self,
+        geonames_id: int,
+        name_en: str,
+        name_ar: str,
+        country: str,
+        lat: float,
+        lon: float,
+        population: int,
+    ) -> None:
+        object.__setattr__(self, "geonames_id", geonames_id)
+        object.__setattr__(self, "name_en", name_en)
+        object.__setattr__(self, "name_ar", name_ar)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "lat", lat)
+        object.__setattr__(self, "lon", lon)
+        object.__setattr__(self, "population", population)
 
 
 def is_arabic_spelling(name: str) -> bool:
