@@ -106,6 +106,13 @@ def markers() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _follows(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
+    """Do words[i + 1 :] begin with seq[1:]? (compared in place: no slices on the per-word path)"""
+    if i + len(seq) > len(words):
+        return False
+    return all(words[i + k] == seq[k] for k in range(1, len(seq)))
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseIndex:
     """Word sequences of several kinds, indexed by their first word for O(1) lookup per position."""
@@ -139,7 +146,7 @@ class PhraseIndex:
         out: list[tuple[str, int]] = []
         starting = self._by_word.get(words[i])
         for kind, seq in self._starting(words[i]) if starting is None else starting:
-            if len(seq) == 1 or tuple(words[i + 1 : i + len(seq)]) == seq[1:]:
+            if len(seq) == 1 or _follows(words, i, seq):
                 out.append((kind, len(seq)))
         return out
 

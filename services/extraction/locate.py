@@ -150,7 +150,6 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             free = hit.end
             continue
         prev = words[i - 1] if i > 0 else ""
-        prev_stems = {s for s, _p in proclitic_readings(prev)}
         found = _city_at(words, i, gaz)
         if found is not None and each_of(words, i):
             free = i + found[1]  # "كل من جيبوتي والصومال": the states listed, not a place
@@ -164,7 +163,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             )
             # a bare بـ is the weakest cue ("بدور" = "with the role"): only for real cities
             by = prep == "ب" and (city.population >= _MIN_POPULATION_AFTER_BA or _is_state_capital(gaz, city))
-            explicit = by or prev in _PLACE_PREPS or bool(prev_stems & _PLACE_HEADS) or dateline
+            explicit = by or prev in _PLACE_PREPS or reads_as(prev, _PLACE_HEADS) or dateline
             if explicit or _is_state_capital(gaz, city):
                 out.append(PlaceHit(i, city_location(city), explicit, dateline))
             free = i + n
