@@ -11,6 +11,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -463,13 +464,90 @@ static PyObject *run_tuple(const Run *r)
     return tuple;
 }
 
-static PyObject *runs_to_list(const Runs *runs)
+static inline int same_run(const Run *a, const Run *b)
 {
-    PyObject *list = PyList_New(runs->len);
+    return a->view == b->view && a->raw == b->raw && a->view_len == b->view_len && a->raw_len == b->raw_len;
+}
+
+/* ---- RunArray: the runs as one flat array ----------------------------------------------------------- */
+
+/* What the views and `compose` return: the runs as 4 Py_ssize_t each, in one object. It is a read-only
+ * sequence of `(view_start, raw_start, view_len, raw_len)` tuples, made on demand (a news article has about
+ * a hundred runs, a vocalised one thousands: making a tuple and a list per run was most of the views'
+ * time), equal to a list holding the same runs, and `compose` reads it without any tuple. It
+ * pickles as the list of tuples (a process without the compiled build reads it) and `tolist()` gives that
+ * list, which is what the published OffsetMap holds. */
+typedef struct {
+    PyObject_VAR_HEAD
+    Run runs[1];
+} RunArray;
+
+static PyTypeObject *RunArrayType = NULL;
+
+#define RUN_ARRAY_CHECK(op) (Py_TYPE(op) == RunArrayType)
+
+static PyObject *run_array(const Run *runs, Py_ssize_t len)
+{
+    RunArray *self = PyObject_NewVar(RunArray, RunArrayType, len);
+    if (self == NULL)
+        return NULL;
+    if (len)
+        memcpy(self->runs, runs, (size_t)len * sizeof(Run));
+    return (PyObject *)self;
+}
+
+static void run_array_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    type->tp_free(self);
+    Py_DECREF(type);
+}
+
+static Py_ssize_t run_array_length(PyObject *self) { return Py_SIZE(self); }
+
+static PyObject *run_array_item(PyObject *self, Py_ssize_t i)
+{
+    if (i < 0 || i >= Py_SIZE(self)) {
+        PyErr_SetString(PyExc_IndexError, "run index out of range");
+        return NULL;
+    }
+    return run_tuple(&((RunArray *)self)->runs[i]);
+}
+
+static PyObject *run_array_subscript(PyObject *self, PyObject *key)
+{
+    if (PyIndex_Check(key)) {
+        Py_ssize_t i = PyNumber_AsSsize_t(key, PyExc_IndexError);
+        if (i == -1 && PyErr_Occurred())
+            return NULL;
+        return run_array_item(self, i < 0 ? i + Py_SIZE(self) : i);
+    }
+    if (!PySlice_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "run indices must be integers or slices, not %.200s", Py_TYPE(key)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t start, stop, step;
+    if (PySlice_Unpack(key, &start, &stop, &step) < 0)
+        return NULL;
+    Py_ssize_t count = PySlice_AdjustIndices(Py_SIZE(self), &start, &stop, step);
+    const Run *runs = ((RunArray *)self)->runs;
+    if (step == 1)
+        return run_array(runs + start, count);
+    RunArray *slice = PyObject_NewVar(RunArray, RunArrayType, count);
+    if (slice == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < count; k++)
+        slice->runs[k] = runs[start + k * step];
+    return (PyObject *)slice;
+}
+
+static PyObject *runs_to_list(const Run *runs, Py_ssize_t len)
+{
+    PyObject *list = PyList_New(len);
     if (list == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < runs->len; i++) {
-        PyObject *tuple = run_tuple(&runs->data[i]);
+    for (Py_ssize_t i = 0; i < len; i++) {
+        PyObject *tuple = run_tuple(&runs[i]);
         if (tuple == NULL) {
             Py_DECREF(list);
             return NULL;
@@ -479,53 +557,145 @@ static PyObject *runs_to_list(const Runs *runs)
     return list;
 }
 
-static inline int same_run(const Run *a, const Run *b)
+static PyObject *run_array_tolist(PyObject *self, PyObject *unused)
 {
-    return a->view == b->view && a->raw == b->raw && a->view_len == b->view_len && a->raw_len == b->raw_len;
+    return runs_to_list(((RunArray *)self)->runs, Py_SIZE(self));
 }
 
-/* The list of composed runs, sharing the tuple of an outer or inner run it equals (a third of them: a
- * match run where the clean view had no edit, a clean run the match view kept) instead of making one. */
-static PyObject *composed_to_list(const Runs *composed, const Runs *outer, PyObject *outer_list, const Runs *inner,
-                                  PyObject *inner_list)
+static PyObject *run_array_reduce(PyObject *self, PyObject *unused)
 {
-    PyObject *list = PyList_New(composed->len);
+    PyObject *list = run_array_tolist(self, NULL);
     if (list == NULL)
         return NULL;
-    Py_ssize_t i = 0, j = 0;
-    for (Py_ssize_t k = 0; k < composed->len; k++) {
-        const Run *r = &composed->data[k];
-        while (i < outer->len && outer->data[i].view < r->view)
-            i++;
-        while (j < inner->len && inner->data[j].raw < r->raw)
-            j++;
-        PyObject *tuple;
-        if (i < outer->len && same_run(&outer->data[i], r))
-            tuple = Py_NewRef(PyList_GET_ITEM(outer_list, i));
-        else if (j < inner->len && same_run(&inner->data[j], r))
-            tuple = Py_NewRef(PyList_GET_ITEM(inner_list, j));
-        else if ((tuple = run_tuple(r)) == NULL) {
-            Py_DECREF(list);
-            return NULL;
-        }
-        PyList_SET_ITEM(list, k, tuple);
-    }
-    return list;
+    PyObject *reduced = Py_BuildValue("(O(N))", (PyObject *)&PyList_Type, list);
+    return reduced;
 }
+
+static PyObject *run_array_repr(PyObject *self)
+{
+    PyObject *list = run_array_tolist(self, NULL);
+    if (list == NULL)
+        return NULL;
+    PyObject *repr = PyUnicode_FromFormat("RunArray(%R)", list);
+    Py_DECREF(list);
+    return repr;
+}
+
+static inline int read_offset(PyObject *value, Py_ssize_t *out);
+
+/* Whether the list item `item` is the run `run`: 1, 0, or -1 with an exception. */
+static int item_is_run(PyObject *item, const Run *run)
+{
+    if (PyTuple_CheckExact(item) && PyTuple_GET_SIZE(item) == 4) {
+        Py_ssize_t values[4];
+        int plain = 1;
+        for (int k = 0; k < 4 && plain; k++)
+            plain = read_offset(PyTuple_GET_ITEM(item, k), &values[k]) == 0;
+        if (plain)
+            return same_run(&(Run){values[0], values[1], values[2], values[3]}, run);
+    }
+    PyObject *tuple = run_tuple(run);
+    if (tuple == NULL)
+        return -1;
+    Py_INCREF(item); /* the comparison may run Python code that changes the list */
+    int equal = PyObject_RichCompareBool(tuple, item, Py_EQ);
+    Py_DECREF(item);
+    Py_DECREF(tuple);
+    return equal;
+}
+
+/* `==` against another RunArray or a list (of runs as tuples), as a list of the tuples compares. */
+static PyObject *run_array_richcompare(PyObject *self, PyObject *other, int op)
+{
+    if ((op != Py_EQ && op != Py_NE) || !(RUN_ARRAY_CHECK(other) || PyList_Check(other)))
+        Py_RETURN_NOTIMPLEMENTED;
+    const Run *runs = ((RunArray *)self)->runs;
+    Py_ssize_t len = Py_SIZE(self);
+    int equal = 1;
+    if (RUN_ARRAY_CHECK(other)) {
+        equal = Py_SIZE(other) == len;
+        for (Py_ssize_t i = 0; i < len && equal; i++)
+            equal = same_run(&runs[i], &((RunArray *)other)->runs[i]);
+    }
+    else {
+        for (Py_ssize_t i = 0; equal == 1; i++) {
+            if (i >= len || i >= PyList_GET_SIZE(other)) { /* the list may shrink while items compare */
+                equal = len == PyList_GET_SIZE(other);
+                break;
+            }
+            equal = item_is_run(PyList_GET_ITEM(other, i), &runs[i]);
+        }
+        if (equal < 0)
+            return NULL;
+    }
+    return PyBool_FromLong(op == Py_EQ ? equal : !equal);
+}
+
+static int read_runs(PyObject *obj, Runs *runs);
+static void runs_release(PyObject *obj, Runs *runs);
+
+static PyObject *run_array_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    PyObject *source;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
+        PyErr_SetString(PyExc_TypeError, "RunArray() takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_UnpackTuple(args, "RunArray", 1, 1, &source))
+        return NULL;
+    Runs runs = {0};
+    int status = read_runs(source, &runs);
+    PyObject *answer = NULL;
+    if (status == 0)
+        answer = run_array(runs.data, runs.len);
+    else if (status > 0)
+        PyErr_SetString(PyExc_TypeError, "RunArray() takes a list of 4-tuples of ints in [0, 2**60]");
+    runs_release(source, &runs);
+    return answer;
+}
+
+static PyMethodDef run_array_methods[] = {
+    {"tolist", run_array_tolist, METH_NOARGS, "The runs as a list of 4-tuples."},
+    {"__reduce__", run_array_reduce, METH_NOARGS, "Pickles as the list of 4-tuples."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot run_array_slots[] = {
+    {Py_tp_dealloc, run_array_dealloc},
+    {Py_tp_repr, run_array_repr},
+    {Py_tp_hash, PyObject_HashNotImplemented},
+    {Py_tp_richcompare, run_array_richcompare},
+    {Py_tp_methods, run_array_methods},
+    {Py_tp_new, run_array_new},
+    {Py_sq_length, run_array_length},
+    {Py_sq_item, run_array_item},
+    {Py_mp_length, run_array_length},
+    {Py_mp_subscript, run_array_subscript},
+    {Py_tp_doc, "RunArray(runs): offset runs (view_start, raw_start, view_len, raw_len) in one flat array."},
+    {0, NULL},
+};
+
+static PyType_Spec run_array_spec = {
+    .name = "services.arabic._cviews.RunArray",
+    .basicsize = offsetof(RunArray, runs),
+    .itemsize = sizeof(Run),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_SEQUENCE,
+    .slots = run_array_slots,
+};
 
 /* (text, runs), taking over `text`. */
 static PyObject *view_pair(PyObject *text, const Runs *runs)
 {
     if (text == NULL)
         return NULL;
-    PyObject *list = runs_to_list(runs);
-    if (list == NULL) {
+    PyObject *array = run_array(runs->data, runs->len);
+    if (array == NULL) {
         Py_DECREF(text);
         return NULL;
     }
-    PyObject *pair = PyTuple_Pack(2, text, list);
+    PyObject *pair = PyTuple_Pack(2, text, array);
     Py_DECREF(text);
-    Py_DECREF(list);
+    Py_DECREF(array);
     return pair;
 }
 
@@ -1141,7 +1311,7 @@ static PyObject *match_view(PyObject *module, PyObject *const *args, Py_ssize_t 
     return run_view(args, nargs, match_fused_kinds, match_passes);
 }
 
-/* Runs from a list of 4-tuples of ints in [0, MAX_OFFSET]; 1 when `list` is anything else. */
+/* The largest offset `compose` reads from a list (larger ones go to the Python function). */
 #define MAX_OFFSET ((Py_ssize_t)1 << 60)
 
 /* An int in [0, MAX_OFFSET] into `*out`; 1 for anything else. Offsets are small ints: those are read from
@@ -1171,15 +1341,23 @@ static inline int read_offset(PyObject *value, Py_ssize_t *out)
     return 0;
 }
 
-static int list_to_runs(PyObject *list, Runs *runs)
+/* The runs of a RunArray (borrowed: `cap` stays -1) or of a list of 4-tuples of ints in [0, MAX_OFFSET]
+ * (copied); 1 for anything else, -1 with an exception. `runs_release` frees what this took. */
+static int read_runs(PyObject *obj, Runs *runs)
 {
-    if (!PyList_Check(list))
+    if (RUN_ARRAY_CHECK(obj)) {
+        runs->data = ((RunArray *)obj)->runs;
+        runs->len = Py_SIZE(obj);
+        runs->cap = -1;
+        return 0;
+    }
+    if (!PyList_Check(obj))
         return 1;
-    Py_ssize_t n = PyList_GET_SIZE(list);
+    Py_ssize_t n = PyList_GET_SIZE(obj);
     if (grow((void **)&runs->data, &runs->cap, n, sizeof(Run)) < 0)
         return -1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(list, i);
+        PyObject *item = PyList_GET_ITEM(obj, i);
         if (!PyTuple_CheckExact(item) || PyTuple_GET_SIZE(item) != 4)
             return 1;
         Py_ssize_t values[4];
@@ -1192,8 +1370,17 @@ static int list_to_runs(PyObject *list, Runs *runs)
     return 0;
 }
 
-/* offsets.compose(outer, inner); None for runs it does not take (not lists of 4-tuples of small ints, or
- * not tiling), which the caller hands to the Python function. */
+static void runs_release(PyObject *obj, Runs *runs)
+{
+    if (runs->cap >= 0)
+        PyMem_Free(runs->data);
+    runs->data = NULL;
+    runs->len = runs->cap = 0;
+}
+
+/* offsets.compose(outer, inner) as a RunArray (`outer` itself when `inner` is the identity); None for runs
+ * it does not take (neither RunArrays nor lists of 4-tuples of small ints, or not tiling), which the
+ * caller hands to the Python function. */
 static PyObject *compose_runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     if (nargs != 2) {
@@ -1202,29 +1389,22 @@ static PyObject *compose_runs(PyObject *module, PyObject *const *args, Py_ssize_
     }
     Runs outer = {0}, inner = {0}, composed = {0};
     PyObject *answer = NULL;
-    int status = list_to_runs(args[1], &inner);
+    int status = read_runs(args[1], &inner);
     if (status == 0 && is_identity(&inner)) {
         answer = Py_NewRef(args[0]);
         goto done;
     }
     if (status == 0)
-        status = list_to_runs(args[0], &outer);
+        status = read_runs(args[0], &outer);
     if (status == 0)
         status = compose(&outer, &inner, &composed);
-    if (status == 0) {
-        /* No collection while the result is built: a finalizer it ran could change the lists whose
-         * tuples are shared (nothing else here runs Python code). */
-        int collecting = PyGC_Disable();
-        answer = composed_to_list(&composed, &outer, args[0], &inner, args[1]);
-        if (collecting)
-            PyGC_Enable();
-    }
-    else if (status != -1) {
+    if (status == 0)
+        answer = run_array(composed.data, composed.len);
+    else if (status != -1)
         answer = Py_NewRef(Py_None);
-    }
 done:
-    PyMem_Free(outer.data);
-    PyMem_Free(inner.data);
+    runs_release(args[0], &outer);
+    runs_release(args[1], &inner);
     PyMem_Free(composed.data);
     return answer;
 }
@@ -1450,6 +1630,13 @@ static int module_exec(PyObject *module)
         if (TablesType == NULL)
             return -1;
     }
+    if (RunArrayType == NULL) {
+        RunArrayType = (PyTypeObject *)PyType_FromSpec(&run_array_spec);
+        if (RunArrayType == NULL)
+            return -1;
+    }
+    if (PyModule_AddObjectRef(module, "RunArray", (PyObject *)RunArrayType) < 0)
+        return -1;
     return PyModule_AddObjectRef(module, "Tables", (PyObject *)TablesType);
 }
 

@@ -4,7 +4,8 @@ Fully vocalised or PDF text makes nearly every code point an edit, and per-edit 
 far below the issue's speed target, so a current compiled build (`services/native.py`) also carries a
 hand-written C module that gives the text and runs of the passes of `fold.py` (one fused scan per view,
 with the run arithmetic of `offsets.py`), and `offsets.compose` itself (which maps the match view back to
-the raw text). The C holds no
+the raw text). Its runs are a `RunArray` (one flat array read as a sequence of tuples), not a list of
+tuples: making a tuple per run was most of the views' time. The C holds no
 table: at first use per FoldOptions, `CViews` asks the Python definitions (charsets, options,
 presentation) what each pass does to each code point and hands that over as one lookup structure.
 `fold.clean_view`, `fold.match_view` and `offsets.compose` use it when it is present; the Python functions
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -41,11 +43,11 @@ class _Module(Protocol):
         self, entries: list[Entry], expansions: list[str], compositions: list[tuple[int, int, int]], spaces: bool
     ) -> object: ...
 
-    def clean_view(self, text: str, tables: object) -> tuple[str, list[Run]]: ...
+    def clean_view(self, text: str, tables: object) -> tuple[str, Sequence[Run]]: ...
 
-    def match_view(self, text: str, tables: object) -> tuple[str, list[Run]]: ...
+    def match_view(self, text: str, tables: object) -> tuple[str, Sequence[Run]]: ...
 
-    def compose(self, outer: list[Run], inner: list[Run]) -> list[Run] | None: ...
+    def compose(self, outer: Sequence[Run], inner: Sequence[Run]) -> Sequence[Run] | None: ...
 
 
 @cache
@@ -137,6 +139,7 @@ class CViews:
     def __init__(self, module: ModuleType) -> None:
         self.module = module
         self._module = cast(_Module, module)
+        Sequence.register(module.RunArray)  # what the views' runs are, as the type hints say
         self._clean: dict[FoldOptions, object] = {}
         self._match: dict[FoldOptions, object] = {}
         # The options of the last call and their tables: hashing a FoldOptions (15 fields) costs about 0.6 µs,
@@ -147,7 +150,7 @@ class CViews:
     def _tables(self, view: ViewTables) -> object:
         return self._module.tables(view.entries, view.expansions, view.compositions, view.spaces)
 
-    def clean_view(self, text: str, options: FoldOptions) -> tuple[str, list[Run]]:
+    def clean_view(self, text: str, options: FoldOptions) -> tuple[str, Sequence[Run]]:
         last = self._last_clean
         if last is None or last[0] is not options:
             tables = self._clean.get(options)
@@ -156,7 +159,7 @@ class CViews:
             last = self._last_clean = (options, tables)
         return self._module.clean_view(text, last[1])
 
-    def match_view(self, clean: str, options: FoldOptions) -> tuple[str, list[Run]]:
+    def match_view(self, clean: str, options: FoldOptions) -> tuple[str, Sequence[Run]]:
         last = self._last_match
         if last is None or last[0] is not options:
             tables = self._match.get(options)
@@ -165,9 +168,9 @@ class CViews:
             last = self._last_match = (options, tables)
         return self._module.match_view(clean, last[1])
 
-    def compose(self, outer: list[Run], inner: list[Run]) -> list[Run] | None:
-        """`offsets.compose`, or None for runs the C does not take (not lists of 4-tuples of ints below 2**60,
-        or runs that do not tile: the Python function then raises its own error)."""
+    def compose(self, outer: Sequence[Run], inner: Sequence[Run]) -> Sequence[Run] | None:
+        """`offsets.compose` as a RunArray, or None for runs the C does not take (neither RunArrays nor lists of
+        4-tuples of ints below 2**60, or runs that do not tile: the Python function then raises its own error)."""
         return self._module.compose(outer, inner)
 
 

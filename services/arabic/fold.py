@@ -15,6 +15,7 @@ C views (`cviews.py`), `clean_view` and `match_view` run those instead: the same
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,7 +74,7 @@ def _fold_one_to_one(text: str, folds: _OneToOne) -> tuple[str, bool]:
     return text, needs_edit
 
 
-def _pass(text: str, runs: list[Run], edits: list[Edit]) -> tuple[str, list[Run]]:
+def _pass(text: str, runs: Sequence[Run], edits: list[Edit]) -> tuple[str, Sequence[Run]]:
     if not edits:
         return text, runs
     new_text, new_runs = apply_edits(text, edits)
@@ -142,19 +143,19 @@ def _clean_folds(options: FoldOptions) -> _OneToOne:
     return _OneToOne(_class_regex(changed) or _NOTHING, table, _class_regex(keys) or _NOTHING)
 
 
-def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+def clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, Sequence[Run]]:
     """The clean view of `text` and its runs back to `text`."""
     if C_VIEWS is not None:
         return C_VIEWS.clean_view(text, options)
     return python_clean_view(text, options)
 
 
-def python_clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+def python_clean_view(text: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, Sequence[Run]]:
     """The clean view in Python.
 
     One-to-one folds go first, at C speed and without runs: no fold produces a code point another pass
     reads (tested), so doing them before the edits gives the same text as the documented order."""
-    runs = identity(len(text))
+    runs: Sequence[Run] = identity(len(text))
     text, needs_edit = _fold_one_to_one(text, _clean_folds(options))
     if needs_edit:
         text, runs = _pass(text, runs, _invisible_and_presentation_edits(text, options))
@@ -230,16 +231,16 @@ def _match_folds(options: FoldOptions) -> _OneToOne:
     return _OneToOne(changed or _NOTHING, table, _class_regex(keys) or _NOTHING)
 
 
-def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+def match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, Sequence[Run]]:
     """The match view of a clean text and its runs back to the clean text."""
     if C_VIEWS is not None:
         return C_VIEWS.match_view(clean, options)
     return python_match_view(clean, options)
 
 
-def python_match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, list[Run]]:
+def python_match_view(clean: str, options: FoldOptions = DEFAULT_FOLDS) -> tuple[str, Sequence[Run]]:
     """The match view in Python."""
-    runs = identity(len(clean))
+    runs: Sequence[Run] = identity(len(clean))
     text, deleted = _fold_one_to_one(clean, _match_folds(options))
     chars = match_deletions(options)
     deletions = _class_regex(chars)  # one code point at a time: sre scans a lone class fast

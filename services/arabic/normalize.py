@@ -9,6 +9,7 @@ to the raw text (see offsets.py for the format).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +22,7 @@ from schemas.raw import RawArticle
 from services.arabic import charsets as cs
 from services.arabic.fold import clean_growth, clean_view, match_view
 from services.arabic.lines import Line
-from services.arabic.offsets import Edit, Run, apply_edits, compose, span_to_raw
+from services.arabic.offsets import Edit, Run, apply_edits, as_list, compose, span_to_raw
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions
 from services.arabic.presentation import LONGEST_FOLD
 from services.arabic.segment import paragraphs, sentences
@@ -91,8 +92,8 @@ def normalize_article(raw: RawArticle, limits: NormalizeLimits = NormalizeLimits
         # Runs are built here and checked by the tests (valid, tiling, round-tripping); validating each of
         # their integers again costs more than the rest of the model, so the maps are constructed. Spans are
         # validated in one call (pydantic-core builds them faster than `model_construct` does).
-        clean_to_raw=OffsetMap.model_construct(segments=runs),
-        match_to_raw=OffsetMap.model_construct(segments=compose(match_runs, runs) if match_runs else []),
+        clean_to_raw=OffsetMap.model_construct(segments=as_list(runs)),
+        match_to_raw=OffsetMap.model_construct(segments=as_list(compose(match_runs, runs)) if match_runs else []),
         paragraphs=_spans(paragraph_spans),
         sentences=_spans(sentences(clean, paragraph_spans)),
         removed=removed,
@@ -124,7 +125,7 @@ def language_gate(clean: str, min_arabic_ratio: float) -> Rejection | None:
     return None
 
 
-def _removed_blocks(raw: str, runs: list[Run], lines: list[Line]) -> list[RemovedBlock]:
+def _removed_blocks(raw: str, runs: Sequence[Run], lines: list[Line]) -> list[RemovedBlock]:
     """Removed lines as blocks of raw text: consecutive lines removed for one reason form one block."""
     groups: list[tuple[RemovedKind, int, int]] = []
     previous: RemovedKind | None = None
@@ -138,7 +139,7 @@ def _removed_blocks(raw: str, runs: list[Run], lines: list[Line]) -> list[Remove
     return [RemovedBlock(kind=kind, text=raw[start:end], raw_start=start, raw_end=end) for kind, start, end in groups]
 
 
-def _cut_lines(clean: str, runs: list[Run], lines: list[Line]) -> tuple[str, list[Run]]:
+def _cut_lines(clean: str, runs: Sequence[Run], lines: list[Line]) -> tuple[str, Sequence[Run]]:
     """Delete removed lines (with one adjacent newline) so the clean text stays normalised."""
     edits: list[Edit] = []
     i = 0

@@ -4,12 +4,16 @@ A run is `(view_start, raw_start, view_len, raw_len)`. Runs tile the view withou
 raw ranges are ordered and never overlap; raw text between two runs was deleted (controls, chrome lines,
 collapsed spaces). A run with `view_len == raw_len` maps offset by offset; any other run maps as a whole
 (e.g. a ligature expanded to two letters, a letter with the diacritics folded away, a run of spaces).
+
+Runs come as a list of tuples from the Python functions and as a `RunArray` (`_cviews.c`: one flat array,
+a read-only sequence of the same tuples) from the C views and `compose`; the functions here take either.
+The published OffsetMap holds a list (`as_list`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
 from services.arabic import cviews
@@ -89,7 +93,12 @@ def attached_deletion(text: str, spans: Iterable[tuple[int, int]]) -> list[Run]:
     return runs
 
 
-def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
+def as_list(runs: Sequence[Run]) -> list[Run]:
+    """The runs as a list of tuples, what OffsetMap holds (the compiled extractor reads it as a list)."""
+    return runs if isinstance(runs, list) else list(runs)
+
+
+def compose(outer: Sequence[Run], inner: Sequence[Run]) -> Sequence[Run]:
     """Runs of view2 -> raw, given tidy `outer` (view2 -> view1) and `inner` (view1 -> raw)."""
     if _C_VIEWS is not None:
         composed = _C_VIEWS.compose(outer, inner)
@@ -98,7 +107,7 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
     return python_compose(outer, inner)
 
 
-def python_compose(outer: list[Run], inner: list[Run]) -> list[Run]:
+def python_compose(outer: Sequence[Run], inner: Sequence[Run]) -> Sequence[Run]:
     """`compose` in Python, in one merge pass."""
     if is_identity(inner):
         return outer
@@ -159,7 +168,7 @@ def python_compose(outer: list[Run], inner: list[Run]) -> list[Run]:
     return tidy(result) if partial else result
 
 
-def is_identity(runs: list[Run]) -> bool:
+def is_identity(runs: Sequence[Run]) -> bool:
     return len(runs) == 1 and runs[0][0] == runs[0][1] == 0 and runs[0][2] == runs[0][3]
 
 
@@ -171,10 +180,10 @@ def _raw_at(run: Run, offset: int, *, start: bool) -> int:
     return raw_start if start else raw_start + raw_len
 
 
-def tidy(runs: list[Run]) -> list[Run]:
+def tidy(runs: Sequence[Run]) -> list[Run]:
     """Merge runs whose raw ranges overlap (parts of one whole run) and contiguous one-to-one runs."""
     if not runs:
-        return runs
+        return []
     out: list[Run] = [runs[0]]
     p_view, p_raw, p_len, p_raw_len = runs[0]
     p_end = p_raw + p_raw_len
@@ -192,7 +201,7 @@ def tidy(runs: list[Run]) -> list[Run]:
     return out
 
 
-def span_to_raw(runs: list[Run], start: int, end: int) -> tuple[int, int]:
+def span_to_raw(runs: Sequence[Run], start: int, end: int) -> tuple[int, int]:
     """Raw span `[raw_start, raw_end)` of the view span `[start, end)`; whole runs widen to their edges."""
     total = runs[-1][0] + runs[-1][2] if runs else 0
     if not 0 <= start <= end <= total:
@@ -211,7 +220,7 @@ def span_to_raw(runs: list[Run], start: int, end: int) -> tuple[int, int]:
     )
 
 
-def raw_to_span(runs: list[Run], raw_start: int, raw_end: int) -> tuple[int, int]:
+def raw_to_span(runs: Sequence[Run], raw_start: int, raw_end: int) -> tuple[int, int]:
     """View span covering every view character whose raw source overlaps `[raw_start, raw_end)`.
 
     An empty result (start == end) means that raw text has no trace in the view (it was deleted).
@@ -236,7 +245,7 @@ def raw_to_span(runs: list[Run], raw_start: int, raw_end: int) -> tuple[int, int
     return first, last
 
 
-def _insertion_point(runs: list[Run], raw_pos: int) -> tuple[int, int]:
+def _insertion_point(runs: Sequence[Run], raw_pos: int) -> tuple[int, int]:
     for view_start, run_raw, _view_len, _raw_len in runs:
         if run_raw >= raw_pos:
             return view_start, view_start
@@ -244,5 +253,5 @@ def _insertion_point(runs: list[Run], raw_pos: int) -> tuple[int, int]:
     return end, end
 
 
-def _find(runs: list[Run], offset: int) -> int:
+def _find(runs: Sequence[Run], offset: int) -> int:
     return bisect_right(runs, offset, key=lambda run: run[0]) - 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from schemas.normalized import NormalizedArticle
@@ -45,7 +46,7 @@ def seed_text(prefix: str) -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
-def assert_valid_runs(runs: list[Run], view_len: int, raw_len: int) -> None:
+def assert_valid_runs(runs: Sequence[Run], view_len: int, raw_len: int) -> None:
     """Runs tile [0, view_len) in order; raw ranges are ordered, disjoint, non-empty and inside the raw text;
     the map is compact (no two one-to-one runs that could be one)."""
     view_pos, raw_pos, previous_exact = 0, 0, False
@@ -61,7 +62,7 @@ def assert_valid_runs(runs: list[Run], view_len: int, raw_len: int) -> None:
     assert raw_pos <= raw_len
 
 
-def boundaries(runs: list[Run]) -> list[int]:
+def boundaries(runs: Sequence[Run]) -> list[int]:
     """View offsets where runs start or end (every offset inside a one-to-one run is one too)."""
     points = {0}
     for view_start, _raw_start, view_len, raw_len in runs:

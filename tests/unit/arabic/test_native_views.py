@@ -9,20 +9,26 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import pickle
 import re
+from collections.abc import Sequence
 from dataclasses import fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.normalize_bench import CORPORA, corpus
+from schemas.normalized import NormalizedArticle
+from schemas.raw import IngestMetadata, RawArticle
 from services import native
 from services.arabic import charsets as cs
-from services.arabic import cviews, fold
-from services.arabic.offsets import apply_edits, python_compose
+from services.arabic import cviews, fold, normalize_article
+from services.arabic.offsets import Run, apply_edits, python_compose
 from services.arabic.options import FoldOptions, match_table
 from services.arabic.presentation import presentation_table
 from tests.paths import REPO, SEED_FILES
@@ -57,15 +63,29 @@ def test_the_views_run_in_c_exactly_when_the_compiled_build_is_current() -> None
     assert ("C views active" in native.STATUS.line()) == native.STATUS.enabled
 
 
+def assert_same_pair(
+    c_pair: tuple[str, Sequence[Run]], python_pair: tuple[str, Sequence[Run]], context: object
+) -> None:
+    """Same text, and runs that list as the Python ones and compare equal to them as they come."""
+    assert c_pair[0] == python_pair[0], context
+    assert list(c_pair[1]) == python_pair[1], context
+    assert c_pair[1] == python_pair[1] and c_pair == python_pair, context
+
+
 def assert_same_views(c_views: cviews.CViews, text: str, options: FoldOptions) -> None:
+    context = (text[:80], options)
     clean = fold.python_clean_view(text, options)
-    assert c_views.clean_view(text, options) == clean, (text[:80], options)
+    c_clean = c_views.clean_view(text, options)
+    assert_same_pair(c_clean, clean, context)
     match = fold.python_match_view(clean[0], options)
-    assert c_views.match_view(clean[0], options) == match, (text[:80], options)
-    if match[1]:  # the match view back to the raw text, as normalize_article composes it
-        assert c_views.compose(match[1], clean[1]) == python_compose(match[1], clean[1]), (text[:80], options)
+    c_match = c_views.match_view(clean[0], options)
+    assert_same_pair(c_match, match, context)
+    if match[1]:  # the match view back to the raw text, as normalize_article composes it (the C runs as they come)
+        composed = python_compose(match[1], clean[1])
+        assert list(c_views.compose(c_match[1], c_clean[1]) or ()) == composed, context
+        assert c_views.compose(match[1], clean[1]) == composed, context  # lists of tuples in
     # match_view takes any text, not only a clean one (its space pass then depends on what was deleted)
-    assert c_views.match_view(text, options) == fold.python_match_view(text, options), (text[:80], options)
+    assert_same_pair(c_views.match_view(text, options), fold.python_match_view(text, options), context)
 
 
 def corpus_texts() -> list[str]:
@@ -237,7 +257,11 @@ def test_compose_of_arbitrary_edits(
     middle, inner = apply_edits(raw, as_edits(len(raw), first))
     _, outer = apply_edits(middle, as_edits(len(middle), second))
     if inner:
-        assert c_views.compose(outer, inner) == python_compose(outer, inner)
+        composed = python_compose(outer, inner)
+        assert c_views.compose(outer, inner) == composed
+        run_array = c_views.module.RunArray
+        assert list(c_views.compose(run_array(outer), run_array(inner)) or ()) == composed
+        assert list(c_views.compose(outer, run_array(inner)) or ()) == composed
 
 
 def test_compose_leaves_runs_it_does_not_take_to_python(c_views: cviews.CViews) -> None:
@@ -264,3 +288,51 @@ def test_class_members_are_what_re_matches() -> None:
     for unsupported in ("\\d", "^a"):
         with pytest.raises(ValueError):
             cviews.members(unsupported)
+
+
+def test_run_arrays_are_sequences_of_run_tuples(c_views: cviews.CViews) -> None:
+    runs = [(0, 0, 3, 3), (3, 4, 1, 2), (4, 7, 70000, 70000)]  # an offset past the shared small ints too
+    array: Any = c_views.module.RunArray(runs)  # typed by hand: mypy narrows a Sequence on ==
+    assert len(array) == 3 and bool(array) and not c_views.module.RunArray([])
+    assert (
+        [array[i] for i in range(3)] == runs and list(array) == runs and c_views.module.RunArray(runs).tolist() == runs
+    )
+    assert array[-1] == runs[-1] and type(array[0]) is tuple
+    assert list(array[1:]) == runs[1:] and list(array[::-2]) == runs[::-2] and list(array[5:]) == []
+    with pytest.raises(IndexError):
+        array[3]
+    with pytest.raises(IndexError):
+        array[-4]
+    with pytest.raises(TypeError):
+        array["0"]
+    assert isinstance(array, Sequence)
+    assert array != "runs" and array != tuple(runs)  # as a list is not a tuple
+    assert array == runs and runs == array and array == c_views.module.RunArray(runs)
+    assert array != runs[:2] and runs[:2] != array and array != [*runs, (0, 0, 0, 0)]
+    assert array != c_views.module.RunArray(runs[:2])
+    assert array != [(0, 0, 3, 3), (3, 4, 1, 2), (4, 7, 70000, 70001)] and array != [(0, 0, 3, 3), 1, 2]
+    assert array != [[0, 0, 3, 3], *runs[1:]] and runs != [[0, 0, 3, 3], *runs[1:]]  # a list is not a tuple
+    assert repr(array) == f"RunArray({runs!r})"
+    with pytest.raises(TypeError):
+        hash(array)
+    for bad in ([(0, 0, 1)], [(0, 0, 1, -1)], [(0, 0, 1, 2**70)], "runs", [[0, 0, 1, 1]]):
+        with pytest.raises(TypeError):
+            c_views.module.RunArray(bad)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):  # a list of tuples on the other side
+        restored = pickle.loads(pickle.dumps(array, protocol))
+        assert type(restored) is list and restored == runs
+
+
+def test_the_published_offset_maps_are_lists_of_tuples() -> None:
+    """The compiled extractor reads `OffsetMap.segments` as a list (mypyc checks the type): normalize_article
+    lists the views' runs, and the article dumps and pickles as it did."""
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    fetched = datetime.now(UTC)
+    raw = RawArticle(article_id="a", source="s", text=text, fetched_at=fetched, ingest=IngestMetadata(channel="cli"))
+    article = normalize_article(raw)
+    assert isinstance(article, NormalizedArticle)
+    for omap in (article.clean_to_raw, article.match_to_raw):
+        assert type(omap.segments) is list and all(type(run) is tuple for run in omap.segments)
+    restored = pickle.loads(pickle.dumps(article))
+    assert restored == article and restored.model_dump_json() == article.model_dump_json()
+    assert NormalizedArticle.model_validate_json(article.model_dump_json()) == article

@@ -8,6 +8,7 @@ tests run under a pytest-timeout as a guard against a quadratic regression, with
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import fields
 
 import pytest
@@ -39,7 +40,7 @@ texts = st.text(
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def check_round_trip(raw: str, view: str, runs: list[tuple[int, int, int, int]], fold: object) -> None:
+def check_round_trip(raw: str, view: str, runs: Sequence[tuple[int, int, int, int]], fold: object) -> None:
     """Spans between run boundaries with non-space ends fold back from their raw span to themselves."""
     assert callable(fold)
     points = boundaries(runs)
