@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from services.extraction.memo import remember
+
 MEMO_LIMIT = 200_000
 
 
@@ -21,9 +23,7 @@ class StartFilter:
     def __call__(self, word: str) -> bool:
         known = self._memo.get(word)
         if known is None:
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            known = self._memo[word] = self._test(word, self.firsts)
+            known = remember(self._memo, word, self._test(word, self.firsts), MEMO_LIMIT)
         return known
 
     def starts(self, words: Sequence[str], skip: str | None = None) -> list[int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from schemas.normalized import NormalizedArticle, OffsetMap
 from services.arabic import match_key
+from services.extraction.memo import remember
 
 # A word: letters/digits plus Arabic combining marks and tatweel (in case the view still holds them);
 # anything else that is not a space is a one-character punctuation token. Every character is thus a space or
@@ -88,10 +89,7 @@ _FOLDED_MAX = 200_000
 
 
 def _fold_new(word: str) -> str:
-    if len(_FOLDED) >= _FOLDED_MAX:
-        _FOLDED.clear()
-    key = _FOLDED[word] = match_key(word)
-    return key
+    return remember(_FOLDED, word, match_key(word), _FOLDED_MAX)
 
 
 class _Mapper:
