@@ -34,6 +34,11 @@ def events(text: str, published: dt.date | None = None, article_id: str = "t-1")
     return extract_events(article(text, published, article_id))
 
 
+def coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
+    """Events as (PLOVER type, CAMEO code, source country, target country)."""
+    return {(e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found}
+
+
 @pytest.fixture(name="extract")
 def _extract() -> object:
     return events

@@ -5,30 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 from schemas.event import DiplomaticEvent, Role
-from tests.unit.extraction.conftest import events
+from tests.unit.extraction.conftest import coded, events
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday
 
 
-def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
-    return {
-        (e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found
-    }
-
-
 def test_a_recall_of_envoys_from_a_list_of_hosts_is_one_recall_each() -> None:
     text = "قررت الأردن اليوم استدعاء سفيريها لدى لبنان وسوريا للتشاور."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "JOR", "LBN"), ("SANCTION", "161", "JOR", "SYR")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "JOR", "LBN"), ("SANCTION", "161", "JOR", "SYR")}
 
 
 def test_a_plural_recall_of_envoys_is_one_recall_per_host() -> None:
     text = "استدعت كندا اليوم سفراءها لدى الهند وباكستان للتشاور."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "CAN", "IND"), ("SANCTION", "161", "CAN", "PAK")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "CAN", "IND"), ("SANCTION", "161", "CAN", "PAK")}
 
 
 def test_withdrawing_the_diplomatic_staff_from_states_is_a_sanction_on_each() -> None:
     text = "أعلنت تركيا اليوم سحب كامل طاقمها الدبلوماسي من السويد والدنمارك والنرويج."
-    assert _coded(events(text, PUB)) == {
+    assert coded(events(text, PUB)) == {
         ("SANCTION", "161", "TUR", "SWE"),
         ("SANCTION", "161", "TUR", "DNK"),
         ("SANCTION", "161", "TUR", "NOR"),
@@ -37,7 +31,7 @@ def test_withdrawing_the_diplomatic_staff_from_states_is_a_sanction_on_each() ->
 
 def test_withdrawing_diplomats_by_verb() -> None:
     text = "سحبت البيرو اليوم دبلوماسييها من المكسيك."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "PER", "MEX")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "PER", "MEX")}
 
 
 def test_withdrawing_something_else_is_no_sanction() -> None:
@@ -46,7 +40,7 @@ def test_withdrawing_something_else_is_no_sanction() -> None:
 
 def test_suspending_diplomatic_relations_is_a_break_of_relations() -> None:
     text = "أعلنت مصر اليوم تعليق علاقاتها الدبلوماسية مع تركيا."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "EGY", "TUR")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "EGY", "TUR")}
 
 
 def test_suspending_something_else_is_no_sanction() -> None:
@@ -55,24 +49,24 @@ def test_suspending_something_else_is_no_sanction() -> None:
 
 def test_expelling_by_verbal_noun_after_a_preposition() -> None:
     text = "وردت الهند اليوم بطرد السفير الكندي."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "IND", "CAN")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "IND", "CAN")}
 
 
 def test_the_hamzaless_verb_of_condemning_condemns() -> None:
     text = "ودانت الكويت اليوم تصريحات وزير الخارجية الإيراني."
-    assert _coded(events(text, PUB)) == {("ACCUSE", "111", "KWT", "IRN")}
+    assert coded(events(text, PUB)) == {("ACCUSE", "111", "KWT", "IRN")}
 
 
 def test_the_word_complete_is_not_the_verb_of_hoping() -> None:
     text = "أعلنت تشيلي، أمس، سحب كامل طاقمها الدبلوماسي من نيكاراغوا."
     found = events(text, PUB)
-    assert _coded(found) == {("SANCTION", "161", "CHL", "NIC")}
+    assert coded(found) == {("SANCTION", "161", "CHL", "NIC")}
     assert {e.status.value for e in found} == {"occurred"}
 
 
 def test_a_head_of_state_title_only_one_state_has_needs_no_nisba() -> None:
     text = "استقبل الرئيس العراقي برهم صالح أمس في بغداد البابا وبحث معه أوضاع المسيحيين."
-    assert _coded(events(text, dt.date(2021, 3, 6))) == {("CONSULT", "042", "VAT", "IRQ")}
+    assert coded(events(text, dt.date(2021, 3, 6))) == {("CONSULT", "042", "VAT", "IRQ")}
 
 
 def test_a_title_many_states_have_still_needs_its_nisba() -> None:
@@ -135,7 +129,7 @@ def test_a_statement_after_a_visit_keeps_no_date_of_its_own() -> None:
 
 def test_adopting_a_package_of_sanctions_imposes_them() -> None:
     text = "أقر الاتحاد الأوروبي، اليوم، الحزمة الخامسة عشرة من العقوبات على إيران."
-    assert _coded(events(text, PUB)) == {("SANCTION", "163", "EEC", "IRN")}
+    assert coded(events(text, PUB)) == {("SANCTION", "163", "EEC", "IRN")}
 
 
 def test_adopting_a_resolution_is_no_sanction() -> None:
@@ -145,14 +139,14 @@ def test_adopting_a_resolution_is_no_sanction() -> None:
 def test_an_aid_plane_arriving_is_aid_from_its_donor_to_the_state_it_lands_in() -> None:
     text = "وصلت إلى مطار الخرطوم الدولي، اليوم، طائرة مساعدات قطرية تحمل 40 طناً من المواد الطبية."
     found = events(text, PUB)
-    assert _coded(found) == {("AID", "073", "QAT", "SDN")}
+    assert coded(found) == {("AID", "073", "QAT", "SDN")}
     assert found[0].date.value == "2025-03-12"
     assert found[0].location is not None and found[0].location.name_en == "Khartoum"
 
 
 def test_a_state_sending_an_aid_convoy_to_another() -> None:
     text = "سيرت الأردن أمس قافلة مساعدات إلى لبنان تضم عشرين شاحنة."
-    assert _coded(events(text, PUB)) == {("AID", "073", "JOR", "LBN")}
+    assert coded(events(text, PUB)) == {("AID", "073", "JOR", "LBN")}
 
 
 def test_calling_for_aid_convoys_is_no_delivery() -> None:
@@ -162,7 +156,7 @@ def test_calling_for_aid_convoys_is_no_delivery() -> None:
 
 def test_an_aid_delivery_is_placed_in_the_city_it_reaches() -> None:
     found = events("وصلت طائرة مساعدات قطرية إلى الخرطوم اليوم.", PUB)
-    assert _coded(found) == {("AID", "073", "QAT", "SDN")}
+    assert coded(found) == {("AID", "073", "QAT", "SDN")}
     assert found[0].location is not None and found[0].location.name_en == "Khartoum"
 
 
@@ -178,7 +172,7 @@ def test_the_host_of_a_reception_noun_may_be_named_after_the_guest() -> None:
 
 def test_coordinated_states_before_a_recall_noun_each_recall() -> None:
     text = "أعلنت ليتوانيا ولاتفيا، مساء الأحد، استدعاء سفرائها لدى بيلاروس للتشاور."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "LTU", "BLR"), ("SANCTION", "161", "LVA", "BLR")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "LTU", "BLR"), ("SANCTION", "161", "LVA", "BLR")}
 
 
 def test_an_also_meeting_during_a_visit_is_held_in_the_host_country() -> None:

@@ -5,28 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 from schemas.event import DiplomaticEvent
-from tests.unit.extraction.conftest import events
+from tests.unit.extraction.conftest import coded, events
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday
 
 
-def _coded(found: list[DiplomaticEvent]) -> set[tuple[str, str, str | None, str | None]]:
-    return {(e.event_type.value, e.cameo.code, e.source.country, e.target.country if e.target else None) for e in found}
-
-
 def test_an_accusing_participle_after_a_break_of_relations_is_an_accusation_by_the_breaking_state() -> None:
     text = "أعلنت الحكومة المغربية قطع العلاقات الدبلوماسية مع إيران، متهمة طهران بدعم جبهة البوليساريو."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "MAR", "IRN"), ("ACCUSE", "112", "MAR", "IRN")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "MAR", "IRN"), ("ACCUSE", "112", "MAR", "IRN")}
 
 
 def test_an_accusing_participle_after_an_expulsion_blames_the_state_of_its_object() -> None:
     text = "أعلن وزير الخارجية الهولندي طرد السفير الروسي، متهماً أجهزة الاستخبارات الروسية بالتجسس."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "NLD", "RUS"), ("ACCUSE", "112", "NLD", "RUS")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "NLD", "RUS"), ("ACCUSE", "112", "NLD", "RUS")}
 
 
 def test_an_accusing_participle_with_a_detached_pronoun_blames_the_party_just_named() -> None:
     text = "قطعت ليبيا علاقاتها مع تشاد، متهمة إياها بإيواء المتمردين."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "LBY", "TCD"), ("ACCUSE", "112", "LBY", "TCD")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "LBY", "TCD"), ("ACCUSE", "112", "LBY", "TCD")}
 
 
 def test_the_passive_participle_accused_of_is_no_accusation() -> None:
@@ -35,24 +31,24 @@ def test_the_passive_participle_accused_of_is_no_accusation() -> None:
 
 def test_an_accusing_participle_restating_a_condemnation_is_one_accusation() -> None:
     text = "ندد وزير الخارجية الفنزويلي بالعقوبات الأمريكية، ومتهماً واشنطن بخنق اقتصاد البلاد."
-    assert {k[:1] + k[2:] for k in _coded(events(text, PUB))} == {("ACCUSE", "VEN", "USA")}
+    assert {k[:1] + k[2:] for k in coded(events(text, PUB))} == {("ACCUSE", "VEN", "USA")}
     assert len(events(text, PUB)) == 1
 
 
 def test_a_government_in_a_state_is_that_states_government() -> None:
     text = "أعلنت الحكومة الانتقالية في غينيا، مساء الأحد، طرد السفير الفرنسي."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "GIN", "FRA")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "GIN", "FRA")}
     text = "قررت السلطات في النيجر قطع العلاقات الدبلوماسية مع أوكرانيا."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "NER", "UKR")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "NER", "UKR")}
 
 
 def test_vowing_to_retaliate_is_a_threat() -> None:
-    assert _coded(events("توعدت إيران إسرائيل برد قاس.", PUB)) == {("THREATEN", "130", "IRN", "ISR")}
+    assert coded(events("توعدت إيران إسرائيل برد قاس.", PUB)) == {("THREATEN", "130", "IRN", "ISR")}
 
 
 def test_a_warning_participle_after_an_expulsion_is_a_threat_by_the_expelling_state() -> None:
     text = "طردت الجزائر السفير الفرنسي، محذرة باريس من أي تصعيد جديد."
-    assert _coded(events(text, PUB)) == {("SANCTION", "161", "DZA", "FRA"), ("THREATEN", "130", "DZA", "FRA")}
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "DZA", "FRA"), ("THREATEN", "130", "DZA", "FRA")}
 
 
 def test_a_warning_participle_keeps_its_clauses_status_whatever_it_warns_of() -> None:
@@ -119,10 +115,10 @@ def test_a_letter_handed_over_is_from_its_writer_to_its_addressee_never_to_the_c
         "سلّم وزير الخارجية العماني، اليوم في طهران، وزير الخارجية الإيراني رسالة من الرئيس الأمريكي "
         "موجهة إلى المرشد الإيراني."
     )
-    messages = {k for k in _coded(events(text, PUB)) if k[1] == "040"}
+    messages = {k for k in coded(events(text, PUB)) if k[1] == "040"}
     assert messages == {("CONSULT", "040", "USA", "IRN")}
     text = "استقبل الرئيس المصري وزير الخارجية الأردني الذي سلمه رسالة من ملك الأردن."
-    assert ("CONSULT", "040", "JOR", "EGY") in _coded(events(text, PUB))
+    assert ("CONSULT", "040", "JOR", "EGY") in coded(events(text, PUB))
 
 
 def test_handing_a_letter_over_in_person_is_a_meeting_of_the_carrier_and_the_recipient() -> None:
