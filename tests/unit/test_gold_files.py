@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset8 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset9 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "heldout")
+SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "heldout")
 MIN_ARTICLES = {
     "devset": 45,
     "devset2": 40,
@@ -25,6 +25,7 @@ MIN_ARTICLES = {
     "devset6": 45,
     "devset7": 45,
     "devset8": 8,
+    "devset9": 8,
     "heldout": 15,
 }
 
@@ -320,6 +321,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "Vahagn Khachaturyan": ("2022-03-13", "2099-01-01"),
     "Mario Draghi": ("2021-02-13", "2022-10-22"),
     "Abdoulaye Diop": ("2021-06-07", "2099-01-01"),
+    # devset9
+    "Dong Jun": ("2023-12-29", "2099-01-01"),
+    "Constantinos Kombos": ("2023-03-01", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
