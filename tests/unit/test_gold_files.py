@@ -25,7 +25,7 @@ MIN_ARTICLES = {
     "devset6": 45,
     "devset7": 45,
     "devset8": 8,
-    "devset9": 8,
+    "devset9": 32,
     "heldout": 15,
 }
 
@@ -64,7 +64,9 @@ ISO3 = _wordset(
     # devset7
     "ECU THA KHM "
     # devset8
-    "NZL"
+    "NZL "
+    # devset9
+    "TJK"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -324,6 +326,10 @@ TERMS: dict[str, tuple[str, str]] = {
     # devset9
     "Dong Jun": ("2023-12-29", "2099-01-01"),
     "Constantinos Kombos": ("2023-03-01", "2099-01-01"),
+    "Emomali Rahmon": ("1994-11-16", "2099-01-01"),
+    "Hassan Sheikh Mohamud": ("2022-05-23", "2099-01-01"),
+    "Abdel Fattah al-Burhan": ("2019-08-21", "2099-01-01"),
+    "Jasem Mohamed Albudaiwi": ("2023-02-01", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
