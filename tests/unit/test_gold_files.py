@@ -327,9 +327,6 @@ TERMS: dict[str, tuple[str, str]] = {
     "Dong Jun": ("2023-12-29", "2099-01-01"),
     "Constantinos Kombos": ("2023-03-01", "2099-01-01"),
     "Emomali Rahmon": ("1994-11-16", "2099-01-01"),
-    "Hassan Sheikh Mohamud": ("2022-05-23", "2099-01-01"),
-    "Abdel Fattah al-Burhan": ("2019-08-21", "2099-01-01"),
-    "Jasem Mohamed Albudaiwi": ("2023-02-01", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
