@@ -25,7 +25,7 @@ MIN_ARTICLES = {
     "devset6": 45,
     "devset7": 45,
     "devset8": 8,
-    "devset9": 32,
+    "devset9": 38,
     "heldout": 15,
 }
 
@@ -327,6 +327,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Dong Jun": ("2023-12-29", "2099-01-01"),
     "Constantinos Kombos": ("2023-03-01", "2099-01-01"),
     "Emomali Rahmon": ("1994-11-16", "2099-01-01"),
+    "Numan Kurtulmus": ("2023-06-02", "2099-01-01"),
+    "Mohammad Bagheri": ("2016-06-28", "2025-06-13"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
