@@ -36,8 +36,9 @@ UN_MEMBERS = codes(
 EXTRA_STATES = frozenset({"PSE", "XKX", "TWN", "VAT"})
 ARAB_LEAGUE = codes("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM")
 COVERED_ROLES = (Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.FOREIGN_MINISTER)
-# Offices whose holders can legitimately overlap (rival governments are listed under their own office).
-MULTI_HOLDER_OFFICES = frozenset({"member", "special_envoy"})
+# Offices whose holders can legitimately overlap (rival governments are listed under their own office;
+# `spokesperson` is a ministry's team of several spokespeople at once, e.g. China's foreign ministry).
+MULTI_HOLDER_OFFICES = frozenset({"member", "special_envoy", "spokesperson"})
 
 
 def all_holders() -> list[OfficeHolder]:
