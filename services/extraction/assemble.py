@@ -118,11 +118,13 @@ def _is_country_level(key: tuple[object, ...]) -> bool:
     return isinstance(parties, frozenset) and any(str(p).startswith("country:") for p in parties)
 
 
-def _same_trip(a: Group, b: Group) -> bool:
-    """A background arrival ("وكان الرئيس قد وصل إلى القاهرة أمس") belongs to the visit reported; a
-    background visit to the other party's country, or any other earlier act, does not."""
+def _same_trip(a: Group, b: Group, arrivals: frozenset[int]) -> bool:
+    """A background arrival ("وكان الرئيس قد وصل إلى القاهرة أمس، في أول زيارة …") belongs to the visit
+    reported; a background visit ("وكانت ميلوني قد زارت تونس في يونيو 2023"), also to the other party's
+    country, or any other earlier act, does not. `arrivals`: the sentences with a verb of arriving."""
     dests = {c.destination for c in (a.first, b.first) if c.destination}
-    return group_name(a.first) == "inperson" and len(dests) <= 1
+    earlier = [c.sent for g in (a, b) if g.first.background for c in g.members]
+    return group_name(a.first) == "inperson" and len(dests) <= 1 and all(k in arrivals for k in earlier)
 
 
 def _in_package(c: Candidate, cands: list[Candidate]) -> bool:
@@ -173,6 +175,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
         )
         if home is not None:
             home.members[:0] = groups.pop(key).members
+    arrivals = frozenset(c.sent for c in cands if "arrival" in c.trigger.flags)
     for key in [k for k in groups if _is_country_level(k)]:
         g = groups[key]
         home = next(
@@ -183,7 +186,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
                 and k[0] == key[0]
                 and k[2] == key[2]
                 and (k[4:] == key[4:] or not str(key[4:]).startswith("('way:"))  # a one-way act: the same way
-                and (k[3:4] == key[3:4] or _same_trip(h, g) or key[2] != "")  # an earlier act is another
+                and (k[3:4] == key[3:4] or _same_trip(h, g, arrivals) or key[2] != "")  # an earlier act is another
                 # event (rule 8), but an act ahead stays one when an earlier sentence proposed it ("وكان بوتين
                 # قد اقترح عقد مفاوضات مع الجانب الأوكراني" and "المفاوضات بين روسيا وأوكرانيا")
                 and _countries(h.members[0]) == _countries(g.members[0])

@@ -133,9 +133,17 @@ def future_negation(words: Sequence[str], trigger: int) -> bool:
     return any(w == "لن" for w in words[max(0, trigger - _NEG_WINDOW) : trigger])
 
 
+_WAS = frozenset({"وكان", "كان", "وكانت", "كانت"})
+_AS = frozenset({"كما", "وكما"})
+_QAD_WINDOW = 10  # words from كان to its قد: "كما كان الرئيس حسن شيخ محمود قد زار"
+
+
 def is_background(words: Sequence[str]) -> bool:
-    """A sentence reporting an earlier event: 'وكان ... قد', 'كان ... قال خلال', 'في وقت سابق'."""
-    if words and words[0] in ("وكان", "كان", "وكانت", "كانت"):
+    """A sentence reporting an earlier event: 'وكان ... قد', 'كان ... قال خلال', 'في وقت سابق', and 'كما
+    كان ... قد' ("كما كان أردوغان قد زار برلين"), but not 'كما كان مقرراً' (as planned)."""
+    if words and words[0] in _WAS:
+        return True
+    if len(words) > 1 and words[0] in _AS and words[1] in _WAS and "قد" in words[2 : 2 + _QAD_WINDOW]:
         return True
     return find_marker(words, "background", 0, len(words)) is not None
 

@@ -29,6 +29,7 @@ FLAGS = frozenset(
         "close",
         "package",
         "participle",
+        "arrival",
     }
 )
 POS = frozenset({"verb", "noun"})

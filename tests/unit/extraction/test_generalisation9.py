@@ -1,0 +1,67 @@
+"""Round six: rules found on the misses of all eight dev sets pooled, on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extraction.conftest import coded, events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _visits(text: str) -> list[tuple[str | None, str | None, str | None, bool]]:
+    return sorted(
+        (e.source.country, e.target.country if e.target else None, e.date.value, e.primary)
+        for e in events(text, PUB)
+        if e.cameo.code == "042"
+    )
+
+
+def test_an_earlier_visit_to_the_hosts_country_is_another_visit() -> None:
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد اليوم رئيسة الوزراء الإيطالية جورجيا ميلوني. "
+        "وكانت ميلوني قد زارت تونس في 6 يونيو 2023."
+    )
+    assert _visits(text) == [("ITA", "TUN", "2023-06-06", False), ("ITA", "TUN", "2025-03-12", True)]
+
+
+def test_an_earlier_visit_named_by_its_noun_is_another_visit() -> None:
+    text = (
+        "استقبل الرئيس السوري بشار الأسد اليوم وزير الخارجية العماني بدر البوسعيدي. "
+        "وكان البوسعيدي قد أجرى زيارة إلى دمشق في 3 أكتوبر 2023."
+    )
+    assert _visits(text) == [("OMN", "SYR", "2023-10-03", False), ("OMN", "SYR", "2025-03-12", True)]
+
+
+def test_an_earlier_arrival_still_belongs_to_the_visit_reported() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة العاهل الأردني الملك عبدالله الثاني. "
+        "وكان العاهل الأردني قد وصل إلى القاهرة أمس."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "JOR", "EGY")}
+    assert len(events(text, PUB)) == 1
+
+
+def test_an_earlier_visit_opened_by_kama_kana_is_background() -> None:
+    text = (
+        "استقبل الرئيس التركي رجب طيب أردوغان اليوم المستشار الألماني فريدريش ميرتس في أنقرة. "
+        "كما كان أردوغان قد زار برلين في 17 نوفمبر 2023."
+    )
+    assert _visits(text) == [("DEU", "TUR", "2025-03-12", True), ("TUR", "DEU", "2023-11-17", False)]
+
+
+def test_as_planned_is_no_background() -> None:
+    text = "كما كان مقرراً، التقى وزير الخارجية السعودي فيصل بن فرحان اليوم في الرياض نظيره الأردني أيمن الصفدي."
+    assert _visits(text) == [("JOR", "SAU", "2025-03-12", True)]
+
+
+def test_an_earlier_arrival_by_halla_belongs_to_the_visit_reported() -> None:
+    text = (
+        "استقبل الملك محمد السادس اليوم في الدار البيضاء الرئيس الموريتاني محمد ولد الغزواني. "
+        "وكان الرئيس الموريتاني قد حل بالمغرب أمس الثلاثاء، في زيارة هي الأولى له إلى المملكة."
+    )
+    assert [v[:2] for v in _visits(text)] == [("MRT", "MAR")]
+
+
+def test_a_solution_is_no_arrival() -> None:
+    assert events("دعا الوزير المصري إلى حل سياسي للأزمة في سوريا.", PUB) == []
