@@ -1,0 +1,172 @@
+"""The officials' tables (issue 4): spokespeople, envoys, defence and other ministers, parliament speakers.
+
+Integrity of each file on its own (terms ordered and apart within one office of one state, offices
+known) and sample lookups through the gazetteer API, written from the rows of these files.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from schemas.event import Role
+from services.extraction.gazetteer import Gazetteer, OfficeHolder, key_of, load_gazetteer
+from services.extraction.gazetteer.tables import read_holders
+
+OFFICIALS_FILES = (
+    "holders_cabinet.tsv",
+    "holders_defence.tsv",
+    "holders_envoys.tsv",
+    "holders_speakers.tsv",
+    "holders_spokespeople.tsv",
+)
+# Offices held by several people at once: envoys of one organisation, China's team of spokespeople.
+SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson"})
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def names(holders: list[OfficeHolder]) -> list[str]:
+    return [h.name_en for h in holders]
+
+
+@pytest.mark.parametrize("name", OFFICIALS_FILES)
+def test_file_lists_holders(name: str) -> None:
+    assert read_holders(name)
+
+
+@pytest.mark.parametrize("name", OFFICIALS_FILES)
+def test_offices_exist(name: str, gz: Gazetteer) -> None:
+    offices = {o.office: o for o in gz.offices}
+    for h in read_holders(name):
+        assert h.office in offices, h
+        assert offices[h.office].role in h.roles, h
+
+
+@pytest.mark.parametrize("name", OFFICIALS_FILES)
+def test_terms_ordered_and_apart_within_one_office(name: str) -> None:
+    """Within one office of one state, terms are written in order and share at most the handover day."""
+    by_office: dict[tuple[str, str], list[OfficeHolder]] = defaultdict(list)
+    for h in read_holders(name):
+        if h.office not in SEVERAL_AT_ONCE:
+            by_office[(h.code, h.office)].append(h)
+    for key, terms in by_office.items():
+        for before, after in itertools.pairwise(terms):
+            assert before.term_end is not None, f"{key}: {before.name_en} still in office"
+            assert before.term_end <= after.term_start, f"{key}: {before.name_en} / {after.name_en}"
+
+
+@pytest.mark.parametrize("name", OFFICIALS_FILES)
+def test_one_persons_terms_in_one_office_are_apart(name: str) -> None:
+    """Even where several serve at once, one person's own terms in one post do not overlap."""
+    by_post: dict[tuple[str, str, str, str], list[OfficeHolder]] = defaultdict(list)
+    for h in read_holders(name):
+        by_post[(h.code, h.office, h.name_en, h.title_ar)].append(h)
+    for key, terms in by_post.items():
+        for before, after in itertools.pairwise(sorted(terms, key=lambda h: h.term_start)):
+            assert before.term_end is not None and before.term_end <= after.term_start, key
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "on", "expected"),
+    [
+        ("RUS", "المتحدثة باسم الخارجية", date(2023, 5, 1), "Maria Zakharova"),
+        ("RUS", "الناطقة الرسمية باسم وزارة الخارجية", date(2015, 9, 1), "Maria Zakharova"),
+        ("RUS", "المتحدث باسم وزارة الخارجية", date(2014, 6, 1), "Alexander Lukashevich"),
+        ("IRN", "المتحدث باسم وزارة الخارجية", date(2024, 12, 1), "Esmaeil Baghaei"),
+        ("IRN", "الناطق باسم الخارجية", date(2021, 3, 1), "Saeed Khatibzadeh"),
+        ("IRN", "المتحدث الرسمي باسم الخارجية", date(2018, 1, 1), "Bahram Qassemi"),
+        ("IRN", "المتحدث باسم الخارجية", date(2023, 6, 1), "Nasser Kanaani"),
+        ("RUS", "المتحدث باسم الكرملين", date(2022, 3, 1), "Dmitry Peskov"),
+        ("USA", "المتحدثة باسم البيت الأبيض", date(2021, 6, 1), "Jen Psaki"),
+        ("USA", "السكرتيرة الصحفية للبيت الأبيض", date(2025, 6, 1), "Karoline Leavitt"),
+        ("USA", "المتحدث باسم الخارجية", date(2022, 1, 10), "Ned Price"),
+        ("QAT", "المتحدث الرسمي باسم وزارة الخارجية", date(2024, 1, 1), "Majed Al-Ansari"),
+        ("TUR", "رئيس البرلمان", date(2020, 1, 1), "Mustafa Şentop"),
+        ("RUS", "رئيس مجلس الدوما", date(2020, 1, 1), "Vyacheslav Volodin"),
+        ("IRN", "رئيس مجلس الشورى", date(2019, 1, 1), "Ali Larijani"),
+        ("DZA", "رئيس المجلس الشعبي الوطني", date(2022, 1, 1), "Brahim Boughali"),
+        ("TUN", "رئيس مجلس نواب الشعب", date(2020, 6, 1), "Rached Ghannouchi"),
+        ("EGY", "رئيس مجلس النواب", date(2018, 1, 1), "Ali Abdel Aal"),
+        ("TUR", "وزير الدفاع", date(2017, 1, 1), "Fikri Işık"),
+        ("IRQ", "وزير الدفاع", date(2021, 1, 1), "Juma Inad"),
+        ("GBR", "وزير الدفاع", date(2018, 6, 1), "Gavin Williamson"),
+        ("RUS", "وزير الطاقة", date(2019, 6, 1), "Alexander Novak"),
+        ("RUS", "وزير الطاقة", date(2022, 6, 1), "Nikolai Shulginov"),
+        ("USA", "وزيرة الخزانة", date(2023, 6, 1), "Janet Yellen"),
+        ("TUR", "وزير الخزانة والمالية", date(2024, 1, 1), "Mehmet Şimşek"),
+        ("IRN", "وزير الداخلية", date(2022, 1, 1), "Ahmad Vahidi"),
+    ],
+)
+def test_holder_by_title_and_day(gz: Gazetteer, code: str, title: str, on: date, expected: str) -> None:
+    assert names(gz.holders_by_title(code, key_of(title), on)) == [expected]
+
+
+def test_novak_is_deputy_prime_minister_after_leaving_energy(gz: Gazetteer) -> None:
+    assert names(gz.holders_by_title("RUS", key_of("نائب رئيس الوزراء"), date(2019, 6, 1))) == []
+    assert names(gz.holders_by_title("RUS", key_of("نائب رئيس الوزراء"), date(2023, 1, 1))) == ["Alexander Novak"]
+
+
+def test_chinese_spokespeople_are_found_by_name_only(gz: Gazetteer) -> None:
+    """China's foreign ministry has several spokespeople at once: a title names none of them."""
+    assert gz.holders_by_title("CHN", key_of("المتحدثة باسم الخارجية"), date(2024, 1, 1)) == []
+    (mao,) = gz.persons_by_name(key_of("ماو نينغ"), date(2024, 1, 1))
+    assert (mao.name_en, mao.code, mao.role) == ("Mao Ning", "CHN", Role.OTHER)
+    assert names(gz.persons_by_name(key_of("لين جيان"), date(2023, 1, 1))) == []
+
+
+def test_government_spokespeople_have_no_title(gz: Gazetteer) -> None:
+    """A government spokesperson reports his principal's acts: his title must not make an actor."""
+    assert gz.offices_by_title(key_of("المتحدث باسم الحكومة")) == ()
+    assert names(gz.persons_by_name(key_of("فاطمة مهاجراني"), date(2025, 3, 1))) == ["Fatemeh Mohajerani"]
+    assert gz.persons_by_name(key_of("باسم العوادي")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "code"),
+    [
+        ("زاخاروفا", date(2023, 5, 1), "Maria Zakharova", "RUS"),
+        ("بيسكوف", date(2023, 5, 1), "Dmitry Peskov", "RUS"),
+        ("إسماعيل بقائي", date(2025, 4, 1), "Esmaeil Baghaei", "IRN"),
+        ("كارولين ليفيت", date(2025, 4, 1), "Karoline Leavitt", "USA"),
+        ("ماجد الأنصاري", date(2025, 4, 1), "Majed Al-Ansari", "QAT"),
+    ],
+)
+def test_spokesperson_by_name(gz: Gazetteer, name: str, on: date, expected: str, code: str) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.code, found.role) == (expected, code, Role.OTHER)
+
+
+def un_envoys_for(gz: Gazetteer, place_en: str, place_ar: str, on: date) -> list[str]:
+    """UN envoys in post on a day whose title (Arabic) or note (English) names the place."""
+    envoys = gz.holders("UNO", Role.ENVOY, on, office="special_envoy")
+    return sorted(h.name_en for h in envoys if place_ar in h.title_ar or place_en in h.note)
+
+
+@pytest.mark.parametrize(
+    ("place_en", "place_ar", "on", "expected"),
+    [
+        ("Yemen", "اليمن", date(2022, 6, 1), ["Hans Grundberg"]),
+        ("Yemen", "اليمن", date(2016, 6, 1), ["Ismail Ould Cheikh Ahmed"]),
+        ("Libya", "ليبيا", date(2016, 6, 1), ["Martin Kobler"]),
+        ("Libya", "ليبيا", date(2020, 6, 1), ["Stephanie Williams"]),
+        ("Libya", "ليبيا", date(2025, 6, 1), ["Hanna Tetteh"]),
+        ("Iraq", "العراق", date(2020, 6, 1), ["Jeanine Hennis-Plasschaert"]),
+        ("Lebanon", "لبنان", date(2022, 6, 1), ["Joanna Wronecka"]),
+        ("Middle East", "الشرق الأوسط", date(2018, 6, 1), ["Nickolay Mladenov"]),
+        ("Sudan", "السودان", date(2024, 6, 1), ["Ramtane Lamamra"]),
+    ],
+)
+def test_un_envoy_by_place_and_day(gz: Gazetteer, place_en: str, place_ar: str, on: date, expected: list[str]) -> None:
+    assert un_envoys_for(gz, place_en, place_ar, on) == expected
+
+
+def test_acting_envoy_is_flagged(gz: Gazetteer) -> None:
+    (williams,) = gz.persons_by_name(key_of("ستيفاني وليامز"), date(2020, 6, 1))
+    assert williams.acting and williams.role is Role.ENVOY
