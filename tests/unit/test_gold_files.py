@@ -25,7 +25,7 @@ MIN_ARTICLES = {
     "devset6": 45,
     "devset7": 45,
     "devset8": 8,
-    "devset9": 45,
+    "devset9": 46,
     "heldout": 15,
 }
 
