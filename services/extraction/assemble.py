@@ -175,7 +175,12 @@ def merge(cands: list[Candidate]) -> list[Group]:
         )
         if home is not None:
             home.members[:0] = groups.pop(key).members
-    arrivals = frozenset(c.sent for c in cands if "arrival" in c.trigger.flags)
+    # "وصل إلى القاهرة"، "حل بمطار الرباط": an arrival somewhere ("حل الدولتين" is a solution)
+    arrivals = frozenset(c.sent for c in cands if "arrival" in c.trigger.flags and c.destination)
+    for key in [k for k in groups if k[0] == "inperson" and k[3:] == (True,)]:
+        home = groups.get((*key[:3], False))  # "وكان العاهل الإسباني قد حل بمطار الرباط سلا … حيث خصص له
+        if home is not None and _same_trip(home, groups[key], arrivals):  # جلالة الملك استقبالا رسميا"
+            home.members.extend(groups.pop(key).members)
     for key in [k for k in groups if _is_country_level(k)]:
         g = groups[key]
         home = next(

@@ -65,3 +65,27 @@ def test_an_earlier_arrival_by_halla_belongs_to_the_visit_reported() -> None:
 
 def test_a_solution_is_no_arrival() -> None:
     assert events("دعا الوزير المصري إلى حل سياسي للأزمة في سوريا.", PUB) == []
+
+
+def test_a_background_arrival_met_by_the_host_named_is_the_visit_reported() -> None:
+    text = (
+        "استقبل الرئيس الجزائري عبد المجيد تبون اليوم في الجزائر العاصمة الرئيس التركي رجب طيب أردوغان. "
+        "وكان أردوغان قد وصل إلى الجزائر مساء أمس، حيث كان الرئيس تبون في مقدمة مستقبليه."
+    )
+    assert [v[:2] for v in _visits(text)] == [("TUR", "DZA")]
+
+
+def test_a_background_arrival_by_halla_at_an_airport_is_the_visit_reported() -> None:
+    text = (
+        "أجرى الملك محمد السادس اليوم في الرباط مباحثات مع الرئيس الفرنسي إيمانويل ماكرون. "
+        "وكان ماكرون قد حل بمطار الرباط سلا مساء أمس، حيث خصص له الملك محمد السادس استقبالا رسميا."
+    )
+    assert [v[:2] for v in _visits(text)] == [("FRA", "MAR")]
+
+
+def test_a_two_state_solution_is_no_arrival() -> None:
+    text = (
+        "استقبل وزير الخارجية الأردني أيمن الصفدي اليوم في عمان نظيره الإسباني خوسيه مانويل ألباريس. "
+        "وكان الوزيران قد التقيا في مدريد في مايو الماضي، خلال اجتماع وزاري حول حل الدولتين."
+    )
+    assert [v[:2] for v in _visits(text)] == [("ESP", "JOR"), ("JOR", "ESP")]
