@@ -26,7 +26,7 @@ from services.extraction.actors import (
     prep_of,
     word_seq_at,
 )
-from services.extraction.gazetteer import Gazetteer, Hit
+from services.extraction.gazetteer import Gazetteer, Hit, key_of
 from services.extraction.lexicon import fold_words, trigger_index
 from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.prefilter import StartFilter
@@ -72,6 +72,14 @@ _KINGDOM = frozenset({"المملكه"})  # folded "المملكة"
 def _body_qualifiers() -> frozenset[str]:
     """Words between a council's name and a state nisba that make it a national body (folded)."""
     return frozenset(fold_words("القومي الوطني والدفاع الأعلى"))
+
+
+@functools.cache
+def _bilateral_council() -> tuple[str, frozenset[str]]:
+    """The GCC's short name and the qualifiers that make it two states' own council instead ("مجلس التعاون
+    الاستراتيجي رفيع المستوى بين ماليزيا وتركيا"، "مجلس التعاون التنسيقي السعودي العراقي") (folded)."""
+    qualifiers = "الاستراتيجي الإستراتيجي التنسيقي المشترك الثنائي رفيع الاقتصادي"
+    return key_of("مجلس التعاون"), frozenset(fold_words(qualifiers))
 
 
 def _national_body(gaz: Gazetteer, words: Sequence[str], council: Hit) -> tuple[str | None, int]:
@@ -182,6 +190,9 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         body_of, end = _national_body(gaz, words, hit) if hit.key.startswith("مجلس ") else (None, i)
         if body_of is not None:  # "مجلس الأمن القومي التركي": Turkey's council, not the UN's
             return Mention(i, end, "side", prep, ActorRef(None, None, None, body_of, Role.STATE), conj=conj)
+        short_name, qualifiers = _bilateral_council()
+        if hit.key == short_name and hit.end < len(words) and words[hit.end] in qualifiers:
+            return None
         igo = gaz.igo_by_name(hit.key)
         if igo is not None:
             ref = ActorRef(igo.name_ar, igo.name_en, igo.qid, igo.code, Role.ORGANIZATION)

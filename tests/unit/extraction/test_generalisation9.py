@@ -89,3 +89,18 @@ def test_a_two_state_solution_is_no_arrival() -> None:
         "وكان الوزيران قد التقيا في مدريد في مايو الماضي، خلال اجتماع وزاري حول حل الدولتين."
     )
     assert [v[:2] for v in _visits(text)] == [("ESP", "JOR"), ("JOR", "ESP")]
+
+
+def test_a_bilateral_cooperation_council_is_not_the_gcc() -> None:
+    text = (
+        "استقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة أمير قطر الشيخ تميم بن حمد آل ثاني. "
+        "وترأس الزعيمان الاجتماع الأول لمجلس التعاون الاستراتيجي رفيع المستوى بين البلدين."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "QAT", "TUR")}
+
+
+def test_the_gulf_cooperation_council_by_its_short_name_is_still_the_gcc() -> None:
+    condemned = events("أدان مجلس التعاون اليوم الهجوم الإسرائيلي على الدوحة.", PUB)
+    assert coded(condemned) == {("ACCUSE", "111", "GCC", "ISR")}
+    text = "أكد وزير الخارجية السعودي اليوم أن دول مجلس التعاون الست تدين الهجوم الإسرائيلي على الدوحة."
+    assert ("ACCUSE", "111", "GCC", "ISR") in coded(events(text, PUB))
