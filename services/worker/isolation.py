@@ -20,6 +20,7 @@ holding a second copy of them (~100 MB of RSS) that only pays off once two child
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import gc
 import logging
 import multiprocessing
@@ -40,6 +41,13 @@ log = logging.getLogger("marsad.worker.isolation")
 # forked from a ready template start in milliseconds. The bound only catches a broken child.
 WARM_UP_TIMEOUT_SECONDS = 120.0
 TEMPLATE_MODULE = "services.worker.zygote"
+# Capacity of the pipes that carry a child's calls and results (Linux's default is 64 KiB; 1 MiB is the
+# default fs.pipe-max-size). A batch is up to 1 MiB of messages and its results are ~3x the raw article
+# (the normalised article with its offset maps, and the events), e.g. ~300 KB for 21 articles of 4 KB.
+# Through a 64 KiB pipe such a transfer goes in 64 KiB steps, each waiting until the other process is
+# scheduled and reads: the child sat idle, its results written only as fast as the worker drained them
+# and its next call read only as fast as the worker's feeder thread wrote it.
+PIPE_BYTES = 1024 * 1024
 
 
 def stage_context(shared_template: bool) -> multiprocessing.context.BaseContext:
@@ -93,11 +101,18 @@ class StageRunner:
         self._stage = stage  # where a message it must abandon is dead-lettered: no output of it exists yet
         self._context = stage_context(shared_template)
         self._pool: ProcessPoolExecutor | None = None
+        self._starting = asyncio.Lock()  # calls overlap: only the first of them starts a missing child
+        self._last_call: tuple[ProcessPoolExecutor, asyncio.Future[list[StageResult]]] | None = None
 
     async def _ready_pool(self, limits: StageLimits) -> ProcessPoolExecutor:
         """The child, started and warmed up (`stages.warm_up`) outside any message's time bound."""
+        async with self._starting:
+            return await self._start_pool(limits)
+
+    async def _start_pool(self, limits: StageLimits) -> ProcessPoolExecutor:
         if self._pool is None:
             pool = ProcessPoolExecutor(max_workers=1, mp_context=self._context, initializer=_exit_with_parent)
+            _widen_pipes(pool)
             # The first submit starts the child, which then imports the stages and builds their tables (or waits
             # for the template to have done so): ~1-2 s, so it runs off the event loop.
             try:
@@ -131,39 +146,74 @@ class StageRunner:
         self, fn: StageFn, values: list[bytes | None], limits: StageLimits
     ) -> list[StageResult] | Rejection:
         call: Callable[[], list[StageResult]] = partial(process_batch, fn, values, limits)
+        loop = asyncio.get_running_loop()
+        pool = await self._ready_pool(limits)
         try:
-            future = asyncio.get_running_loop().run_in_executor(await self._ready_pool(limits), call)
+            future = loop.run_in_executor(pool, call)
         except BrokenProcessPool as exc:  # the child died while idle (killed, out of memory): no message to blame
             log.error("stage process died between calls (%s); replaced", exc)
-            self.close(kill=True)
-            future = asyncio.get_running_loop().run_in_executor(await self._ready_pool(limits), call)
+            self._close(pool, kill=True)
+            pool = await self._ready_pool(limits)
+            future = loop.run_in_executor(pool, call)
+        # The child runs its calls one after the other: this one's time bound starts when the previous ends.
+        previous, self._last_call = self._last_call, (pool, future)
+        if previous is not None and previous[0] is pool:
+            await asyncio.wait([previous[1]])
+            queued_behind_a_failure = _failed(previous[1])
+        else:
+            queued_behind_a_failure = False
         try:
             return await asyncio.wait_for(future, self._timeout)
         except TimeoutError:
             log.error("stage call exceeded %.0f s; child process killed and replaced", self._timeout)
-            self.close(kill=True)
+            self._close(pool, kill=True)
             return Rejection(
                 DeadLetterReason.PROCESSING_TIMEOUT, f"processing took longer than {self._timeout:g} s; abandoned"
             )
-        except BrokenProcessPool as exc:  # the child died under this batch (e.g. out of memory)
+        except BrokenProcessPool as exc:
+            if queued_behind_a_failure:  # the child died under the call before, or was killed after it
+                log.warning("stage process died before a call of %d message(s) started; sent again", len(values))
+                return await self._call(fn, values, limits)
             log.error("stage process died: %s", exc)
-            self.close(kill=True)
+            self._close(pool, kill=True)
             return Rejection(DeadLetterReason.PROCESSING_ERROR, f"the stage process died: {exc}"[:500])
         except Exception as exc:  # the stage function raised past its own guards (or a result did not pickle)
             return Rejection(DeadLetterReason.PROCESSING_ERROR, f"{type(exc).__name__}: {exc}"[:500])
 
     def close(self, kill: bool = False) -> None:
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
+        if self._pool is not None:
+            self._close(self._pool, kill)
+
+    def _close(self, pool: ProcessPoolExecutor, kill: bool) -> None:
+        """Stop `pool`'s child; when it is the current one, the next call starts a new child. A call that
+        fails because an earlier one killed the child must not kill the child started since."""
+        if pool is self._pool:
+            self._pool = None
         if kill:
             _kill(pool)
         else:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _widen_pipes(pool: ProcessPoolExecutor) -> None:
+    """Raise the capacity of the pool's call and result pipes to `PIPE_BYTES` (before its child starts).
+    The pool's queues are private attributes: when they are not there, or the kernel refuses the size, the
+    pipes keep their default and only the hand-off is slower."""
+    for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
+        writer = getattr(queue, "_writer", None)
+        try:
+            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[union-attr]
+        except (AttributeError, OSError) as exc:
+            log.info("stage pipe capacity left at the default: %s", exc)
+
+
+def _failed(call: asyncio.Future[list[StageResult]]) -> bool:
+    return call.cancelled() or call.exception() is not None
+
+
 def _kill(pool: ProcessPoolExecutor) -> None:
-    # ProcessPoolExecutor cannot cancel a running call; killing its process is the only way out.
-    for process in list(getattr(pool, "_processes", {}).values()):
+    # ProcessPoolExecutor cannot cancel a running call; killing its process is the only way out. A pool
+    # already shut down (killed for an earlier call) has no processes left.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.kill()
     pool.shutdown(wait=False, cancel_futures=True)

@@ -48,6 +48,11 @@ class BatchLimits:
 
 Staged = tuple[ItemT, asyncio.Future[asyncio.Task[None]]]  # an item and, once staged, its delivery
 
+# Stage calls a lane keeps open: the one its stage process works on and the next one, already handed over,
+# so that the process starts it the moment it finishes the first, instead of waiting while its results
+# travel back, the worker starts their deliveries and hands over the next batch.
+CALLS_PER_LANE = 2
+
 
 class WindowedPipeline(Generic[ItemT, ResultT]):
     def __init__(self, steps: Steps[ItemT, ResultT], window: int, batch: BatchLimits, lanes: int = 1) -> None:
@@ -55,9 +60,10 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
             raise ValueError("the window, the batch and the lanes must hold at least one message")
         self._steps = steps
         self._window = window
-        # Room for two batches per lane in the window: one in its stage call, the next one being read. With
-        # fewer, every lane waits for the slowest batch's acknowledgements before it can read again.
-        self._batch = BatchLimits(min(batch.items, max(1, window // (2 * lanes))), batch.size)
+        # Room for three batches per lane in the window: one in the stage, one waiting in the stage's queue,
+        # the next one being read. With fewer, every lane waits for the slowest batch's acknowledgements
+        # before it can read again.
+        self._batch = BatchLimits(min(batch.items, max(1, window // ((CALLS_PER_LANE + 1) * lanes))), batch.size)
         self._lanes = lanes
 
     async def run(self, items: AsyncIterable[ItemT]) -> None:
@@ -94,19 +100,44 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
         latest: dict[Hashable, asyncio.Task[None]],
         tasks: asyncio.TaskGroup,
     ) -> None:
-        """One lane: batches of what it was given, one stage call at a time, deliveries started in order."""
+        """One lane: batches of what it was given, up to `CALLS_PER_LANE` stage calls at a time, deliveries
+        started in input order (by `_start_deliveries`)."""
+        calls: asyncio.Queue[tuple[list[Staged[ItemT]], asyncio.Task[list[ResultT]]]] = asyncio.Queue()
+        room = asyncio.Semaphore(CALLS_PER_LANE)
+        results = tasks.create_task(self._start_deliveries(calls, room, latest, tasks))
         carried: list[Staged[ItemT]] = []  # read for a batch that was full: it starts the next one
+        try:
+            while True:
+                await room.acquire()  # a batch is made as late as possible: when a call may start
+                batch = [carried.pop() if carried else await staged.get()]
+                size = self._steps.size(batch[0][0])
+                while len(batch) < self._batch.items and not staged.empty():
+                    entry = staged.get_nowait()
+                    size += self._steps.size(entry[0])
+                    if size > self._batch.size:
+                        carried.append(entry)
+                        break
+                    batch.append(entry)
+                call = tasks.create_task(self._call(lane, [item for item, _ in batch]))
+                calls.put_nowait((batch, call))
+        finally:
+            results.cancel()
+
+    async def _call(self, lane: int, items: list[ItemT]) -> list[ResultT]:
+        return await self._steps.process(lane, items)
+
+    async def _start_deliveries(
+        self,
+        calls: asyncio.Queue[tuple[list[Staged[ItemT]], asyncio.Task[list[ResultT]]]],
+        room: asyncio.Semaphore,
+        latest: dict[Hashable, asyncio.Task[None]],
+        tasks: asyncio.TaskGroup,
+    ) -> None:
+        """A lane's calls in the order they were made: each one's deliveries start when it returns."""
         while True:
-            batch = [carried.pop() if carried else await staged.get()]
-            size = self._steps.size(batch[0][0])
-            while len(batch) < self._batch.items and not staged.empty():
-                entry = staged.get_nowait()
-                size += self._steps.size(entry[0])
-                if size > self._batch.size:
-                    carried.append(entry)
-                    break
-                batch.append(entry)
-            results = await self._steps.process(lane, [item for item, _ in batch])
+            batch, call = await calls.get()
+            results = await call
+            room.release()
             for (item, delivery), result in zip(batch, results, strict=True):
                 key = self._steps.key(item)
                 task = tasks.create_task(self._deliver_after(latest.get(key), item, result))

@@ -36,6 +36,7 @@ class Recorder:
         self.lanes: list[int] = []  # the lane of each batch
         self.busy: Counter[int] = Counter()  # stage calls running, per lane
         self.peak_busy = 0  # most lanes in a stage call at once
+        self.peak_calls_per_lane = 0  # most stage calls open at once in one lane
 
     async def items(self, n: int) -> AsyncIterator[int]:
         for item in range(n):
@@ -49,6 +50,7 @@ class Recorder:
         self.lanes.append(lane)
         self.busy[lane] += 1
         self.peak_busy = max(self.peak_busy, sum(1 for n in self.busy.values() if n))
+        self.peak_calls_per_lane = max(self.peak_calls_per_lane, self.busy[lane])
         await asyncio.sleep(0.001 * self.rng.randint(1, 5))  # lanes finish their batches out of order
         self.busy[lane] -= 1
         return [item * 10 for item in batch]
@@ -150,12 +152,20 @@ def test_lanes_run_concurrently_each_key_stays_in_one_lane_and_acks_keep_input_o
     assert set(recorder.lanes) == {0, 1, 2}
 
 
-def test_with_lanes_the_window_holds_two_batches_per_lane() -> None:
+def test_with_lanes_the_window_holds_three_batches_per_lane() -> None:
     recorder = Recorder()
     recorder.keys = 4
-    asyncio.run(recorder.pipeline(window=16, batch_max=32, lanes=2).run(recorder.items(400)))
+    asyncio.run(recorder.pipeline(window=24, batch_max=32, lanes=2).run(recorder.items(400)))
     assert recorder.acked == list(range(400))
-    assert max(len(batch) for batch in recorder.batches) == 4  # 16 / (2 x 2), not 16: no lane waits for a full window
+    assert max(len(batch) for batch in recorder.batches) == 4  # 24 / (3 x 2), not 24: no lane waits for a full window
+
+
+def test_a_lane_hands_over_its_next_batch_while_the_stage_works_on_one_and_results_keep_input_order() -> None:
+    recorder = Recorder()
+    asyncio.run(recorder.pipeline(window=30, batch_max=5).run(recorder.items(300)))
+    assert recorder.peak_calls_per_lane == 2  # the next call is open while one runs; never a third
+    assert [item for batch in recorder.batches for item in batch] == list(range(300))
+    assert recorder.acked == list(range(300))
 
 
 def test_with_lanes_a_failed_delivery_still_stops_acknowledgement_at_it() -> None:

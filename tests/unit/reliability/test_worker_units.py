@@ -121,6 +121,26 @@ def test_stage_runner_isolates_the_runaway_and_the_failing_message_of_a_batch() 
     assert after[0].normalized == b"f!"
 
 
+def test_a_call_queued_behind_a_runaway_is_sent_again_not_blamed() -> None:
+    """Calls overlap (the next batch waits in the child's queue): when the child is killed for the runaway
+    of the call before, the queued call's messages run again, including while that runaway is retried alone."""
+
+    async def scenario() -> tuple[list[StageResult], list[StageResult]]:
+        runner = StageRunner(timeout=3.0, stage=Stage.NORMALIZE)
+        try:
+            with_runaway = asyncio.create_task(runner.run(echo_stage, [b"spin", b"a"], LIMITS))
+            behind = asyncio.create_task(runner.run(echo_stage, [b"b", b"c"], LIMITS))
+            return await with_runaway, await behind
+        finally:
+            runner.close(kill=True)
+
+    with_runaway, behind = asyncio.run(scenario())
+    runaway = with_runaway[0].rejection
+    assert runaway is not None and runaway.reason is DeadLetterReason.PROCESSING_TIMEOUT
+    assert with_runaway[1].normalized == b"a!"
+    assert [r.normalized for r in behind] == [b"b!", b"c!"]
+
+
 def _record(msg: str) -> logging.LogRecord:
     return logging.LogRecord("aiokafka", logging.ERROR, __file__, 1, msg, ("x",), None)
 
