@@ -163,6 +163,9 @@ def un_envoys_for(gz: Gazetteer, place_en: str, place_ar: str, on: date) -> list
     [
         ("Yemen", "اليمن", date(2022, 6, 1), ["Hans Grundberg"]),
         ("Yemen", "اليمن", date(2016, 6, 1), ["Ismail Ould Cheikh Ahmed"]),
+        ("Yemen", "اليمن", date(2015, 1, 1), ["Jamal Benomar"]),
+        ("Lebanon", "لبنان", date(2016, 6, 1), ["Sigrid Kaag"]),
+        ("Horn of Africa", "القرن الأفريقي", date(2023, 6, 1), ["Hanna Tetteh"]),
         ("Libya", "ليبيا", date(2016, 6, 1), ["Martin Kobler"]),
         ("Libya", "ليبيا", date(2020, 6, 1), ["Stephanie Williams"]),
         ("Libya", "ليبيا", date(2025, 6, 1), ["Hanna Tetteh"]),
