@@ -36,7 +36,7 @@ from services.extraction.cues import (
 )
 from services.extraction.frame_kinds import multi
 from services.extraction.frames import HAND_OVER_REACH, assign
-from services.extraction.gatherings import chair, forum_party, frame_slots, summit, with_object
+from services.extraction.gatherings import chair, forum_party, frame_slots, joint_summit, summit, with_object
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
@@ -200,21 +200,16 @@ def sentence_candidates(
             chaired = chair(view.words, t, slots, recent_igo)
             if chaired is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
-                forum = chaired[1]
+                forum: ActorRef | None = chaired[1]
+                name = chaired[1].name_ar or chaired[1].name_en or ""
+                joint = joint_summit(view.words, slots)
+                if joint is not None and joint[0].actor is forum:  # "ترأس أعمال القمة العربية الإسلامية": no IGO's
+                    first = doc.sentences[sent].first
+                    name = doc.span_surface(first + joint[1], first + joint[2])
+                    forum = None
                 out.append(
                     Candidate(
-                        trig,
-                        sent,
-                        t,
-                        chaired[0],
-                        (),
-                        1,
-                        status,
-                        background,
-                        places,
-                        texts,
-                        summit=forum.name_ar or forum.name_en or "",
-                        forum=forum,
+                        trig, sent, t, chaired[0], (), 1, status, background, places, texts, summit=name, forum=forum
                     )
                 )
             continue

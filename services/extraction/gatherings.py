@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from schemas.event import PloverType, Role, Status
 from services.extraction.actors import PUNCT, ActorRef, after_delegation
 from services.extraction.context import find_marker, status_at
-from services.extraction.lexicon import Trigger
+from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
 from services.extraction.slots import Slot
 from services.extraction.text import Doc
@@ -94,8 +94,8 @@ def summit(
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
     igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and abs(s.mention.start - t) <= 1), None)
-    if igo is not None and _two_organisations(slots, t):  # "القمة الخليجية الأوروبية": no one IGO's summit
-        igo = None
+    if igo is not None and (_two_organisations(slots, t) or joint_summit(words, [igo]) is not None):
+        igo = None  # "القمة الخليجية الأوروبية"، "القمة العربية الإسلامية": no one IGO's summit
     if igo is not None:  # the gathering is a known organisation or forum
         return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
     return source, name, texts
@@ -114,6 +114,34 @@ def _joined(words: Sequence[str], t: int) -> bool:
     if fi < 1 or words[fi] != "في" or find_marker(words, "summit_join", 0, _JOIN_LEAD) is None:
         return False
     return "في" not in words[:fi]
+
+
+_ORGANISATION_ADJECTIVES = frozenset(
+    fold_words("العربية الإسلامية الأفريقية الافريقية الأوروبية الخليجية اللاتينية الآسيوية")
+)
+_SUMMIT_WORDS = frozenset(fold_words("القمة قمة"))
+
+
+_SUMMIT_BACK = 5  # the summit word a few words before the first organisation ("القمة الأولى بين دول")
+_JOINT_SPAN = 8  # "القمة الأولى بين دول مجلس التعاون لدول الخليج العربية ورابطة دول جنوب شرق آسيا"
+
+
+def joint_summit(words: Sequence[str], slots: list[Slot]) -> tuple[Slot, int, int] | None:
+    """An organisation's summit that is also another's: its name goes on with the other's adjective ("القمة
+    العربية الإسلامية"، "القمة العربية الأفريقية") or names both ("القمة الأولى بين دول مجلس التعاون …
+    ورابطة آسيان"). No one organisation's (rule 22): the first one's slot and the name's word span."""
+    igos = [s for s in slots if s.mention.kind == "igo"]
+    for k, s in enumerate(igos):
+        start, end = s.mention.start, s.mention.end
+        if words[start] in _SUMMIT_WORDS and end < len(words) and words[end] in _ORGANISATION_ADJECTIVES:
+            return s, start, end + 1
+        summit_at = next(
+            (j for j in range(start - 1, max(-1, start - _SUMMIT_BACK), -1) if words[j] in _SUMMIT_WORDS), None
+        )
+        other = next((o for o in igos[k + 1 :] if o.mention.conj and o.actor.country != s.actor.country), None)
+        if summit_at is not None and other is not None and other.mention.start - end <= _JOINT_SPAN:
+            return s, summit_at, other.mention.end
+    return None
 
 
 def _two_organisations(slots: list[Slot], t: int) -> bool:

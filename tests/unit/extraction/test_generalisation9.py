@@ -104,3 +104,25 @@ def test_the_gulf_cooperation_council_by_its_short_name_is_still_the_gcc() -> No
     assert coded(condemned) == {("ACCUSE", "111", "GCC", "ISR")}
     text = "أكد وزير الخارجية السعودي اليوم أن دول مجلس التعاون الست تدين الهجوم الإسرائيلي على الدوحة."
     assert ("ACCUSE", "111", "GCC", "ISR") in coded(events(text, PUB))
+
+
+def test_a_summit_named_by_two_organisations_adjectives_is_no_one_organisations() -> None:
+    chaired = events("ترأس أمير قطر الشيخ تميم بن حمد آل ثاني اليوم أعمال القمة العربية الإسلامية في الدوحة.", PUB)
+    joined = events("شارك الرئيس المصري عبد الفتاح السيسي اليوم في أعمال القمة العربية الإسلامية في الرياض.", PUB)
+    assert coded(chaired) == {("CONSULT", "040", "QAT", None)}
+    assert coded(joined) == {("CONSULT", "040", "EGY", None)}
+
+
+def test_one_organisations_summit_stays_its_own() -> None:
+    chaired = events("ترأس أمير قطر الشيخ تميم بن حمد آل ثاني اليوم أعمال القمة الخليجية في الدوحة.", PUB)
+    joined = events("شارك الرئيس المصري عبد الفتاح السيسي اليوم في أعمال القمة العربية في بغداد.", PUB)
+    assert coded(chaired) == {("CONSULT", "040", "QAT", "GCC")}
+    assert coded(joined) == {("CONSULT", "040", "EGY", "ARL")}
+
+
+def test_a_summit_between_two_organisations_is_no_one_organisations() -> None:
+    text = (
+        "ترأس ولي العهد السعودي الأمير محمد بن سلمان اليوم أعمال القمة الأولى بين دول مجلس التعاون "
+        "لدول الخليج العربية ورابطة دول جنوب شرق آسيا في الرياض."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "040", "SAU", None)}
