@@ -10,6 +10,7 @@ from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
+from services.extraction.context import find_marker
 from services.extraction.cues import BLAME, fold_into_summons, names_the_same, similar_message, similar_stances
 from services.extraction.dates import header_date
 from services.extraction.fields import ArticleContext, event_date, event_location, occasion_host
@@ -19,7 +20,7 @@ from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
 from services.extraction.text import build_doc
 from services.extraction.titles import CHARGE
-from services.extraction.views import sentence_slots, sentence_views
+from services.extraction.views import SentenceView, sentence_slots, sentence_views
 
 EXTRACTOR_VERSION = "1.8.0"
 MAX_EVENTS = 50
@@ -43,6 +44,8 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     held_gathering = False  # a gathering reported so far, whose leaders may agree on the next one
     for k, view in enumerate(views):
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
+        if not cands and any(c.anaphoric for c in found) and _after_match(views[:k]):
+            found = [c for c in found if not c.anaphoric]  # "فاز المنتخب …" then "وحضر اللقاء السفير": the match
         if names_the_same(view.words) and not any(c.trigger.event_type in BLAME for c in found):
             slots = sentence_slots(doc, view, k, cast, carried, surfaces=False)  # "فرضت … عقوبات مماثلة"
             found.extend(similar_stances(view.words, k, slots, cands))
@@ -68,6 +71,11 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     context.groups = groups
     events = [_event(g, k in main, context) for k, g in enumerate(groups[:MAX_EVENTS])]
     return [e for e in events if e is not None]
+
+
+def _after_match(before: list[SentenceView]) -> bool:
+    """Did the article report a match before any meeting? Then a definite meeting noun (اللقاء) is that match."""
+    return any(find_marker(v.words, "sport", 0, len(v.words)) is not None for v in before)
 
 
 def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | None:

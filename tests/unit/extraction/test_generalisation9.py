@@ -126,3 +126,19 @@ def test_a_summit_between_two_organisations_is_no_one_organisations() -> None:
         "لدول الخليج العربية ورابطة دول جنوب شرق آسيا في الرياض."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "040", "SAU", None)}
+
+
+def test_a_meeting_noun_after_a_match_report_is_the_match() -> None:
+    text = (
+        "فاز منتخب المغرب على مضيفه منتخب مصر بهدفين دون رد، مساء أمس، على ملعب القاهرة الدولي. "
+        "وحضر اللقاء السفير المغربي لدى مصر وآلاف المشجعين."
+    )
+    assert events(text, PUB) == []
+
+
+def test_a_meeting_noun_after_a_reported_meeting_still_refers_to_it() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية المغربي ناصر بوريطة. "
+        "وحضر اللقاء وزير الخارجية المصري بدر عبد العاطي."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "MAR", "EGY")}
