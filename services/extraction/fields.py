@@ -129,6 +129,8 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
     if g.first.future or g.first.status in (Status.PLANNED, Status.HYPOTHETICAL):
         # the dateline says where the report was filed, not where a future act will be; but an act
         # announced during a visit between the same parties ("توقيع اتفاقيات خلال زيارتنا") is placed there
+        if "invite" in g.first.trigger.flags:  # "ووجه جلالته الدعوة للرئيس بوتين لزيارة البحرين": not where it
+            return None  # was handed over; a city named for the visit invited to is placed above
         countries = frozenset({g.first.source.country, *(t.country for t in g.first.targets)})
         for other in ctx.groups:
             first = other.first

@@ -142,3 +142,27 @@ def test_a_meeting_noun_after_a_reported_meeting_still_refers_to_it() -> None:
         "وحضر اللقاء وزير الخارجية المصري بدر عبد العاطي."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "042", "MAR", "EGY")}
+
+
+def _invitations(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (e.source.country, e.target.country if e.target else None, e.location.name_en if e.location else None)
+        for e in events(text, PUB)
+        if e.cameo.code == "036"
+    ]
+
+
+def test_an_invitation_is_not_placed_where_it_was_handed_over() -> None:
+    text = (
+        "استقبل الرئيس الروسي فلاديمير بوتين اليوم في موسكو العاهل البحريني الملك حمد بن عيسى آل خليفة. "
+        "ووجه الملك حمد الدعوة للرئيس بوتين لزيارة مملكة البحرين."
+    )
+    assert _invitations(text) == [("BHR", "RUS", None)]
+
+
+def test_a_planned_meeting_during_a_visit_is_still_placed_there() -> None:
+    text = (
+        "استقبل الرئيس الروسي فلاديمير بوتين اليوم في موسكو العاهل البحريني الملك حمد بن عيسى آل خليفة. "
+        "ومن المقرر أن يلتقي الملك حمد غداً رئيس الوزراء الروسي ميخائيل ميشوستين."
+    )
+    assert [loc for *_, loc in _invitations(text)] == ["Moscow"]
