@@ -166,3 +166,8 @@ def test_a_planned_meeting_during_a_visit_is_still_placed_there() -> None:
         "ومن المقرر أن يلتقي الملك حمد غداً رئيس الوزراء الروسي ميخائيل ميشوستين."
     )
     assert [loc for *_, loc in _invitations(text)] == ["Moscow"]
+
+
+def test_zelensky_is_spelled_as_every_dev_set_spells_him() -> None:
+    found = events("استقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة الرئيس الأوكراني فولوديمير زيلينسكي.", PUB)
+    assert [e.source.name_en for e in found] == ["Volodymyr Zelensky"]
