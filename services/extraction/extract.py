@@ -69,6 +69,7 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     main = primaries(groups)
     context = ArticleContext(doc, gaz, article, on, views, cast)
     context.groups = groups
+    context.primary = frozenset(main)
     events = [_event(g, k in main, context) for k, g in enumerate(groups[:MAX_EVENTS])]
     return [e for e in events if e is not None]
 

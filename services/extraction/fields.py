@@ -13,6 +13,7 @@ from services.extraction.candidates import Candidate
 from services.extraction.context import agreements, attribution, figures, find_marker, is_background, topics
 from services.extraction.dates import DateHit, find_dates
 from services.extraction.gazetteer import Gazetteer
+from services.extraction.lexicon import fold_words
 from services.extraction.locate import capital_of
 from services.extraction.mentions import ActorRef
 from services.extraction.resolve import Cast
@@ -50,6 +51,7 @@ class ArticleContext:
         self.location = main_location(doc, gaz, views)
         self.cast = cast
         self.groups: list[Group] = []
+        self.primary: frozenset[int] = frozenset()  # indices in `groups` of the article's main events
         self._dates: dict[tuple[int, bool], list[DateHit]] = {}
         self._agreements: dict[int, list[str]] = {}
         self._evidence: dict[int, Evidence] = {}
@@ -213,12 +215,34 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
             unresolved = unresolved or h.date
     if unresolved is not None:
         return unresolved
-    inherited = _occasion_date(g, ctx) if inherit and not ahead else None
+    inherited = (_cable_alongside(g, ctx) or _occasion_date(g, ctx)) if inherit and not ahead else None
     if inherited is not None:
         return inherited
     if primary and status == Status.OCCURRED and ctx.on is not None:
         return EventDate(value=ctx.on.isoformat(), precision="day", basis="publication")
     return EventDate()
+
+
+_SENT_TOO = frozenset(fold_words("كما وبعث وبعثت وأرسل وأرسلت ووجه ووجهت"))
+
+
+def _cable_alongside(g: Group, ctx: ArticleContext) -> EventDate | None:
+    """A cable or letter sent alongside one reported before it ("كما بعث ولي العهد برقية تهنئة مماثلة")
+    has that one's date: its own date words, or the publication date when that one is a main event."""
+    first = g.first
+    words = ctx.views[first.sent].words
+    if first.trigger.mode != "message" or first.background or not words or words[0] not in _SENT_TOO:
+        return None
+    earlier = [
+        (k, o)
+        for k, o in enumerate(ctx.groups)
+        if o.first.sent < first.sent and o.first.trigger.mode == "message" and not o.first.background
+    ]
+    if not earlier:
+        return None
+    k, other = max(earlier, key=lambda item: item[1].first.sent)
+    found = event_date(other, ctx, Status.OCCURRED, primary=k in ctx.primary)  # a chain of cables
+    return found if found.value is not None else None
 
 
 def _goes_on(c: Candidate, words: Sequence[str]) -> bool:

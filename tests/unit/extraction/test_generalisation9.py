@@ -171,3 +171,24 @@ def test_a_planned_meeting_during_a_visit_is_still_placed_there() -> None:
 def test_zelensky_is_spelled_as_every_dev_set_spells_him() -> None:
     found = events("استقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة الرئيس الأوكراني فولوديمير زيلينسكي.", PUB)
     assert [e.source.name_en for e in found] == ["Volodymyr Zelensky"]
+
+
+def test_a_cable_sent_alongside_another_takes_its_day() -> None:
+    text = (
+        "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة للرئيس السنغالي باسيرو ديوماي فاي "
+        "بمناسبة ذكرى استقلال بلاده. كما بعث صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد "
+        "رئيس مجلس الوزراء برقية تهنئة مماثلة للرئيس السنغالي."
+    )
+    assert sorted((e.source.name_en, e.date.value) for e in events(text, PUB)) == [
+        ("Mohammed bin Salman", "2025-03-12"),
+        ("Salman bin Abdulaziz", "2025-03-12"),
+    ]
+
+
+def test_a_cable_sent_alongside_a_background_one_keeps_no_date() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية السعودي فيصل بن فرحان. "
+        "وكان الملك سلمان بن عبدالعزيز قد بعث برقية تهنئة للرئيس السيسي. "
+        "كما بعث الأمير محمد بن سلمان برقية تهنئة مماثلة للرئيس السيسي."
+    )
+    assert [e.date.value for e in events(text, PUB) if e.cameo.code == "040"] == [None, None]
