@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterable, Awaitable, Callable, Coroutine, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Generic, TypeVar
 
 ItemT = TypeVar("ItemT")
 ResultT = TypeVar("ResultT")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,23 +102,35 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
         tasks: asyncio.TaskGroup,
     ) -> None:
         """One lane: batches of what it was given, up to `CALLS_PER_LANE` stage calls at a time, deliveries
-        started in input order (by `_start_deliveries`)."""
+        started in input order (by `_start_deliveries`).
+
+        While a call is open, the next batch is sent only once it is full (or when that call returns): on a
+        backlog the stage finds its next batch waiting; at a low rate a lone message is not queued behind a
+        running call, and the messages that arrive meanwhile still go together in the next call."""
         calls: asyncio.Queue[tuple[list[Staged[ItemT]], asyncio.Task[list[ResultT]]]] = asyncio.Queue()
-        room = asyncio.Semaphore(CALLS_PER_LANE)
-        results = tasks.create_task(self._start_deliveries(calls, room, latest, tasks))
+        open_calls = _OpenCalls(asyncio.Semaphore(CALLS_PER_LANE))
+        results = tasks.create_task(self._start_deliveries(calls, open_calls, latest, tasks))
         carried: list[Staged[ItemT]] = []  # read for a batch that was full: it starts the next one
         try:
             while True:
-                await room.acquire()  # a batch is made as late as possible: when a call may start
+                await open_calls.room.acquire()
                 batch = [carried.pop() if carried else await staged.get()]
                 size = self._steps.size(batch[0][0])
-                while len(batch) < self._batch.items and not staged.empty():
-                    entry = staged.get_nowait()
+                while len(batch) < self._batch.items:
+                    if not staged.empty():
+                        entry: Staged[ItemT] | None = staged.get_nowait()
+                    elif open_calls.idle.is_set():
+                        entry = None
+                    else:
+                        entry = await _next_unless(staged, open_calls.idle)
+                    if entry is None:
+                        break  # the stage would wait: send what there is
                     size += self._steps.size(entry[0])
                     if size > self._batch.size:
                         carried.append(entry)
                         break
                     batch.append(entry)
+                open_calls.opened()
                 call = tasks.create_task(self._call(lane, [item for item, _ in batch]))
                 calls.put_nowait((batch, call))
         finally:
@@ -129,7 +142,7 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
     async def _start_deliveries(
         self,
         calls: asyncio.Queue[tuple[list[Staged[ItemT]], asyncio.Task[list[ResultT]]]],
-        room: asyncio.Semaphore,
+        open_calls: _OpenCalls,
         latest: dict[Hashable, asyncio.Task[None]],
         tasks: asyncio.TaskGroup,
     ) -> None:
@@ -137,7 +150,7 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
         while True:
             batch, call = await calls.get()
             results = await call
-            room.release()
+            open_calls.returned()
             for (item, delivery), result in zip(batch, results, strict=True):
                 key = self._steps.key(item)
                 task = tasks.create_task(self._deliver_after(latest.get(key), item, result))
@@ -156,6 +169,41 @@ class WindowedPipeline(Generic[ItemT, ResultT]):
             await (await delivery)
             await self._steps.acknowledge(item)
             slots.release()
+
+
+@dataclass
+class _OpenCalls:
+    """A lane's stage calls that have not returned: at most `CALLS_PER_LANE` (`room`); `idle` when none."""
+
+    room: asyncio.Semaphore
+    idle: asyncio.Event = field(default_factory=asyncio.Event)
+    count: int = 0
+
+    def __post_init__(self) -> None:
+        self.idle.set()
+
+    def opened(self) -> None:
+        self.count += 1
+        self.idle.clear()
+
+    def returned(self) -> None:
+        self.count -= 1
+        if not self.count:
+            self.idle.set()
+        self.room.release()
+
+
+async def _next_unless(queue: asyncio.Queue[T], idle: asyncio.Event) -> T | None:
+    """The next item of `queue`, or None if `idle` is set first."""
+    getter = asyncio.ensure_future(queue.get())
+    waiter = asyncio.ensure_future(idle.wait())
+    try:
+        await asyncio.wait((getter, waiter), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiter.cancel()
+        if not getter.done():
+            getter.cancel()  # a cancelled get leaves its item in the queue
+    return getter.result() if getter.done() else None
 
 
 def _forget(latest: dict[Hashable, asyncio.Task[None]], key: Hashable, done: asyncio.Task[None]) -> None:

@@ -176,6 +176,36 @@ def test_with_lanes_a_failed_delivery_still_stops_acknowledgement_at_it() -> Non
     assert recorder.acked == list(range(len(recorder.acked))) and len(recorder.acked) <= 41
 
 
+def test_while_a_call_runs_a_batch_that_is_not_full_waits_for_it_instead_of_queueing_behind_it() -> None:
+    calls: list[list[int]] = []
+    open_while_running: list[list[list[int]]] = []
+    gate = asyncio.Event()
+
+    async def process(lane: int, batch: list[int]) -> list[int]:
+        calls.append(batch)
+        await gate.wait()
+        return batch
+
+    async def nothing(*_: int) -> None:
+        return None
+
+    async def items() -> AsyncIterator[int]:
+        yield 0
+        while not calls:
+            await asyncio.sleep(0)
+        yield 1
+        yield 2
+        for _ in range(50):
+            await asyncio.sleep(0)
+        open_while_running.append([list(batch) for batch in calls])
+        gate.set()
+
+    steps = Steps(process, nothing, nothing, key=lambda item: item, size=lambda item: 1)
+    asyncio.run(WindowedPipeline(steps, window=30, batch=BatchLimits(8, 10**9)).run(items()))
+    assert open_while_running == [[[0]]]  # 1 and 2 did not make a second call while the first ran
+    assert calls == [[0], [1, 2]]  # they went together once it returned
+
+
 def test_raw_message_gives_the_normalised_article_and_its_events_as_bytes() -> None:
     value = EXAMPLE.read_bytes()
     result = process_raw(value, LIMITS)
