@@ -37,7 +37,8 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 
 @dataclass(frozen=True, slots=True)
 class Sched:
-    cpu: float  # user + system seconds (/proc/<pid>/stat)
+    cpu: float  # user + system seconds (/proc/<pid>/stat, sampled by the clock tick)
+    running: float  # on a CPU (seconds, /proc/<pid>/schedstat, exact)
     waiting: float  # runnable, waiting for a CPU (seconds, /proc/<pid>/schedstat)
 
 
@@ -48,7 +49,7 @@ def sched(pid: int) -> Sched | None:
     except OSError:
         return None
     fields = stat[stat.rindex(")") + 2 :].split()
-    return Sched((int(fields[11]) + int(fields[12])) / _TICKS, int(run_wait[1]) / 1e9)
+    return Sched((int(fields[11]) + int(fields[12])) / _TICKS, int(run_wait[0]) / 1e9, int(run_wait[1]) / 1e9)
 
 
 def machine_busy_seconds() -> float:
@@ -91,9 +92,9 @@ def account(samples: list[Sample], n: int) -> list[str]:
         start = lo.processes.get(name)
         if start is None:
             continue
-        cpu, waiting = end.cpu - start.cpu, end.waiting - start.waiting
+        cpu, running, waiting = end.cpu - start.cpu, end.running - start.running, end.waiting - start.waiting
         listed += cpu
-        asleep = max(1.0 - (cpu + waiting) / wall, 0.0)
+        asleep = max(1.0 - (running + waiting) / wall, 0.0)
         lines.append(
             f"  {name:34s} {cpu / wall:5.2f} cores  {1000 * cpu / max(articles, 1):6.3f} ms/article  "
             f"waiting for a CPU {waiting / wall:4.0%}  asleep {asleep:4.0%}"

@@ -8,7 +8,7 @@ from bench.stats import ratio, spread
 
 SYSTEM_LABELS = {
     "marsad_1_worker": "Marsad, 1 worker (normalise + extract)",
-    "marsad_1_worker_2_stage_processes": "Marsad, 1 worker, 2 stage processes (window 128)",
+    "marsad_1_worker_2_stage_processes": "Marsad, 1 worker, 2 stage processes (window 192)",
     "marsad_2_workers": "Marsad, 2 workers, one group",
     "faust_noop_1_hop": "Faust no-op agent, 1 hop (framework ceiling)",
     "faust_noop_2_hops": "Faust no-op agents, 2 hops (Marsad's shape before the one-child worker)",
