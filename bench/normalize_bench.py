@@ -13,9 +13,9 @@ wrote (tests/fixtures/devset):
 Rows, each on the same texts in the same run, single process, CPU time (time.process_time), best and
 median of `--rounds` passes over the corpus:
 - ours: views     clean_view + match_view with both offset maps composed back to the raw text (the C views
-                  when the compiled build is current, else Python: the header line says which)
-- ours: +lists    the same with both maps as the lists of tuples the published OffsetMaps hold (the C views
-                  give RunArrays; normalize_article lists them with `offsets.as_list`)
+                  when the compiled build is current, else Python: the header line says which); the maps as
+                  normalize_article publishes them (its OffsetMaps hold the C views' RunArrays unlisted, so
+                  this row is what it pays for views and offsets; the pydantic wrappers are in `article`)
 - ours: article   normalize_article end to end (structure, segmentation, the pydantic model)
 - camel: 4 folds  dediac_ar + normalize_alef_ar + normalize_alef_maksura_ar + normalize_teh_marbuta_ar
                   (the folds we share; string in, string out, no offsets): the bare chain
@@ -40,7 +40,7 @@ from bench.paths import SEEDS_DIR
 from schemas.raw import IngestMetadata, RawArticle
 from services import native
 from services.arabic import clean_view, match_view, normalize_article
-from services.arabic.offsets import as_list, compose
+from services.arabic.offsets import compose
 
 SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "devset"
 TARGET_MBPS = 20.0
@@ -93,12 +93,6 @@ def ours_views(text: str) -> object:
     clean, clean_runs = clean_view(text)
     match, match_runs = match_view(clean)
     return clean, match, clean_runs, compose(match_runs, clean_runs) if match_runs else []
-
-
-def ours_views_listed(text: str) -> object:
-    clean, clean_runs = clean_view(text)
-    match, match_runs = match_view(clean)
-    return clean, match, as_list(clean_runs), as_list(compose(match_runs, clean_runs)) if match_runs else []
 
 
 def camel_chains() -> dict[str, Callable[[str], str]]:
@@ -162,7 +156,6 @@ def run(name: str, texts: list[str], rounds: int) -> None:
     }
     rows: dict[str, Callable[[str], object]] = {
         "ours: views": ours_views,
-        "ours: +lists": ours_views_listed,
         "ours: article": lambda text: normalize_article(articles[text]),
         **camel_chains(),
     }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, GetPydanticSchema, PlainSerializer
 
 from schemas.base import ArticleId, AwareDatetime, Message, Part
 
@@ -12,6 +13,23 @@ from schemas.base import ArticleId, AwareDatetime, Message, Part
 class Span(Part):
     start: int = Field(ge=0, description="Start offset (Unicode code points), inclusive.")
     end: int = Field(ge=0, description="End offset (Unicode code points), exclusive.")
+
+
+Run = tuple[int, int, int, int]  # view_start, raw_start, view_len, raw_len
+
+
+def _listed(runs: Sequence[Run]) -> list[Run]:
+    return runs if isinstance(runs, list) else list(runs)
+
+
+# The runs validate as a list of 4-tuples (JSON, or a model built by hand) and serialise as one, whatever
+# sequence holds them: `normalize_article` constructs the maps around the C views' RunArrays (a flat array
+# read as a sequence of the same tuples) without listing them, and the extractor reads any Sequence[Run].
+Runs = Annotated[
+    Sequence[Run],
+    GetPydanticSchema(lambda _source, handler: handler(list[Run])),
+    PlainSerializer(_listed, return_type=list[Run]),
+]
 
 
 class OffsetMap(Part):
@@ -24,9 +42,7 @@ class OffsetMap(Part):
     Only changed places create runs, so an article needs a few dozen.
     """
 
-    segments: list[tuple[int, int, int, int]] = Field(
-        description="[view_start, raw_start, view_len, raw_len] runs tiling the view, in order."
-    )
+    segments: Runs = Field(description="[view_start, raw_start, view_len, raw_len] runs tiling the view, in order.")
 
 
 RemovedKind = Literal["chrome", "related", "comments", "captcha", "header", "dateline", "duplicate", "byline"]

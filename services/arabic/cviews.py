@@ -36,6 +36,7 @@ _PRESENTATION_SPAN = range(0xFB50, 0xFEFF)  # fold.py tells a presentation form 
 
 Entry = tuple[int, int, int, int]  # code point, flags, fold, expansion index
 Run = tuple[int, int, int, int]  # offsets.Run, restated: offsets.py imports this module to dispatch `compose`
+Columns = tuple[list[int], list[int], list[int], list[int]]  # offsets.Columns, restated likewise
 
 
 class _Module(Protocol):
@@ -48,6 +49,8 @@ class _Module(Protocol):
     def match_view(self, text: str, tables: object) -> tuple[str, Sequence[Run]]: ...
 
     def compose(self, outer: Sequence[Run], inner: Sequence[Run]) -> Sequence[Run] | None: ...
+
+    def columns(self, runs: Sequence[Run]) -> Columns | None: ...
 
 
 @cache
@@ -172,6 +175,10 @@ class CViews:
         """`offsets.compose` as a RunArray, or None for runs the C does not take (neither RunArrays nor lists of
         4-tuples of ints below 2**60, or runs that do not tile: the Python function then raises its own error)."""
         return self._module.compose(outer, inner)
+
+    def columns(self, runs: Sequence[Run]) -> Columns | None:
+        """`offsets.columns` from C, or None for runs the C does not take (as `compose`)."""
+        return self._module.columns(runs)
 
 
 _LOADED: list[CViews | None] = []  # one instance for fold.py and offsets.py (not @cache: mypyc cannot type it here)

@@ -22,7 +22,7 @@ from schemas.raw import RawArticle
 from services.arabic import charsets as cs
 from services.arabic.fold import clean_growth, clean_view, match_view
 from services.arabic.lines import Line
-from services.arabic.offsets import Edit, Run, apply_edits, as_list, compose, span_to_raw
+from services.arabic.offsets import Edit, Run, apply_edits, compose, span_to_raw
 from services.arabic.options import DEFAULT_FOLDS, FoldOptions
 from services.arabic.presentation import LONGEST_FOLD
 from services.arabic.segment import paragraphs, sentences
@@ -90,10 +90,11 @@ def normalize_article(raw: RawArticle, limits: NormalizeLimits = NormalizeLimits
         clean_text=clean,
         match_text=match,
         # Runs are built here and checked by the tests (valid, tiling, round-tripping); validating each of
-        # their integers again costs more than the rest of the model, so the maps are constructed. Spans are
+        # their integers again costs more than the rest of the model, so the maps are constructed around the
+        # runs as they come (RunArrays from the C views, made into tuples only if serialised). Spans are
         # validated in one call (pydantic-core builds them faster than `model_construct` does).
-        clean_to_raw=OffsetMap.model_construct(segments=as_list(runs)),
-        match_to_raw=OffsetMap.model_construct(segments=as_list(compose(match_runs, runs)) if match_runs else []),
+        clean_to_raw=OffsetMap.model_construct(segments=runs),
+        match_to_raw=OffsetMap.model_construct(segments=compose(match_runs, runs) if match_runs else []),
         paragraphs=_spans(paragraph_spans),
         sentences=_spans(sentences(clean, paragraph_spans)),
         removed=removed,

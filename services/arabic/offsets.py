@@ -6,8 +6,8 @@ collapsed spaces). A run with `view_len == raw_len` maps offset by offset; any o
 (e.g. a ligature expanded to two letters, a letter with the diacritics folded away, a run of spaces).
 
 Runs come as a list of tuples from the Python functions and as a `RunArray` (`_cviews.c`: one flat array,
-a read-only sequence of the same tuples) from the C views and `compose`; the functions here take either.
-The published OffsetMap holds a list (`as_list`).
+a read-only sequence of the same tuples) from the C views and `compose`; the functions here take either,
+and so does the published OffsetMap. `columns` reads them as four lists of ints without a tuple per run.
 """
 
 from __future__ import annotations
@@ -93,9 +93,16 @@ def attached_deletion(text: str, spans: Iterable[tuple[int, int]]) -> list[Run]:
     return runs
 
 
-def as_list(runs: Sequence[Run]) -> list[Run]:
-    """The runs as a list of tuples, what OffsetMap holds (the compiled extractor reads it as a list)."""
-    return runs if isinstance(runs, list) else list(runs)
+Columns = tuple[list[int], list[int], list[int], list[int]]  # view starts, raw starts, view lens, raw lens
+
+
+def columns(runs: Sequence[Run]) -> Columns:
+    """The runs as four columns, for readers that bisect or walk them (the extractor)."""
+    if _C_VIEWS is not None:
+        read = _C_VIEWS.columns(runs)
+        if read is not None:
+            return read
+    return [run[0] for run in runs], [run[1] for run in runs], [run[2] for run in runs], [run[3] for run in runs]
 
 
 def compose(outer: Sequence[Run], inner: Sequence[Run]) -> Sequence[Run]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from schemas.normalized import NormalizedArticle, OffsetMap
 from services.arabic import match_key
+from services.arabic.offsets import Columns, columns
 from services.extraction.memo import remember
 
 # A word: letters/digits plus Arabic combining marks and tatweel (in case the view still holds them);
@@ -93,20 +94,17 @@ def _fold_new(word: str) -> str:
 
 
 class _Mapper:
-    """Offset map with its run starts precomputed (one bisect per lookup)."""
+    """Offset map with its runs read as columns (one bisect per lookup)."""
 
     def __init__(self, omap: OffsetMap) -> None:
         self.omap = omap
-        self.segs = omap.segments
-        self.starts = [s[0] for s in self.segs]
+        self.columns = _columns(omap)
 
     def unmap(self, raw: int) -> int:
         return _unmap_point(self.omap, raw)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return _map_point(self.segs, self.starts, start, is_end=False), _map_point(
-            self.segs, self.starts, end, is_end=True
-        )
+        return _map_point(self.columns, start, is_end=False), _map_point(self.columns, end, is_end=True)
 
 
 def map_span(omap: OffsetMap, start: int, end: int) -> tuple[int, int]:
@@ -114,15 +112,16 @@ def map_span(omap: OffsetMap, start: int, end: int) -> tuple[int, int]:
     return _Mapper(omap).span(start, end)
 
 
-def _map_point(segs: list[tuple[int, int, int, int]], starts: list[int], pos: int, *, is_end: bool) -> int:
-    if not segs:
+def _map_point(runs: Columns, pos: int, *, is_end: bool) -> int:
+    view_starts, raw_starts, view_lens, raw_lens = runs
+    if not view_starts:
         return pos
-    i = bisect.bisect_right(starts, pos) - 1
-    if is_end and i > 0 and pos == segs[i][0]:
+    i = bisect.bisect_right(view_starts, pos) - 1
+    if is_end and i > 0 and pos == view_starts[i]:
         i -= 1  # an end offset at a run boundary belongs to the run before it
     if i < 0:
-        return segs[0][1]
-    view_start, raw_start, view_len, raw_len = segs[i]
+        return raw_starts[0]
+    view_start, raw_start, view_len, raw_len = view_starts[i], raw_starts[i], view_lens[i], raw_lens[i]
     offset = pos - view_start
     if offset >= view_len:
         return raw_start + raw_len
@@ -131,29 +130,28 @@ def _map_point(segs: list[tuple[int, int, int, int]], starts: list[int], pos: in
     return raw_start + raw_len if is_end and offset > 0 else raw_start
 
 
-_RAW_STARTS: dict[int, tuple[OffsetMap, list[int]]] = {}  # id(map) -> raw run starts (the map kept alive)
+_COLUMNS: dict[int, tuple[OffsetMap, Columns]] = {}  # id(map) -> its runs as columns (the map kept alive)
 
 
-def _raw_starts(omap: OffsetMap) -> list[int]:
-    """Raw starts of a map's runs, built once per map: a ligature-heavy text has one run per ligature."""
-    cached = _RAW_STARTS.get(id(omap))
+def _columns(omap: OffsetMap) -> Columns:
+    """A map's runs as columns, read once per map: a ligature-heavy text has one run per ligature."""
+    cached = _COLUMNS.get(id(omap))
     if cached is not None and cached[0] is omap:
         return cached[1]
-    starts = [s[1] for s in omap.segments]
-    if len(_RAW_STARTS) >= 8:
-        _RAW_STARTS.clear()
-    _RAW_STARTS[id(omap)] = (omap, starts)
-    return starts
+    read = columns(omap.segments)
+    if len(_COLUMNS) >= 8:
+        _COLUMNS.clear()
+    _COLUMNS[id(omap)] = (omap, read)
+    return read
 
 
 def _unmap_point(omap: OffsetMap, raw: int) -> int:
     """Inverse of `_map_point` for offsets inside equal-length runs (the run start otherwise)."""
-    segs = omap.segments
-    if not segs:
+    view_starts, raw_starts, view_lens, raw_lens = _columns(omap)
+    if not view_starts:
         return raw
-    starts = _raw_starts(omap)
-    i = max(bisect.bisect_right(starts, raw) - 1, 0)
-    view_start, raw_start, view_len, raw_len = segs[i]
+    i = max(bisect.bisect_right(raw_starts, raw) - 1, 0)
+    view_start, raw_start, view_len, raw_len = view_starts[i], raw_starts[i], view_lens[i], raw_lens[i]
     offset = raw - raw_start
     if view_len == raw_len:
         return view_start + min(max(offset, 0), view_len)
@@ -163,17 +161,16 @@ def _unmap_point(omap: OffsetMap, raw: int) -> int:
 _NOWHERE = (0, -1, 0)  # an empty view range: no token lies inside it
 
 
-def _tokens(
-    match_text: str, segs: list[tuple[int, int, int, int]], sentences: list[tuple[str, int, int]]
-) -> tuple[list[Token], list[int]]:
+def _tokens(match_text: str, runs: Columns, sentences: list[tuple[str, int, int]]) -> tuple[list[Token], list[int]]:
     """Tokens of the match view that fall inside a sentence, with raw offsets, and the index of each
     sentence's first token (plus the total at the end). Tokens, runs and sentences are all in order,
     so one walk over each suffices; a token inside one equal-length run just shifts by a constant."""
     out: list[Token] = []
-    n_segs, n_sents = len(segs), len(sentences)
+    view_starts, raw_starts, view_lens, raw_lens = runs
+    n_segs, n_sents = len(view_starts), len(sentences)
     firsts = [0] * (n_sents + 1)
-    if n_segs == 0 or (n_segs == 1 and segs[0][2] == segs[0][3]):  # no runs or one: a constant shift
-        shift = segs[0][1] - segs[0][0] if n_segs else 0
+    if n_segs == 0 or (n_segs == 1 and view_lens[0] == raw_lens[0]):  # no runs or one: a constant shift
+        shift = raw_starts[0] - view_starts[0] if n_segs else 0
         lo, hi = -1, len(match_text) + 1
     else:
         lo, hi, shift = _NOWHERE
@@ -189,15 +186,15 @@ def _tokens(
         if lo <= start and end <= hi:
             rs, re_ = start + shift, end + shift
         else:  # walk the runs to the token
-            while k + 1 < n_segs and segs[k + 1][0] <= start:
+            while k + 1 < n_segs and view_starts[k + 1] <= start:
                 k += 1
-            v0, r0, vlen, rlen = segs[k]
+            v0, r0, vlen, rlen = view_starts[k], raw_starts[k], view_lens[k], raw_lens[k]
             rs = r0 + (start - v0 if vlen == rlen else 0) if start - v0 < vlen else r0 + rlen
             lo, hi, shift = (v0, v0 + vlen, r0 - v0) if vlen == rlen and start >= v0 else _NOWHERE
             e = k
-            while e + 1 < n_segs and segs[e + 1][0] < end:
+            while e + 1 < n_segs and view_starts[e + 1] < end:
                 e += 1
-            v0, r0, vlen, rlen = segs[e]
+            v0, r0, vlen, rlen = view_starts[e], raw_starts[e], view_lens[e], raw_lens[e]
             re_ = r0 + min(end - v0, vlen) if vlen == rlen else r0 + rlen
         while 0 <= next_bound <= rs:
             si += 1
@@ -231,7 +228,7 @@ def build_doc(article: NormalizedArticle) -> Doc:
         rs, re_ = clean_map.span(span.start + lead, span.start + lead + len(stripped))
         sentences.append((stripped, rs, re_))
     sentences.sort(key=lambda s: s[1])
-    tokens_list, firsts = _tokens(article.match_text, article.match_to_raw.segments, sentences)
+    tokens_list, firsts = _tokens(article.match_text, columns(article.match_to_raw.segments), sentences)
     spans: list[tuple[str, int, int, int, int]] = []  # text, raw start, raw end, first token, last token
     for si, (text, rs, re_) in enumerate(sentences):
         first, ti = firsts[si], firsts[si + 1]

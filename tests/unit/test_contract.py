@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas.normalized import OffsetMap
 from schemas.topics import TOPICS
 from services.commands.schemas_cmd import stale_files
 from tests.paths import REPO
@@ -56,3 +57,17 @@ def test_stale_check_notices_a_changed_file(tmp_path: Path, monkeypatch: pytest.
     changed = event.read_text(encoding="utf-8").replace('"extractor_version": "', '"extractor_version": "0')
     event.write_text(changed, encoding="utf-8")
     assert cmd.stale_files() == [first, event]
+
+
+def test_offset_maps_serialise_any_sequence_of_runs_as_the_list_and_validate_to_a_list() -> None:
+    """normalize_article constructs OffsetMaps around the C views' RunArrays (sequences of run tuples): on the
+    wire and in dumps they are the list of runs, and whatever validates becomes that list."""
+    runs = [(0, 0, 3, 3), (3, 4, 1, 2)]
+    held = OffsetMap.model_construct(segments=tuple(runs))
+    listed = OffsetMap(segments=runs)
+    assert held.model_dump_json() == listed.model_dump_json() == '{"segments":[[0,0,3,3],[3,4,1,2]]}'
+    assert held.model_dump() == listed.model_dump() == {"segments": runs}
+    for source in (runs, tuple(runs), [list(run) for run in runs]):
+        validated = OffsetMap.model_validate({"segments": source})
+        assert type(validated.segments) is list and validated.segments == runs
+    assert OffsetMap.model_validate_json(listed.model_dump_json()) == listed

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import json
 import pickle
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,14 +24,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.normalize_bench import CORPORA, corpus
-from schemas.normalized import NormalizedArticle
+from schemas.normalized import NormalizedArticle, OffsetMap
 from schemas.raw import IngestMetadata, RawArticle
 from services import native
 from services.arabic import charsets as cs
-from services.arabic import cviews, fold, normalize_article
+from services.arabic import cviews, fold, normalize_article, offsets
 from services.arabic.offsets import Run, apply_edits, python_compose
 from services.arabic.options import FoldOptions, match_table
 from services.arabic.presentation import presentation_table
+from services.extraction import extract_events
 from tests.paths import REPO, SEED_FILES
 
 CLEAN_FIELDS = ("invisibles", "presentation_forms", "compose_hamza", "digits", "quotes", "dashes", "spaces")
@@ -262,6 +264,7 @@ def test_compose_of_arbitrary_edits(
         run_array = c_views.module.RunArray
         assert list(c_views.compose(run_array(outer), run_array(inner)) or ()) == composed
         assert list(c_views.compose(outer, run_array(inner)) or ()) == composed
+        assert c_views.columns(run_array(composed)) == offsets.columns(tuple(composed))
 
 
 def test_compose_leaves_runs_it_does_not_take_to_python(c_views: cviews.CViews) -> None:
@@ -323,16 +326,62 @@ def test_run_arrays_are_sequences_of_run_tuples(c_views: cviews.CViews) -> None:
         assert type(restored) is list and restored == runs
 
 
-def test_the_published_offset_maps_are_lists_of_tuples() -> None:
-    """The compiled extractor reads `OffsetMap.segments` as a list (mypyc checks the type): normalize_article
-    lists the views' runs, and the article dumps and pickles as it did."""
-    text = SEED_FILES[0].read_text(encoding="utf-8")
+def test_columns_read_run_arrays_and_lists_alike(c_views: cviews.CViews) -> None:
+    runs = [(0, 0, 3, 3), (3, 4, 1, 2), (4, 7, 70000, 70000), (70004, 70009, 2**40, 2**40)]  # past the shared ints
+    expected = ([0, 3, 4, 70004], [0, 4, 7, 70009], [3, 1, 70000, 2**40], [3, 2, 70000, 2**40])
+    array = c_views.module.RunArray(runs)
+    assert c_views.columns(array) == c_views.columns(runs) == expected
+    assert c_views.columns(c_views.module.RunArray([])) == c_views.columns([]) == ([], [], [], [])
+    for not_taken in ([(0, 0, 1)], [(0, 0, 1, -1)], [(0, 0, 1, True)], [[0, 0, 1, 1]], tuple(runs), "runs"):
+        assert c_views.columns(not_taken) is None  # type: ignore[arg-type]
+    assert offsets.columns(tuple(runs)) == offsets.columns(array) == expected  # tuple: read in Python
+
+
+def published(article: NormalizedArticle, maps: Callable[[Sequence[Run]], Sequence[Run]]) -> NormalizedArticle:
+    """`article` with its two offset maps holding `maps` of their runs (constructed, as normalize_article does)."""
+    return article.model_copy(
+        update={
+            name: OffsetMap.model_construct(segments=maps(getattr(article, name).segments))
+            for name in ("clean_to_raw", "match_to_raw")
+        }
+    )
+
+
+@pytest.mark.parametrize("seed", SEED_FILES[:3], ids=lambda path: path.stem)
+def test_maps_held_as_run_arrays_publish_and_extract_as_lists(c_views: cviews.CViews, seed: Path) -> None:
+    """normalize_article publishes the C views' RunArrays as they come: the article dumps, validates back,
+    pickles (as lists) and extracts exactly as the same article holding lists of tuples."""
+    text = seed.read_text(encoding="utf-8")
     fetched = datetime.now(UTC)
     raw = RawArticle(article_id="a", source="s", text=text, fetched_at=fetched, ingest=IngestMetadata(channel="cli"))
     article = normalize_article(raw)
     assert isinstance(article, NormalizedArticle)
-    for omap in (article.clean_to_raw, article.match_to_raw):
-        assert type(omap.segments) is list and all(type(run) is tuple for run in omap.segments)
-    restored = pickle.loads(pickle.dumps(article))
-    assert restored == article and restored.model_dump_json() == article.model_dump_json()
-    assert NormalizedArticle.model_validate_json(article.model_dump_json()) == article
+    held = {type(omap.segments) for omap in (article.clean_to_raw, article.match_to_raw)}
+    assert held <= {c_views.module.RunArray, list}  # a list where Python composed the runs (cut lines)
+    as_lists, as_arrays = published(article, list), published(article, c_views.module.RunArray)
+    assert type(as_arrays.clean_to_raw.segments) is c_views.module.RunArray
+    assert as_arrays == as_lists == article
+    dumped = as_lists.model_dump_json()
+    assert as_arrays.model_dump_json() == article.model_dump_json() == dumped
+    assert as_arrays.model_dump() == as_lists.model_dump() and as_arrays.model_dump(mode="json") == json.loads(dumped)
+    assert type(as_arrays.model_dump()["clean_to_raw"]["segments"]) is list
+    validated = NormalizedArticle.model_validate_json(dumped)
+    assert validated == as_lists and type(validated.clean_to_raw.segments) is list
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        restored = pickle.loads(pickle.dumps(as_arrays, protocol))
+        assert restored == as_lists and type(restored.match_to_raw.segments) is list
+    assert extract_events(as_arrays) == extract_events(as_lists)
+
+
+@pytest.mark.skipif(not native.STATUS.enabled, reason="plain Python: the views give lists")
+def test_normalize_article_publishes_the_c_views_runs_unlisted() -> None:
+    """Nothing lists the runs on the way: both maps hold what the C views and `compose` return."""
+    text = "قالَ وزيرُ الخارجيةِ إنّ المحادثاتِ ستُستأنفُ في القاهرة  الأسبوعَ \ufefb المقبلَ.\n" * 3
+    fetched = datetime.now(UTC)
+    raw = RawArticle(article_id="a", source="s", text=text, fetched_at=fetched, ingest=IngestMetadata(channel="cli"))
+    article = normalize_article(raw)
+    assert isinstance(article, NormalizedArticle)
+    assert fold.C_VIEWS is not None
+    run_array = fold.C_VIEWS.module.RunArray
+    assert type(article.clean_to_raw.segments) is run_array and type(article.match_to_raw.segments) is run_array
+    assert len(article.clean_to_raw.segments) > 1 and len(article.match_to_raw.segments) > 1
