@@ -10,6 +10,7 @@ from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
+from services.extraction.confidence import ArticleFacts, EventFacts, article_facts, event_features, load_model, score
 from services.extraction.context import find_marker
 from services.extraction.cues import BLAME, fold_into_summons, names_the_same, similar_message, similar_stances
 from services.extraction.dates import header_date
@@ -30,6 +31,11 @@ _DATELINE_VIEWS = 5  # outlet, date line, headline, dateline: the home country m
 
 
 def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
+    return [event for event, _features in extract_scored(article)]
+
+
+def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, list[str]]]:
+    """The events with the facts their confidence was scored on (what `train_confidence` learns from)."""
     gaz = load_gazetteer()
     doc = build_doc(article)
     on = article.published_at.date() if article.published_at else header_date(doc)
@@ -70,8 +76,9 @@ def extract_events(article: NormalizedArticle) -> list[DiplomaticEvent]:
     context = ArticleContext(doc, gaz, article, on, views, cast)
     context.groups = groups
     context.primary = frozenset(main)
-    events = [_event(g, k in main, context) for k, g in enumerate(groups[:MAX_EVENTS])]
-    return [e for e in events if e is not None]
+    kept = groups[:MAX_EVENTS]
+    facts = article_facts(kept, len(doc.sentences))
+    return [_event(g, n, n in main, context, facts) for n, g in enumerate(kept)]
 
 
 def _after_match(before: list[SentenceView]) -> bool:
@@ -79,7 +86,9 @@ def _after_match(before: list[SentenceView]) -> bool:
     return any(find_marker(v.words, "sport", 0, len(v.words)) is not None for v in before)
 
 
-def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | None:
+def _event(
+    g: Group, index: int, primary: bool, ctx: ArticleContext, article: ArticleFacts
+) -> tuple[DiplomaticEvent, list[str]]:
     first = g.first
     trig = first.trigger
     source, targets = direction(g)
@@ -129,13 +138,29 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
             date.value or "",
         ]
     )
-    return DiplomaticEvent(
+    source_actor = _actor(source, texts, igo_countries)
+    unnamed = source.name_en is None or any(t.name_en is None for t in targets)
+    facts = EventFacts(
+        event_type,
+        mode,
+        status,
+        primary,
+        source_actor,
+        target,
+        len(participants),
+        date.basis,
+        location is not None,
+        bool(ctx.attribution),
+        unnamed,
+    )
+    features = event_features(g, index, facts, article)
+    event = DiplomaticEvent(
         event_id=hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32],
         article_id=ctx.article.article_id,
         event_type=event_type,
         mode=mode,
         cameo=cameo(code),
-        source=_actor(source, texts, igo_countries),
+        source=source_actor,
         target=target,
         participants=participants,
         date=date,
@@ -147,12 +172,13 @@ def _event(g: Group, primary: bool, ctx: ArticleContext) -> DiplomaticEvent | No
         attribution=ctx.attribution,
         agreements=list(dict.fromkeys(a for k in g.sentences for a in ctx.agreements_in(k))),
         evidence=evidence,
-        confidence=_confidence(g, source, targets),
+        confidence=score(features, load_model()),
         extractor_version=EXTRACTOR_VERSION,
         published_at=ctx.article.published_at,
         fetched_at=ctx.article.fetched_at,
         source_url=ctx.article.url,
     )
+    return event, features
 
 
 def _envoy_names(
@@ -202,12 +228,3 @@ def _actor(a: ActorRef, texts: dict[str, str], igo_countries: Mapping[str, str |
         role=a.role,
         organization=organization,
     )
-
-
-def _confidence(g: Group, source: ActorRef, targets: tuple[ActorRef, ...]) -> float:
-    score = 0.5 + 0.1 * min(len(g.strong), 3)
-    if any(c.strength >= 2 for c in g.strong):
-        score += 0.1
-    if source.name_en is None or any(t.name_en is None for t in targets):
-        score -= 0.2
-    return round(max(0.05, min(score, 0.99)), 2)
