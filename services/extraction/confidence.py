@@ -1,7 +1,7 @@
 """An event's confidence: a logistic model over what the extractor knows when it emits the event.
 
 The weights are a versioned data file (`data/confidence.tsv`) fitted on the development sets by
-`python -m services.extraction.train_confidence`; here they are only read (once) and applied, so the
+`python -m scripts.train_confidence`; here they are only read (once) and applied, so the
 runtime stays plain Python. A feature is a named 0/1 fact about the event, its cues or its article; the
 score is the sigmoid of the intercept plus the weights of the facts that hold.
 """

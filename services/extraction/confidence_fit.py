@@ -145,7 +145,7 @@ def model_lines(model: ConfidenceModel) -> list[str]:
     """The data file: rounded weights, so that a refit on the same data writes the same bytes."""
     header = [
         "# Marsad event confidence, a logistic model: sigmoid(intercept + the weights of the facts that hold).",
-        "# Written by `python -m services.extraction.train_confidence` from the development sets; do not edit.",
+        "# Written by `python -m scripts.train_confidence` from the development sets; do not edit.",
     ]
     rows = [f"intercept\t{model.intercept:.4f}"]
     rows += [f"{name}\t{model.weights[name]:.4f}" for name in FEATURES]

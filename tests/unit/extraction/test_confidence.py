@@ -1,5 +1,5 @@
 """The event confidence: the shipped weights file, the pure scorer, the features the extractor hands it,
-and the fit and report that regenerate the file (`python -m services.extraction.train_confidence`)."""
+and the fit and report that regenerate the file (`python -m scripts.train_confidence`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.train_confidence import shipped_text
 from services.extraction.confidence import FEATURES, ConfidenceModel, load_model, parse_model, score
 from services.extraction.confidence_fit import (
     DATA_FILE,
@@ -23,7 +24,6 @@ from services.extraction.confidence_fit import (
 from services.extraction.confidence_report import brier, log_loss, reliability
 from services.extraction.evaluate import evaluate
 from services.extraction.lexicon import data_lines
-from services.extraction.train_confidence import shipped_text
 
 DEVSET = Path(__file__).resolve().parents[2] / "fixtures" / "devset"
 

@@ -1,8 +1,11 @@
 """Regenerate `data/confidence.tsv` from the development sets and print the out-of-fold report
 (docs/ontology.md, "Confidence", shows it):
 
-    python -m services.extraction.train_confidence             # report, then write the data file
-    python -m services.extraction.train_confidence --check     # exit 1 when the shipped file differs
+    python -m scripts.train_confidence             # report, then write the data file
+    python -m scripts.train_confidence --check     # exit 1 when the shipped file differs
+
+(from the repository root). It lives outside services/extraction because that package is compiled by
+mypyc, and a compiled module cannot be run with `python -m`.
 """
 
 from __future__ import annotations
