@@ -21,6 +21,17 @@ def log_loss(pairs: Scored) -> float:
     return -sum(math.log(p if y else 1.0 - p) for p, y in clipped) / len(pairs) if pairs else 0.0
 
 
+def auc(pairs: Scored) -> float:
+    """The chance that a matched event is scored above an unmatched one (ties count half): how well the
+    scores rank, which calibration alone does not say."""
+    right = [p for p, y in pairs if y]
+    wrong = [p for p, y in pairs if not y]
+    if not right or not wrong:
+        return 0.5
+    above = sum((p > q) + 0.5 * (p == q) for p in right for q in wrong)
+    return above / (len(right) * len(wrong))
+
+
 def reliability(pairs: Scored) -> list[str]:
     lines = ["| confidence | events | mean confidence | share matched |", "|---|---|---|---|"]
     for decile in range(10):
@@ -56,6 +67,8 @@ def calibration(articles: Sequence[Article]) -> list[str]:
     pooled_new = [x for v in new.values() for x in v]
     return [
         *lines,
+        "",
+        f"AUC (all sets): formula {auc(pooled_old):.3f}, model {auc(pooled_new):.3f}",
         "",
         "Reliability, hand-set formula (all sets):",
         "",

@@ -21,7 +21,7 @@ from services.extraction.confidence_fit import (
     matched,
     solve,
 )
-from services.extraction.confidence_report import brier, log_loss, reliability
+from services.extraction.confidence_report import auc, brier, log_loss, reliability
 from services.extraction.evaluate import evaluate
 from services.extraction.lexicon import data_lines
 
@@ -111,6 +111,10 @@ def test_calibration_measures() -> None:
     table = reliability(pairs)
     assert "| 0.9-1.0 | 2 | 0.90 | 1.00 |" in table
     assert "| 0.5-0.6 | 1 | 0.55 | 0.00 |" in table
+    assert auc(pairs) == 1.0
+    # of the four (matched, unmatched) pairs only (0.3, 0.3) counts, half: a tie
+    assert auc([(0.3, True), (0.3, False), (0.1, True), (0.6, False)]) == 0.5 / 4
+    assert auc([(0.9, True)]) == 0.5
 
 
 @pytest.mark.skipif(not (SEEDS / "gold.jsonl").exists(), reason=f"seed articles not present at {SEEDS}")
