@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 from services.extraction.confidence import score
 from services.extraction.confidence_fit import Article, f1, fit, legacy, matched, out_of_fold, pick_threshold
@@ -43,6 +44,23 @@ def reliability(pairs: Scored) -> list[str]:
     return lines
 
 
+COARSE_BINS = (0.0, 0.6, 0.8, 0.9)  # lower bounds: each set has only ~100 events, too few for deciles
+
+
+def reliability_by_set(by_set: dict[str, Scored]) -> list[str]:
+    """Per held-out set, the events and the share matched in each coarse confidence bin."""
+    bounds = [*COARSE_BINS, 1.01]
+    names = [f"{low:.1f}-{high:.1f}" if high <= 1 else f">= {low:.1f}" for low, high in pairwise(bounds)]
+    lines = [f"| held-out set | {' | '.join(names)} |", "|---|" + "---|" * len(names)]
+    for fold, pairs in by_set.items():
+        cells = []
+        for low, high in pairwise(bounds):
+            inside = [y for p, y in pairs if low <= p < high]
+            cells.append(f"{sum(inside) / len(inside):.2f} of {len(inside)}" if inside else "-")
+        lines.append(f"| {fold} | {' | '.join(cells)} |")
+    return lines
+
+
 def calibration(articles: Sequence[Article]) -> list[str]:
     """Per held-out set and pooled: Brier score and log-loss of the formula and of the model."""
     oof = out_of_fold(articles)
@@ -77,6 +95,10 @@ def calibration(articles: Sequence[Article]) -> list[str]:
         "Reliability, model (out of fold, all sets):",
         "",
         *reliability(pooled_new),
+        "",
+        "Reliability, model, per held-out set (share matched of the events in each confidence bin):",
+        "",
+        *reliability_by_set(new),
     ]
 
 

@@ -21,7 +21,7 @@ from services.extraction.confidence_fit import (
     matched,
     solve,
 )
-from services.extraction.confidence_report import auc, brier, log_loss, reliability
+from services.extraction.confidence_report import auc, brier, log_loss, reliability, reliability_by_set
 from services.extraction.evaluate import evaluate
 from services.extraction.lexicon import data_lines
 
@@ -115,6 +115,9 @@ def test_calibration_measures() -> None:
     # of the four (matched, unmatched) pairs only (0.3, 0.3) counts, half: a tie
     assert auc([(0.3, True), (0.3, False), (0.1, True), (0.6, False)]) == 0.5 / 4
     assert auc([(0.9, True)]) == 0.5
+    by_set = reliability_by_set({"a": pairs, "b": [(0.65, True)]})
+    assert by_set[0] == "| held-out set | 0.0-0.6 | 0.6-0.8 | 0.8-0.9 | >= 0.9 |"
+    assert by_set[2:] == ["| a | 0.00 of 2 | - | - | 1.00 of 2 |", "| b | - | 1.00 of 1 | - | - |"]
 
 
 @pytest.mark.skipif(not (SEEDS / "gold.jsonl").exists(), reason=f"seed articles not present at {SEEDS}")
