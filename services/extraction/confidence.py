@@ -20,12 +20,18 @@ from services.extraction.lexicon import data_lines
 MODES = ("phone", "visit", "third-party", "multilateral", "message", "negotiation")  # none is the baseline
 FRAMES = ("recv", "host", "visit", "summon", "multi", "chair", "recognise", "aid")  # "sv" is the baseline
 DATE_BASES = ("explicit", "relative", "publication")  # "unresolved" is the baseline
+# the names of the one-of-several facts, by value (looked up per event rather than formatted)
+_TYPE_NAMES: dict[PloverType, str] = {t: f"type:{t.value}" for t in PloverType if t != PloverType.CONSULT}
+_MODE_NAMES: dict[str, str] = {m: f"mode:{m}" for m in MODES}
+_STATUS_NAMES: dict[Status, str] = {s: f"status:{s.value}" for s in Status if s != Status.OCCURRED}
+_FRAME_NAMES: dict[str, str] = {f: f"frame:{f}" for f in FRAMES}
+_DATE_NAMES: dict[str, str] = {b: f"date:{b}" for b in DATE_BASES}
 FEATURES: tuple[str, ...] = (
-    *(f"type:{t.value}" for t in PloverType if t != PloverType.CONSULT),
-    *(f"mode:{m}" for m in MODES),
-    *(f"status:{s.value}" for s in Status if s != Status.OCCURRED),
-    *(f"frame:{f}" for f in FRAMES),
-    *(f"date:{b}" for b in DATE_BASES),
+    *_TYPE_NAMES.values(),
+    *_MODE_NAMES.values(),
+    *_STATUS_NAMES.values(),
+    *_FRAME_NAMES.values(),
+    *_DATE_NAMES.values(),
     "primary",
     "background",
     "cues:2",
@@ -92,12 +98,14 @@ class ConfidenceModel:
 def article_facts(groups: list[Group], sentences: int) -> ArticleFacts:
     pairs = [frozenset({g.first.source.country, *(t.country for t in g.first.targets)}) for g in groups]
     kinds = [group_name(g.first) for g in groups]
-    dyads = [[j for j in range(len(groups)) if j != k and pairs[j] == pairs[k]] for k in range(len(groups))]
+    kinds_of: dict[frozenset[str | None], list[str]] = {}
+    for pair, kind in zip(pairs, kinds, strict=True):
+        kinds_of.setdefault(pair, []).append(kind)
     return ArticleFacts(
         len(groups),
         sentences,
-        tuple(any(kinds[j] != kinds[k] for j in others) for k, others in enumerate(dyads)),
-        tuple(any(kinds[j] == kinds[k] for j in others) for k, others in enumerate(dyads)),
+        tuple(any(other != kind for other in kinds_of[pair]) for pair, kind in zip(pairs, kinds, strict=True)),
+        tuple(kinds_of[pair].count(kind) >= 2 for pair, kind in zip(pairs, kinds, strict=True)),
     )
 
 
@@ -105,17 +113,14 @@ def event_features(g: Group, k: int, event: EventFacts, article: ArticleFacts) -
     """The names of the facts that hold for group `k` of the article, emitted as `event`."""
     first = g.first
     strong = g.strong
-    out = [
-        name
-        for name in (
-            f"type:{event.event_type.value}",
-            f"mode:{event.mode}",
-            f"status:{event.status.value}",
-            f"frame:{first.trigger.frame}",
-            f"date:{event.date_basis}",
-        )
-        if name in _KNOWN
-    ]
+    named = (
+        _TYPE_NAMES.get(event.event_type),
+        _MODE_NAMES.get(event.mode or ""),
+        _STATUS_NAMES.get(event.status),
+        _FRAME_NAMES.get(first.trigger.frame),
+        _DATE_NAMES.get(event.date_basis),
+    )
+    out = [name for name in named if name is not None]
     if event.primary:
         out.append("primary")
     if first.background:
