@@ -43,8 +43,9 @@ class Article:
     features: list[list[str]]
 
 
-def load_sets(seeds: Path | None) -> list[Article]:
-    folders = [(name, ROOT / "tests" / "fixtures" / name) for name in DEV_SETS]
+def load_sets(seeds: Path | None, names: Sequence[str] = DEV_SETS) -> list[Article]:
+    """The articles of the named dev sets, and of the seeds when given, with their gold and scored events."""
+    folders = [(name, ROOT / "tests" / "fixtures" / name) for name in names]
     if seeds is not None and (seeds / "gold.jsonl").exists():
         folders.append(("seeds", seeds))
     out: list[Article] = []
