@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from schemas.event import Actor, PloverType, Role, Status
@@ -182,17 +182,16 @@ def score(features: list[str], model: ConfidenceModel) -> float:
 
 @functools.cache
 def load_model() -> ConfidenceModel:
-    return parse_model(["\t".join(cols) for cols in data_lines("confidence.tsv")])
+    return parse_model(data_lines("confidence.tsv"))
 
 
-def parse_model(lines: list[str]) -> ConfidenceModel:
-    """Rows `name<TAB>value`: the `intercept` and one weight per feature. A feature without a row weighs
-    nothing and a row for a feature since removed is skipped, so that an outdated file still loads and
+def parse_model(rows: Iterable[list[str]]) -> ConfidenceModel:
+    """Rows `name<TAB>value`, split: the `intercept` and one weight per feature. A feature without a row
+    weighs nothing and a row for a feature since removed is skipped, so that an outdated file still loads and
     `train_confidence` can refit it (a test holds the shipped file to exactly FEATURES)."""
     intercept = 0.0
     weights = dict.fromkeys(FEATURES, 0.0)
-    for line in lines:
-        name, value = line.split("\t")
+    for name, value in rows:
         if name == "intercept":
             intercept = float(value)
         elif name in _KNOWN:

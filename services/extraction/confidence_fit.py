@@ -17,11 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from schemas.event import DiplomaticEvent
-from schemas.outcome import Rejection
-from schemas.raw import IngestMetadata, RawArticle
-from services.arabic import normalize_article
 from services.extraction.confidence import FEATURES, ConfidenceModel, score
-from services.extraction.evaluate import FETCHED_AT, _field_hits, _gold_key, _pred_key, read_gold
+from services.extraction.evaluate import match, normalized, read_gold
 from services.extraction.extract import extract_scored
 
 PACKAGE = Path(str(resources.files("services.extraction")))
@@ -51,31 +48,16 @@ def load_sets(seeds: Path | None, names: Sequence[str] = DEV_SETS) -> list[Artic
     out: list[Article] = []
     for fold, folder in folders:
         for item in read_gold(folder / "gold.jsonl"):
-            text = (folder / f"{item['id']}.txt").read_text(encoding="utf-8")
-            raw = RawArticle(
-                article_id=item["id"],
-                source="eval",
-                text=text,
-                fetched_at=FETCHED_AT,
-                ingest=IngestMetadata(channel="cli"),
-            )
-            article = normalize_article(raw)
-            scored = [] if isinstance(article, Rejection) else extract_scored(article)
+            article = normalized(item["id"], (folder / f"{item['id']}.txt").read_text(encoding="utf-8"))
+            scored = [] if article is None else extract_scored(article)
             out.append(Article(fold, item["events"], [e for e, _f in scored], [f for _e, f in scored]))
     return out
 
 
 def matched(gold: list[dict[str, Any]], events: Sequence[DiplomaticEvent]) -> list[bool]:
     """Which predictions `evaluate` matches to a gold event."""
-    free = list(range(len(events)))
-    hit = [False] * len(events)
-    for g in gold:
-        options = [k for k in free if _pred_key(events[k]) == _gold_key(g)]
-        if options:
-            best = max(options, key=lambda k: sum(_field_hits(g, events[k]).values()))
-            free.remove(best)
-            hit[best] = True
-    return hit
+    taken = set(match(gold, events))
+    return [k in taken for k in range(len(events))]
 
 
 def legacy(features: list[str]) -> float:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas.event import DiplomaticEvent
+from schemas.normalized import NormalizedArticle
 from schemas.outcome import Rejection
 from schemas.raw import IngestMetadata, RawArticle
 from services.arabic import normalize_article
@@ -144,27 +145,43 @@ def read_gold(gold_path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def predict(article_id: str, text: str) -> list[DiplomaticEvent]:
+def normalized(article_id: str, text: str) -> NormalizedArticle | None:
+    """A gold article's text normalised as the pipeline does (None when the language gate rejects it)."""
     raw = RawArticle(
         article_id=article_id, source="eval", text=text, fetched_at=FETCHED_AT, ingest=IngestMetadata(channel="cli")
     )
     article = normalize_article(raw)
-    if isinstance(article, Rejection):
-        return []
-    return extract_events(article)
+    return None if isinstance(article, Rejection) else article
+
+
+def predict(article_id: str, text: str) -> list[DiplomaticEvent]:
+    article = normalized(article_id, text)
+    return [] if article is None else extract_events(article)
+
+
+def match(gold: list[dict[str, Any]], predicted: Sequence[DiplomaticEvent]) -> list[int | None]:
+    """For each gold event in order, the index of the prediction matched to it (None: missed): among the
+    predictions not matched yet with its type, mode and country pair, the one with most right fields."""
+    free = list(range(len(predicted)))
+    found: list[int | None] = []
+    for g in gold:
+        key = _gold_key(g)
+        options = [k for k in free if _pred_key(predicted[k]) == key]
+        best = max(options, key=lambda k: sum(_field_hits(g, predicted[k]).values())) if options else None
+        if best is not None:
+            free.remove(best)
+        found.append(best)
+    return found
 
 
 def _score_article(item: dict[str, Any], predicted: list[DiplomaticEvent], counts: dict[str, int]) -> ArticleResult:
     result = ArticleResult(item["id"], len(item["events"]), len(predicted), 0)
-    free = list(range(len(predicted)))
-    for g in item["events"]:
+    found = match(item["events"], predicted)
+    for g, best in zip(item["events"], found, strict=True):
         key = _gold_key(g)
-        options = [k for k in free if _pred_key(predicted[k]) == key]
-        if not options:
+        if best is None:
             result.misses.append(_describe(key))
             continue
-        best = max(options, key=lambda k: sum(_field_hits(g, predicted[k]).values()))
-        free.remove(best)
         result.matched += 1
         hits = _field_hits(g, predicted[best])
         for name, ok in hits.items():
@@ -172,7 +189,8 @@ def _score_article(item: dict[str, Any], predicted: list[DiplomaticEvent], count
             if not ok:
                 result.field_errors.append(f"{_describe(key)} {name}")
         counts["overall"] += all(hits.values())
-    result.spurious = [_describe(_pred_key(predicted[k])) for k in free]
+    taken = set(found)
+    result.spurious = [_describe(_pred_key(e)) for k, e in enumerate(predicted) if k not in taken]
     return result
 
 

@@ -51,7 +51,7 @@ def test_a_hand_written_example_scores_as_the_shipped_weights_say() -> None:
 
 
 def test_parse_model_skips_removed_features_and_weighs_missing_ones_nothing() -> None:
-    model = parse_model(["intercept\t-1.5", "primary\t2.0", "no_longer_a_feature\t9.0"])
+    model = parse_model([["intercept", "-1.5"], ["primary", "2.0"], ["no_longer_a_feature", "9.0"]])
     assert model.intercept == -1.5
     assert model.weights["primary"] == 2.0
     assert model.weights["located"] == 0.0
