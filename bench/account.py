@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -27,9 +25,8 @@ from bench.e2e import HIGH, LOW
 from bench.kafka_ops import OffsetCounter, create_topics, delete_topics, publish, unique
 from bench.machine import load_average
 from bench.procstat import children
-from bench.systems import System, marsad_topics
+from bench.systems import start_marsad
 from services.localkafka import LocalBroker
-from services.localkafka.config import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 _TICKS = os.sysconf("SC_CLK_TCK")
@@ -106,35 +103,9 @@ def account(samples: list[Sample], n: int) -> list[str]:
 
 
 async def run_worker(bootstrap: str, raw: str, n: int, partitions: int, root: Path, broker_pid: int) -> list[str]:
-    topics = marsad_topics()
-    await create_topics(bootstrap, list(topics.values()), partitions)
-    port, group, workdir = free_port(), unique("account"), Path(tempfile.mkdtemp(prefix="marsad-account-"))
-    env = {
-        **os.environ,
-        "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
-        "MARSAD_TOPIC_RAW": raw,
-        "MARSAD_TOPIC_NORMALIZED": topics["normalized"],
-        "MARSAD_TOPIC_EVENTS": topics["events"],
-        "MARSAD_TOPIC_DEADLETTER": topics["deadletter"],
-        "MARSAD_TOPIC_PARTITIONS": str(partitions),
-        "MARSAD_WORKER_ID": group,
-        "MARSAD_WORKER_WEB_PORT": str(port),
-        "MARSAD_WORKER_DATA_DIR": str(workdir / "data"),
-        "MARSAD_LOG_FORMAT": "json",
-    }
-    with open(workdir / "worker.log", "ab") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "services.cli", "worker"],
-            cwd=root,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    system = System(
-        str(root), bootstrap, [process], list(topics.values()), metrics_urls=[f"http://127.0.0.1:{port}/metrics"]
-    )
+    workdir = Path(tempfile.mkdtemp(prefix="marsad-account-"))
+    system = await start_marsad(bootstrap, raw, 1, partitions, workdir, name=str(root), root=root)
+    process = system.processes[0]
     counter = OffsetCounter(bootstrap)
     samples: list[Sample] = []
     try:

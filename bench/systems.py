@@ -100,7 +100,10 @@ async def start_marsad(
     workdir: Path,
     extra_env: dict[str, str] | None = None,
     name: str = "",
+    root: Path | None = None,
 ) -> System:
+    """`workers` Marsad workers in one consumer group over `raw_topic`, run from the checkout `root` (this
+    one by default)."""
     topics = marsad_topics()
     await create_topics(bootstrap, list(topics.values()), partitions)
     group = unique("marsad")
@@ -122,7 +125,7 @@ async def start_marsad(
             "MARSAD_LOG_FORMAT": "json",
             **(extra_env or {}),
         }
-        processes.append(spawn_marsad(["worker"], env, workdir / f"{group}-{index}.log"))
+        processes.append(spawn_marsad(["worker"], env, workdir / f"{group}-{index}.log", cwd=root))
         _SPAWNED.append(processes[-1])
         urls.append(f"http://127.0.0.1:{port}/metrics")
     return System(name or f"marsad x{workers}", bootstrap, processes, list(topics.values()), metrics_urls=urls)

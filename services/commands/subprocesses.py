@@ -13,11 +13,15 @@ from pathlib import Path
 from services.localkafka.broker import terminate_pid
 
 
-def spawn_marsad(args: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
+def spawn_marsad(
+    args: list[str], env: dict[str, str], log_path: Path, cwd: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """`marsad ARGS` in a new session, logging to `log_path`; from the checkout `cwd` when given."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
         return subprocess.Popen(
             [sys.executable, "-m", "services.cli", *args],
+            cwd=cwd,
             env={**os.environ, **env},
             stdout=log,
             stderr=subprocess.STDOUT,
