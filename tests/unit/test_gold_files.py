@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset9 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset10 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -15,7 +15,19 @@ from typing import Any
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "heldout")
+SETS = (
+    "devset",
+    "devset2",
+    "devset3",
+    "devset4",
+    "devset5",
+    "devset6",
+    "devset7",
+    "devset8",
+    "devset9",
+    "devset10",
+    "heldout",
+)
 MIN_ARTICLES = {
     "devset": 45,
     "devset2": 40,
@@ -26,6 +38,7 @@ MIN_ARTICLES = {
     "devset7": 45,
     "devset8": 8,
     "devset9": 46,
+    "devset10": 10,
     "heldout": 15,
 }
 
@@ -329,6 +342,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Emomali Rahmon": ("1994-11-16", "2099-01-01"),
     "Numan Kurtulmus": ("2023-06-02", "2099-01-01"),
     "Mohammad Bagheri": ("2016-06-28", "2025-06-13"),
+    # devset10
+    "Mohammad Hasan Akhund": ("2021-09-07", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
