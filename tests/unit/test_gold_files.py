@@ -38,7 +38,7 @@ MIN_ARTICLES = {
     "devset7": 45,
     "devset8": 8,
     "devset9": 46,
-    "devset10": 10,
+    "devset10": 20,
     "heldout": 15,
 }
 
@@ -344,6 +344,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Mohammad Bagheri": ("2016-06-28", "2025-06-13"),
     # devset10
     "Mohammad Hasan Akhund": ("2021-09-07", "2099-01-01"),
+    "Mark Carney": ("2025-03-14", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
