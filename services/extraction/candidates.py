@@ -221,6 +221,8 @@ def sentence_candidates(
             local = [s for s in local if s.mention.start not in present]  # "بحضور وزير الخارجية": not a party
             local = [s for s in local if not affairs_or_people(s, view.words)]  # "تهجير الفلسطينيين": no party
             local = [s for s in local if not any(t < a < s.mention.start for a in aims)]  # the aim's parties
+            if trig.event_type in _MEETINGS:  # "نفى المتحدث باسم الحكومة … تسلم رئيس الوزراء رسالة": he reports
+                local = _principals(local)
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [
                 s
@@ -461,6 +463,26 @@ def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> 
 
 
 _MEETINGS = (PloverType.CONSULT, PloverType.AGREE)
+
+
+def speaks_for_another(a: ActorRef) -> bool:
+    """A spokesperson (of a presidency, a government, a ministry) reports the acts of the principal: the voice
+    of a statement, but in a meeting, call, letter or agreement he announces only his state stands there."""
+    return a.office is not None and a.office.endswith("spokesperson")
+
+
+def _principals(local: list[Slot]) -> list[Slot]:
+    """A spokesperson's slot goes when the clause names someone else of his state; else his state takes it."""
+    if not any(speaks_for_another(s.actor) for s in local):
+        return local
+    others = {s.actor.country for s in local if not speaks_for_another(s.actor)}
+    out = []
+    for s in local:
+        if not speaks_for_another(s.actor):
+            out.append(s)
+        elif s.actor.country not in others:
+            out.append(Slot(s.mention, state_of(s.actor), s.text))
+    return out
 
 
 def state_of(a: ActorRef) -> ActorRef:

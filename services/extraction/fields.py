@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from schemas.event import EventDate, Evidence, Location, PloverType, Role, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
-from services.extraction.candidates import Candidate
+from services.extraction.candidates import Candidate, speaks_for_another
 from services.extraction.context import agreements, attribution, figures, find_marker, is_background, topics
 from services.extraction.dates import DateHit, find_dates
 from services.extraction.gazetteer import Gazetteer
@@ -81,10 +81,12 @@ class ArticleContext:
         return found
 
     def personal(self, actor: ActorRef) -> ActorRef:
-        """A state met in person stands for its leader the article names ('زار الكويت' -> the emir)."""
+        """A state met in person stands for its leader the article names ('زار الكويت' -> the emir), never
+        for the spokesperson who reports the leader's acts."""
         if actor.role != Role.STATE:
             return actor
-        return self.cast.person_of(actor.country, None) or actor
+        person = self.cast.person_of(actor.country, None)
+        return actor if person is None or speaks_for_another(person) else person
 
 
 def main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Location | None:

@@ -1,0 +1,52 @@
+"""Round seven: conventions settled across the gold files (rule 29) and rules found on the misses of all nine
+dev sets pooled (rule 30), on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extraction.conftest import coded, events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _parties(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return sorted(
+        (e.cameo.code, e.source.name_en, e.target.name_en if e.target else None, e.target.country if e.target else None)
+        for e in events(text, PUB)
+    )
+
+
+def test_a_ministry_spokesperson_denying_a_letter_is_not_its_addressee() -> None:
+    text = (
+        "نفى المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي، اليوم الأربعاء، صحة الأنباء عن تسلم "
+        "الرئيس مسعود بزشكيان رسالة من الرئيس الأمريكي دونالد ترامب."
+    )
+    assert _parties(text) == [("040", "Donald Trump", "Masoud Pezeshkian", "IRN")]
+
+
+def test_a_government_spokesperson_stands_for_his_state_when_the_principal_is_unnamed() -> None:
+    text = "نفت المتحدثة باسم الحكومة الإيرانية فاطمة مهاجراني تسلم الرئيس رسالة من الرئيس الأمريكي دونالد ترامب."
+    assert _parties(text) == [("040", "Donald Trump", "Iran", "IRN")]
+
+
+def test_a_presidential_spokesperson_reporting_a_call_is_no_party() -> None:
+    text = (
+        "قال الناطق الرسمي باسم الرئاسة الفلسطينية نبيل أبو ردينة إن الرئيس تلقى اتصالا هاتفيا من العاهل "
+        "الأردني الملك عبدالله الثاني."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "041", "JOR", "PSE")}
+    assert "Nabil Abu Rudeineh" not in {e.target.name_en for e in events(text, PUB) if e.target}
+
+
+def test_a_foreign_ministry_spokesperson_reporting_his_ministers_call_is_no_party() -> None:
+    text = (
+        "وأشار المتحدث الرسمي باسم وزارة الخارجية ماجد الأنصاري إلى أن رئيس مجلس الوزراء وزير الخارجية "
+        "تلقى اتصالا هاتفيا من وزير الخارجية الأمريكي ماركو روبيو."
+    )
+    assert _parties(text) == [("041", "Marco Rubio", "Qatar", "QAT")]
+
+
+def test_a_spokesperson_still_voices_a_condemnation() -> None:
+    text = "أدان المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي اليوم الغارات الإسرائيلية على لبنان."
+    assert [(e.cameo.code, e.source.name_en) for e in events(text, PUB)] == [("111", "Esmaeil Baghaei")]
