@@ -38,7 +38,7 @@ MIN_ARTICLES = {
     "devset7": 45,
     "devset8": 8,
     "devset9": 46,
-    "devset10": 20,
+    "devset10": 30,
     "heldout": 15,
 }
 
@@ -79,7 +79,9 @@ ISO3 = _wordset(
     # devset8
     "NZL "
     # devset9
-    "TJK GMB"
+    "TJK GMB "
+    # devset10
+    "TTO"
 )
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
@@ -345,6 +347,8 @@ TERMS: dict[str, tuple[str, str]] = {
     # devset10
     "Mohammad Hasan Akhund": ("2021-09-07", "2099-01-01"),
     "Mark Carney": ("2025-03-14", "2099-01-01"),
+    "Pope Leo XIV": ("2025-05-08", "2099-01-01"),
+    "JD Vance": ("2025-01-20", "2029-01-20"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
