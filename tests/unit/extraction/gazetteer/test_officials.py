@@ -1,4 +1,5 @@
-"""The officials' tables (issue 4): spokespeople, envoys, defence and other ministers, parliament speakers.
+"""The officials' tables (issue 4): spokespeople, envoys, defence and other ministers, parliament speakers,
+security officials.
 
 Integrity of each file on its own (terms ordered and apart within one office of one state, offices
 known) and sample lookups through the gazetteer API, written from the rows of these files.
@@ -20,6 +21,7 @@ OFFICIALS_FILES = (
     "holders_cabinet.tsv",
     "holders_defence.tsv",
     "holders_envoys.tsv",
+    "holders_security.tsv",
     "holders_speakers.tsv",
     "holders_spokespeople.tsv",
 )
@@ -182,3 +184,55 @@ def test_un_envoy_by_place_and_day(gz: Gazetteer, place_en: str, place_ar: str, 
 def test_acting_envoy_is_flagged(gz: Gazetteer) -> None:
     (williams,) = gz.persons_by_name(key_of("ستيفاني وليامز"), date(2020, 6, 1))
     assert williams.acting and williams.role is Role.ENVOY
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "on", "expected"),
+    [
+        ("IRN", "أمين المجلس الأعلى للأمن القومي", date(2023, 3, 10), "Ali Shamkhani"),
+        ("IRN", "أمين المجلس الأعلى للأمن القومي", date(2024, 6, 1), "Ali Akbar Ahmadian"),
+        ("IRN", "أمين المجلس الأعلى للأمن القومي", date(2025, 9, 1), "Ali Larijani"),
+        ("RUS", "أمين مجلس الأمن", date(2023, 6, 1), "Nikolai Patrushev"),
+        ("RUS", "أمين مجلس الأمن", date(2025, 6, 1), "Sergei Shoigu"),
+        ("USA", "مستشار الأمن القومي", date(2018, 6, 1), "John Bolton"),
+        ("USA", "مستشار الأمن القومي", date(2023, 6, 1), "Jake Sullivan"),
+        ("USA", "مستشار الأمن القومي", date(2025, 3, 1), "Mike Waltz"),
+        ("IRQ", "مستشار الأمن القومي", date(2023, 6, 1), "Qasim al-Araji"),
+        ("ARE", "مستشار الأمن الوطني", date(2024, 6, 1), "Tahnoun bin Zayed Al Nahyan"),
+        ("SAU", "مستشار الأمن الوطني", date(2023, 3, 10), "Musaed bin Mohammed Al-Aiban"),
+        ("ISR", "مستشار الأمن القومي", date(2018, 10, 26), "Meir Ben-Shabbat"),
+        ("EGY", "رئيس المخابرات العامة", date(2020, 1, 1), "Abbas Kamel"),
+        ("EGY", "رئيس جهاز المخابرات العامة", date(2025, 1, 1), "Hassan Rashad"),
+        ("TUR", "رئيس جهاز الاستخبارات", date(2020, 1, 1), "Hakan Fidan"),
+        ("TUR", "رئيس جهاز الاستخبارات", date(2025, 1, 1), "İbrahim Kalın"),
+        ("ISR", "رئيس الموساد", date(2018, 10, 26), "Yossi Cohen"),
+        ("ISR", "رئيس جهاز الاستخبارات", date(2024, 1, 1), "David Barnea"),
+        ("SAU", "رئيس الاستخبارات العامة", date(2020, 1, 1), "Khalid bin Ali Al Humaidan"),
+        ("USA", "مدير وكالة المخابرات المركزية", date(2017, 6, 1), "Mike Pompeo"),
+        ("USA", "مدير وكالة الاستخبارات المركزية", date(2023, 6, 1), "William Burns"),
+        ("RUS", "مدير جهاز الاستخبارات", date(2022, 6, 1), "Sergey Naryshkin"),
+        ("IRN", "وزير الاستخبارات", date(2023, 6, 1), "Esmaeil Khatib"),
+        ("ISR", "وزير الأمن القومي", date(2025, 7, 27), "Itamar Ben-Gvir"),
+    ],
+)
+def test_security_holder_by_title_and_day(gz: Gazetteer, code: str, title: str, on: date, expected: str) -> None:
+    assert names(gz.holders_by_title(code, key_of(title), on)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "office"),
+    [
+        ("علي شمخاني", date(2023, 3, 10), "Ali Shamkhani", "security_council_secretary"),
+        ("شويغو", date(2025, 6, 1), "Sergei Shoigu", "security_council_secretary"),
+        ("شويغو", date(2023, 6, 1), "Sergei Shoigu", "defence_minister"),
+        ("فيدان", date(2020, 1, 1), "Hakan Fidan", "intelligence_chief"),
+        ("فيدان", date(2024, 1, 1), "Hakan Fidan", "foreign_minister"),
+        ("بومبيو", date(2017, 6, 1), "Mike Pompeo", "intelligence_chief"),
+        ("مايك والتز", date(2025, 3, 1), "Mike Waltz", "national_security_adviser"),
+        ("طحنون بن زايد", date(2024, 6, 1), "Tahnoun bin Zayed Al Nahyan", "national_security_adviser"),
+        ("بن غفير", date(2023, 6, 1), "Itamar Ben-Gvir", "national_security_minister"),
+    ],
+)
+def test_security_person_by_name(gz: Gazetteer, name: str, on: date, expected: str, office: str) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.office) == (expected, office)
