@@ -1,5 +1,5 @@
 """The officials' tables (issue 4): spokespeople, envoys, defence and other ministers, parliament speakers,
-security officials.
+security officials and military chiefs.
 
 Integrity of each file on its own (terms ordered and apart within one office of one state, offices
 known) and sample lookups through the gazetteer API, written from the rows of these files.
@@ -21,6 +21,7 @@ OFFICIALS_FILES = (
     "holders_cabinet.tsv",
     "holders_defence.tsv",
     "holders_envoys.tsv",
+    "holders_military.tsv",
     "holders_security.tsv",
     "holders_speakers.tsv",
     "holders_spokespeople.tsv",
@@ -213,10 +214,29 @@ def test_acting_envoy_is_flagged(gz: Gazetteer) -> None:
         ("RUS", "مدير جهاز الاستخبارات", date(2022, 6, 1), "Sergey Naryshkin"),
         ("IRN", "وزير الاستخبارات", date(2023, 6, 1), "Esmaeil Khatib"),
         ("ISR", "وزير الأمن القومي", date(2025, 7, 27), "Itamar Ben-Gvir"),
+        ("IRN", "رئيس هيئة الأركان العامة للقوات المسلحة", date(2023, 6, 1), "Mohammad Bagheri"),
+        ("IRN", "رئيس الأركان", date(2025, 7, 1), "Abdolrahim Mousavi"),
+        ("ISR", "رئيس أركان الجيش", date(2024, 1, 1), "Herzi Halevi"),
+        ("ISR", "رئيس الأركان", date(2025, 6, 1), "Eyal Zamir"),
+        ("TUR", "رئيس الأركان العامة", date(2016, 7, 15), "Hulusi Akar"),
+        ("EGY", "رئيس أركان حرب القوات المسلحة", date(2020, 1, 1), "Mohamed Farid Hegazy"),
+        ("SAU", "رئيس هيئة الأركان العامة", date(2022, 1, 1), "Fayyadh bin Hamed Al-Ruwaili"),
+        ("PAK", "رئيس أركان الجيش", date(2025, 5, 1), "Asim Munir"),
+        ("RUS", "رئيس هيئة الأركان العامة", date(2023, 1, 1), "Valery Gerasimov"),
+        ("USA", "رئيس هيئة الأركان المشتركة", date(2021, 1, 1), "Mark Milley"),
+        ("USA", "قائد القيادة المركزية", date(2024, 2, 1), "Michael Kurilla"),
+        ("USA", "قائد القيادة الوسطى", date(2018, 1, 1), "Joseph Votel"),
     ],
 )
-def test_security_holder_by_title_and_day(gz: Gazetteer, code: str, title: str, on: date, expected: str) -> None:
+def test_security_and_military_holder_by_title_and_day(
+    gz: Gazetteer, code: str, title: str, on: date, expected: str
+) -> None:
     assert names(gz.holders_by_title(code, key_of(title), on)) == [expected]
+
+
+def test_us_chief_of_staff_title_is_not_the_joint_chiefs_chairman(gz: Gazetteer) -> None:
+    """'رئيس أركان الجيش الأمريكي' is the army's chief of staff, whom the gazetteer does not list."""
+    assert gz.holders_by_title("USA", key_of("رئيس أركان الجيش"), date(2021, 1, 1)) == []
 
 
 @pytest.mark.parametrize(
@@ -230,9 +250,17 @@ def test_security_holder_by_title_and_day(gz: Gazetteer, code: str, title: str, 
         ("بومبيو", date(2017, 6, 1), "Mike Pompeo", "intelligence_chief"),
         ("مايك والتز", date(2025, 3, 1), "Mike Waltz", "national_security_adviser"),
         ("طحنون بن زايد", date(2024, 6, 1), "Tahnoun bin Zayed Al Nahyan", "national_security_adviser"),
+        ("محمد باقري", date(2024, 8, 1), "Mohammad Bagheri", "chief_of_staff"),
+        ("كوريلا", date(2024, 2, 1), "Michael Kurilla", "centcom_commander"),
         ("بن غفير", date(2023, 6, 1), "Itamar Ben-Gvir", "national_security_minister"),
     ],
 )
-def test_security_person_by_name(gz: Gazetteer, name: str, on: date, expected: str, office: str) -> None:
+def test_security_and_military_person_by_name(gz: Gazetteer, name: str, on: date, expected: str, office: str) -> None:
     (found,) = gz.persons_by_name(key_of(name), on)
     assert (found.name_en, found.office) == (expected, office)
+
+
+def test_surnames_shared_with_others_are_not_keys_of_the_chiefs(gz: Gazetteer) -> None:
+    """باقري stays Ali Bagheri Kani's short form; ميلي is not Mark Milley's."""
+    assert names(gz.persons_by_name(key_of("باقري"))) == ["Ali Bagheri Kani"]
+    assert "Mark Milley" not in names(gz.persons_by_name(key_of("ميلي")))
