@@ -38,7 +38,7 @@ MIN_ARTICLES = {
     "devset7": 45,
     "devset8": 8,
     "devset9": 46,
-    "devset10": 40,
+    "devset10": 46,
     "heldout": 15,
 }
 
@@ -350,6 +350,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Pope Leo XIV": ("2025-05-08", "2099-01-01"),
     "JD Vance": ("2025-01-20", "2029-01-20"),
     "Mikhail Mishustin": ("2020-01-16", "2099-01-01"),
+    "Michel Menassa": ("2025-02-08", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
