@@ -93,12 +93,20 @@ def summit(
     first = doc.sentences[sent].first
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
-    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and abs(s.mention.start - t) <= 1), None)
+    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and _names_gathering(s, t, words)), None)
     if igo is not None and (_two_organisations(slots, t) or joint_summit(words, [igo]) is not None):
         igo = None  # "القمة الخليجية الأوروبية"، "القمة العربية الإسلامية": no one IGO's summit
     if igo is not None:  # the gathering is a known organisation or forum
         return source, igo.actor, (*texts, (igo.actor.ident, igo.text))
     return source, name, texts
+
+
+def _names_gathering(s: Slot, t: int, words: Sequence[str]) -> bool:
+    """The organisation right before or after the gathering's noun, or its full name in quotes after it ('اجتماع
+    "منظمة شنغهاي للتعاون"'); a quoted acronym may be a wider alliance ('اجتماع "أوبك+"' is not OPEC's)."""
+    if abs(s.mention.start - t) <= 1:
+        return True
+    return s.mention.start == t + 2 and words[t + 1] == PUNCT and s.mention.end - s.mention.start > 1
 
 
 _JOIN_LEAD = 2  # the sentence's own verb: "وشارك <a long title and name>، أمس السبت، في الاجتماع"
@@ -150,6 +158,7 @@ def _two_organisations(slots: list[Slot], t: int) -> bool:
     return len(near) > 1
 
 
+_NO_PERSON = (Role.STATE, Role.ORGANIZATION)
 _FORUM_NEAR = 2  # "قمة مجلس التعاون الخليجي والصين", "القمة العربية الصينية" (the trigger inside the name)
 
 
@@ -160,6 +169,8 @@ def forum_party(
     الصيني'): the participant attends the organisation's summit."""
     igo = next((s for s in slots if s.mention.kind == "igo" and abs(s.mention.start - t) <= _FORUM_NEAR), None)
     if local is None:  # "قمة مجلس التعاون الخليجي والصين بمشاركة …": the participation phrase after the name
+        if _joined(words, t) and any(s.mention.end <= t and s.actor.role not in _NO_PERSON for s in slots):
+            return None  # "شارك أردوغان في قمة منظمة شنغهاي بمشاركة … غوتيريش": he joins, the others attend along
         join = find_marker(words, "summit_join", t + 1, len(words))
         local = [s for s in slots if join is not None and s.mention.start > join]
     parties = [s for s in local if s.actor.country is not None and s.mention.kind != "igo"]

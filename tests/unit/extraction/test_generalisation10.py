@@ -50,3 +50,34 @@ def test_a_foreign_ministry_spokesperson_reporting_his_ministers_call_is_no_part
 def test_a_spokesperson_still_voices_a_condemnation() -> None:
     text = "أدان المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي اليوم الغارات الإسرائيلية على لبنان."
     assert [(e.cameo.code, e.source.name_en) for e in events(text, PUB)] == [("111", "Esmaeil Baghaei")]
+
+
+def _gatherings(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return sorted(
+        (e.source.country, e.target.country if e.target else None, e.target.organization if e.target else None)
+        for e in events(text, PUB)
+        if e.mode == "multilateral"
+    )
+
+
+def test_the_shanghai_organisation_has_its_own_code() -> None:
+    text = "شارك رئيس الوزراء الهندي ناريندرا مودي اليوم في قمة منظمة شنغهاي للتعاون في مدينة تيانجين الصينية."
+    assert _gatherings(text) == [("IND", "SCO", "SCO")]
+
+
+def test_an_organisations_full_name_in_quotes_names_the_gathering() -> None:
+    text = 'حضر الرئيس الإيراني مسعود بزشكيان اليوم اجتماع "منظمة شنغهاي للتعاون" في مدينة أستانا.'
+    assert _gatherings(text) == [("IRN", "SCO", "SCO")]
+
+
+def test_a_quoted_acronym_with_a_plus_is_no_organisation() -> None:
+    text = 'شارك وزير الطاقة الروسي اليوم في اجتماع "أوبك+" عبر الفيديو.'
+    assert [org for _, _, org in _gatherings(text)] == [None]
+
+
+def test_those_after_bimusharaka_attend_along_with_the_one_who_joins() -> None:
+    text = (
+        "شارك الرئيس التركي رجب طيب أردوغان، اليوم، في قمة مجلس التعاون الخليجي في الدوحة بمشاركة الأمين العام "
+        "للأمم المتحدة أنطونيو غوتيريش."
+    )
+    assert _gatherings(text) == [("TUR", "GCC", "GCC")]
