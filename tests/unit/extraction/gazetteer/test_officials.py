@@ -1,5 +1,5 @@
 """The officials' tables (issue 4): spokespeople, envoys, defence and other ministers, parliament speakers,
-security officials and military chiefs.
+security officials, military chiefs, and heads and foreign ministers of further states.
 
 Integrity of each file on its own (terms ordered and apart within one office of one state, offices
 known) and sample lookups through the gazetteer API, written from the rows of these files.
@@ -25,6 +25,7 @@ OFFICIALS_FILES = (
     "holders_security.tsv",
     "holders_speakers.tsv",
     "holders_spokespeople.tsv",
+    "holders_world3.tsv",
 )
 # Offices held by several people at once: envoys of one organisation, China's team of spokespeople.
 SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson"})
@@ -264,3 +265,45 @@ def test_surnames_shared_with_others_are_not_keys_of_the_chiefs(gz: Gazetteer) -
     """باقري stays Ali Bagheri Kani's short form; ميلي is not Mark Milley's."""
     assert names(gz.persons_by_name(key_of("باقري"))) == ["Ali Bagheri Kani"]
     assert "Mark Milley" not in names(gz.persons_by_name(key_of("ميلي")))
+
+
+@pytest.mark.parametrize(
+    ("code", "role", "on", "expected"),
+    [
+        ("GHA", Role.HEAD_OF_STATE, date(2020, 1, 1), "Nana Akufo-Addo"),
+        ("GHA", Role.HEAD_OF_STATE, date(2025, 6, 1), "John Dramani Mahama"),
+        ("COD", Role.HEAD_OF_STATE, date(2025, 6, 1), "Félix Tshisekedi"),
+        ("MEX", Role.HEAD_OF_STATE, date(2024, 4, 11), "Andrés Manuel López Obrador"),
+        ("MEX", Role.HEAD_OF_GOVERNMENT, date(2025, 2, 3), "Claudia Sheinbaum"),
+        ("ARG", Role.HEAD_OF_STATE, date(2024, 2, 6), "Javier Milei"),
+        ("POL", Role.HEAD_OF_STATE, date(2025, 8, 25), "Karol Nawrocki"),
+        ("POL", Role.HEAD_OF_STATE, date(2025, 8, 5), "Andrzej Duda"),
+        ("POL", Role.FOREIGN_MINISTER, date(2025, 5, 12), "Radosław Sikorski"),
+        ("SRB", Role.HEAD_OF_GOVERNMENT, date(2016, 1, 1), "Aleksandar Vučić"),
+        ("SRB", Role.HEAD_OF_STATE, date(2024, 5, 8), "Aleksandar Vučić"),
+        ("AUS", Role.HEAD_OF_GOVERNMENT, date(2025, 8, 26), "Anthony Albanese"),
+        ("AUS", Role.FOREIGN_MINISTER, date(2020, 1, 1), "Marise Payne"),
+        ("SGP", Role.FOREIGN_MINISTER, date(2023, 1, 1), "Vivian Balakrishnan"),
+        ("PRT", Role.FOREIGN_MINISTER, date(2025, 4, 1), "Paulo Rangel"),
+        ("PRT", Role.HEAD_OF_GOVERNMENT, date(2020, 1, 1), "Antonio Costa"),
+        ("CHE", Role.FOREIGN_MINISTER, date(2025, 6, 20), "Ignazio Cassis"),
+        ("KEN", Role.FOREIGN_MINISTER, date(2025, 3, 1), "Musalia Mudavadi"),
+        ("VNM", Role.HEAD_OF_STATE, date(2020, 1, 1), "Nguyen Phu Trong"),
+        ("VNM", Role.HEAD_OF_STATE, date(2025, 1, 1), "Lương Cường"),
+    ],
+)
+def test_further_states_holder_by_role_and_day(gz: Gazetteer, code: str, role: Role, on: date, expected: str) -> None:
+    assert names(gz.holders(code, role, on)) == [expected]
+
+
+def test_antonio_costa_is_one_person_in_two_offices(gz: Gazetteer) -> None:
+    """Portugal's prime minister to 2024, then President of the European Council: one name, two terms."""
+    assert [h.code for h in gz.persons_by_name(key_of("أنطونيو كوستا"), date(2020, 1, 1))] == ["PRT"]
+    assert [h.code for h in gz.persons_by_name(key_of("أنطونيو كوستا"), date(2025, 1, 1))] == ["EEC"]
+    assert gz.ambiguity(key_of("أنطونيو كوستا")) is None
+
+
+@pytest.mark.parametrize("word", ["دودا", "راما", "كير", "ألبانيزي"])
+def test_surnames_that_are_words_or_other_peoples_names_are_no_keys(gz: Gazetteer, word: str) -> None:
+    """دودا folds like دوداً (worms), راما like راماً; كير is also Keir Starmer's, ألبانيزي Francesca Albanese's."""
+    assert gz.persons_by_name(key_of(word)) == []
