@@ -38,7 +38,7 @@ MIN_ARTICLES = {
     "devset7": 45,
     "devset8": 8,
     "devset9": 46,
-    "devset10": 51,
+    "devset10": 55,
     "heldout": 15,
 }
 
