@@ -83,7 +83,7 @@ ISO3 = _wordset(
     # devset10
     "TTO"
 )
-IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN"}  # CAMEO IGO codes (EEC = European Union, ASN = ASEAN)
+IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO"}  # IGO codes (EEC = European Union, ASN = ASEAN)
 COUNTRIES = ISO3 | IGO
 
 # CAMEO code prefixes (root or exact code) allowed for each PLOVER type used in the gold.
