@@ -37,8 +37,9 @@ EXTRA_STATES = frozenset({"PSE", "XKX", "TWN", "VAT"})
 ARAB_LEAGUE = codes("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM")
 COVERED_ROLES = (Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.FOREIGN_MINISTER)
 # Offices whose holders can legitimately overlap (rival governments are listed under their own office;
-# `spokesperson` is a ministry's team of several spokespeople at once, e.g. China's foreign ministry).
-MULTI_HOLDER_OFFICES = frozenset({"member", "special_envoy", "spokesperson"})
+# `spokesperson` is a ministry's team of several spokespeople at once, e.g. China's foreign ministry;
+# `named_official` and `named_minister` are posts found by name only, several of them per state).
+MULTI_HOLDER_OFFICES = frozenset({"member", "special_envoy", "spokesperson", "named_official", "named_minister"})
 
 
 def all_holders() -> list[OfficeHolder]:

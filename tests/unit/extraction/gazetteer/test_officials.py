@@ -1,5 +1,5 @@
 """The officials' tables (issue 4): spokespeople, envoys, defence and other ministers, parliament speakers,
-security officials, military chiefs, and heads and foreign ministers of further states.
+security officials, military chiefs, heads and foreign ministers of further states, and deputies.
 
 Integrity of each file on its own (terms ordered and apart within one office of one state, offices
 known) and sample lookups through the gazetteer API, written from the rows of these files.
@@ -25,10 +25,12 @@ OFFICIALS_FILES = (
     "holders_security.tsv",
     "holders_speakers.tsv",
     "holders_spokespeople.tsv",
+    "holders_vice.tsv",
     "holders_world3.tsv",
 )
-# Offices held by several people at once: envoys of one organisation, China's team of spokespeople.
-SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson"})
+# Offices held by several people at once: envoys of one organisation, China's team of spokespeople, officials
+# found by name only (deputy prime ministers and deputy foreign ministers).
+SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson", "named_official", "named_minister"})
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +309,54 @@ def test_antonio_costa_is_one_person_in_two_offices(gz: Gazetteer) -> None:
 def test_surnames_that_are_words_or_other_peoples_names_are_no_keys(gz: Gazetteer, word: str) -> None:
     """دودا folds like دوداً (worms), راما like راماً; كير is also Keir Starmer's, ألبانيزي Francesca Albanese's."""
     assert gz.persons_by_name(key_of(word)) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "on", "expected"),
+    [
+        ("ARE", "وزير الداخلية", date(2022, 1, 1), "Saif bin Zayed Al Nahyan"),
+        ("ARE", "وزير الدفاع", date(2025, 1, 1), "Hamdan bin Mohammed Al Maktoum"),
+        ("ARE", "وزير المالية", date(2025, 1, 1), "Maktoum bin Mohammed Al Maktoum"),
+        ("YEM", "نائب الرئيس", date(2020, 1, 1), "Ali Mohsen al-Ahmar"),
+        ("SDN", "نائب رئيس مجلس السيادة", date(2024, 1, 1), "Malik Agar"),
+        ("PSE", "نائب الرئيس", date(2025, 6, 1), "Hussein al-Sheikh"),
+        ("NIC", "نائبة الرئيس", date(2020, 1, 1), "Rosario Murillo"),
+        ("VNM", "الأمين العام للحزب الشيوعي", date(2024, 6, 20), "Nguyen Phu Trong"),
+        ("VNM", "الأمين العام للحزب الشيوعي", date(2025, 1, 1), "To Lam"),
+    ],
+)
+def test_deputies_by_title_and_day(gz: Gazetteer, code: str, title: str, on: date, expected: str) -> None:
+    assert names(gz.holders_by_title(code, key_of(title), on)) == [expected]
+
+
+def test_no_holder_before_a_listed_vice_chairman(gz: Gazetteer) -> None:
+    """Hemedti, vice chairman until 2023-05-19 and then at war with the army, is not listed."""
+    assert gz.holders_by_title("SDN", key_of("نائب رئيس مجلس السيادة"), date(2022, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "role"),
+    [
+        ("منصور بن زايد", date(2024, 9, 1), "Mansour bin Zayed Al Nahyan", Role.OTHER),
+        ("عبدالله بن حمد", date(2024, 9, 1), "Abdullah bin Hamad Al Thani", Role.ROYAL),
+        ("فهد بن محمود", date(2022, 10, 1), "Fahd bin Mahmoud Al Said", Role.OTHER),
+        ("ريابكوف", date(2025, 3, 14), "Sergei Ryabkov", Role.OTHER),
+        ("ما تشاو شيوي", date(2025, 3, 14), "Ma Zhaoxu", Role.OTHER),
+        ("سون وي دونغ", date(2025, 11, 14), "Sun Weidong", Role.OTHER),
+        ("ماكسيم أوريشكين", date(2025, 11, 12), "Maxim Oreshkin", Role.OTHER),
+        ("مانتوروف", date(2024, 11, 11), "Denis Manturov", Role.MINISTER),
+        ("نيجيرفان بارزاني", date(2024, 4, 22), "Nechirvan Barzani", Role.OTHER),
+        ("قيس اليوسف", date(2024, 5, 1), "Qais bin Mohammed Al Yousef", Role.MINISTER),
+        ("حسين الشيخ", date(2024, 1, 1), "Hussein al-Sheikh", Role.OTHER),
+    ],
+)
+def test_deputies_by_name(gz: Gazetteer, name: str, on: date, expected: str, role: Role) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.role) == (expected, role)
+
+
+def test_officials_found_by_name_only_have_no_title(gz: Gazetteer) -> None:
+    """Several deputy prime ministers and deputy foreign ministers serve at once: a title names none of them."""
+    assert gz.holders_by_title("RUS", key_of("نائب وزير الخارجية"), date(2025, 3, 14)) == []
+    assert names(gz.holders_by_title("QAT", key_of("نائب الأمير"), date(2024, 9, 1))) == []
+    assert gz.offices_by_title(key_of("نائب الأمير")) == ()
