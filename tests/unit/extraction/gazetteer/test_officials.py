@@ -21,6 +21,7 @@ OFFICIALS_FILES = (
     "holders_cabinet.tsv",
     "holders_defence.tsv",
     "holders_envoys.tsv",
+    "holders_envoys2.tsv",
     "holders_military.tsv",
     "holders_security.tsv",
     "holders_speakers.tsv",
@@ -360,3 +361,19 @@ def test_officials_found_by_name_only_have_no_title(gz: Gazetteer) -> None:
     assert gz.holders_by_title("RUS", key_of("نائب وزير الخارجية"), date(2025, 3, 14)) == []
     assert names(gz.holders_by_title("QAT", key_of("نائب الأمير"), date(2024, 9, 1))) == []
     assert gz.offices_by_title(key_of("نائب الأمير")) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "code", "role"),
+    [
+        ("لودريان", date(2023, 7, 25), "Jean-Yves Le Drian", "FRA", Role.ENVOY),
+        ("لودريان", date(2019, 1, 1), "Jean-Yves Le Drian", "FRA", Role.FOREIGN_MINISTER),
+        ("لويجي دي مايو", date(2024, 5, 1), "Luigi Di Maio", "EEC", Role.ENVOY),
+        ("دي مايو", date(2020, 1, 1), "Luigi Di Maio", "ITA", Role.FOREIGN_MINISTER),
+    ],
+)
+def test_former_ministers_sent_as_envoys(
+    gz: Gazetteer, name: str, on: date, expected: str, code: str, role: Role
+) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.code, found.role) == (expected, code, role)
