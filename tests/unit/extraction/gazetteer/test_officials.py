@@ -23,6 +23,7 @@ OFFICIALS_FILES = (
     "holders_envoys.tsv",
     "holders_envoys2.tsv",
     "holders_military.tsv",
+    "holders_religious.tsv",
     "holders_security.tsv",
     "holders_speakers.tsv",
     "holders_spokespeople.tsv",
@@ -377,3 +378,21 @@ def test_former_ministers_sent_as_envoys(
 ) -> None:
     (found,) = gz.persons_by_name(key_of(name), on)
     assert (found.name_en, found.code, found.role) == (expected, code, role)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "code"),
+    [
+        ("السيستاني", "Ali al-Sistani", "IRQ"),
+        ("أحمد الطيب", "Ahmed el-Tayeb", "EGY"),
+        ("بشارة الراعي", "Bechara Boutros al-Rahi", "LBN"),
+    ],
+)
+def test_religious_leaders_by_name(gz: Gazetteer, name: str, expected: str, code: str) -> None:
+    (found,) = gz.persons_by_name(key_of(name), date(2021, 3, 5))
+    assert (found.name_en, found.code, found.role) == (expected, code, Role.OTHER)
+
+
+@pytest.mark.parametrize("word", ["الطيب", "الطيبة", "الراعي"])
+def test_religious_leaders_words_alone_are_no_keys(gz: Gazetteer, word: str) -> None:
+    assert gz.persons_by_name(key_of(word)) == []
