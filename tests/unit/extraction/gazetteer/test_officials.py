@@ -231,6 +231,8 @@ def test_acting_envoy_is_flagged(gz: Gazetteer) -> None:
         ("USA", "رئيس هيئة الأركان المشتركة", date(2021, 1, 1), "Mark Milley"),
         ("USA", "قائد القيادة المركزية", date(2024, 2, 1), "Michael Kurilla"),
         ("USA", "قائد القيادة الوسطى", date(2018, 1, 1), "Joseph Votel"),
+        ("LBN", "قائد الجيش", date(2020, 1, 1), "Joseph Aoun"),
+        ("LBN", "قائد الجيش", date(2025, 6, 1), "Rodolphe Haykal"),
     ],
 )
 def test_security_and_military_holder_by_title_and_day(
@@ -396,3 +398,8 @@ def test_religious_leaders_by_name(gz: Gazetteer, name: str, expected: str, code
 @pytest.mark.parametrize("word", ["الطيب", "الطيبة", "الراعي"])
 def test_religious_leaders_words_alone_are_no_keys(gz: Gazetteer, word: str) -> None:
     assert gz.persons_by_name(key_of(word)) == []
+
+
+def test_joseph_aoun_commands_the_army_then_presides(gz: Gazetteer) -> None:
+    assert [h.office for h in gz.persons_by_name(key_of("جوزاف عون"), date(2024, 6, 1))] == ["army_commander"]
+    assert [h.office for h in gz.persons_by_name(key_of("جوزاف عون"), date(2025, 6, 1))] == ["president"]
