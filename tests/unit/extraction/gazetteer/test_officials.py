@@ -19,6 +19,7 @@ from services.extraction.gazetteer.tables import read_holders
 
 OFFICIALS_FILES = (
     "holders_cabinet.tsv",
+    "holders_cabinet2.tsv",
     "holders_defence.tsv",
     "holders_envoys.tsv",
     "holders_envoys2.tsv",
@@ -403,3 +404,25 @@ def test_religious_leaders_words_alone_are_no_keys(gz: Gazetteer, word: str) -> 
 def test_joseph_aoun_commands_the_army_then_presides(gz: Gazetteer) -> None:
     assert [h.office for h in gz.persons_by_name(key_of("جوزاف عون"), date(2024, 6, 1))] == ["army_commander"]
     assert [h.office for h in gz.persons_by_name(key_of("جوزاف عون"), date(2025, 6, 1))] == ["president"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "office"),
+    [
+        ("ميدفيديف", date(2019, 6, 1), "prime_minister"),
+        ("ميدفيديف", date(2024, 6, 1), "named_official"),
+        ("الجبير", date(2017, 6, 1), "foreign_minister"),
+        ("الجبير", date(2024, 6, 1), "named_minister"),
+        ("ليبرمان", date(2022, 6, 1), "finance_minister"),
+        ("ليبرمان", date(2017, 6, 1), "defence_minister"),
+        ("رون ديرمر", date(2024, 6, 1), "named_minister"),
+        ("مسرور بارزاني", date(2024, 6, 1), "named_official"),
+    ],
+)
+def test_ministers_in_their_later_posts(gz: Gazetteer, name: str, on: date, office: str) -> None:
+    assert [h.office for h in gz.persons_by_name(key_of(name), on)] == [office]
+
+
+def test_israel_finance_minister_by_title(gz: Gazetteer) -> None:
+    assert names(gz.holders_by_title("ISR", key_of("وزير المالية"), date(2025, 5, 1))) == ["Bezalel Smotrich"]
+    assert names(gz.holders_by_title("ISR", key_of("وزير المالية"), date(2018, 5, 1))) == ["Moshe Kahlon"]
