@@ -81,6 +81,14 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     return [_event(g, n, n in main, context, facts) for n, g in enumerate(kept)]
 
 
+def _host_countries(g: Group, location: Location | None) -> frozenset[str | None]:
+    """The countries a visit went to: where it is placed, or the destinations its sentences name."""
+    found: set[str | None] = {c.destination for c in g.members if c.destination}
+    if location is not None and location.country:
+        found.add(location.country)
+    return frozenset(found)
+
+
 def _after_match(before: list[SentenceView]) -> bool:
     """Did the article report a match before any meeting? Then a definite meeting noun (اللقاء) is that match."""
     return any(find_marker(v.words, "sport", 0, len(v.words)) is not None for v in before)
@@ -102,7 +110,10 @@ def _event(
         location = event_location(g, ctx)
     if event_type == PloverType.CONSULT and status == Status.OCCURRED and "delegations" not in trig.flags:
         # talks between delegations are between their states (rule 14), never their heads
-        source, targets = ctx.personal(source), tuple(ctx.personal(t) for t in targets)
+        # the host of a visit is the one its own sentences name, else its state (rule 29)
+        hosts = _host_countries(g, location) if name == "inperson" else frozenset()
+        source = ctx.personal(source, g.sentences if source.country in hosts else None)
+        targets = tuple(ctx.personal(t, g.sentences if t.country in hosts else None) for t in targets)
     if name == "inperson":
         host = occasion_host(g, ctx) if location is None else None
         mode, code, source, targets = in_person_mode(g, source, targets, location, host)

@@ -80,13 +80,24 @@ class ArticleContext:
             found = self._agreements[sent] = agreements(self.doc.sentence_tokens(sent), s.text, s.raw_start)
         return found
 
-    def personal(self, actor: ActorRef) -> ActorRef:
-        """A state met in person stands for its leader the article names ('زار الكويت' -> the emir), never
-        for the spokesperson who reports the leader's acts."""
+    def personal(self, actor: ActorRef, sentences: Sequence[int] | None = None) -> ActorRef:
+        """A state called or written to stands for its leader the article names ('اتصل بالكويت' -> the emir),
+        never for the spokesperson who reports the leader's acts. A host state (`sentences`: the visit's own)
+        does only when those sentences name or title someone of it ('حيث التقى الرئيس الروسي'); 'وكان أردوغان
+        قد زار بغداد' names no host, so the host is Iraq (rule 29)."""
         if actor.role != Role.STATE:
+            return actor
+        if sentences is not None and not any(
+            m.actor is not None and m.actor.country == actor.country and m.kind in _PERSON_KINDS
+            for k in sentences
+            for m in self.views[k].mentions
+        ):
             return actor
         person = self.cast.person_of(actor.country, None)
         return actor if person is None or speaks_for_another(person) else person
+
+
+_PERSON_KINDS = frozenset({"person", "title", "counterpart", "envoy_of"})
 
 
 def main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Location | None:

@@ -81,3 +81,35 @@ def test_those_after_bimusharaka_attend_along_with_the_one_who_joins() -> None:
         "للأمم المتحدة أنطونيو غوتيريش."
     )
     assert _gatherings(text) == [("TUR", "GCC", "GCC")]
+
+
+def _visit_hosts(text: str) -> list[tuple[str | None, str | None, bool]]:
+    return sorted(
+        (e.target.name_en if e.target else None, e.target.role if e.target else None, e.primary)
+        for e in events(text, PUB)
+        if e.cameo.code == "042"
+    )
+
+
+def test_an_earlier_visit_whose_sentence_names_no_host_is_to_the_state() -> None:
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد اليوم في قصر قرطاج رئيسة الوزراء الإيطالية جورجيا ميلوني. "
+        "وكانت ميلوني قد زارت تونس في يونيو 2023."
+    )
+    assert _visit_hosts(text) == [("Kais Saied", "head_of_state", True), ("Tunisia", "state", False)]
+
+
+def test_an_earlier_visit_whose_sentence_names_its_host_is_to_that_person() -> None:
+    text = (
+        "وصل رئيس الوزراء الهندي ناريندرا مودي اليوم إلى كييف والتقى الرئيس الأوكراني فولوديمير زيلينسكي. "
+        "وكان مودي قد زار موسكو في يوليو الماضي، حيث التقى الرئيس الروسي فلاديمير بوتين."
+    )
+    assert ("Vladimir Putin", "head_of_state", False) in _visit_hosts(text)
+
+
+def test_a_visit_to_a_capital_names_no_host_even_when_the_article_names_its_leader() -> None:
+    text = (
+        "تلقى رئيس الوزراء العراقي محمد شياع السوداني اليوم اتصالاً هاتفياً من الرئيس التركي رجب طيب أردوغان. "
+        "وكان أردوغان قد زار بغداد في أبريل 2024."
+    )
+    assert _visit_hosts(text) == [("Iraq", "state", False)]
