@@ -94,6 +94,11 @@ def _summons_meeting(c: Candidate, g: Group) -> bool:
     return c.trigger.mode == "meet" and g.members[0].trigger.frame == "summon"
 
 
+def _gathering_ahead(c: Candidate, g: Group) -> bool:
+    """'ومن المقرر أن يشارك غداً في القمة': a gathering ahead does not restate the meeting that took place."""
+    return c.summit is not None and c.status == Status.PLANNED and g.members[0].status == Status.OCCURRED
+
+
 def _same_kind(a: object, b: object) -> bool:
     """Meetings and gatherings refer to each other ("شارك في الاجتماع" after "عقد المجلس دورته")."""
     gathering = {"inperson", "multilateral"}
@@ -161,6 +166,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
                     if (_same_kind(k[0], key[0]) or _summons_meeting(c, g))
                     and not g.members[0].background
                     and _countries(g.members[0]) & _countries(c)
+                    and not _gathering_ahead(c, g)
                 ),
                 None,
             )

@@ -119,9 +119,23 @@ def _joined(words: Sequence[str], t: int) -> bool:
     if find_marker(words, "summit_join", max(0, t - _JOIN_BEFORE), t) is not None:
         return True
     fi = t - 2 if t > 1 and words[t - 1] in _SESSION_WORDS else t - 1
-    if fi < 1 or words[fi] != "في" or find_marker(words, "summit_join", 0, _JOIN_LEAD) is None:
+    lead = _clause_start(words)
+    if fi < 1 or words[fi] != "في" or find_marker(words, "summit_join", lead, lead + _JOIN_LEAD) is None:
         return False
     return "في" not in words[:fi]
+
+
+_THAT = frozenset({"ان"})  # folded أن: "ومن المقرر أن يشارك الرئيس … في القمة"
+_OPENER_REACH = 4  # "ومن المقرر أن"، "ومن المنتظر أن"
+
+
+def _clause_start(words: Sequence[str]) -> int:
+    """Where the sentence's own clause begins: after an opening planned phrase and its أن ('ومن المقرر أن
+    يشارك …'), else at the first word."""
+    opener = find_marker(words, "planned", 0, _JOIN_LEAD)
+    if opener is None:
+        return 0
+    return next((k + 1 for k in range(opener, min(len(words), opener + _OPENER_REACH)) if words[k] in _THAT), 0)
 
 
 _ORGANISATION_ADJECTIVES = frozenset(

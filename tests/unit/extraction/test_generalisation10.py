@@ -113,3 +113,32 @@ def test_a_visit_to_a_capital_names_no_host_even_when_the_article_names_its_lead
         "وكان أردوغان قد زار بغداد في أبريل 2024."
     )
     assert _visit_hosts(text) == [("Iraq", "state", False)]
+
+
+def _planned_gatherings(text: str) -> list[tuple[str | None, str | None, str]]:
+    return sorted(
+        (e.source.country, e.target.country if e.target else None, e.status.value)
+        for e in events(text, PUB)
+        if e.cameo.code == "036" and e.target is not None and e.target.role == "organization"
+    )
+
+
+def test_a_gathering_joined_ahead_after_a_visit_is_its_own_planned_event() -> None:
+    text = (
+        "استقبل الملك سلمان بن عبدالعزيز اليوم في الرياض الرئيس الصيني شي جين بينغ. "
+        "ومن المقرر أن يشارك الرئيس الصيني يوم غد الخميس في القمة الخليجية الصينية."
+    )
+    assert _planned_gatherings(text) == [("CHN", "GCC", "planned")]
+
+
+def test_a_join_verb_after_a_planned_opener_opens_the_clause() -> None:
+    text = (
+        "ومن المنتظر أن يشارك رئيس الوزراء المصري مصطفى مدبولي، نيابة عن الرئيس، في قمة منتدى التعاون الصيني "
+        "الأفريقي التي تستضيفها بكين يوم الخميس المقبل."
+    )
+    assert [(e.cameo.code, e.source.country, e.status.value) for e in events(text, PUB)] == [("036", "EGY", "planned")]
+
+
+def test_a_join_verb_with_the_future_prefix_joins_a_gathering_ahead() -> None:
+    text = "سيشارك الرئيس الإيراني مسعود بزشكيان الأسبوع المقبل في قمة منظمة شنغهاي للتعاون."
+    assert _planned_gatherings(text) == [("IRN", "SCO", "planned")]
