@@ -29,7 +29,7 @@ from services.worker.lag import ProcessedOffsets
 from services.worker.lanes import StageLanes, route
 from services.worker.metrics import Children, WorkerMetrics
 from services.worker.pipeline import BatchLimits, Steps, WindowedPipeline
-from services.worker.records import SourceRecord, build_dead_letter
+from services.worker.records import SourceRecord, build_dead_letter, encode_message
 from services.worker.stages import StageFn, StageLimits, StageResult, process_normalized, process_raw
 
 log = logging.getLogger("marsad.worker")
@@ -119,9 +119,7 @@ class Outputs:
         letter = build_dead_letter(
             record, rejection, stage, settings.worker_name, settings.deadletter_max_original_bytes
         )
-        await self._delivery.send(
-            self._topics["deadletter"], "deadletter", [(record.key, letter.model_dump_json().encode())]
-        )
+        await self._delivery.send(self._topics["deadletter"], "deadletter", [(record.key, encode_message(letter))])
         self._metrics.dead_letters.labels(stage.value, rejection.reason.value).inc()
         self._metrics.produced.labels(stage.value, "deadletter").inc()
         log.warning(

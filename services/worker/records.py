@@ -73,6 +73,14 @@ def decode_message(value: bytes | None, model: type[ModelT], max_bytes: int) -> 
         return Rejection(DeadLetterReason.SCHEMA_VIOLATION, "document is nested too deeply")
 
 
+def encode_message(message: BaseModel) -> bytes:
+    """The message's JSON as UTF-8 bytes: exactly `message.model_dump_json().encode()`, without the str in between.
+
+    pydantic writes the JSON as bytes, and `model_dump_json` decodes them to a str, which the worker then
+    encoded back: half the time of dumping a normalised article (~10 KB, most of it Arabic text)."""
+    return message.__pydantic_serializer__.to_json(message)
+
+
 def key_text(key: bytes | None) -> str | None:
     return None if key is None else key.decode("utf-8", errors="replace")
 

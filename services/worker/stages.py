@@ -18,7 +18,7 @@ from schemas.outcome import Rejection
 from schemas.raw import IngestMetadata, RawArticle
 from services.arabic import NormalizeLimits, normalize_article
 from services.extraction import extract_events
-from services.worker.records import decode_message
+from services.worker.records import decode_message, encode_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def process_raw(value: bytes | None, limits: StageLimits) -> StageResult:
     started = time.perf_counter()
     try:
         outcome = normalize_value(value, limits)
-        document = b"" if isinstance(outcome, Rejection) else outcome[1].model_dump_json().encode()
+        document = b"" if isinstance(outcome, Rejection) else encode_message(outcome[1])
     except Exception as exc:
         outcome = processing_error(exc)
     seconds = ((Stage.NORMALIZE, time.perf_counter() - started),)
@@ -140,7 +140,7 @@ def _extracted(
     return StageResult(
         key,
         normalized,
-        tuple(event.model_dump_json().encode() for event in events),
+        tuple(encode_message(event) for event in events),
         tuple(event.event_type.value for event in events),
         article.fetched_at.timestamp(),
         seconds=seconds,

@@ -6,11 +6,17 @@ import base64
 import hashlib
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from schemas import DeadLetterReason, RawArticle, Rejection, Stage
-from services.worker.records import SourceRecord, build_dead_letter, decode_message
+from schemas import DeadLetterReason, NormalizedArticle, RawArticle, Rejection, Stage
+from services.arabic import NormalizeLimits, normalize_article
+from services.extraction import extract_events
+from services.worker.records import SourceRecord, build_dead_letter, decode_message, encode_message
+from services.worker.stages import StageLimits, process_raw
+
+RAW_EXAMPLE = Path(__file__).parents[2] / "schemas" / "examples" / "marsad.articles.raw.v1.example.json"
 
 VALID = {
     "article_id": "wam:2025-02-12:call",
@@ -79,3 +85,23 @@ def test_dead_letter_of_small_value_is_complete() -> None:
     letter = build_dead_letter(record, Rejection(DeadLetterReason.SCHEMA_VIOLATION, "x"), Stage.NORMALIZE, "w", 1024)
     assert not letter.truncated and base64.b64decode(letter.original_value_b64) == b"{}"
     assert letter.original_key is None
+
+
+def test_stage_outputs_are_the_bytes_of_model_dump_json() -> None:
+    """The stage child encodes with `encode_message`; the contract is `model_dump_json()` as UTF-8."""
+    value = RAW_EXAMPLE.read_bytes()
+    raw = RawArticle.model_validate_json(value)
+    article = normalize_article(raw, NormalizeLimits(max_chars=200_000))
+    assert isinstance(article, NormalizedArticle)
+    events = extract_events(article)
+    assert events, "the raw example has events"
+    result = process_raw(value, StageLimits(1_000_000, 200_000, 200))
+    assert result.normalized == article.model_dump_json().encode()
+    assert result.events == tuple(event.model_dump_json().encode() for event in events)
+
+
+def test_encoded_dead_letter_is_its_model_dump_json() -> None:
+    record = SourceRecord("raw", 1, 7, "مقال-١".encode(), "نص \u0000 \U0001f600".encode())
+    rejection = Rejection(DeadLetterReason.SCHEMA_VIOLATION, 'text: "غير صالح" \u2028 \\ end')
+    letter = build_dead_letter(record, rejection, Stage.NORMALIZE, "worker-a", 1024)
+    assert encode_message(letter) == letter.model_dump_json().encode()
