@@ -6,6 +6,7 @@ process boundary, and pickling models costs more than the JSON the worker sends 
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -164,5 +165,17 @@ def warm_up(limits: StageLimits) -> bool:
 
 
 def process_batch(fn: StageFn, values: list[bytes | None], limits: StageLimits) -> list[StageResult]:
-    """Runs in the stage child: one call, and one pickle each way, for a batch of messages."""
-    return [fn(value, limits) for value in values]
+    """Runs in the stage child: one call, and one pickle each way, for a batch of messages.
+
+    The cyclic garbage collector waits until the call is done. The stages make no reference cycles (none
+    found after 400 articles of 1-20 KB, compiled or not), yet their allocations set off a generation-0
+    collection every 700 container objects, each walking the article's young lists and dicts: ~6 % of the
+    child's CPU on 4 KB articles. Whatever cycles a batch leaves are collected by the first collection after
+    it (its young objects are all still in generation 0), so memory is bounded by one batch's garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return [fn(value, limits) for value in values]
+    finally:
+        if collecting:
+            gc.enable()

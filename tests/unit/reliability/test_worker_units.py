@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_p
 from services.worker.isolation import StageRunner
 from services.worker.logfilter import RepeatFilter
 from services.worker.metrics import WorkerMetrics
-from services.worker.stages import StageLimits, StageResult
+from services.worker.stages import StageLimits, StageResult, process_batch
 
 LIMITS = StageLimits(1024, 1000, 10)
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -184,3 +185,35 @@ def test_stage_child_exits_when_the_worker_is_killed(tmp_path: Path) -> None:
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert not survivors, f"orphaned stage processes {survivors}"
+
+
+def _collector_state_in(fn: Callable[[bytes | None], StageResult]) -> list[bool]:
+    seen: list[bool] = []
+
+    def stage(value: bytes | None, _limits: StageLimits) -> StageResult:
+        seen.append(gc.isenabled())
+        return fn(value)
+
+    process_batch(stage, [b"a", b"b"], LIMITS)
+    return seen
+
+
+def test_a_batch_runs_with_the_collector_paused_and_restores_it() -> None:
+    assert gc.isenabled()
+    assert _collector_state_in(lambda value: StageResult(key=value)) == [False, False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert _collector_state_in(lambda value: StageResult(key=value)) == [False, False]
+        assert not gc.isenabled()  # paused by someone else: left paused
+    finally:
+        gc.enable()
+
+
+def test_a_batch_that_raises_restores_the_collector() -> None:
+    def fail(_value: bytes | None) -> StageResult:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        _collector_state_in(fail)
+    assert gc.isenabled()
