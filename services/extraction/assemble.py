@@ -95,8 +95,11 @@ def _summons_meeting(c: Candidate, g: Group) -> bool:
 
 
 def _gathering_ahead(c: Candidate, g: Group) -> bool:
-    """'ومن المقرر أن يشارك غداً في القمة': a gathering ahead does not restate the meeting that took place."""
-    return c.summit is not None and c.status == Status.PLANNED and g.members[0].status == Status.OCCURRED
+    """'ومن المقرر أن يشارك غداً في القمة', 'وكان بيترو قد شارك في الاجتماع الوزاري': a gathering ahead, or one
+    joined earlier, does not restate the meeting that took place."""
+    return (
+        c.summit is not None and (c.status == Status.PLANNED or c.background) and g.members[0].status == Status.OCCURRED
+    )
 
 
 def _same_kind(a: object, b: object) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from schemas.event import PloverType, Role, Status
 from services.extraction.actors import PUNCT, ActorRef, after_delegation
-from services.extraction.context import find_marker, status_at
+from services.extraction.context import find_marker, is_background, status_at
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
 from services.extraction.slots import Slot
@@ -82,6 +82,8 @@ def summit(
         return None  # "على هامش مشاركته في اجتماع": the frame of another event
     persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
     subject = next((s.actor for s in persons if s.mention.end <= t), None)  # "وشارك الرئيس الروسي … في القمة"
+    if subject is None:  # "وكانت تونس قد شاركت في القمة العربية الأخيرة": a state joins
+        subject = next((s.actor for s in slots if s.mention.end <= t and s.mention.kind == "state"), None)
     source = subject or carried or (persons[0].actor if persons else None)
     if source is None:
         return None
@@ -110,7 +112,7 @@ def _names_gathering(s: Slot, t: int, words: Sequence[str]) -> bool:
 
 
 _JOIN_LEAD = 2  # the sentence's own verb: "وشارك <a long title and name>، أمس السبت، في الاجتماع"
-_SESSION_WORDS = frozenset({"اعمال", "جلسات", "فعاليات"})  # folded: "في أعمال القمة"
+_SESSION_WORDS = frozenset(fold_words("اعمال جلسات فعاليات افتتاح ختام اختتام"))  # "في أعمال القمة"، "في افتتاح"
 
 
 def _joined(words: Sequence[str], t: int) -> bool:
@@ -127,11 +129,14 @@ def _joined(words: Sequence[str], t: int) -> bool:
 
 _THAT = frozenset({"ان"})  # folded أن: "ومن المقرر أن يشارك الرئيس … في القمة"
 _OPENER_REACH = 4  # "ومن المقرر أن"، "ومن المنتظر أن"
+_QAD_REACH = 8  # "وكان <a title and a name> قد"
 
 
 def _clause_start(words: Sequence[str]) -> int:
     """Where the sentence's own clause begins: after an opening planned phrase and its أن ('ومن المقرر أن
-    يشارك …'), else at the first word."""
+    يشارك …') or after the قد of an opening background phrase ('وكان بيترو قد شارك …'), else at the first word."""
+    if is_background(words):  # "وكان رئيس الوزراء الهندي قد شارك": the subject comes before قد
+        return next((k + 1 for k in range(min(len(words), _QAD_REACH)) if words[k] == "قد"), 0)
     opener = find_marker(words, "planned", 0, _JOIN_LEAD)
     if opener is None:
         return 0

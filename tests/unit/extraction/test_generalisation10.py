@@ -142,3 +142,39 @@ def test_a_join_verb_after_a_planned_opener_opens_the_clause() -> None:
 def test_a_join_verb_with_the_future_prefix_joins_a_gathering_ahead() -> None:
     text = "سيشارك الرئيس الإيراني مسعود بزشكيان الأسبوع المقبل في قمة منظمة شنغهاي للتعاون."
     assert _planned_gatherings(text) == [("IRN", "SCO", "planned")]
+
+
+def _joined_gatherings(text: str) -> list[tuple[str | None, str | None, bool]]:
+    return sorted(
+        (e.source.name_en, e.target.country if e.target else None, e.primary)
+        for e in events(text, PUB)
+        if e.mode == "multilateral"
+    )
+
+
+def test_a_gathering_joined_earlier_is_no_restatement_of_the_visit() -> None:
+    text = (
+        "التقى الرئيس الكولومبي غوستافو بيترو اليوم الرئيس الصيني شي جين بينغ في بكين. "
+        "وكان بيترو قد شارك، أمس، في الاجتماع الوزاري الرابع لمنتدى الصين ودول أمريكا اللاتينية في بكين."
+    )
+    assert _joined_gatherings(text) == [("Gustavo Petro", None, False)]
+
+
+def test_a_state_joining_a_gathering_earlier_is_its_party() -> None:
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد اليوم السفير العراقي في تونس. "
+        "وكانت تونس قد شاركت في القمة العربية الأخيرة التي احتضنتها المنامة في مايو الماضي."
+    )
+    assert [
+        (e.source.country, e.target.country if e.target else None)
+        for e in events(text, PUB)
+        if e.mode == "multilateral"
+    ] == [("TUN", "ARL")]
+
+
+def test_joining_a_gatherings_opening_is_joining_it() -> None:
+    text = (
+        "وشارك رئيس جمهورية كولومبيا غوستافو بيترو، صباح أمس الثلاثاء، في افتتاح الاجتماع الوزاري لمنتدى الصين "
+        "ودول أمريكا اللاتينية."
+    )
+    assert _joined_gatherings(text) == [("Gustavo Petro", None, True)]
