@@ -178,3 +178,21 @@ def test_joining_a_gatherings_opening_is_joining_it() -> None:
         "ودول أمريكا اللاتينية."
     )
     assert _joined_gatherings(text) == [("Gustavo Petro", None, True)]
+
+
+def test_xi_by_his_surname_once_the_article_names_him() -> None:
+    text = (
+        "استقبل رئيس كازاخستان قاسم جومارت توكاييف اليوم في أستانا الرئيس الصيني شي جين بينغ. "
+        "ومن المقرر أن يحضر شي غداً القمة الثانية بين الصين وآسيا الوسطى في أستانا."
+    )
+    assert [(e.source.name_en, e.status.value) for e in events(text, PUB) if e.cameo.code == "036"] == [
+        ("Xi Jinping", "planned")
+    ]
+
+
+def test_shi_alone_is_no_one() -> None:
+    text = "قال وزير الخارجية الروسي سيرغي لافروف إن شي لم يتغير في العلاقات، بعد اتصاله بنظيره التركي هاكان فيدان."
+    assert all(
+        e.source.name_en != "Xi Jinping" and (e.target is None or e.target.name_en != "Xi Jinping")
+        for e in events(text, PUB)
+    )
