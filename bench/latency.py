@@ -104,10 +104,13 @@ async def _wait_for(system: System, total_sent: int, timeout: float) -> None:
     await asyncio.sleep(0.5)  # the consumer here sees the last events a moment after they are produced
 
 
-async def _ready_worker(bootstrap: str, raw: str, partitions: int, workdir: Path, log: Callable[[str], None]) -> System:
-    """A ready worker on `raw`; a second try when the first does not get ready (its log is kept in workdir)."""
+async def _ready_worker(
+    bootstrap: str, raw: str, partitions: int, workdir: Path, log: Callable[[str], None], root: Path | None
+) -> System:
+    """A ready worker on `raw`, run from the checkout `root` (this one by default); a second try when the first
+    does not get ready (its log is kept in workdir)."""
     for attempt in (1, 2):
-        system = await start_marsad(bootstrap, raw, 1, partitions, workdir)
+        system = await start_marsad(bootstrap, raw, 1, partitions, workdir, root=root)
         if await asyncio.to_thread(system.wait_ready, 90.0):
             return system
         system.stop()
@@ -126,10 +129,11 @@ async def latency_sweep(
     log: Callable[[str], None],
     partitions: int = 4,
     warmup_seconds: float = 5.0,
+    root: Path | None = None,
 ) -> list[dict[str, Any]]:
     raw = unique("lat-raw")
     await create_topics(bootstrap, [raw], partitions)
-    system = await _ready_worker(bootstrap, raw, partitions, workdir, log)
+    system = await _ready_worker(bootstrap, raw, partitions, workdir, log, root)
     topics = dict(zip(("normalized", "events", "deadletter"), system.sink_topics, strict=True))
     listener = Listener(bootstrap, {"normalized": topics["normalized"], "events": topics["events"]}, partitions)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=MAX_BYTES)
