@@ -178,6 +178,7 @@ def _two_organisations(slots: list[Slot], t: int) -> bool:
 
 
 _NO_PERSON = (Role.STATE, Role.ORGANIZATION)
+_NAMED_AFTER = 4  # "القمة السابعة عشرة لمجموعة بريكس"
 _FORUM_NEAR = 2  # "قمة مجلس التعاون الخليجي والصين", "القمة العربية الصينية" (the trigger inside the name)
 
 
@@ -185,13 +186,26 @@ def forum_party(
     local: list[Slot] | None, slots: list[Slot], words: Sequence[str], t: int
 ) -> tuple[ActorRef, ActorRef, Slot] | None:
     """A summit of an organisation with one named participant ('القمة الخليجية الصينية بمشاركة الرئيس
-    الصيني'): the participant attends the organisation's summit."""
+    الصيني'): the participant attends the organisation's summit; held under a named chair ('انطلقت أعمال قمة
+    مجموعة العشرين، برئاسة رامافوزا، وبمشاركة مودي'), the chair is its party (rule 4: the first named)."""
     igo = next((s for s in slots if s.mention.kind == "igo" and abs(s.mention.start - t) <= _FORUM_NEAR), None)
+    chair: Slot | None = None
     if local is None:  # "قمة مجلس التعاون الخليجي والصين بمشاركة …": the participation phrase after the name
         if _joined(words, t) and any(s.mention.end <= t and s.actor.role not in _NO_PERSON for s in slots):
             return None  # "شارك أردوغان في قمة منظمة شنغهاي بمشاركة … غوتيريش": he joins, the others attend along
         join = find_marker(words, "summit_join", t + 1, len(words))
         local = [s for s in slots if join is not None and s.mention.start > join]
+        by = find_marker(words, "chair_by", t + 1, join if join is not None else len(words))
+        chair = next(
+            (s for s in slots if by is not None and by < s.mention.start and s.actor.role not in _NO_PERSON), None
+        )
+    if chair is not None:  # its name may go on with an ordinal: "القمة السابعة عشرة لمجموعة بريكس، برئاسة …"
+        igo = igo or next(
+            (s for s in slots if s.mention.kind == "igo" and 0 < s.mention.start - t <= _NAMED_AFTER), None
+        )
+    if igo is not None and chair is not None:  # "القمة العربية الإسلامية … برئاسة": no one IGO's (rule 22)
+        joint = _two_organisations(slots, t) or joint_summit(words, [igo]) is not None
+        return None if joint else (chair.actor, igo.actor, igo)
     parties = [s for s in local if s.actor.country is not None and s.mention.kind != "igo"]
     if igo is None or not parties or len({s.actor.country for s in parties}) > 1:
         return None

@@ -196,3 +196,41 @@ def test_shi_alone_is_no_one() -> None:
         e.source.name_en != "Xi Jinping" and (e.target is None or e.target.name_en != "Xi Jinping")
         for e in events(text, PUB)
     )
+
+
+def _held(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (e.source.country, e.target.organization if e.target else None)
+        for e in events(text, PUB)
+        if e.mode == "multilateral"
+    ]
+
+
+def test_a_gathering_held_under_a_chair_has_the_chair_as_its_party() -> None:
+    text = (
+        "انطلقت اليوم في مدينة جوهانسبورغ أعمال قمة مجموعة العشرين، برئاسة رئيس جنوب أفريقيا سيريل رامافوزا، "
+        "وبمشاركة رئيس الوزراء الهندي ناريندرا مودي."
+    )
+    assert _held(text) == [("ZAF", "G20")]
+
+
+def test_an_organisations_summit_held_under_a_chair() -> None:
+    assert _held("عقدت اليوم في الرياض القمة الخليجية برئاسة ولي العهد السعودي الأمير محمد بن سلمان.") == [
+        ("SAU", "GCC")
+    ]
+
+
+def test_a_summits_name_may_go_on_with_an_ordinal_before_its_chair() -> None:
+    text = (
+        "انطلقت اليوم أعمال القمة السابعة عشرة لمجموعة بريكس في ريو دي جانيرو، برئاسة الرئيس البرازيلي لويز "
+        "إيناسيو لولا دا سيلفا."
+    )
+    assert _held(text) == [("BRA", "BRICS")]
+
+
+def test_a_joint_summit_under_a_chair_is_no_one_organisations() -> None:
+    text = (
+        "انعقدت في الرياض اليوم أعمال القمة العربية الإسلامية المشتركة غير العادية، برئاسة ولي العهد السعودي "
+        "الأمير محمد بن سلمان."
+    )
+    assert all(org is None for _, org in _held(text))
