@@ -176,6 +176,13 @@ class Cast:
             return a
         return None
 
+    def state_ref(self, a: ActorRef) -> ActorRef:
+        """The state of an actor (the actor itself when it is one or the gazetteer lacks the state)."""
+        s = self.gaz.state(a.country or "")
+        if a.role == Role.STATE or s is None:
+            return a
+        return ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
+
     def main_pair(self, kind: str | None = None) -> tuple[ActorRef, ActorRef] | None:
         """The two most-mentioned named people of different countries (their states for 'states').
 

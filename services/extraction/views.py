@@ -54,7 +54,7 @@ def sentence_slots(
         if m.kind == "place":
             continue  # a place, not a party
         if m.kind == "pair":
-            pair = cast.main_pair(m.pair_kind)
+            pair = _named_before(out, cast, m.pair_kind) or cast.main_pair(m.pair_kind)
             if pair is not None:
                 text = doc.span_surface(first + m.start, first + m.end) if surfaces else ""
                 out.append(Slot(m, pair[0], text))
@@ -72,6 +72,21 @@ def sentence_slots(
         if actor.role not in (Role.STATE, Role.ORGANIZATION):
             antecedent = actor
     return out
+
+
+def _named_before(before: list[Slot], cast: Cast, kind: str | None) -> tuple[ActorRef, ActorRef] | None:
+    """'وكان ستارمر قد زار أنقرة، ووقّع البلدان خلال زيارته اتفاقاً': a pair noun after the two parties of an act
+    its sentence reports is those two (their states for 'states'), not the article's main pair."""
+    firsts: dict[str | None, ActorRef] = {}
+    for s in before:
+        if s.actor.role != Role.ORGANIZATION:
+            firsts.setdefault(s.actor.country, s.actor)
+    if len(firsts) != 2 or None in firsts:
+        return None
+    a, b = firsts.values()
+    if (kind or "").startswith("states"):
+        return cast.state_ref(a), cast.state_ref(b)
+    return a, b
 
 
 _OFFICE_CHAIN = 4  # words of a first office between a name and the title of another office the person holds

@@ -234,3 +234,26 @@ def test_a_joint_summit_under_a_chair_is_no_one_organisations() -> None:
         "الأمير محمد بن سلمان."
     )
     assert all(org is None for _, org in _held(text))
+
+
+def test_a_pair_noun_after_an_acts_two_parties_is_those_two() -> None:
+    text = (
+        "استقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة المستشار الألماني فريدريش ميرتس. "
+        "وكان رئيس الوزراء البريطاني كير ستارمر قد زار أنقرة الاثنين الماضي، ووقّع البلدان خلال زيارته اتفاقاً "
+        "لبيع 20 مقاتلة لتركيا."
+    )
+    assert [
+        (e.source.country, e.target.country if e.target else None) for e in events(text, PUB) if e.cameo.code == "057"
+    ] == [("GBR", "TUR")]
+
+
+def test_the_two_ministers_are_the_ones_just_named() -> None:
+    text = (
+        "استقبل الرئيس الإيراني مسعود بزشكيان اليوم في طهران وزير الخارجية العماني بدر البوسعيدي. "
+        "وعلى هامش الزيارة، عقد وزير الخارجية الإيراني عباس عراقجي جلسة مباحثات مع نظيره العماني، ووقع الوزيران "
+        "في ختامها مذكرة تفاهم."
+    )
+    signed = [
+        (e.source.name_en, e.target.name_en if e.target else None) for e in events(text, PUB) if e.cameo.code == "057"
+    ]
+    assert signed and set(signed[0]) == {"Abbas Araghchi", "Badr Albusaidi"}
