@@ -9,7 +9,7 @@ otherwise the holder of the office on the article date; otherwise it stays a cou
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from schemas.event import Role
@@ -183,17 +183,27 @@ class Cast:
             return a
         return ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
 
-    def main_pair(self, kind: str | None = None) -> tuple[ActorRef, ActorRef] | None:
+    def main_pair(self, kind: str | None = None, speaker: str | None = None) -> tuple[ActorRef, ActorRef] | None:
         """The two most-mentioned named people of different countries (their states for 'states').
 
         `kind` is the pair mention's kind: 'persons', 'states', or 'persons:<office>' for a dual title
-        (الرئيسان: people holding the office 'president' are preferred).
+        (الرئيسان: people holding the office 'president' are preferred). `speaker`: the country of the one who
+        reports the pair's act ("وأوضح الرئيس التركي أن البلدين وقعا"), who is not one of the two.
         """
         states = (kind or "").startswith("states")
         office = (kind or "").partition(":")[2] or None
-        ranked = sorted(
+        weight: dict[str | None, int] = defaultdict(int)  # the parties are the two countries named most
+        for a in self.people.values():
+            weight[a.country] += self.counts[a.ident]
+        top = sorted((c for c in weight if c != speaker), key=lambda c: -weight[c])[:2]
+        ranked = sorted(  # "الرئيسان": of each of the two, the one holding the office if any
             self.people.values(),
-            key=lambda a: (office is not None and a.office != office, -self.counts[a.ident], self.first[a.ident]),
+            key=lambda a: (
+                a.country not in top,
+                office is not None and a.office != office,
+                -self.counts[a.ident],
+                self.first[a.ident],
+            ),
         )
         first = ranked[0] if ranked else None
         second = next((a for a in ranked if first is not None and a.country != first.country), None)

@@ -54,7 +54,8 @@ def sentence_slots(
         if m.kind == "place":
             continue  # a place, not a party
         if m.kind == "pair":
-            pair = _named_before(out, cast, m.pair_kind) or cast.main_pair(m.pair_kind)
+            speaker = _reporter(out, view.words, m.start)
+            pair = _named_before(out, cast, m.pair_kind) or cast.main_pair(m.pair_kind, speaker)
             if pair is not None:
                 text = doc.span_surface(first + m.start, first + m.end) if surfaces else ""
                 out.append(Slot(m, pair[0], text))
@@ -72,6 +73,18 @@ def sentence_slots(
         if actor.role not in (Role.STATE, Role.ORGANIZATION):
             antecedent = actor
     return out
+
+
+_THAT = frozenset({"ان"})  # folded أن / إن: a reported clause
+
+
+def _reporter(before: list[Slot], words: Sequence[str], start: int) -> str | None:
+    """The country of the only party named before a complementiser that opens the pair's clause."""
+    that = next((k for k in range(start - 1, -1, -1) if words[k] in _THAT), None)
+    if that is None or any(that < s.mention.start for s in before):
+        return None
+    countries = {s.actor.country for s in before}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _named_before(before: list[Slot], cast: Cast, kind: str | None) -> tuple[ActorRef, ActorRef] | None:

@@ -257,3 +257,25 @@ def test_the_two_ministers_are_the_ones_just_named() -> None:
         (e.source.name_en, e.target.name_en if e.target else None) for e in events(text, PUB) if e.cameo.code == "057"
     ]
     assert signed and set(signed[0]) == {"Abbas Araghchi", "Badr Albusaidi"}
+
+
+def _signed(text: str) -> list[set[str | None]]:
+    return [
+        {e.source.country, e.target.country if e.target else None} for e in events(text, PUB) if e.cameo.code == "057"
+    ]
+
+
+def test_the_two_leaders_are_of_the_two_countries_the_article_is_about() -> None:
+    text = (
+        "استقبل الرئيس الصومالي حسن شيخ محمود اليوم في مقديشو رئيس الوزراء الإثيوبي آبي أحمد. "
+        "وكان الرئيسان قد وقعا في أنقرة، في ديسمبر الماضي، إعلاناً مشتركاً برعاية الرئيس التركي رجب طيب أردوغان."
+    )
+    assert _signed(text) == [{"SOM", "ETH"}]
+
+
+def test_the_one_who_reports_a_pairs_act_is_not_one_of_the_pair() -> None:
+    text = (
+        "استقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة الرئيس الصومالي حسن شيخ محمود ورئيس الوزراء "
+        "الإثيوبي آبي أحمد. وأوضح الرئيس التركي أن البلدين وقعا على إعلان أنقرة."
+    )
+    assert _signed(text) == [{"SOM", "ETH"}]
