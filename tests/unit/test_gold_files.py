@@ -72,6 +72,8 @@ ISO3 = _wordset(
     "VEN CRI PAN PER DOM URY PRT CYP CHE MLI NER BFA SSD CAN AUS KOR PRK VAT COG "
     # devset5: West Africa and the others its articles name
     "NGA GHA NAM TCD ARM "
+    # devset4 056 (tour stops, session 7)
+    "UGA "
     # devset6: the Balkans and central Europe
     "SRB HUN ERI VNM "
     # devset7
