@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
@@ -41,6 +43,20 @@ PRODUCER_REQUEST_TIMEOUT_SECONDS = 30.0
 SESSION_TIMEOUT_SECONDS = 10.0
 # How soon a consumer notices a topic created after it subscribed (Faust's default is 5 minutes).
 METADATA_MAX_AGE_MS = 30_000
+
+
+def freeze_start_up_heap(app: faust.App) -> None:
+    """Once the worker is up, move everything alive to the collector's permanent generation (`gc.freeze()`).
+
+    The worker's heap after start-up (Faust, aiokafka, pydantic, prometheus-client: ~9x10^4 objects) lives as long
+    as the process, yet every full collection walked all of it: 50-56 ms each, three in 30-40 s on a backlog, the
+    event loop stalled meanwhile, 3-4 % of the process's CPU. Frozen, a full collection walks only what was made
+    since (~2 ms). Reference counting still frees frozen objects; only cycles among them are never collected."""
+
+    @app.task
+    async def freeze_heap() -> None:
+        gc.collect()
+        gc.freeze()
 
 
 def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
@@ -86,4 +102,5 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
     add_health_views(app, metrics)
     add_lag_timer(app, metrics, processed)
     add_agents(app, settings, metrics, processed)
+    freeze_start_up_heap(app)
     return app

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from prometheus_client import CollectorRegistry
 
 from schemas.deadletter import DeadLetterReason, Stage
 from services.localkafka.broker import pid_alive
+from services.worker.app import freeze_start_up_heap
 from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_permanent
 from services.worker.isolation import StageRunner
 from services.worker.logfilter import RepeatFilter
@@ -217,3 +218,26 @@ def test_a_batch_that_raises_restores_the_collector() -> None:
     with pytest.raises(RuntimeError):
         _collector_state_in(fail)
     assert gc.isenabled()
+
+
+class TaskRecorder:
+    """The part of `faust.App` that `freeze_start_up_heap` uses: it records the start-up task."""
+
+    def __init__(self) -> None:
+        self.tasks: list[Callable[[], Coroutine[Any, Any, None]]] = []
+
+    def task(self, fn: Callable[[], Coroutine[Any, Any, None]]) -> Callable[[], Coroutine[Any, Any, None]]:
+        self.tasks.append(fn)
+        return fn
+
+
+def test_the_worker_freezes_its_start_up_heap_once_it_runs() -> None:
+    app = TaskRecorder()
+    freeze_start_up_heap(app)  # type: ignore[arg-type]
+    assert len(app.tasks) == 1
+    gc.unfreeze()
+    try:
+        asyncio.run(app.tasks[0]())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
