@@ -127,7 +127,7 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
             words = ctx.views[c.sent].words
             places = [p for p in places if not (p.index > c.index and words[p.index - 1] == "من")]
         if not consult:  # a statement is placed where the report says it was made, never by the dateline alone
-            places = [p for p in places if not p.dateline and p.explicit]  # nor by a bare capital ("أعلنت الجزائر")
+            places = [p for p in places if not p.dateline]
             # where it was said comes with the speaker, before its object ("أدان … حرق المصحف في ستوكهولم")
             places = [p for p in places if p.index < _object_at(c, ctx)]
             if "participle" in c.trigger.flags:  # "أغلق القنصلية في كراكوف، متهماً …": the place was the act's

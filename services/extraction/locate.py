@@ -27,16 +27,16 @@ _PLACE_HEADS = frozenset({"مدينه", "العاصمه", "مطار", "قصر", 
 
 @dataclass(frozen=True, slots=True, init=False)
 class PlaceHit:
+    """A place named explicitly: after a preposition or a place noun, or in the dateline (never a bare name)."""
+
     index: int  # sentence-local token index
     location: Location
-    explicit: bool  # after a preposition or a place noun (not a bare name)
     dateline: bool  # the city the report was filed from ("أنقرة (الأناضول) -")
 
     # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
-    def __init__(self, index: int, location: Location, explicit: bool, dateline: bool = False) -> None:
+    def __init__(self, index: int, location: Location, dateline: bool = False) -> None:
         object.__setattr__(self, "index", index)
         object.__setattr__(self, "location", location)
-        object.__setattr__(self, "explicit", explicit)
         object.__setattr__(self, "dateline", dateline)
 
 
@@ -127,6 +127,8 @@ def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, s
 
 
 def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
+    """The places a sentence names explicitly. A bare city name ("أعلنت موسكو") is read too, so that no place
+    starts inside it, but yields no hit (and no Location is built for it)."""
     out: list[PlaceHit] = []
     free = 0  # the first position not inside a place or state name already read
     for i in _place_filter(gaz).starts(words):
@@ -138,7 +140,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             named = _city_at(words, hit.end, gaz)
             city = named[0] if named else (city_by_english(state.capital_en, state.iso3) if state else None)
             if city is not None:
-                out.append(PlaceHit(i, city_location(city), True))
+                out.append(PlaceHit(i, city_location(city)))
                 free = hit.end + (named[1] if named else 0)
                 continue
         if hit is not None and "state" in hit.kinds and "capital" not in hit.kinds:
@@ -146,7 +148,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
                 match = gaz.state_by_name(hit.key)
                 if match is not None:
                     s = match.state
-                    out.append(PlaceHit(i, Location(name_en=s.name_en, name_ar=s.name_ar, country=s.iso3), True))
+                    out.append(PlaceHit(i, Location(name_en=s.name_en, name_ar=s.name_ar, country=s.iso3)))
             free = hit.end
             continue
         prev = words[i - 1] if i > 0 else ""
@@ -163,9 +165,8 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
             )
             # a bare بـ is the weakest cue ("بدور" = "with the role"): only for real cities
             by = prep == "ب" and (city.population >= _MIN_POPULATION_AFTER_BA or _is_state_capital(gaz, city))
-            explicit = by or prev in _PLACE_PREPS or reads_as(prev, _PLACE_HEADS) or dateline
-            if explicit or _is_state_capital(gaz, city):
-                out.append(PlaceHit(i, city_location(city), explicit, dateline))
+            if by or prev in _PLACE_PREPS or reads_as(prev, _PLACE_HEADS) or dateline:
+                out.append(PlaceHit(i, city_location(city), dateline))
             free = i + n
     return out
 

@@ -38,7 +38,7 @@ def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[Sentenc
         words = tuple(every[s.first : s.last])
         masked = agency_spans(words)
         mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
-        places = tuple(p for p in find_places(gaz, words) if p.explicit)
+        places = tuple(find_places(gaz, words))
         views.append(SentenceView(words, tuple(mentions), places))
     return views
 
