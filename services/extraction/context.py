@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Sequence
 
 from schemas.event import Figure, Status
 from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, markers, phrase_index
@@ -26,8 +25,18 @@ def _seq_at(words: Sequence[str], i: int, seq: tuple[str, ...]) -> bool:
     return seq[0] in first and tuple(words[i + 1 : i + len(seq)]) == seq[1:]
 
 
-_MARKS: dict[int, tuple[Sequence[str], list[Mapping[str, int]]]] = {}  # id(sentence words) -> phrase kinds
-_NO_MARKS: Mapping[str, int] = MappingProxyType({})  # shared by every position where no phrase starts
+class _Marks:
+    """The phrases starting in one sentence: at each position where one starts, kind -> longest length; and
+    per marker kind (without its "m:") the positions where one starts, in order, so that a search for a
+    marker reads a few positions instead of probing every word of its window."""
+
+    def __init__(self, starts: list[int], kinds: list[dict[str, int]], markers: dict[str, list[int]]) -> None:
+        self.starts = starts
+        self.kinds = kinds  # parallel to starts
+        self.markers = markers
+
+
+_MARKS: dict[int, tuple[Sequence[str], _Marks]] = {}  # id(sentence words) -> its phrases
 _MARKS_MAX = 2048
 
 
@@ -44,19 +53,28 @@ def _all_index() -> PhraseIndex:
     return phrase_index(table)
 
 
-def _marks(words: Sequence[str]) -> list[Mapping[str, int]]:
-    """Kind -> longest phrase length at each position of a sentence, computed once per sentence object."""
+def _marks(words: Sequence[str]) -> _Marks:
+    """The phrases of a sentence, computed once per sentence object."""
     cached = _MARKS.get(id(words))
     if cached is not None and cached[0] is words:
         return cached[1]
     index = _all_index()
-    marks = [_NO_MARKS] * len(words)
+    starts: list[int] = []
+    kinds: list[dict[str, int]] = []
+    found: dict[str, list[int]] = {}
     for i in index.starts(words):
         here: dict[str, int] = {}
         for kind, n in index.at(words, i):
             if n > here.get(kind, 0):
                 here[kind] = n
-        marks[i] = here
+        if not here:
+            continue
+        starts.append(i)
+        kinds.append(here)
+        for kind in here:
+            if kind.startswith("m:"):
+                found.setdefault(kind[2:], []).append(i)
+    marks = _Marks(starts, kinds, found)
     if len(_MARKS) >= _MARKS_MAX:
         _MARKS.clear()
     _MARKS[id(words)] = (words, marks)  # the words object is kept alive, so its id is not reused
@@ -65,10 +83,14 @@ def _marks(words: Sequence[str]) -> list[Mapping[str, int]]:
 
 def find_marker(words: Sequence[str], kind: str, lo: int, hi: int) -> int | None:
     """Index of the first marker of `kind` starting in words[lo:hi], or None."""
-    marks = _marks(words)
-    key = f"m:{kind}"
-    for i in range(max(lo, 0), min(hi, len(words))):
-        if key in marks[i]:
+    positions = _marks(words).markers.get(kind)
+    if positions is None:
+        return None
+    hi = min(hi, len(words))
+    for i in positions:
+        if i >= hi:
+            return None
+        if i >= lo:
             return i
     return None
 
@@ -152,7 +174,7 @@ def topics(sentences: Sequence[Sequence[str]]) -> list[str]:
     """Topic tags of an article's sentences, in order of first mention."""
     found: dict[str, None] = {}
     for words in sentences:
-        for here in _marks(words):
+        for here in _marks(words).kinds:
             for kind in here:
                 if kind.startswith("t:"):
                     found.setdefault(kind[2:])
@@ -223,7 +245,8 @@ def _attribution_stops() -> frozenset[str]:
 
 def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event."""
-    return [(i, i + here["a:agency"]) for i, here in enumerate(_marks(words)) if "a:agency" in here]
+    marks = _marks(words)
+    return [(i, i + here["a:agency"]) for i, here in zip(marks.starts, marks.kinds, strict=True) if "a:agency" in here]
 
 
 def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, base: int) -> list[str]:
@@ -231,9 +254,8 @@ def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, bas
     tokens, `surface` its clean text and `base` the raw offset of its first token."""
     stops = _attribution_stops()
     found: list[str] = []
-    for i, here in enumerate(_marks(words)):
-        if here is _NO_MARKS:
-            continue
+    marks = _marks(words)
+    for i, here in zip(marks.starts, marks.kinds, strict=True):
         agency = here.get("a:agency", 0)
         if agency:
             name = _surface(tokens, i, i + agency, surface, base)
