@@ -19,10 +19,11 @@ from services.extraction.memo import remember
 
 # A word: letters/digits plus Arabic combining marks and tatweel (in case the view still holds them);
 # anything else that is not a space is a one-character punctuation token. Every character is thus a space or
-# part of a token, so `findall` of (spaces, token) pairs tiles the text and offsets follow from the lengths,
-# with no match object per token.
+# part of a token: the text splits at whitespace (`str.split` and the pattern's `\s` test the same code
+# points) into chunks, a chunk of letters and digits only (`str.isalnum`, the pattern's `\w` less `_`) is one
+# word, and `findall` tiles any other chunk, so offsets follow from the lengths with no match object per token.
 MAX_SENTENCE_TOKENS = 150
-_SPACED_TOKEN = re.compile(r"(\s*)([\w\u064B-\u0652\u0670\u0640]+|[^\s\w])")
+_TOKEN = re.compile(r"[\w\u064B-\u0652\u0670\u0640]+|[^\s\w]")
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -178,35 +179,37 @@ def _tokens(match_text: str, runs: Columns, sentences: list[tuple[str, int, int]
     next_bound = sentences[0][1] if n_sents else -1
     sent_end = -1
     folded = _FOLDED
-    pairs: list[tuple[str, str]] = _SPACED_TOKEN.findall(match_text)
-    end = 0
-    for space, word in pairs:
-        start = end + len(space)
-        end = start + len(word)
-        if lo <= start and end <= hi:
-            rs, re_ = start + shift, end + shift
-        else:  # walk the runs to the token
-            while k + 1 < n_segs and view_starts[k + 1] <= start:
-                k += 1
-            v0, r0, vlen, rlen = view_starts[k], raw_starts[k], view_lens[k], raw_lens[k]
-            rs = r0 + (start - v0 if vlen == rlen else 0) if start - v0 < vlen else r0 + rlen
-            lo, hi, shift = (v0, v0 + vlen, r0 - v0) if vlen == rlen and start >= v0 else _NOWHERE
-            e = k
-            while e + 1 < n_segs and view_starts[e + 1] < end:
-                e += 1
-            v0, r0, vlen, rlen = view_starts[e], raw_starts[e], view_lens[e], raw_lens[e]
-            re_ = r0 + min(end - v0, vlen) if vlen == rlen else r0 + rlen
-        while 0 <= next_bound <= rs:
-            si += 1
-            firsts[si] = len(out)
-            sent_end = sentences[si][2]
-            next_bound = sentences[si + 1][1] if si + 1 < n_sents else -1
-        if rs >= sent_end:
-            continue  # outside every sentence (removed text or whitespace)
-        key = folded.get(word)
-        if key is None:
-            key = _fold_new(word)
-        out.append(Token(key, rs, re_, len(out), si))
+    pos = 0
+    for chunk in match_text.split():
+        pos = match_text.find(chunk, pos)  # only whitespace lies between the previous chunk and this one
+        pieces: list[str] = [chunk] if chunk.isalnum() else _TOKEN.findall(chunk)
+        for word in pieces:
+            start = pos
+            end = pos = start + len(word)
+            if lo <= start and end <= hi:
+                rs, re_ = start + shift, end + shift
+            else:  # walk the runs to the token
+                while k + 1 < n_segs and view_starts[k + 1] <= start:
+                    k += 1
+                v0, r0, vlen, rlen = view_starts[k], raw_starts[k], view_lens[k], raw_lens[k]
+                rs = r0 + (start - v0 if vlen == rlen else 0) if start - v0 < vlen else r0 + rlen
+                lo, hi, shift = (v0, v0 + vlen, r0 - v0) if vlen == rlen and start >= v0 else _NOWHERE
+                e = k
+                while e + 1 < n_segs and view_starts[e + 1] < end:
+                    e += 1
+                v0, r0, vlen, rlen = view_starts[e], raw_starts[e], view_lens[e], raw_lens[e]
+                re_ = r0 + min(end - v0, vlen) if vlen == rlen else r0 + rlen
+            while 0 <= next_bound <= rs:
+                si += 1
+                firsts[si] = len(out)
+                sent_end = sentences[si][2]
+                next_bound = sentences[si + 1][1] if si + 1 < n_sents else -1
+            if rs >= sent_end:
+                continue  # outside every sentence (removed text or whitespace)
+            key = folded.get(word)
+            if key is None:
+                key = _fold_new(word)
+            out.append(Token(key, rs, re_, len(out), si))
     for later in range(si + 1, n_sents + 1):
         firsts[later] = len(out)
     return out, firsts
