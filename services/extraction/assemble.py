@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from schemas.event import Location, PloverType, Role, Status
+from schemas.event import Location
 from services.extraction.candidates import Candidate
+from services.extraction.codes import (
+    PLOVER_ACCUSE,
+    PLOVER_AGREE,
+    PLOVER_CONSULT,
+    PLOVER_REJECT,
+    PLOVER_SANCTION,
+    PLOVER_THREATEN,
+    ROLE_STATE,
+    STATUS_OCCURRED,
+    STATUS_PLANNED,
+)
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.lexicon import fold_words
 from services.extraction.mentions import ActorRef
@@ -48,22 +59,22 @@ def group_name(c: Candidate) -> str:
     t = c.trigger
     if c.summit is not None:
         return "multilateral"
-    if t.event_type == PloverType.CONSULT:
+    if t.event_type == PLOVER_CONSULT:
         return "inperson" if t.mode in IN_PERSON else str(t.mode)
     return f"{t.event_type.value}:{t.cameo}"
 
 
 def _who(a: ActorRef) -> str:
     """Identity for merging: a named person, else the country (state or unnamed office holder)."""
-    return a.ident if a.name_en is not None and a.role != Role.STATE else f"country:{a.country}"
+    return a.ident if a.name_en is not None and a.role != ROLE_STATE else f"country:{a.country}"
 
 
 def group_key(c: Candidate) -> tuple[object, ...]:
     if c.summit is not None:  # the next one agreed on ("القمة المقبلة") is another gathering than the one held
-        planned = () if c.status == Status.OCCURRED else (c.status.value,)
+        planned = () if c.status == STATUS_OCCURRED else (c.status.value,)
         return ("multilateral", c.source.country, gathering_key(c.summit), *planned)
     parties = frozenset({_who(c.source), *(_who(t) for t in c.targets)})
-    status = "" if c.status == Status.OCCURRED else c.status.value
+    status = "" if c.status == STATUS_OCCURRED else c.status.value
     if "exchange" in c.trigger.flags:  # an exchange is one message each way: the writer is part of the key
         return (group_name(c), parties, status, c.background, _who(c.source))
     if c.trigger.event_type in _ONE_WAY:  # "طردت فرنسا … ردا على طرد الجزائر …": tit for tat is two acts
@@ -71,7 +82,7 @@ def group_key(c: Candidate) -> tuple[object, ...]:
     return (group_name(c), parties, status, c.background)
 
 
-_ONE_WAY = frozenset({PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.THREATEN})
+_ONE_WAY = frozenset({PLOVER_SANCTION, PLOVER_ACCUSE, PLOVER_REJECT, PLOVER_THREATEN})
 
 
 _GATHERING_WORDS = 2
@@ -98,7 +109,7 @@ def _gathering_ahead(c: Candidate, g: Group) -> bool:
     """'ومن المقرر أن يشارك غداً في القمة', 'وكان بيترو قد شارك في الاجتماع الوزاري': a gathering ahead, or one
     joined earlier, does not restate the meeting that took place."""
     return (
-        c.summit is not None and (c.status == Status.PLANNED or c.background) and g.members[0].status == Status.OCCURRED
+        c.summit is not None and (c.status == STATUS_PLANNED or c.background) and g.members[0].status == STATUS_OCCURRED
     )
 
 
@@ -255,7 +266,7 @@ def representatives(g: Group) -> dict[str | None, ActorRef]:
             count, first, _a = cited.get(a.ident, (0, n, a))
             cited[a.ident] = (count + 1, first, a)
     return {
-        country: min(cited.values(), key=lambda v: (v[2].role == Role.STATE, -v[0], v[1]))[2]
+        country: min(cited.values(), key=lambda v: (v[2].role == ROLE_STATE, -v[0], v[1]))[2]
         for country, cited in seen.items()
     }
 
@@ -304,9 +315,9 @@ def primaries(groups: list[Group]) -> set[int]:
     }
     for k in fore:
         c = groups[k].first
-        if c.status != Status.OCCURRED:
+        if c.status != STATUS_OCCURRED:
             continue
-        if c.trigger.event_type == PloverType.AGREE and _countries(c) in lead_pairs:
+        if c.trigger.event_type == PLOVER_AGREE and _countries(c) in lead_pairs:
             main.add(k)  # an agreement signed between the main parties is main news too
         if group_name(c) == "inperson" and any(
             (m.source.ident, t.country) in trips or (t.ident, m.source.country) in trips

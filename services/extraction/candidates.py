@@ -6,8 +6,21 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas.event import PloverType, Role, Status
+from schemas.event import Status
 from services.extraction.actors import each_of, qualifies_pair
+from services.extraction.codes import (
+    PLOVER_ACCUSE,
+    PLOVER_AGREE,
+    PLOVER_CONSULT,
+    PLOVER_REJECT,
+    PLOVER_SANCTION,
+    PLOVER_SUPPORT,
+    ROLE_ORGANIZATION,
+    ROLE_STATE,
+    STATUS_DENIED,
+    STATUS_OCCURRED,
+    STATUS_PLANNED,
+)
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     ADDRESSEES,
@@ -143,7 +156,7 @@ def sentence_candidates(
         clues = clues[: max(budget.clues, 0)]
         budget.clues -= len(clues)
     slots = sentence_slots(doc, view, sent, cast, carried, surfaces=bool(clues))
-    persons = [s.actor for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    persons = [s.actor for s in slots if s.actor.role not in (ROLE_STATE, ROLE_ORGANIZATION)]
     next_carried = persons[0] if persons else carried
     if not clues or find_marker(view.words, "sport", 0, len(view.words)) is not None:
         return [], next_carried  # "حل المنتخب ضيفاً على بوتسوانا": a match, not a visit
@@ -179,12 +192,12 @@ def sentence_candidates(
             continue  # "مواطناً متهماً بالتجسس": accused of, no one accuses
         if t in prepared:
             clue = dataclasses.replace(clue, future=True)  # "التحضيرات لزيارته المرتقبة": it lies ahead
-        if trig.event_type == PloverType.CONSULT and purpose_of_invitation(view.words, clues, t):
+        if trig.event_type == PLOVER_CONSULT and purpose_of_invitation(view.words, clues, t):
             continue  # "دعاه إلى زيارة باريس": the visit is what the invitation is for, not an event
         if trig.frame == "host" and hosts_talks(clues, t, view):  # "استضافت الدوحة محادثات بين …"
             hosted = next((s.actor.country for s in slots if s.mention.start > t), None)
             continue  # the talks are the event, the host is where
-        if trig.event_type == PloverType.CONSULT and three_sided:
+        if trig.event_type == PLOVER_CONSULT and three_sided:
             if not many_sided(view.words, clue):
                 continue  # "استضاف الأمير لقاءً ثلاثياً …": the three-party meeting is the event
             parties = multi([s for s in slots if not placed(s, view.words, True)])
@@ -217,7 +230,7 @@ def sentence_candidates(
             trig = dataclasses.replace(trig, frame="sv")  # "الاجتماع بنظيره": a meeting with someone
         local = frame_slots(slots, view.words, t, trig)
         if local is not None:  # "في موسكو", "قبالة سواحل اليمن" is where, not who
-            local = [s for s in local if not placed(s, view.words, trig.event_type == PloverType.CONSULT)]
+            local = [s for s in local if not placed(s, view.words, trig.event_type == PLOVER_CONSULT)]
             local = [s for s in local if s.mention.start not in present]  # "بحضور وزير الخارجية": not a party
             local = [s for s in local if not affairs_or_people(s, view.words)]  # "تهجير الفلسطينيين": no party
             local = [s for s in local if not any(t < a < s.mention.start for a in aims)]  # the aim's parties
@@ -231,7 +244,7 @@ def sentence_candidates(
                 or blamed(s, local, t, trig, view.words)
                 or delegate(s, view)
                 or trig.frame == "aid"  # "طائرة مساعدات قطرية": the nisba names the donor
-                or (trig.event_type == PloverType.AGREE and qualifies_pair(view.words, s.mention.start))
+                or (trig.event_type == PLOVER_AGREE and qualifies_pair(view.words, s.mention.start))
             ]  # "وقّع الجانبان المصري والصيني": the nisbas after the pair noun are the signatories
         gathering = forum_party(local, slots, view.words, t) if trig.frame == "multi" else None
         if gathering is not None:  # one named guest at an organisation's summit
@@ -249,7 +262,7 @@ def sentence_candidates(
             if attended is not None:
                 status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
                 negator = negated_join(view.words, t)  # "لن يشارك الرئيس في القمة"
-                status = Status.DENIED if negator else status
+                status = STATUS_DENIED if negator else status
                 name = attended[1] if isinstance(attended[1], str) else attended[1].name_ar or ""
                 forum_ref = attended[1] if isinstance(attended[1], ActorRef) else None
                 out.append(
@@ -290,19 +303,19 @@ def sentence_candidates(
             if not _valid(roles, trig) or ("participle" in trig.flags and _restated(out, roles, trig)):
                 continue
             if roles.recall:
-                trig = dataclasses.replace(trig, event_type=PloverType.SANCTION, mode=None, cameo="161")
+                trig = dataclasses.replace(trig, event_type=PLOVER_SANCTION, mode=None, cameo="161")
             delegates = roles.talks or (
                 trig.pos == "noun" and any(delegate(s, view) for s in local if s.actor is roles.source)
             )
             if delegates and trig.mode == "meet":  # talks between delegations: a negotiation between states
                 trig = dataclasses.replace(trig, mode="negotiation", cameo="046", flags=trig.flags | {"delegations"})
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
-            if status == Status.OCCURRED and _scheduled(words, clue.end, clues):
-                status = Status.PLANNED  # "جولة المحادثات بين الوفدين …، والمقرر عقدها غداً"
+            if status == STATUS_OCCURRED and _scheduled(words, clue.end, clues):
+                status = STATUS_PLANNED  # "جولة المحادثات بين الوفدين …، والمقرر عقدها غداً"
             if "participle" in trig.flags and out:  # "محذراً إسبانيا من أن خطوة مماثلة ستتخذ": warned, as it acted
                 status = out[-1].status
             called_off = trig.event_type in _MEETINGS and cancelled(view.words, t)  # "إلغاء زيارة كان من المقرر"
-            status = Status.DENIED if called_off else status
+            status = STATUS_DENIED if called_off else status
             if witnessed(view.words, t, trig):  # "وشهد الرئيسان توقيع اتفاقيات": signed between the states
                 states = _first_named([roles.source, *roles.targets], slots)
                 roles = dataclasses.replace(roles, source=states[0], targets=tuple(states[1:]))
@@ -322,10 +335,10 @@ def sentence_candidates(
                     destination_country_only=roles.country_only or "itinerary" in trig.flags,  # no city named
                     anaphoric=(definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig))
                     and "itinerary" not in trig.flags,  # "في مستهل جولة تشمل الأردن": new stops, not a recap
-                    future=status == Status.PLANNED or future_negation(view.words, t) or called_off,
+                    future=status == STATUS_PLANNED or future_negation(view.words, t) or called_off,
                 )
             )
-            handing = _handed_in_person(local, t, trig, words) if status == Status.OCCURRED else None
+            handing = _handed_in_person(local, t, trig, words) if status == STATUS_OCCURRED else None
             if handing is not None:  # "سلّم قرقاش، في طهران، عراقجي رسالة": the carrier met the one he handed it to
                 meet = dataclasses.replace(trig, mode="meet")
                 out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
@@ -393,7 +406,7 @@ def _trip_to_gathering(cands: list[Candidate], words: Sequence[str]) -> list[Can
                 if meeting.forum is not None:  # "القمة العربية": the Arab League's
                     kept = [c for c in cands if c is not trip]
                     return [dataclasses.replace(c, anaphoric=False) if c is meeting else c for c in kept]
-                if any(a.role == Role.ORGANIZATION for a in trip.targets):  # "… منظمة التعاون الإسلامي"
+                if any(a.role == ROLE_ORGANIZATION for a in trip.targets):  # "… منظمة التعاون الإسلامي"
                     return [c for c in cands if c is not meeting]
     return cands
 
@@ -414,7 +427,7 @@ def _pronoun_addressee(words: Sequence[str], t: int) -> bool:
 
 def _none_after(slots: list[Slot], t: int) -> bool:
     """No person named after the noun (a state or city there is where the visit would be)."""
-    return all(s.mention.start < t or s.actor.role in (Role.STATE, Role.ORGANIZATION) for s in slots)
+    return all(s.mention.start < t or s.actor.role in (ROLE_STATE, ROLE_ORGANIZATION) for s in slots)
 
 
 def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[Roles]:
@@ -429,7 +442,7 @@ def _invited_back(earlier: list[Candidate], slots: list[Slot], t: int) -> list[R
     return []
 
 
-_STANDS = (PloverType.SANCTION, PloverType.ACCUSE, PloverType.REJECT, PloverType.SUPPORT)
+_STANDS = (PLOVER_SANCTION, PLOVER_ACCUSE, PLOVER_REJECT, PLOVER_SUPPORT)
 _ALONGSIDE = ("الي", "جانب")  # folded "إلى جانب"
 _SIDING = frozenset(  # folded: siding or standing with someone ("اتهمتها بالانحياز إلى جانب الكونغو")
     fold_words("الانحياز بالانحياز انحياز انحيازها الوقوف بالوقوف وقوف وقوفها تقف يقف وقفت وقف الاصطفاف بالاصطفاف")
@@ -462,7 +475,7 @@ def alongside(slots: list[Slot], words: Sequence[str], t: int, roles: Roles) -> 
     return [Roles(s.actor, roles.targets, 1) for s in listed if s.actor.country not in done]
 
 
-_MEETINGS = (PloverType.CONSULT, PloverType.AGREE)
+_MEETINGS = (PLOVER_CONSULT, PLOVER_AGREE)
 
 
 def speaks_for_another(a: ActorRef) -> bool:
@@ -486,7 +499,7 @@ def _principals(local: list[Slot]) -> list[Slot]:
 
 
 def state_of(a: ActorRef) -> ActorRef:
-    return a if a.role in (Role.STATE, Role.ORGANIZATION) else ActorRef(None, None, None, a.country, Role.STATE)
+    return a if a.role in (ROLE_STATE, ROLE_ORGANIZATION) else ActorRef(None, None, None, a.country, ROLE_STATE)
 
 
 def _first_named(parties: list[ActorRef], slots: list[Slot]) -> list[ActorRef]:

@@ -13,17 +13,18 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from schemas.event import Actor, PloverType, Role, Status
+from schemas.event import Actor, PloverType, Status
 from services.extraction.assemble import Group, group_name
+from services.extraction.codes import PLOVER_CONSULT, ROLE_ORGANIZATION, ROLE_STATE, STATUS_OCCURRED
 from services.extraction.lexicon import data_lines
 
 MODES = ("phone", "visit", "third-party", "multilateral", "message", "negotiation")  # none is the baseline
 FRAMES = ("recv", "host", "visit", "summon", "multi", "chair", "recognise", "aid")  # "sv" is the baseline
 DATE_BASES = ("explicit", "relative", "publication")  # "unresolved" is the baseline
 # the names of the one-of-several facts, by value (looked up per event rather than formatted)
-_TYPE_NAMES: dict[PloverType, str] = {t: f"type:{t.value}" for t in PloverType if t != PloverType.CONSULT}
+_TYPE_NAMES: dict[PloverType, str] = {t: f"type:{t.value}" for t in PloverType if t != PLOVER_CONSULT}
 _MODE_NAMES: dict[str, str] = {m: f"mode:{m}" for m in MODES}
-_STATUS_NAMES: dict[Status, str] = {s: f"status:{s.value}" for s in Status if s != Status.OCCURRED}
+_STATUS_NAMES: dict[Status, str] = {s: f"status:{s.value}" for s in Status if s != STATUS_OCCURRED}
 _FRAME_NAMES: dict[str, str] = {f: f"frame:{f}" for f in FRAMES}
 _DATE_NAMES: dict[str, str] = {b: f"date:{b}" for b in DATE_BASES}
 FEATURES: tuple[str, ...] = (
@@ -135,15 +136,15 @@ def event_features(g: Group, k: int, event: EventFacts, article: ArticleFacts) -
         out.append("noun_trigger")
     if event.unnamed_party:
         out.append("unnamed_party")
-    if event.source.role == Role.STATE:
+    if event.source.role == ROLE_STATE:
         out.append("source_state")
     if event.source.wikidata is not None:
         out.append("source_qid")
     target = event.target
     if target is not None:
-        if target.role == Role.STATE:
+        if target.role == ROLE_STATE:
             out.append("target_state")
-        elif target.role == Role.ORGANIZATION:
+        elif target.role == ROLE_ORGANIZATION:
             out.append("target_organization")
         if target.wikidata is not None:
             out.append("target_qid")

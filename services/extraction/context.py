@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from schemas.event import Figure, Status
+from services.extraction.codes import STATUS_DENIED, STATUS_HYPOTHETICAL, STATUS_OCCURRED, STATUS_PLANNED
 from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, markers, phrase_index
 from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.text import Token
@@ -99,12 +100,12 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
     """Status of the event whose trigger is words[trigger] (indices local to the sentence)."""
     lo = max(0, trigger - _STATUS_WINDOW)
     if find_marker(words, "denied", trigger - _NEG_WINDOW, trigger) is not None:
-        return Status.DENIED
+        return STATUS_DENIED
     denial = find_marker(words, "denied", 0, trigger)
     if denial is not None and words[denial] not in ("لم", "لن") and trigger - denial <= _STATUS_WINDOW:
-        return Status.DENIED
+        return STATUS_DENIED
     if find_marker(words, "hypothetical", lo, trigger + _HYPOTHETICAL_AFTER) is not None:
-        return Status.HYPOTHETICAL
+        return STATUS_HYPOTHETICAL
     if (
         future
         or planned_word
@@ -114,8 +115,8 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         or _agreed_on(words, trigger)
         or _later(words, trigger)
     ):
-        return Status.PLANNED
-    return Status.OCCURRED
+        return STATUS_PLANNED
+    return STATUS_OCCURRED
 
 
 _AGREED_ON = 2  # "اتفقا على عقد الجولة"، "اتفق الوزيران على إجراء زيارة"

@@ -9,8 +9,15 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from schemas.event import PloverType, Role
 from services.extraction.actors import PUNCT, after_delegation, after_place_noun, dual_delegations
+from services.extraction.codes import (
+    PLOVER_ACCUSE,
+    PLOVER_CONSULT,
+    PLOVER_REJECT,
+    PLOVER_SANCTION,
+    PLOVER_THREATEN,
+    ROLE_AMBASSADOR,
+)
 from services.extraction.context import find_marker, is_background
 from services.extraction.lexicon import Trigger, fold_words, marker_index
 from services.extraction.mentions import ActorRef
@@ -22,7 +29,7 @@ from services.extraction.views import SentenceView
 if TYPE_CHECKING:
     from services.extraction.candidates import Candidate
 
-BLAME = frozenset({PloverType.ACCUSE, PloverType.SANCTION, PloverType.THREATEN, PloverType.REJECT})
+BLAME = frozenset({PLOVER_ACCUSE, PLOVER_SANCTION, PLOVER_THREATEN, PLOVER_REJECT})
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
 _SANCTIONS_NOUNS = frozenset({"عقوبات", "العقوبات"})  # folded
 _SANCTIONED_GAP = 2  # "عقوبات على أفراد وكيانات إيرانية": the sanctioned are listed before their nisba
@@ -119,7 +126,7 @@ def hosts_talks(clues: Sequence[Clue], t: int, view: SentenceView) -> bool:
         gap = c.index - t - view.words[t : c.index].count(PUNCT)  # the commas around a time adjunct
         if 0 < gap <= _HOSTED_GAP and c.trigger.pos == "noun" and c.trigger.frame in ("sv", "multi"):
             named = [m for m in view.mentions if t < m.start < c.index and m.actor is not None]
-            return c.trigger.event_type == PloverType.CONSULT and len(named) <= 1
+            return c.trigger.event_type == PLOVER_CONSULT and len(named) <= 1
     return False
 
 
@@ -181,7 +188,7 @@ _POSTING_GAP = 1  # "سفير الجمهورية الفرنسية بالجزائ
 def posting(index: int, view: SentenceView) -> bool:
     """A place right after an ambassador is where the envoy is posted, not where the event happened."""
     return any(
-        m.actor is not None and m.actor.role == Role.AMBASSADOR and 0 <= index - m.end <= _POSTING_GAP
+        m.actor is not None and m.actor.role == ROLE_AMBASSADOR and 0 <= index - m.end <= _POSTING_GAP
         for m in view.mentions
     )
 
@@ -233,9 +240,9 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence
     anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words and words[k] == PUNCT)])
     if words and anchor < slot.mention.start:  # "أدانت مصر بأشد العبارات الضربات الإسرائيلية": how, not whom
         anchor += marker_index().longest(words, anchor, "manner")
-    if trig.event_type == PloverType.SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
+    if trig.event_type == PLOVER_SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
         anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words[k] in _SANCTIONS_NOUNS)])
-    gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PloverType.SANCTION else 0)
+    gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PLOVER_SANCTION else 0)
     subjects = [s for s in between if not s.mention.conj]  # "أدانت السعودية والإمارات": one coordinated subject
     return slot.mention.start - anchor <= gap and len(subjects) <= 1
 

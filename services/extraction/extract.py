@@ -5,11 +5,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
-from schemas.event import Actor, DiplomaticEvent, Location, PloverType, Role, Status
+from schemas.event import Actor, DiplomaticEvent, Location, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
 from services.extraction.candidates import Budget, Candidate, sentence_candidates
+from services.extraction.codes import (
+    PLOVER_AGREE,
+    PLOVER_CONSULT,
+    ROLE_AMBASSADOR,
+    ROLE_ORGANIZATION,
+    ROLE_STATE,
+    STATUS_DENIED,
+    STATUS_HYPOTHETICAL,
+    STATUS_OCCURRED,
+    STATUS_PLANNED,
+)
 from services.extraction.confidence import ArticleFacts, EventFacts, article_facts, event_features, load_model, score
 from services.extraction.context import find_marker
 from services.extraction.cues import BLAME, fold_into_summons, names_the_same, similar_message, similar_stances
@@ -106,9 +117,9 @@ def _event(
     location: Location | None = None
     mode, code = trig.mode, trig.cameo
     event_type = trig.event_type
-    if name in ("inperson", "multilateral", "negotiation") or event_type != PloverType.CONSULT:
+    if name in ("inperson", "multilateral", "negotiation") or event_type != PLOVER_CONSULT:
         location = event_location(g, ctx)
-    if event_type == PloverType.CONSULT and status == Status.OCCURRED and "delegations" not in trig.flags:
+    if event_type == PLOVER_CONSULT and status == STATUS_OCCURRED and "delegations" not in trig.flags:
         # talks between delegations are between their states (rule 14), never their heads
         # the host of a visit is the one its own sentences name, else its state (rule 29)
         hosts = _host_countries(g, location) if name == "inperson" else frozenset()
@@ -119,9 +130,9 @@ def _event(
         mode, code, source, targets = in_person_mode(g, source, targets, location, host)
     elif name == "multilateral":
         mode, code = "multilateral", "040"
-    ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and first.future)
-    if ahead and event_type == PloverType.CONSULT:  # a future meeting is intent to meet
-        event_type, mode, code = PloverType.AGREE, None, "036"
+    ahead = status in (STATUS_PLANNED, STATUS_HYPOTHETICAL) or (status == STATUS_DENIED and first.future)
+    if ahead and event_type == PLOVER_CONSULT:  # a future meeting is intent to meet
+        event_type, mode, code = PLOVER_AGREE, None, "036"
     date = event_date(g, ctx, status, primary)
     texts: dict[str, str] = {}
     for c in (*g.members, *g.support):  # the first way the article names each actor
@@ -132,9 +143,9 @@ def _event(
     if first.forum is not None:
         target = _actor(first.forum, texts, igo_countries)
     elif first.summit is not None:
-        target = Actor(text=first.summit, name_ar=first.summit, role=Role.ORGANIZATION)
+        target = Actor(text=first.summit, name_ar=first.summit, role=ROLE_ORGANIZATION)
     participants = [_actor(a, texts, igo_countries) for a in (source, *targets)] if len(targets) > 1 else []
-    if source.role == Role.AMBASSADOR or (targets and targets[0].role == Role.AMBASSADOR):
+    if source.role == ROLE_AMBASSADOR or (targets and targets[0].role == ROLE_AMBASSADOR):
         source, targets = _envoy_names(ctx, source, targets)
         if targets and first.forum is None and first.summit is None:
             target = _actor(targets[0], texts, igo_countries)
@@ -199,7 +210,7 @@ def _envoy_names(
     parties = (source, *targets)
 
     def named(a: ActorRef) -> ActorRef:
-        if a.role != Role.AMBASSADOR or a.name_en is not None:
+        if a.role != ROLE_AMBASSADOR or a.name_en is not None:
             return a
         sender = ctx.gaz.state(a.country or "")
         host = next((ctx.gaz.state(p.country or "") for p in parties if p.country != a.country), None)
@@ -214,22 +225,22 @@ def _envoy_names(
 
 def _state_named(ctx: ArticleContext, a: ActorRef) -> ActorRef:
     """A state known only by its code (a place visited, a ministry) gets the gazetteer's names."""
-    state = ctx.gaz.state(a.country or "") if a.role == Role.STATE and a.name_en is None else None
-    return ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, Role.STATE) if state else a
+    state = ctx.gaz.state(a.country or "") if a.role == ROLE_STATE and a.name_en is None else None
+    return ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, ROLE_STATE) if state else a
 
 
 def _status(g: Group) -> Status:
     statuses = [c.status for c in g.strong]
-    for s in (Status.OCCURRED, Status.PLANNED, Status.DENIED, Status.HYPOTHETICAL):
+    for s in (STATUS_OCCURRED, STATUS_PLANNED, STATUS_DENIED, STATUS_HYPOTHETICAL):
         if s in statuses:
             return s
-    return Status.OCCURRED
+    return STATUS_OCCURRED
 
 
 def _actor(a: ActorRef, texts: dict[str, str], igo_countries: Mapping[str, str | None]) -> Actor:
     """The event's actor; an organisation's gazetteer code goes to `organization`, and `country` holds what
     `igos.tsv` says an actor of it carries (its own code, the parent's for an organ, None for a grouping)."""
-    organization = a.country if a.role == Role.ORGANIZATION and a.country in igo_countries else None
+    organization = a.country if a.role == ROLE_ORGANIZATION and a.country in igo_countries else None
     return Actor(
         text=texts.get(a.ident) or a.name_ar or a.name_en or a.country or "?",
         name_ar=a.name_ar,

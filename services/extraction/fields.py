@@ -6,10 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from schemas.event import EventDate, Evidence, Location, PloverType, Role, Status
+from schemas.event import EventDate, Evidence, Location, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
 from services.extraction.candidates import Candidate, speaks_for_another
+from services.extraction.codes import (
+    PLOVER_AGREE,
+    PLOVER_AID,
+    PLOVER_CONSULT,
+    ROLE_STATE,
+    STATUS_DENIED,
+    STATUS_HYPOTHETICAL,
+    STATUS_OCCURRED,
+    STATUS_PLANNED,
+)
 from services.extraction.context import agreements, attribution, figures, find_marker, is_background, topics
 from services.extraction.dates import DateHit, find_dates
 from services.extraction.gazetteer import Gazetteer
@@ -85,7 +95,7 @@ class ArticleContext:
         never for the spokesperson who reports the leader's acts. A host state (`sentences`: the visit's own)
         does only when those sentences name or title someone of it ('حيث التقى الرئيس الروسي'); 'وكان أردوغان
         قد زار بغداد' names no host, so the host is Iraq (rule 29)."""
-        if actor.role != Role.STATE:
+        if actor.role != ROLE_STATE:
             return actor
         if sentences is not None and not any(
             m.actor is not None and m.actor.country == actor.country and m.kind in _PERSON_KINDS
@@ -116,7 +126,7 @@ def main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Locati
 def event_location(g: Group, ctx: ArticleContext) -> Location | None:
     parties = {c.source.country for c in g.members} | {t.country for c in g.members for t in c.targets}
     # a meeting, signing or aid delivery is placed where it happened ("وصلت إلى مطار دمشق … الطائرة الإغاثية")
-    consult = g.first.trigger.event_type in (PloverType.CONSULT, PloverType.AGREE, PloverType.AID)
+    consult = g.first.trigger.event_type in (PLOVER_CONSULT, PLOVER_AGREE, PLOVER_AID)
     for c in g.members:
         # a country named after في is where the event happened only for a meeting in a party's country;
         # otherwise it is what was discussed ("الأوضاع في سوريا")
@@ -134,14 +144,14 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
                 places = [p for p in places if p.index > c.index]
         if places:
             return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
-    if g.first.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
+    if g.first.trigger.event_type not in (PLOVER_CONSULT, PLOVER_AGREE):
         return None  # a statement's place is where it was made, only when the report says so
     dests = [c.destination for c in g.members if c.destination]
     if dests and (ctx.location is None or ctx.location.country != dests[0]):
         if all(c.destination_country_only for c in g.members if c.destination):
             return None  # a visit to a country whose city the text never names: no guessed capital
         return capital_of(ctx.gaz, dests[0])
-    if g.first.future or g.first.status in (Status.PLANNED, Status.HYPOTHETICAL):
+    if g.first.future or g.first.status in (STATUS_PLANNED, STATUS_HYPOTHETICAL):
         # the dateline says where the report was filed, not where a future act will be; but an act
         # announced during a visit between the same parties ("توقيع اتفاقيات خلال زيارتنا") is placed there
         if "invite" in g.first.trigger.flags:  # "ووجه جلالته الدعوة للرئيس بوتين لزيارة البحرين": not where it
@@ -152,7 +162,7 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
             if (
                 other is not g
                 and group_name(first) == "inperson"
-                and first.status == Status.OCCURRED
+                and first.status == STATUS_OCCURRED
                 and frozenset({first.source.country, *(t.country for t in first.targets)}) == countries
             ):
                 return event_location(other, ctx)
@@ -180,7 +190,7 @@ def _occasions(g: Group, ctx: ArticleContext) -> list[Group]:
         for o in ctx.groups
         if o is not g
         and o.first.sent < c.sent
-        and o.first.status == Status.OCCURRED
+        and o.first.status == STATUS_OCCURRED
         and group_name(o.first) in ("inperson", "multilateral")
     ]
     return sorted(earlier, key=lambda o: -o.first.sent)
@@ -209,7 +219,7 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
     """The date of an event's own sentences; else (`inherit`) the date of the occasion it continues; else,
     for a primary event that took place, the publication date."""
     unresolved: EventDate | None = None
-    ahead = status in (Status.PLANNED, Status.HYPOTHETICAL) or (status == Status.DENIED and g.first.future)
+    ahead = status in (STATUS_PLANNED, STATUS_HYPOTHETICAL) or (status == STATUS_DENIED and g.first.future)
     # a headline names no day: the lead restating it with a definite noun ("شارك …، أمس، في الاجتماع") does
     restated = [c for c in g.support if c.anaphoric and c.trigger.event_type == g.first.trigger.event_type]
     for c in (*g.strong, *restated):
@@ -219,7 +229,7 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
         elif ctx.on is not None:  # an event that took place cannot postdate its report
             hits = [h for h in hits if h.date.value is None or h.date.value <= ctx.on.isoformat()]
         base = ctx.doc.sentences[c.sent].first
-        if status == Status.DENIED:  # "نفى اليوم … أن يكون التقى": the day before the trigger is the denial's
+        if status == STATUS_DENIED:  # "نفى اليوم … أن يكون التقى": the day before the trigger is the denial's
             hits = [h for h in hits if h.index > base + c.index]
         # the time adjunct usually follows the verb or noun: "التقى ... أمس السبت"
         for h in sorted(hits, key=lambda h: (h.index < base + c.index, abs(h.index - base - c.index))):
@@ -231,7 +241,7 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
     inherited = (_cable_alongside(g, ctx) or _occasion_date(g, ctx)) if inherit and not ahead else None
     if inherited is not None:
         return inherited
-    if primary and status == Status.OCCURRED and ctx.on is not None:
+    if primary and status == STATUS_OCCURRED and ctx.on is not None:
         return EventDate(value=ctx.on.isoformat(), precision="day", basis="publication")
     return EventDate()
 
@@ -254,7 +264,7 @@ def _cable_alongside(g: Group, ctx: ArticleContext) -> EventDate | None:
     if not earlier:
         return None
     k, other = max(earlier, key=lambda item: item[1].first.sent)
-    found = event_date(other, ctx, Status.OCCURRED, primary=k in ctx.primary)  # a chain of cables
+    found = event_date(other, ctx, STATUS_OCCURRED, primary=k in ctx.primary)  # a chain of cables
     return found if found.value is not None else None
 
 
@@ -262,7 +272,7 @@ def _goes_on(c: Candidate, words: Sequence[str]) -> bool:
     """A sentence opened by the act's verb with و ("والتقى الوزير …") or by كما ("كما عقد …") goes on
     with the report before it: another meeting or signing of the same day and trip (a statement keeps
     no date)."""
-    if not words or c.trigger.event_type not in (PloverType.CONSULT, PloverType.AGREE):
+    if not words or c.trigger.event_type not in (PLOVER_CONSULT, PLOVER_AGREE):
         return False
     if words[0] == "كما":  # "كما عقد لافروف جلسة مباحثات": the verb or the noun it governs
         return c.index <= _ALSO_GAP
@@ -279,9 +289,9 @@ def _occasion_date(g: Group, ctx: ArticleContext) -> EventDate | None:
         words = ctx.views[c.sent].words
         if c.background or (find_marker(words, "occasion", 0, len(words)) is None and not _goes_on(c, words)):
             continue  # "وكان … قد التقى … على هامش": an earlier occasion of its own
-        earlier = [o for o in ctx.groups if o is not g and o.first.sent < c.sent and o.first.status == Status.OCCURRED]
+        earlier = [o for o in ctx.groups if o is not g and o.first.sent < c.sent and o.first.status == STATUS_OCCURRED]
         for other in sorted(earlier, key=lambda o: -o.first.sent):
-            found = event_date(other, ctx, Status.OCCURRED, primary=False, inherit=False)
+            found = event_date(other, ctx, STATUS_OCCURRED, primary=False, inherit=False)
             if found.value is not None:
                 return found
         for k in range(c.sent - 1, -1, -1):  # the occasion itself may not be an event ("شارك … في القمة")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas.event import Role
 from services.extraction.actors import after_delegation, delegation_words, dual_delegations
+from services.extraction.codes import ROLE_AMBASSADOR, ROLE_ENVOY, ROLE_STATE
 from services.extraction.mentions import ActorRef
 from services.extraction.slots import Roles, Slot, chain_before, coordinated_after, country, joined
 
@@ -57,9 +57,9 @@ def _between_delegations(slots: Sequence[Slot], t: int, words: Sequence[str]) ->
 
 def upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:
     """'رئيسا لروسيا': a state reached through لـ stands for its person named in the sentence, if any."""
-    if slot.actor.role != Role.STATE:
+    if slot.actor.role != ROLE_STATE:
         return slot
-    return next((s for s in slots if country(s) == country(slot) and s.actor.role != Role.STATE), slot)
+    return next((s for s in slots if country(s) == country(slot) and s.actor.role != ROLE_STATE), slot)
 
 
 def dual(slots: Sequence[Slot], t: int, words: Sequence[str]) -> Roles | None:
@@ -90,19 +90,19 @@ def multi(slots: Sequence[Slot]) -> list[Roles]:
 def visit(slots: Sequence[Slot], source: ActorRef, objects: list[Slot], place: str | None) -> list[Roles]:
     """The subject travels to the object's country, or to the place named after the trigger."""
     if not objects and place is not None and place != source.country:
-        host = next((s.actor for s in slots if country(s) == place and s.actor.role != Role.STATE), None)
-        return [Roles(source, (host or ActorRef(None, None, None, place, Role.STATE),), 2, place, country_only=True)]
+        host = next((s.actor for s in slots if country(s) == place and s.actor.role != ROLE_STATE), None)
+        return [Roles(source, (host or ActorRef(None, None, None, place, ROLE_STATE),), 2, place, country_only=True)]
     if not objects:
         return []
-    named = all(s.actor.role == Role.STATE and s.mention.kind in ("state", "capital") for s in objects)
+    named = all(s.actor.role == ROLE_STATE and s.mention.kind in ("state", "capital") for s in objects)
     stops = objects if named else objects[:1]
     return [_visit_to(slots, source, dest) for dest in stops]  # "يزور كلاً من مصر والأردن وقطر": one each
 
 
 def _visit_to(slots: Sequence[Slot], source: ActorRef, dest: Slot) -> Roles:
     dest_country = country(dest)
-    if dest.actor.role == Role.STATE:  # visiting a country: its leader named in the sentence hosts
-        host = next((s.actor for s in slots if country(s) == dest_country and s.actor.role != Role.STATE), None)
+    if dest.actor.role == ROLE_STATE:  # visiting a country: its leader named in the sentence hosts
+        host = next((s.actor for s in slots if country(s) == dest_country and s.actor.role != ROLE_STATE), None)
         only = dest.mention.kind == "state"
         return Roles(source, (host or dest.actor,), 2, dest_country, country_only=only)
     return Roles(source, (dest.actor,), 2, dest_country, country_only=True)  # a person names no city
@@ -116,7 +116,7 @@ def summon(
     words: Sequence[str] = (),
     recalled_from: ActorRef | None = None,
 ) -> list[Roles]:
-    envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)), None)
+    envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (ROLE_AMBASSADOR, ROLE_ENVOY)), None)
     if envoy is None and subj is not None:
         own = next((k for k in range(t + 1, min(len(words), t + _OWN_ENVOY_GAP)) if words[k] in _OWN_ENVOYS), None)
         if own is not None:  # "استدعت تشيلي وهندوراس سفيريهما لدى إسرائيل للتشاور": a recall by each
@@ -135,7 +135,7 @@ def summon(
                 return [Roles(s.actor, (host,), 3, recall=True) for s in chain for host in hosts]
     if envoy is None:  # "سلمت الخارجية السفير التركي مذكرة احتجاج": the envoy handed the note, named before it
         handed = [
-            k for k, s in enumerate(slots) if s.mention.end <= t and s.actor.role in (Role.AMBASSADOR, Role.ENVOY)
+            k for k, s in enumerate(slots) if s.mention.end <= t and s.actor.role in (ROLE_AMBASSADOR, ROLE_ENVOY)
         ]
         if not handed:
             return []
@@ -156,7 +156,7 @@ def summon(
         if len(summoners) > 1:  # "استدعت السعودية والكويت سفيري لبنان لديهما": a summons by each
             return [Roles(who, (envoy.actor,), 3) for who in summoners]
     if summoner.country == envoy.actor.country:  # its own envoy: a recall from the host country
-        if summoner.role in (Role.AMBASSADOR, Role.ENVOY):  # "نائب الوزير السفير منصور العيادي استدعى": a rank
+        if summoner.role in (ROLE_AMBASSADOR, ROLE_ENVOY):  # "نائب الوزير السفير منصور العيادي استدعى": a rank
             return []
         host = next(
             (
@@ -187,7 +187,7 @@ def recognise(slots: Sequence[Slot], t: int) -> list[Roles]:
     for s in slots:
         if s.mention.end > t or s.mention.prep != "" or country(s) in (None, country(target)):
             continue
-        if country(s) not in seen or seen[country(s)].role == Role.STATE:
+        if country(s) not in seen or seen[country(s)].role == ROLE_STATE:
             seen[country(s)] = s.actor  # the leader, when named, stands for the state
     return [Roles(source, (target.actor,), 1) for source in seen.values()]
 
@@ -227,5 +227,5 @@ def aid(slots: Sequence[Slot], t: int, subj: int | None, place: str | None) -> l
     if to is not None:
         return [Roles(donor.actor, (to.actor,), 2)]
     if place is not None and place != country(donor):
-        return [Roles(donor.actor, (ActorRef(None, None, None, place, Role.STATE),), 2)]
+        return [Roles(donor.actor, (ActorRef(None, None, None, place, ROLE_STATE),), 2)]
     return []

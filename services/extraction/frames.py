@@ -11,8 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas.event import PloverType, Role
 from services.extraction.actors import phrases_at, relative_verbs
+from services.extraction.codes import (
+    PLOVER_ACCUSE,
+    PLOVER_CONSULT,
+    PLOVER_REJECT,
+    PLOVER_SANCTION,
+    PLOVER_SUPPORT,
+    PLOVER_THREATEN,
+    ROLE_AMBASSADOR,
+    ROLE_ENVOY,
+    ROLE_STATE,
+)
 from services.extraction.context import find_marker
 from services.extraction.frame_kinds import aid, between, dual, exchange, multi, recognise, summon, upgrade, visit
 from services.extraction.lexicon import Trigger
@@ -29,7 +39,7 @@ _CLAUSE_HEAD = 2  # a subject starting this close to the sentence start follows 
 _VISIT_WORDS = frozenset({"مرتقبه", "المرتقبه", "رسميه", "الرسميه", "خاطفه", "قصيره", "مرتقب", "عمل", "دوله"})
 # between a name and the verb of its relative clause (folded): "بوليفيا، التي كانت قد قطعت"
 _RELATIVE_LINK = frozenset({"\x00", "التي", "الذي", "كانت", "كان", "قد"})
-_ENVOYS = (Role.AMBASSADOR, Role.ENVOY)
+_ENVOYS = (ROLE_AMBASSADOR, ROLE_ENVOY)
 _PRONOUNS = ("ه", "ها", "هما", "هم")  # folded suffix pronouns of a verbal noun
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})  # folded أن/إن/بأن/وأن that open a reported clause
 _PAIR_GAP = 4  # tokens between a trigger and "الجانبان/الرئيسين" that name its parties
@@ -38,7 +48,7 @@ _MISSION_GAP = 2  # tokens between a mission word and the state that owns it
 
 
 def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] = ()) -> int | None:
-    forum_ok = trig.event_type != PloverType.CONSULT  # a summit is where people meet, not who meets
+    forum_ok = trig.event_type != PLOVER_CONSULT  # a summit is where people meet, not who meets
     before = [
         k
         for k, s in enumerate(slots)
@@ -52,9 +62,9 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
     if trig.pos == "noun" and trig.mode != "meet":
         for k in after:  # genitive possessor: رسالة الدكتور رئيسي، مباحثات وزير الخارجية
             m = slots[k].mention
-            if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
+            if trig.frame == "visit" and slots[k].actor.role == ROLE_STATE:
                 break  # "زيارة القاهرة": the place visited, not the visitor
-            if trig.event_type == PloverType.SANCTION and slots[k].actor.role in _ENVOYS:
+            if trig.event_type == PLOVER_SANCTION and slots[k].actor.role in _ENVOYS:
                 break  # "بطرد السفير الكندي": the envoy expelled, not the one expelling
             if trig.frame == "host" and words and words[t].endswith(tuple(trig.form[0] + p for p in _PRONOUNS)):
                 # "خلال استقباله وزير الخارجية السعودي": the pronoun hosts, the noun after it is the guest;
@@ -81,7 +91,7 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
             return before[-1]  # "وانتقل براك إلى السراي، حيث التقى رئيس الوزراء": the one who went there met him
         for k in after:  # verb-subject order: استقبل الرئيس ...
             m = slots[k].mention
-            if trig.frame == "visit" and slots[k].actor.role == Role.STATE:
+            if trig.frame == "visit" and slots[k].actor.role == ROLE_STATE:
                 break  # "يزور دمشق": the place visited, not the visitor
             if m.kind == "counterpart" or (words and "counterpart" in phrases_at(words, m.start)):
                 break  # "لقاء نظيره السوري": his counterpart is met, the subject is named before
@@ -251,9 +261,7 @@ def _stance_by_each(
     return [Roles(s.actor, (target,), 1) for s in chain for target in targets]
 
 
-_STANCES = frozenset(
-    {PloverType.ACCUSE, PloverType.REJECT, PloverType.SANCTION, PloverType.SUPPORT, PloverType.THREATEN}
-)
+_STANCES = frozenset({PLOVER_ACCUSE, PLOVER_REJECT, PLOVER_SANCTION, PLOVER_SUPPORT, PLOVER_THREATEN})
 
 
 def _objects(
@@ -263,7 +271,7 @@ def _objects(
     forum = {
         k
         for k, s in enumerate(slots)
-        if trig.event_type == PloverType.CONSULT and s.mention.kind == "igo" and t < s.mention.start <= forum_end
+        if trig.event_type == PLOVER_CONSULT and s.mention.kind == "igo" and t < s.mention.start <= forum_end
     }
     if "mission" in trig.flags:
         return _mission_state(slots, t, trig, source, words)

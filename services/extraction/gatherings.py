@@ -7,8 +7,8 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from schemas.event import PloverType, Role, Status
 from services.extraction.actors import PUNCT, ActorRef, after_delegation
+from services.extraction.codes import PLOVER_CONSULT, ROLE_ORGANIZATION, ROLE_STATE, STATUS_OCCURRED, STATUS_PLANNED
 from services.extraction.context import find_marker, is_background, status_at
 from services.extraction.lexicon import Trigger, fold_words
 from services.extraction.locate import PlaceHit
@@ -53,12 +53,12 @@ def chair(
 ) -> tuple[ActorRef, ActorRef] | None:
     """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X' / 'وكان X قد ترأس الوفد المشارك في القمة':
     X attends a session of the organisation (named in the sentence, or just before it)."""
-    here = next((s.actor for s in slots if s.actor.role == Role.ORGANIZATION and s.mention.kind == "igo"), None)
+    here = next((s.actor for s in slots if s.actor.role == ROLE_ORGANIZATION and s.mention.kind == "igo"), None)
     igo = here or recent_igo
     if igo is None:
         return None
     by = find_marker(words, "chair_by", t, len(words))
-    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    persons = [s for s in slots if s.actor.role not in (ROLE_STATE, ROLE_ORGANIZATION)]
     chair = next((s.actor for s in persons if by is not None and s.mention.start > by), None)
     if chair is None and _trig_is_verb(words, t):
         first = next((s.actor for s in persons if 0 <= t - s.mention.end <= 1), None)  # "وكان عطاف قد ترأس"
@@ -80,7 +80,7 @@ def summit(
         return None
     if find_marker(words, "sidelines", max(0, t - _JOIN_BEFORE - 2), t) is not None:
         return None  # "على هامش مشاركته في اجتماع": the frame of another event
-    persons = [s for s in slots if s.actor.role not in (Role.STATE, Role.ORGANIZATION)]
+    persons = [s for s in slots if s.actor.role not in (ROLE_STATE, ROLE_ORGANIZATION)]
     subject = next((s.actor for s in persons if s.mention.end <= t), None)  # "وشارك الرئيس الروسي … في القمة"
     if subject is None:  # "وكانت تونس قد شاركت في القمة العربية الأخيرة": a state joins
         subject = next((s.actor for s in slots if s.mention.end <= t and s.mention.kind == "state"), None)
@@ -95,7 +95,7 @@ def summit(
     first = doc.sentences[sent].first
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
-    igo = next((s for s in slots if s.actor.role == Role.ORGANIZATION and _names_gathering(s, t, words)), None)
+    igo = next((s for s in slots if s.actor.role == ROLE_ORGANIZATION and _names_gathering(s, t, words)), None)
     if igo is not None and (_two_organisations(slots, t) or joint_summit(words, [igo]) is not None):
         igo = None  # "القمة الخليجية الأوروبية"، "القمة العربية الإسلامية": no one IGO's summit
     if igo is not None:  # the gathering is a known organisation or forum
@@ -177,7 +177,7 @@ def _two_organisations(slots: list[Slot], t: int) -> bool:
     return len(near) > 1
 
 
-_NO_PERSON = (Role.STATE, Role.ORGANIZATION)
+_NO_PERSON = (ROLE_STATE, ROLE_ORGANIZATION)
 _NAMED_AFTER = 4  # "القمة السابعة عشرة لمجموعة بريكس"
 _FORUM_NEAR = 2  # "قمة مجلس التعاون الخليجي والصين", "القمة العربية الصينية" (the trigger inside the name)
 
@@ -209,7 +209,7 @@ def forum_party(
     parties = [s for s in local if s.actor.country is not None and s.mention.kind != "igo"]
     if igo is None or not parties or len({s.actor.country for s in parties}) > 1:
         return None
-    person = next((s for s in parties if s.actor.role not in (Role.STATE, Role.ORGANIZATION)), parties[0])
+    person = next((s for s in parties if s.actor.role not in (ROLE_STATE, ROLE_ORGANIZATION)), parties[0])
     return person.actor, igo.actor, igo
 
 
@@ -221,13 +221,13 @@ def next_gathering(
     if find_marker(words, "leaders", 0, len(words)) is None:
         return []
     for c in find_clues(words):
-        planned = status_at(words, c.index, future=c.future, planned_word=False) == Status.PLANNED
-        if c.trigger.event_type != PloverType.CONSULT or not planned:  # "عقد القمة المقبلة"
+        planned = status_at(words, c.index, future=c.future, planned_word=False) == STATUS_PLANNED
+        if c.trigger.event_type != PLOVER_CONSULT or not planned:  # "عقد القمة المقبلة"
             continue
-        held_ones = [e for e in earlier if e.trigger.frame == "multi" and e.status == Status.OCCURRED]
+        held_ones = [e for e in earlier if e.trigger.frame == "multi" and e.status == STATUS_OCCURRED]
         if not held_ones:
             return []
-        persons = [e for e in held_ones if e.source.role not in (Role.STATE, Role.ORGANIZATION)]
+        persons = [e for e in held_ones if e.source.role not in (ROLE_STATE, ROLE_ORGANIZATION)]
         held = (persons or held_ones)[0]  # the lead's "جمعت الرئيس السيسي …", not the headline's "بين مصر …"
         return [
             dataclasses.replace(
@@ -235,7 +235,7 @@ def next_gathering(
                 sent=sent,
                 index=c.index,
                 targets=(),
-                status=Status.PLANNED,
+                status=STATUS_PLANNED,
                 future=True,
                 background=False,
                 places=tuple(p for p in places if p.location.lat is not None),  # "في مصر": no city guessed

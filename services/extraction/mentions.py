@@ -26,6 +26,7 @@ from services.extraction.actors import (
     prep_of,
     word_seq_at,
 )
+from services.extraction.codes import ROLE_ORGANIZATION, ROLE_STATE
 from services.extraction.gazetteer import Gazetteer, Hit, key_of
 from services.extraction.lexicon import fold_words, trigger_index
 from services.extraction.morph import proclitic_readings, reads_as
@@ -142,7 +143,7 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         if country is None and phrases.get("government") == n:
             country, j = _government_seat(gaz, words, i + n)
         if country is not None:
-            ref = ActorRef(None, None, None, country, Role.STATE)
+            ref = ActorRef(None, None, None, country, ROLE_STATE)
             return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
         if phrases.get("institution") == n:  # "استدعت وزارة الشؤون الخارجية" in the reporting country's copy
             return Mention(i, n + i, "institution", prep_of(words, i, None), conj=conj)
@@ -161,7 +162,7 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
     if hit is None and reads_as(words[i], _KINGDOM):  # "أعلنت المملكة": the reporting kingdom itself
         country, j = title_country(gaz, words, i + 1)
         if country is not None:  # "المملكة المغربية" when the gazetteer lacks the long name
-            ref = ActorRef(None, None, None, country, Role.STATE)
+            ref = ActorRef(None, None, None, country, ROLE_STATE)
             return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
         return Mention(i, i + 1, "institution", prep_of(words, i, None), title_key="kingdom", conj=conj)
     if hit is None:
@@ -189,18 +190,18 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
     if "igo" in hit.kinds:
         body_of, end = _national_body(gaz, words, hit) if hit.key.startswith("مجلس ") else (None, i)
         if body_of is not None:  # "مجلس الأمن القومي التركي": Turkey's council, not the UN's
-            return Mention(i, end, "side", prep, ActorRef(None, None, None, body_of, Role.STATE), conj=conj)
+            return Mention(i, end, "side", prep, ActorRef(None, None, None, body_of, ROLE_STATE), conj=conj)
         short_name, qualifiers = _bilateral_council()
         if hit.key == short_name and hit.end < len(words) and words[hit.end] in qualifiers:
             return None
         igo = gaz.igo_by_name(hit.key)
         if igo is not None:
-            ref = ActorRef(igo.name_ar, igo.name_en, igo.qid, igo.code, Role.ORGANIZATION)
+            ref = ActorRef(igo.name_ar, igo.name_en, igo.qid, igo.code, ROLE_ORGANIZATION)
             return Mention(i, hit.end, "igo", prep, ref, conj=conj)
     if hit.kinds == frozenset({"nisba"}):  # "الهجوم الإسرائيلي": a state only as the object of blame
         state = gaz.state_by_nisba(hit.key)
         if state is not None and gaz.ambiguity(hit.key) is None:
-            ref = ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, Role.STATE)
+            ref = ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, ROLE_STATE)
             return Mention(i, hit.end, "nisba", prep, ref, conj=conj)
     if "state" in hit.kinds or "capital" in hit.kinds:
         match = gaz.state_by_name(hit.key)
@@ -217,7 +218,7 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         if match is not None:
             s = match.state
             kind = "capital" if match.via_capital else "state"
-            ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
+            ref = ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, ROLE_STATE)
             return Mention(i, hit.end, kind, prep, ref, conj=conj)
     return None
 

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from schemas.event import Role
+from services.extraction.codes import ROLE_AMBASSADOR, ROLE_ENVOY, ROLE_STATE
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import fold_words
 from services.extraction.mentions import ActorRef, Mention, person_ref
@@ -122,7 +123,7 @@ class Cast:
             s = self.gaz.state(code)
             if s is None:
                 return None
-            out.append(ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE))
+            out.append(ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, ROLE_STATE))
         return out[0], out[1]
 
     def holder(self, country: str, role: Role | None, office: str | None, title_key: str | None) -> ActorRef | None:
@@ -143,10 +144,10 @@ class Cast:
             return a
         if m.kind == "envoy_of" and a is not None:  # "سفير خادم الحرمين": the envoy of that office's state
             sender = self.person_by_office((a.office,)) if a.office else None
-            return ActorRef(None, None, None, sender.country, Role.AMBASSADOR) if sender else None
-        if m.kind == "title" and a is not None and a.role in (Role.AMBASSADOR, Role.ENVOY):
-            if a.role == Role.ENVOY and a.name_en is None and a.country:  # "المبعوث الأممي", named elsewhere
-                return self.person_of(a.country, Role.ENVOY) or a
+            return ActorRef(None, None, None, sender.country, ROLE_AMBASSADOR) if sender else None
+        if m.kind == "title" and a is not None and a.role in (ROLE_AMBASSADOR, ROLE_ENVOY):
+            if a.role == ROLE_ENVOY and a.name_en is None and a.country:  # "المبعوث الأممي", named elsewhere
+                return self.person_of(a.country, ROLE_ENVOY) or a
             return a
         if m.kind == "pronoun" and m.title_key:
             return self.person_by_office(tuple(m.title_key.split(",")))
@@ -167,21 +168,21 @@ class Cast:
         if m.kind == "institution" and self.home is not None:
             if m.title_key == "kingdom" and not self.gaz.is_kingdom(self.home):
                 return None  # "المملكة" in a republic's copy is not its own state
-            a = ActorRef(None, None, None, self.home, Role.STATE)
+            a = ActorRef(None, None, None, self.home, ROLE_STATE)
         if m.kind in ("state", "side", "igo", "capital", "nisba", "institution") and a is not None:
             if a.name_en is None and a.country:
                 state = self.gaz.state(a.country)
                 if state is not None:
-                    return ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, Role.STATE)
+                    return ActorRef(state.name_ar, state.name_en, state.qid, state.iso3, ROLE_STATE)
             return a
         return None
 
     def state_ref(self, a: ActorRef) -> ActorRef:
         """The state of an actor (the actor itself when it is one or the gazetteer lacks the state)."""
         s = self.gaz.state(a.country or "")
-        if a.role == Role.STATE or s is None:
+        if a.role == ROLE_STATE or s is None:
             return a
-        return ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE)
+        return ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, ROLE_STATE)
 
     def main_pair(self, kind: str | None = None, speaker: str | None = None) -> tuple[ActorRef, ActorRef] | None:
         """The two most-mentioned named people of different countries (their states for 'states').
@@ -216,6 +217,6 @@ class Cast:
                 s = self.gaz.state(a.country or "")
                 if s is None:
                     return None
-                out.append(ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, Role.STATE))
+                out.append(ActorRef(s.name_ar, s.name_en, s.qid, s.iso3, ROLE_STATE))
             return out[0], out[1]
         return pair[0], pair[1]

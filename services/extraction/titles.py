@@ -17,6 +17,7 @@ from services.extraction.actors import (
     prep_of,
     skip_honorifics,
 )
+from services.extraction.codes import ROLE_AMBASSADOR, ROLE_ENVOY
 from services.extraction.gazetteer import Gazetteer, Hit, OfficeHolder
 from services.extraction.lexicon import fold_words
 from services.extraction.morph import proclitic_readings
@@ -125,7 +126,7 @@ def _envoys(gaz: Gazetteer, hit: Hit) -> list[OfficeHolder]:
     """The envoy or ambassador terms of the person a gazetteer hit names."""
     if "person" not in hit.kinds:
         return []
-    return [t for t in gaz.persons_by_name(hit.key) if Role.ENVOY in t.roles or Role.AMBASSADOR in t.roles]
+    return [t for t in gaz.persons_by_name(hit.key) if ROLE_ENVOY in t.roles or ROLE_AMBASSADOR in t.roles]
 
 
 def name_after(

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas.event import Role
+from services.extraction.codes import ROLE_ORGANIZATION, ROLE_STATE
 from services.extraction.context import agency_spans
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import PlaceHit, find_places
@@ -70,7 +70,7 @@ def sentence_slots(
             out[-1] = dataclasses.replace(out[-1], mention=dataclasses.replace(out[-1].mention, end=m.end))
             continue
         out.append(Slot(m, actor, doc.span_surface(first + m.start, first + m.end) if surfaces else ""))
-        if actor.role not in (Role.STATE, Role.ORGANIZATION):
+        if actor.role not in (ROLE_STATE, ROLE_ORGANIZATION):
             antecedent = actor
     return out
 
@@ -92,7 +92,7 @@ def _named_before(before: list[Slot], cast: Cast, kind: str | None) -> tuple[Act
     its sentence reports is those two (their states for 'states'), not the article's main pair."""
     firsts: dict[str | None, ActorRef] = {}
     for s in before:
-        if s.actor.role != Role.ORGANIZATION:
+        if s.actor.role != ROLE_ORGANIZATION:
             firsts.setdefault(s.actor.country, s.actor)
     if len(firsts) != 2 or None in firsts:
         return None
