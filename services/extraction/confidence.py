@@ -73,7 +73,7 @@ class ArticleFacts:
     same_kind: tuple[bool, ...]  # ... or another one of the same kind (another group: other people or time)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class EventFacts:
     """The emitted event's fields that bear on its confidence."""
 
@@ -88,6 +88,33 @@ class EventFacts:
     located: bool
     attributed: bool
     unnamed_party: bool  # a party the gazetteer has no English name for, before any renaming
+
+    # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
+    def __init__(
+        self,
+        event_type: PloverType,
+        mode: str | None,
+        status: Status,
+        primary: bool,
+        source: Actor,
+        target: Actor | None,
+        participants: int,
+        date_basis: str,
+        located: bool,
+        attributed: bool,
+        unnamed_party: bool,
+    ) -> None:
+        object.__setattr__(self, "event_type", event_type)
+        object.__setattr__(self, "mode", mode)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "primary", primary)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "target", target)
+        object.__setattr__(self, "participants", participants)
+        object.__setattr__(self, "date_basis", date_basis)
+        object.__setattr__(self, "located", located)
+        object.__setattr__(self, "attributed", attributed)
+        object.__setattr__(self, "unnamed_party", unnamed_party)
 
 
 @dataclass(frozen=True, slots=True)
