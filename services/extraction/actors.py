@@ -273,13 +273,20 @@ def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:
                 return p
     if each_of(words, start):
         return ""  # "كل من السعودية والإمارات"، "استقبل كلا من …": a quantifier over the actors, no preposition
-    if start > 0 and (words[start - 1],) in actor_words().get("prep", frozenset()):
-        return words[start - 1]
     if start > 0:
+        preps = _prep_words()
+        if words[start - 1] in preps:
+            return words[start - 1]
         for stem, _p in proclitic_readings(words[start - 1]):
-            if (stem,) in actor_words().get("prep", frozenset()):
+            if stem in preps:
                 return stem
     return ""
+
+
+@functools.cache
+def _prep_words() -> frozenset[str]:
+    """The one-word prepositions of actor_words.tsv (looked up as words, not as 1-word phrases)."""
+    return frozenset(seq[0] for seq in actor_words().get("prep", frozenset()) if len(seq) == 1)
 
 
 def skip_honorifics(words: Sequence[str], j: int) -> int:
