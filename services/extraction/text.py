@@ -222,8 +222,9 @@ def _chunked(spans: list[tuple[str, int, int, int, int]], sentences: list[tuple[
 def build_doc(article: NormalizedArticle) -> Doc:
     sentences: list[tuple[str, int, int]] = []
     clean_map = _Mapper(article.clean_to_raw)
+    clean_text = article.clean_text  # a pydantic field: read once, not per sentence
     for span in article.sentences:
-        text = article.clean_text[span.start : span.end]
+        text = clean_text[span.start : span.end]
         stripped = text.strip()
         if not stripped:
             continue
@@ -243,7 +244,7 @@ def build_doc(article: NormalizedArticle) -> Doc:
         for lo in range(first, ti, MAX_SENTENCE_TOKENS):
             hi = min(lo + MAX_SENTENCE_TOKENS, ti)
             start, end = tokens_list[lo].start, tokens_list[hi - 1].end
-            piece = article.clean_text[clean_map.unmap(start) : clean_map.unmap(end)]
+            piece = clean_text[clean_map.unmap(start) : clean_map.unmap(end)]
             spans.append((piece, start, end, lo, hi))
     if len(spans) == len(sentences) and not _chunked(spans, sentences):
         tokens = tuple(tokens_list)  # sentence numbers already right: no window was cut
@@ -254,4 +255,4 @@ def build_doc(article: NormalizedArticle) -> Doc:
             for t in tokens_list[lo:hi]
         )
     out = [Sentence(k, text, rs, re_, lo, hi) for k, (text, rs, re_, lo, hi) in enumerate(spans)]
-    return Doc(tokens, tuple(out), article.clean_text, article.clean_to_raw)
+    return Doc(tokens, tuple(out), clean_text, article.clean_to_raw)
