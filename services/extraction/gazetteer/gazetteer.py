@@ -43,6 +43,7 @@ class Gazetteer:
     # mappingproxy costs two method dispatches per lookup
     kinds: dict[str, frozenset[str]]
     key_lengths: dict[str, tuple[int, ...]]
+    second_words: dict[str, frozenset[str]]  # first word of the keys of 2+ words -> their second words
     max_key_words: int
     sole_states: Mapping[str, str]  # title key -> the only state with that office ("البابا" -> VAT)
     seats: Mapping[str, str]  # IGO code -> ISO3 of its headquarters' state (ARL -> EGY)
@@ -148,10 +149,14 @@ class Gazetteer:
             return None
         best: Hit | None = None
         room = len(tokens) - start
+        after = tokens[start + 1] if room > 1 else ""
         for stem, clitic, lengths in self._openings_of(tokens[start]):
             shorter = 0 if best is None else best.end - start  # a reading must beat the best so far
+            # no key of two words or more when the next word is no second word of one (most often): then
+            # no key is joined and looked up for those lengths
+            longer = room > 1 and after in self.second_words.get(stem, _NO_WORDS)
             for n in lengths:
-                if n > room:
+                if n > room or (n > 1 and not longer):
                     continue
                 if n <= shorter:
                     break
@@ -174,3 +179,4 @@ class Gazetteer:
 
 
 _OPENINGS_MAX = 1 << 16
+_NO_WORDS: frozenset[str] = frozenset()

@@ -173,6 +173,15 @@ def test_match_at_strips_proclitics_and_prefers_longest(gz: Gazetteer) -> None:
     assert lebanon is not None and lebanon.clitic == ""
 
 
+def test_match_at_finds_every_key_at_its_own_words(gz: Gazetteer) -> None:
+    # match_at joins and looks up a key of two words or more only when the next word is a second word of
+    # one (`second_words`): every key, followed by a word that continues none, must still be found whole
+    for key in gz.name_keys():
+        words = [*key.split(" "), "\x00"]
+        hit = gz.match_at(words, 0)
+        assert hit is not None and hit.key == key and hit.end == len(words) - 1, key
+
+
 def test_name_keys_are_folded_and_bounded(gz: Gazetteer) -> None:
     keys = gz.name_keys()
     assert match_key("عشق آباد") in keys
