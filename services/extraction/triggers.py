@@ -87,7 +87,11 @@ def _starting_new(word: str) -> tuple[tuple[Trigger, bool], ...]:
 def find_clues(words: Sequence[str]) -> list[Clue]:
     out: list[Clue] = []
     free = 0  # the first position after the last trigger found
-    for i, entries in enumerate(map(_starting, words)):
+    memo = _STARTING
+    for i, word in enumerate(words):
+        entries = memo.get(word)  # looked up here: map(_starting, …) made a Python-level call per word
+        if entries is None:
+            entries = _starting(word)
         if not entries or i < free:
             continue
         best: Clue | None = None
