@@ -12,6 +12,7 @@ from services.extraction.codes import ROLE_ORGANIZATION, ROLE_STATE
 from services.extraction.context import agency_spans
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import PlaceHit, find_places
+from services.extraction.memo import remember
 from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
 from services.extraction.resolve import Cast
 from services.extraction.slots import Slot
@@ -31,9 +32,20 @@ class SentenceView:
         object.__setattr__(self, "places", places)
 
 
+_VIEW_WORDS: dict[str, str] = {}  # folded token -> itself, or PUNCT when it starts with no letter or digit
+
+
+def _view_word(key: str) -> str:
+    return remember(_VIEW_WORDS, key, key if key[:1].isalnum() else PUNCT, 200_000)
+
+
 def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
     views = []
-    every = [t.key if t.key[:1].isalnum() else PUNCT for t in doc.tokens]  # folded; punctuation as PUNCT
+    every: list[str] = []  # folded; punctuation as PUNCT (memoised: a slice and a test per token cost more)
+    memo = _VIEW_WORDS
+    for t in doc.tokens:
+        word = memo.get(t.key)
+        every.append(word if word is not None else _view_word(t.key))
     for s in doc.sentences:
         words = tuple(every[s.first : s.last])
         masked = agency_spans(words)
