@@ -24,6 +24,8 @@ from services.extraction.memo import remember
 # word, and `findall` tiles any other chunk, so offsets follow from the lengths with no match object per token.
 MAX_SENTENCE_TOKENS = 150
 _TOKEN = re.compile(r"[\w\u064B-\u0652\u0670\u0640]+|[^\s\w]")
+# the characters the word pattern takes that are no letter or digit (`_`, tatweel, the combining marks)
+_WORD_EXTRAS = frozenset("_\u0640\u0670\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -182,7 +184,7 @@ def _tokens(match_text: str, runs: Columns, sentences: list[tuple[str, int, int]
     pos = 0
     for chunk in match_text.split():
         pos = match_text.find(chunk, pos)  # only whitespace lies between the previous chunk and this one
-        pieces: list[str] = [chunk] if chunk.isalnum() else _TOKEN.findall(chunk)
+        pieces = [chunk] if chunk.isalnum() else _pieces(chunk)
         for word in pieces:
             start = pos
             end = pos = start + len(word)
@@ -213,6 +215,16 @@ def _tokens(match_text: str, runs: Columns, sentences: list[tuple[str, int, int]
     for later in range(si + 1, n_sents + 1):
         firsts[later] = len(out)
     return out, firsts
+
+
+def _pieces(chunk: str) -> list[str]:
+    """The tokens of a whitespace-free chunk that is not one word: most often a word and the punctuation
+    mark after it ("القاهرة،"), else what the pattern tiles it into."""
+    head, last = chunk[:-1], chunk[-1]
+    if head.isalnum() and last not in _WORD_EXTRAS:
+        return [head, last]
+    found: list[str] = _TOKEN.findall(chunk)
+    return found
 
 
 def _chunked(spans: list[tuple[str, int, int, int, int]], sentences: list[tuple[str, int, int]]) -> bool:

@@ -41,6 +41,7 @@ def test_tokens_tile_the_text_as_the_pattern_does() -> None:
         "\u00a0\tقال:\u2003«نعم»\n\nو_لا 12.5% من\u064eـه",
         "  leading and trailing  ",
         "a_b c__ __ ٣٤٥ x\u0640y ؟!",
+        "القاهرة، الرياض. جدة_ مكة\u0640 بيروت\u064e دمشق؟ (عمان) «غزة»",  # a word and the mark after it
     ]
     alphabet = "اب ت،.؟ _\u064b\u0640\u00a0\t\n1٢xـ«»"
     rng = random.Random(26)
