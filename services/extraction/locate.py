@@ -16,7 +16,14 @@ from services.extraction.actors import each_of
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.morph import proclitic_readings, reads_as
-from services.extraction.places import City, city_by_english, city_by_words, city_name_lengths, max_words
+from services.extraction.places import (
+    City,
+    city_by_english,
+    city_by_words,
+    city_name_lengths,
+    city_second_words,
+    max_words,
+)
 from services.extraction.prefilter import StartFilter
 
 _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
@@ -102,6 +109,24 @@ def _city_lengths(gaz: Gazetteer) -> dict[str, int]:
     return found
 
 
+_SECONDS: dict[int, dict[str, frozenset[str]]] = {}  # id(gazetteer) -> city/alias first word -> second words
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _city_seconds(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    """First word of every city name and alias of two words or more -> the second words of those names."""
+    found = _SECONDS.get(id(gaz))
+    if found is None:
+        seconds = {first: set(words) for first, words in city_second_words().items()}
+        for key in _aliases(gaz):
+            if len(key) > 1:
+                seconds.setdefault(key[0], set()).add(key[1])
+        found = {first: frozenset(words) for first, words in seconds.items()}
+        _SECONDS.clear()
+        _SECONDS[id(gaz)] = found
+    return found
+
+
 def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, str] | None:
     """Longest city name at words[i] (proclitic readings of the first word), with its preposition."""
     if i >= len(words):
@@ -112,11 +137,14 @@ def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, s
     ]
     if not readings:
         return None
-    aliases, stopwords = _aliases(gaz), _stopwords()
+    aliases, stopwords, seconds = _aliases(gaz), _stopwords(), _city_seconds(gaz)
+    after = words[i + 1] if i + 1 < len(words) else ""
     for n in range(min(max(r[2] for r in readings), len(words) - i), 0, -1):
         for stem, prep, longest in readings:
             if n > longest:
                 continue  # no name that long starts with this reading
+            if n > 1 and after not in seconds.get(stem, _NO_WORDS):
+                continue  # nor one of two words or more: the next word is the second word of none
             key = (stem, *words[i + 1 : i + n])
             city = aliases.get(key)
             if city is None:

@@ -98,6 +98,16 @@ def city_name_lengths() -> dict[str, int]:
     return out
 
 
+@functools.cache
+def city_second_words() -> dict[str, frozenset[str]]:
+    """First word of every city name of two words or more -> the second words of those names."""
+    out: dict[str, set[str]] = {}
+    for key in _index()[0]:
+        if len(key) > 1:
+            out.setdefault(key[0], set()).add(key[1])
+    return {first: frozenset(seconds) for first, seconds in out.items()}
+
+
 def city_by_words(words: tuple[str, ...]) -> City | None:
     """The city whose Arabic name is exactly these folded words, if any."""
     return _index()[0].get(words)
