@@ -169,9 +169,9 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         return None
     if "capital_nisba" in hit.kinds:  # "العاصمة الأردنية عمان": a place, the name after it too
         after = gaz.match_at(words, hit.end)
-        end = after.end if after is not None and after.kinds & {"capital", "state"} else hit.end
+        end = after.end if after is not None and ("capital" in after.kinds or "state" in after.kinds) else hit.end
         return Mention(i, end, "place", "")
-    if hit.kinds & {"person", "title"} and not hit.clitic and after_venue(words, i):
+    if ("person" in hit.kinds or "title" in hit.kinds) and not hit.clitic and after_venue(words, i):
         return Mention(i, hit.end, "place", "")  # "بمطار محمد الخامس": the airport, not the king
     if "person" in hit.kinds and not hit.clitic and _named_venue(gaz, words, i):
         return Mention(i, hit.end, "place", "")  # "مطار رفيق الحريري": the airport, not Saad Hariri

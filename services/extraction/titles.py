@@ -152,7 +152,7 @@ def title_country(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | N
     k = j
     while k < len(words) and k < j + _MINISTRY_WORDS and words[k] != PUNCT:
         hit = gaz.match_at(words, k)
-        if hit is not None and hit.kinds & {"title", "person"}:
+        if hit is not None and ("title" in hit.kinds or "person" in hit.kinds):
             break  # "ولي العهد والرئيس الفرنسي": a second person, not the ministry's long name
         if hit is not None and "nisba" in hit.kinds and not hit.clitic:
             state = gaz.state_by_nisba(hit.key)
