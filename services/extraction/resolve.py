@@ -37,6 +37,7 @@ class Cast:
         self.states: dict[str, ActorRef] = {}
         self._persons_of: dict[tuple[str | None, Role | None, str | None], ActorRef | None] = {}
         self._persons_by_office: dict[tuple[str, ...], ActorRef | None] = {}
+        self._pairs: dict[tuple[str | None, str | None], list[ActorRef]] = {}  # main_pair's people
         order = 0
         for mentions in sentences:
             for m in mentions:
@@ -111,6 +112,28 @@ class Cast:
         if not named:
             return None
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+
+    def _ranked_pair(self, office: str | None, speaker: str | None) -> list[ActorRef]:
+        """`main_pair`'s two people in article order ([] without two), ranked once per office and speaker (the
+        cast does not change once built)."""
+        weight: dict[str | None, int] = defaultdict(int)  # the parties are the two countries named most
+        for a in self.people.values():
+            weight[a.country] += self.counts[a.ident]
+        top = sorted((c for c in weight if c != speaker), key=lambda c: -weight[c])[:2]
+        ranked = sorted(  # "الرئيسان": of each of the two, the one holding the office if any
+            self.people.values(),
+            key=lambda a: (
+                a.country not in top,
+                office is not None and a.office != office,
+                -self.counts[a.ident],
+                self.first[a.ident],
+            ),
+        )
+        first = ranked[0] if ranked else None
+        second = next((a for a in ranked if first is not None and a.country != first.country), None)
+        if first is None or second is None:
+            return []
+        return sorted((first, second), key=lambda a: self.first[a.ident])
 
     def _state_pair(self) -> tuple[ActorRef, ActorRef] | None:
         """Without two named people, the two states the article names most ("الجانبان" = الكويت، العراق)."""
@@ -193,24 +216,11 @@ class Cast:
         """
         states = (kind or "").startswith("states")
         office = (kind or "").partition(":")[2] or None
-        weight: dict[str | None, int] = defaultdict(int)  # the parties are the two countries named most
-        for a in self.people.values():
-            weight[a.country] += self.counts[a.ident]
-        top = sorted((c for c in weight if c != speaker), key=lambda c: -weight[c])[:2]
-        ranked = sorted(  # "الرئيسان": of each of the two, the one holding the office if any
-            self.people.values(),
-            key=lambda a: (
-                a.country not in top,
-                office is not None and a.office != office,
-                -self.counts[a.ident],
-                self.first[a.ident],
-            ),
-        )
-        first = ranked[0] if ranked else None
-        second = next((a for a in ranked if first is not None and a.country != first.country), None)
-        if first is None or second is None:
+        pair = self._pairs.get((office, speaker))
+        if pair is None:
+            pair = self._pairs[(office, speaker)] = self._ranked_pair(office, speaker)
+        if not pair:
             return self._state_pair()
-        pair = sorted((first, second), key=lambda a: self.first[a.ident])
         if states:
             out = []
             for a in pair:
