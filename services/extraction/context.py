@@ -253,8 +253,7 @@ def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
 def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, base: int) -> list[str]:
     """Sources a sentence cites. `words` are the sentence's folded words (as in its view), `tokens` its
     tokens, `surface` its clean text and `base` the raw offset of its first token."""
-    stops = _attribution_stops()
-    found: list[str] = []
+    found: list[str] = []  # most sentences cite no one: nothing below runs for them but the loop
     marks = _marks(words)
     for i, here in zip(marks.starts, marks.kinds, strict=True):
         agency = here.get("a:agency", 0)
@@ -263,13 +262,14 @@ def attribution(words: Sequence[str], tokens: Sequence[Token], surface: str, bas
             found.append(name[_clitic_length(words[i]) :])  # "لارنا" -> "ارنا"
         cue = here.get("a:cue", 0)
         if cue:
+            stops = _attribution_stops()
             j = i + cue
             k = j
             while k < len(words) and k < j + 4 and words[k].isalnum() and words[k] not in stops:
                 k += 1
             if k > j and words[j].startswith(("ال", "وكال", "لل")):
                 found.append(_surface(tokens, j, k, surface, base))
-    return list(dict.fromkeys(f for f in found if f))
+    return list(dict.fromkeys(f for f in found if f)) if found else found
 
 
 def _clitic_length(word: str) -> int:
