@@ -115,11 +115,7 @@ def actor_index() -> PhraseIndex:
 
 def phrases_at(words: Sequence[str], i: int) -> dict[str, int]:
     """Kind -> length of the longest actor-word phrase of that kind at words[i]."""
-    out: dict[str, int] = {}
-    if i < len(words):
-        for kind, n in actor_index().at(words, i):
-            out[kind] = max(n, out.get(kind, 0))
-    return out
+    return actor_index().kinds_at(words, i) if i < len(words) else {}
 
 
 def word_seq_at(words: Sequence[str], i: int, kind: str) -> int:

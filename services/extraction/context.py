@@ -64,10 +64,7 @@ def _marks(words: Sequence[str]) -> _Marks:
     kinds: list[dict[str, int]] = []
     found: dict[str, list[int]] = {}
     for i in index.starts(words):
-        here: dict[str, int] = {}
-        for kind, n in index.at(words, i):
-            if n > here.get(kind, 0):
-                here[kind] = n
+        here = index.kinds_at(words, i)
         if not here:
             continue
         starts.append(i)

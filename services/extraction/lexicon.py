@@ -151,6 +151,17 @@ class PhraseIndex:
                 out.append((kind, len(seq)))
         return out
 
+    def kinds_at(self, words: Sequence[str], i: int) -> dict[str, int]:
+        """Kind -> length of the longest phrase of that kind starting at words[i] (kinds in the order of
+        their longest phrase): what `at` gives, folded without building its list."""
+        out: dict[str, int] = {}
+        starting = self._by_word.get(words[i])
+        for kind, seq in self._starting(words[i]) if starting is None else starting:
+            n = len(seq)
+            if (n == 1 or _follows(words, i, seq)) and n > out.get(kind, 0):
+                out[kind] = n
+        return out
+
     def longest(self, words: Sequence[str], i: int, kind: str) -> int:
         return max((n for k, n in self.at(words, i) if k == kind), default=0)
 
