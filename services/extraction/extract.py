@@ -83,6 +83,8 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     if any("solo" not in c.trigger.flags for c in cands):  # praise is an event only when nothing else is
         cands = [c for c in cands if "solo" not in c.trigger.flags]
     groups = merge(cands)
+    if not groups:  # no event: the article's context (topics, figures, sources, main place) would go unused
+        return []
     main = primaries(groups)
     context = ArticleContext(doc, gaz, article, on, views, cast)
     context.groups = groups
