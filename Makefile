@@ -31,6 +31,7 @@ demo: setup native kafka-jars
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: setup
 	$(BIN)/mypy
@@ -44,6 +45,7 @@ integration: setup native kafka-jars
 test: setup native kafka-jars
 	@if [ -x .ci/install-ops-tools ]; then ./.ci/install-ops-tools; fi
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

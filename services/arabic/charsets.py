@@ -12,8 +12,7 @@ from __future__ import annotations
 # space) to U+0020, line breaks (VT, FF, CR, next line, line separator, paragraph separator) to U+000A.
 # Then every run of spaces and newlines becomes one space, or one newline if it holds one.
 SPACES: dict[str, str] = dict.fromkeys(
-    "\u0009\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u202f\u205f\u3000",
+    "\u0009\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
     " ",
 )
 SPACES |= dict.fromkeys("\u000b\u000c\u000d\u0085\u2028\u2029", "\n")
@@ -109,6 +108,5 @@ FOREIGN_LETTERS: dict[str, str] = {
 # --- language gate ------------------------------------------------------------------------------------------
 # Arabic-script letters (Arabic, Supplement, Extended-A, presentation forms are folded before counting).
 ARABIC_LETTERS = (
-    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
-    "\u0750-\u077f\u08a0-\u08c9"
+    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
 )

@@ -19,6 +19,8 @@ BULLETS = "\u2022\u00b7\u25cf\u25aa\u2023\u2043*\\->"
 
 # "Read also" / "see also" / "related": a heading alone cuts the related block after it; with ":" and a
 # headline after it, only that line.
+# Lexicon tables keep several entries a line (ruff format would put one per line).
+# fmt: off
 RELATED = (
     "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "شاهد كذلك", "طالع ايضا", "اقرا المزيد", "مواضيع ذات صله",
     "اخبار ذات صله", "مقالات ذات صله", "ذات صله", "مواضيع متعلقه", "اخبار متعلقه", "اخبار مشابهه",
@@ -57,6 +59,7 @@ SHARE_BUTTONS = (
 CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب الرمز")
 # End-of-story markers (Mehr, IRNA, ...): the marker and everything after it is chrome.
 END_MARKERS = ("انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "النهايه", "(النهايه)", "/النهايه/", "-النهايه-")
+# fmt: on
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 
+# Lexicon tables keep several entries a line (ruff format would put one per line).
+# fmt: off
 MONTHS: dict[str, int] = {
     # Gregorian (Egypt, Gulf)
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7,
@@ -45,6 +47,7 @@ HIJRI_MONTHS = (
 SOLAR_HIJRI_MONTHS = (
     "فروردين", "ارديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "ابان", "اذر", "دي", "بهمن", "اسفند",
 )
+# fmt: on
 # Era marks after a year: هـ, هجري, هـ.ش (Hijri); مـ (Gregorian, ميلادي).
 HIJRI_ERA = ("ه", "هجري", "هجريه", "ه.ش", "ه ش", "ش")
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")

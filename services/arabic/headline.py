@@ -18,7 +18,7 @@ STAMP_PART_WORDS = 3
 _FINAL_PUNCT = ".!?\u061f\u2026:\u061b\u060c,;\n"  # . ! ? ؟ … : ؛ ، , ; (and an empty line)
 _KICKER_END = ":\u061b;"  # : ؛ ;
 _SENTENCE_END = ".!?\u061f\u2026\"'\u00bb)"  # . ! ? ؟ … and closing quotes or parenthesis
-_HEADER_PUNCT = re.compile("[.!?\u061f:\u061b\u060c,;\"]")
+_HEADER_PUNCT = re.compile('[.!?\u061f:\u061b\u060c,;"]')
 _BYLINE_MARKERS = ("بقلم", "كتب", "اعداد", "تحرير", "ترجمه", "مراسل")  # match-key form
 _AGENCY_TAG = re.compile(r"[/(][^/()]{1,20}[/)]$")  # `/ وام /`, `(ومع)`, `/أ ش أ/` closing a dateline
 

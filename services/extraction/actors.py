@@ -237,17 +237,9 @@ def border_nouns() -> frozenset[str]:
 def after_place_noun(words: Sequence[str], start: int) -> bool:
     """Is words[start] a state named as a place: right after a place noun ('قبالة سواحل اليمن'، 'بمحافظة'),
     or after 'الحدود مع' ('والحدود مع سوريا'); proclitics allowed on the noun."""
-    if start > 0 and (
-        words[start - 1] in place_nouns()
-        or reads_as(words[start - 1], place_nouns())
-    ):
+    if start > 0 and (words[start - 1] in place_nouns() or reads_as(words[start - 1], place_nouns())):
         return True
-    return (
-        start > 1
-        and words[start - 1] == "مع"
-        and reads_as(words[start - 2], border_nouns())
-    )
-
+    return start > 1 and words[start - 1] == "مع" and reads_as(words[start - 2], border_nouns())
 
 
 def prep_of(words: Sequence[str], start: int, hit: Hit | None) -> str:

@@ -219,9 +219,7 @@ def delegate(slot: Slot, view: SentenceView) -> bool:
     if m.kind != "nisba" or not m.conj:
         return False
     return any(
-        o.kind == "nisba"
-        and 0 < m.start - o.start <= _DUAL_REACH
-        and view.words[o.start - 1] in dual_delegations()
+        o.kind == "nisba" and 0 < m.start - o.start <= _DUAL_REACH and view.words[o.start - 1] in dual_delegations()
         for o in view.mentions
     )
 

@@ -54,7 +54,6 @@ def _between_delegations(slots: Sequence[Slot], t: int, words: Sequence[str]) ->
     return None
 
 
-
 def upgrade(slots: Sequence[Slot], slot: Slot) -> Slot:
     """'رئيسا لروسيا': a state reached through لـ stands for its person named in the sentence, if any."""
     if slot.actor.role != ROLE_STATE:

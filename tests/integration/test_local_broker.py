@@ -21,9 +21,13 @@ pytestmark = pytest.mark.integration
 def marsad(*args: str, env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "services.cli", *args],
-        cwd=REPO, env={**os.environ, **env}, capture_output=True, text=True, timeout=timeout, check=False,
+        cwd=REPO,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
-
 
 
 def test_broker_starts_answers_and_leaves_no_process(tmp_path: Path) -> None:

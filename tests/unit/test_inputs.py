@@ -22,8 +22,13 @@ def test_txt_file_becomes_one_article(tmp_path: Path) -> None:
 
 
 def test_jsonl_lines_are_validated(tmp_path: Path) -> None:
-    good = {"article_id": "a1", "source": "s", "text": ARTICLE, "fetched_at": "2025-03-03T00:00:00Z",
-            "ingest": {"channel": "feed"}}
+    good = {
+        "article_id": "a1",
+        "source": "s",
+        "text": ARTICLE,
+        "fetched_at": "2025-03-03T00:00:00Z",
+        "ingest": {"channel": "feed"},
+    }
     path = tmp_path / "batch.jsonl"
     path.write_text(json.dumps(good) + "\n\n" + json.dumps({**good, "article_id": "a2"}) + "\n", encoding="utf-8")
     assert [a.article_id for a in load_articles([path])] == ["a1", "a2"]

@@ -9,8 +9,20 @@ import pytest
 
 from tests.paths import REPO
 
-IO_MODULES = {"faust", "mode", "aiokafka", "prometheus_client", "httpx", "requests", "aiohttp", "starlette",
-              "uvicorn", "socket", "sqlite3", "urllib"}
+IO_MODULES = {
+    "faust",
+    "mode",
+    "aiokafka",
+    "prometheus_client",
+    "httpx",
+    "requests",
+    "aiohttp",
+    "starlette",
+    "uvicorn",
+    "socket",
+    "sqlite3",
+    "urllib",
+}
 SHELLS = ("services.worker", "services.scraper", "services.gateway", "services.commands", "services.cli")
 
 

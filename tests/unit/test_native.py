@@ -79,7 +79,7 @@ def test_the_manifest_lists_only_the_modules_this_build_made(tmp_path: Path) -> 
     source = tmp_path / "tiny.c"
     source.write_text(
         "#include <Python.h>\n"
-        "static struct PyModuleDef tiny = {PyModuleDef_HEAD_INIT, \"_tiny\", NULL, -1, NULL};\n"
+        'static struct PyModuleDef tiny = {PyModuleDef_HEAD_INIT, "_tiny", NULL, -1, NULL};\n'
         "PyMODINIT_FUNC PyInit__tiny(void) { return PyModule_Create(&tiny); }\n",
         encoding="utf-8",
     )

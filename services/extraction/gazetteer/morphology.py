@@ -52,7 +52,7 @@ def nisba_forms(base: str) -> tuple[str, ...]:
 
 
 def feminine_definite(base: str) -> str:
-    """"التركمانية" for "تركماني": the form used in "العاصمة التركمانية"."""
+    """ "التركمانية" for "تركماني": the form used in "العاصمة التركمانية"."""
     return " ".join(ARTICLE + w[:-1] + _NISBA_SUFFIXES[FEMININE_SINGULAR] for w in base.split())
 
 

@@ -81,6 +81,7 @@ def test_kill9_with_a_full_window_every_committed_offset_has_its_outputs(kafka_b
     below = [(key, where) for where, key in raw.items() if where[1] < committed.get(where[0], 0)]
     letters = {(d.source_partition, d.source_offset) for d in out.dead if d.stage == Stage.NORMALIZE}
     events = set(out.events)
+
     def has_outputs(key: str, where: tuple[int, int]) -> bool:
         if key in bad:
             return where in letters

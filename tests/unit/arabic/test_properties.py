@@ -26,7 +26,8 @@ from tests.unit.arabic.support import assert_valid_runs, boundaries, raw_article
 
 # Characters the folds treat specially, so generated text hits every branch often.
 SPECIAL = (
-    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي" "أإآٱىةؤئءۀیکپچژڤگھہە"  # letters and the folded variants
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    "أإآٱىةؤئءۀیکپچژڤگھہە"  # letters and the folded variants
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640\u06e1"  # marks, tatweel
     "\ufefb\ufef5\ufdf2\ufdfa\ufe70\ufc5e\ufe8d\ufe91\ufb8f"  # presentation forms
     "\u0000\u200b\u200c\u200d\u200e\u200f\u202b\u2066\ufeff\u00ad\u061c\ud800\udfff"  # invisibles
@@ -34,9 +35,7 @@ SPECIAL = (
     "٠١٢٣٤٥٦٧٨٩۰۴٪٫٬0123456789.,:;!?؟،؛/%-–—«»“”‘’\"'()…"  # digits and punctuation
     "abcXYZéß"
 )
-texts = st.text(
-    alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters(exclude_categories=())), max_size=300
-)
+texts = st.text(alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters(exclude_categories=())), max_size=300)
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -156,8 +155,19 @@ def test_one_megabyte_of_mixed_text() -> None:
         ("ب. (النهاية)\n" * 90_000),  # end markers closing every paragraph
     ],
     ids=[
-        "marks", "nul", "surrogates", "chrome-phrases", "digit-slashes", "captcha", "dots", "abbrev", "brackets",
-        "related-headings", "datelines", "initials", "end-markers",
+        "marks",
+        "nul",
+        "surrogates",
+        "chrome-phrases",
+        "digit-slashes",
+        "captcha",
+        "dots",
+        "abbrev",
+        "brackets",
+        "related-headings",
+        "datelines",
+        "initials",
+        "end-markers",
     ],
 )
 def test_one_megabyte_adversarial_articles(raw: str) -> None:

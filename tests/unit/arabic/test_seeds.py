@@ -35,7 +35,7 @@ def test_000_title_and_read_also_line() -> None:
     assert article.title == "رئيسي وبوتين يناقشان تعميق التعاون السياسي والاقتصادي بين روسيا وإيران"
     assert article.published_at is None and article.published_basis is None
     [(kind, text)] = kinds(article)
-    assert kind == "related" and text.startswith("اقرأ أيضاً: \"غازبروم\"")
+    assert kind == "related" and text.startswith('اقرأ أيضاً: "غازبروم"')
     assert "غازبروم" not in article.clean_text
     assert "بنسبة 81% من العام الماضي" in article.clean_text
     assert "شمال - جنوب" in article.clean_text  # en dash unified

@@ -49,10 +49,7 @@ def test_an_unnamed_defence_minister_is_the_holder_on_the_day() -> None:
 
 
 def test_defence_ministers_and_heads_of_government_named_in_full() -> None:
-    text = (
-        "بحث وزير الدفاع التركي خلوصي أكار اليوم في أنقرة مع رئيس الوزراء النرويجي يوناس غار ستوره "
-        "التعاون الدفاعي."
-    )
+    text = "بحث وزير الدفاع التركي خلوصي أكار اليوم في أنقرة مع رئيس الوزراء النرويجي يوناس غار ستوره التعاون الدفاعي."
     assert {"Hulusi Akar", "Jonas Gahr Store"} <= _names(events(text, dt.date(2022, 5, 4)))
 
 
@@ -212,8 +209,7 @@ def test_a_state_named_like_its_capital_before_a_comma_is_a_party() -> None:
 
 def test_tit_for_tat_expulsions_are_two_events() -> None:
     text = (
-        "طردت هولندا اليوم دبلوماسيين روسيين من السفارة الروسية، ردا على طرد روسيا أمس دبلوماسيين "
-        "من السفارة الهولندية."
+        "طردت هولندا اليوم دبلوماسيين روسيين من السفارة الروسية، ردا على طرد روسيا أمس دبلوماسيين من السفارة الهولندية."
     )
     found = [e for e in events(text, PUB) if e.cameo.code == "161"]
     assert _pairs(found) == {("NLD", "RUS"), ("RUS", "NLD")}
