@@ -34,6 +34,16 @@ def normalized(text: str, limits: NormalizeLimits = DEFAULT_LIMITS, **fields: ob
     return result
 
 
+# A story's opening and its later paragraphs, for tests of what the structure pass cuts between them.
+STORY_OPENING = "قال الوزير إن المحادثات كانت مثمرة وبناءة.\nوأضاف أن البلدين اتفقا على مواصلة التشاور."
+STORY_PARAGRAPHS = "\n".join(f"وفي الفقرة {i} قال المتحدث إن الاجتماع تناول قضايا كثيرة تهم البلدين." for i in range(4))
+
+
+def removed(article: NormalizedArticle) -> list[tuple[str, str]]:
+    """The blocks the normaliser cut, as (kind, text)."""
+    return [(block.kind, block.text) for block in article.removed]
+
+
 def rejected(text: str, limits: NormalizeLimits = DEFAULT_LIMITS) -> Rejection:
     result = normalize_article(raw_article(text), limits)
     assert isinstance(result, Rejection), result

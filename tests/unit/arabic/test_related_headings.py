@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.normalized import NormalizedArticle
-from tests.unit.arabic.support import normalized
+from tests.unit.arabic.support import STORY_OPENING as BODY
+from tests.unit.arabic.support import STORY_PARAGRAPHS as PARAGRAPHS
+from tests.unit.arabic.support import normalized, removed
 
-BODY = "قال الوزير إن المحادثات كانت مثمرة وبناءة.\nوأضاف أن البلدين اتفقا على مواصلة التشاور."
 HEADLINES = "عراقجي: لا تفاوض تحت الضغط\nبزشكيان يستقبل رئيس مجلس الشورى العماني"
-PARAGRAPHS = "\n".join(f"وفي الفقرة {i} قال المتحدث إن الاجتماع تناول قضايا كثيرة تهم البلدين." for i in range(4))
-
-
-def removed(article: NormalizedArticle) -> list[tuple[str, str]]:
-    return [(block.kind, block.text) for block in article.removed]
 
 
 HEADINGS = [

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from schemas.normalized import NormalizedArticle
 from services.arabic import match_key
 from services.arabic.chrome import (
     CAPTCHA_WORDS,
@@ -21,13 +20,9 @@ from services.arabic.chrome import (
 )
 from services.arabic.dateline import MONTHS, WEEKDAYS, parse_dateline, parse_head_date
 from services.arabic.related import AGO_UNITS
-from tests.unit.arabic.support import normalized
-
-BODY = "قال الوزير إن المحادثات كانت مثمرة وبناءة.\nوأضاف أن البلدين اتفقا على مواصلة التشاور."
-
-
-def removed(article: NormalizedArticle) -> list[tuple[str, str]]:
-    return [(block.kind, block.text) for block in article.removed]
+from tests.unit.arabic.support import STORY_OPENING as BODY
+from tests.unit.arabic.support import STORY_PARAGRAPHS as PARAGRAPHS
+from tests.unit.arabic.support import normalized, removed
 
 
 @pytest.mark.parametrize(
@@ -276,9 +271,6 @@ def test_end_marker_closing_a_paragraph_cuts_the_marker_and_what_follows(marker:
 def test_end_word_inside_a_sentence_stays() -> None:
     text = "قال الوزير إن الاجتماع انتهى.\nوأضاف أن النهاية (النهاية السعيدة) قريبة."
     assert normalized(text).removed == []
-
-
-PARAGRAPHS = "\n".join(f"وفي الفقرة {i} قال المتحدث إن الاجتماع تناول قضايا كثيرة تهم البلدين." for i in range(4))
 
 
 def test_related_heading_cuts_its_whole_list_of_headlines_and_stops_at_the_story() -> None:
