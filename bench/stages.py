@@ -19,11 +19,10 @@ from bench.corpus import Sources, fixed_size_corpus, stage_corpus
 from bench.reference import reference_chains
 from bench.stats import distribution, spread
 from schemas.normalized import NormalizedArticle
-from schemas.outcome import Rejection
 from schemas.raw import RawArticle
 from services.arabic import NormalizeLimits, normalize_article
 from services.extraction import extract_events
-from services.worker.stages import StageLimits, extract_value, normalize_value
+from services.worker.stages import StageLimits, process_raw
 
 T = TypeVar("T")
 LIMITS = StageLimits(max_message_bytes=16 * 1024 * 1024, max_text_chars=200_000, max_events_per_article=200)
@@ -124,29 +123,19 @@ def extraction(articles: list[RawArticle], passes: int) -> dict[str, Any]:
 
 
 def worker_message(value: bytes) -> None:
-    """What one worker does per message, minus Kafka and Faust: decode, normalise, encode, decode, extract, encode."""
-    first = normalize_value(value, LIMITS)
-    if isinstance(first, Rejection):
-        return
-    second = extract_value(first[1].model_dump_json().encode(), LIMITS)
-    if isinstance(second, Rejection):
-        return
-    for event in second[1]:
-        event.model_dump_json().encode()
+    """What the worker's stage child does per message, minus Kafka and Faust: `process_raw` itself."""
+    process_raw(value, LIMITS)
 
 
 def message_sizes(payloads: list[bytes]) -> dict[str, float]:
     """Mean bytes per article on each topic: what the broker stores and ships per article."""
     raw = normalized = events = count = 0
     for value in payloads:
-        first = normalize_value(value, LIMITS)
-        if isinstance(first, Rejection):
+        result = process_raw(value, LIMITS)
+        if result.normalized is None:
             continue
-        body = first[1].model_dump_json().encode()
-        second = extract_value(body, LIMITS)
-        raw, normalized, count = raw + len(value), normalized + len(body), count + 1
-        if not isinstance(second, Rejection):
-            events += sum(len(e.model_dump_json().encode()) for e in second[1])
+        raw, normalized, count = raw + len(value), normalized + len(result.normalized), count + 1
+        events += sum(len(event) for event in result.events)
     n = max(count, 1)
     return {"raw_bytes": raw / n, "normalized_bytes": normalized / n, "event_bytes_per_article": events / n}
 
