@@ -10,10 +10,12 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from schemas.event import Location
 from services.extraction.actors import each_of
 from services.extraction.gazetteer import Gazetteer
+from services.extraction.gazetteer.index import second_words
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.places import (
@@ -21,7 +23,7 @@ from services.extraction.places import (
     city_by_english,
     city_by_words,
     city_name_lengths,
-    city_second_words,
+    city_names,
     max_words,
 )
 from services.extraction.prefilter import StartFilter
@@ -117,11 +119,7 @@ def _city_seconds(gaz: Gazetteer) -> dict[str, frozenset[str]]:
     """First word of every city name and alias of two words or more -> the second words of those names."""
     found = _SECONDS.get(id(gaz))
     if found is None:
-        seconds = {first: set(words) for first, words in city_second_words().items()}
-        for key in _aliases(gaz):
-            if len(key) > 1:
-                seconds.setdefault(key[0], set()).add(key[1])
-        found = {first: frozenset(words) for first, words in seconds.items()}
+        found = second_words(chain(city_names(), _aliases(gaz)))
         _SECONDS.clear()
         _SECONDS[id(gaz)] = found
     return found

