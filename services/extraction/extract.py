@@ -162,6 +162,8 @@ def _event(
             date.value or "",
         ]
     )
+    if status != STATUS_OCCURRED:  # a denied or planned act is another event than the same act done; the ids
+        ident += "|" + status.value  # of done acts stay what they were before status joined the identity
     source_actor = _actor(source, texts, igo_countries)
     unnamed = source.name_en is None or any(t.name_en is None for t in targets)
     facts = EventFacts(

@@ -156,3 +156,10 @@ def test_cable_is_written_by_the_subject_of_the_opening_verb() -> None:
     text = "هنأ أمير قطر الشيخ تميم بن حمد آل ثاني الرئيس الإيراني في برقية بمناسبة فوزه في الانتخابات."
     (e,) = events(text, dt.date(2024, 5, 14))
     assert (e.mode, e.source.country, e.target and e.target.country) == ("message", "QAT", "IRN")
+
+
+def test_a_denied_call_and_the_same_call_done_have_their_own_ids() -> None:
+    """Found by the fuzz test: status was not part of an event's identity, so both got one id."""
+    found = events("روسيا إيران لم اتصالاً . روسيا إيران اتصالاً", PUB)
+    assert sorted(e.status for e in found) == sorted([Status.DENIED, Status.OCCURRED])
+    assert len({e.event_id for e in found}) == 2
