@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset10 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset11 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -26,6 +26,7 @@ SETS = (
     "devset8",
     "devset9",
     "devset10",
+    "devset11",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -39,6 +40,7 @@ MIN_ARTICLES = {
     "devset8": 8,
     "devset9": 46,
     "devset10": 55,
+    "devset11": 8,
     "heldout": 15,
 }
 
