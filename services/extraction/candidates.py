@@ -334,7 +334,8 @@ def sentence_candidates(
                     roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
                     destination_country_only=roles.country_only or "itinerary" in trig.flags,  # no city named
                     anaphoric=(definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig))
-                    and "itinerary" not in trig.flags,  # "في مستهل جولة تشمل الأردن": new stops, not a recap
+                    and "itinerary" not in trig.flags  # "في مستهل جولة تشمل الأردن": new stops, not a recap
+                    and not _reception_named(view.words, t, trig, local),
                     future=status == STATUS_PLANNED or future_negation(view.words, t) or called_off,
                 )
             )
@@ -343,6 +344,15 @@ def sentence_candidates(
                 meet = dataclasses.replace(trig, mode="meet")
                 out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
     return _trip_to_gathering(out, words), next_carried
+
+
+def _reception_named(words: Sequence[str], t: int, trig: Trigger, local: Sequence[Slot]) -> bool:
+    """'وجاء ذلك خلال استقبال الرئيس السيسي للصفدي': a reception noun with its host right after it and its guest
+    after لـ names a meeting of its own, not the one reported before (rule 31); 'خلال هذا الاستقبال' refers back."""
+    if trig.frame != "host" or definite_noun(words[t], trig):
+        return False
+    starts = {s.mention.start for s in local}
+    return t + 1 in starts and any(k > t + 1 and words[k].startswith("ل") for k in starts)
 
 
 def _handed_in_person(

@@ -91,7 +91,28 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     context.primary = frozenset(main)
     kept = groups[:MAX_EVENTS]
     facts = article_facts(kept, len(doc.sentences))
-    return [_event(g, n, n in main, context, facts) for n, g in enumerate(kept)]
+    return _one_per_interaction([_event(g, n, n in main, context, facts) for n, g in enumerate(kept)], context)
+
+
+def _one_per_interaction(
+    built: list[tuple[DiplomaticEvent, list[str]]], ctx: ArticleContext
+) -> list[tuple[DiplomaticEvent, list[str]]]:
+    """Events with one id are one interaction (rule 5): "ويجري مباحثات مع عبد العاطي" in the headline and "وكان
+    الصفدي قد أجرى في وقت سابق اليوم مباحثات مع نظيره المصري عبد العاطي" are the same talks, the same day. The
+    first keeps its place and facts, with the evidence of both; it is main news when either is (rule 31)."""
+    out: list[tuple[DiplomaticEvent, list[str]]] = []
+    at: dict[str, int] = {}
+    for event, features in built:
+        k = at.setdefault(event.event_id, len(out))
+        if k == len(out):
+            out.append((event, features))
+            continue
+        kept, kept_features = out[k]
+        primary = kept.primary or event.primary
+        evidence = sorted({e.start: e for e in (*kept.evidence, *event.evidence)}.values(), key=lambda e: e.start)
+        update = {"evidence": evidence, "primary": primary, "figures": ctx.figures if primary else []}
+        out[k] = (kept.model_copy(update=update), kept_features)
+    return out
 
 
 def _host_countries(g: Group, location: Location | None) -> frozenset[str | None]:

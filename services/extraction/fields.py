@@ -94,16 +94,23 @@ class ArticleContext:
         """A state called or written to stands for its leader the article names ('اتصل بالكويت' -> the emir),
         never for the spokesperson who reports the leader's acts. A host state (`sentences`: the visit's own)
         does only when those sentences name or title someone of it ('حيث التقى الرئيس الروسي'); 'وكان أردوغان
-        قد زار بغداد' names no host, so the host is Iraq (rule 29)."""
+        قد زار بغداد' names no host, so the host is Iraq (rule 29). A host the sentences name is that person, not the
+        one the article names most ('التقى … النائب الأول لرئيس الوزراء الروسي دينيس مانتوروف', rule 31)."""
         if actor.role != ROLE_STATE:
             return actor
-        if sentences is not None and not any(
-            m.actor is not None and m.actor.country == actor.country and m.kind in _PERSON_KINDS
-            for k in sentences
-            for m in self.views[k].mentions
-        ):
-            return actor
         person = self.cast.person_of(actor.country, None)
+        if sentences is not None:
+            named = [
+                m.actor
+                for k in sentences
+                for m in self.views[k].mentions
+                if m.actor is not None and m.actor.country == actor.country and m.kind in _PERSON_KINDS
+            ]
+            if not named:
+                return actor
+            people = [a for a in named if a.name_en is not None and a.role != ROLE_STATE]
+            if people and (person is None or all(a.ident != person.ident for a in people)):
+                person = people[0]  # 'التقى … النائب الأول لرئيس الوزراء الروسي دينيس مانتوروف': not the FM
         return actor if person is None or speaks_for_another(person) else person
 
 

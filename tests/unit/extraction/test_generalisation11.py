@@ -1,0 +1,65 @@
+"""Round eight: one event per interaction, gatherings' names (rule 31), and rules found on the misses of ten
+dev sets pooled (rule 32), on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from tests.unit.extraction.conftest import coded, events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def _parties(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return sorted(
+        (e.cameo.code, e.source.name_en, e.target.name_en if e.target else None, e.date.value)
+        for e in events(text, PUB)
+    )
+
+
+def test_a_host_the_background_sentence_names_is_that_person_not_the_main_one() -> None:
+    text = (
+        "عقد وزير الخارجية الروسي سيرغي لافروف، اليوم الأربعاء، في موسكو جلسة مباحثات مع نظيره المصري بدر عبد "
+        "العاطي الذي يزور روسيا.\n\n"
+        "وكان عبد العاطي قد اجتمع في وقت سابق اليوم، في مقر الحكومة الروسية، مع النائب الأول لرئيس الوزراء الروسي "
+        "دينيس مانتوروف."
+    )
+    found = _parties(text)
+    assert ("042", "Badr Abdelatty", "Denis Manturov", "2025-03-12") in found
+    assert ("042", "Badr Abdelatty", "Sergey Lavrov", "2025-03-12") in found
+
+
+def test_a_reception_noun_naming_another_host_is_another_meeting() -> None:
+    text = (
+        "أجرى وزير الخارجية الأردني أيمن الصفدي، اليوم الأربعاء، في القاهرة مباحثات مع نظيره المصري بدر عبد "
+        "العاطي، وسلمه رسالة من الملك عبدالله الثاني إلى الرئيس المصري.\n\n"
+        "وجاء ذلك خلال استقبال الرئيس عبد الفتاح السيسي للصفدي في قصر الاتحادية."
+    )
+    found = _parties(text)
+    assert ("042", "Ayman Safadi", "Abdel Fattah el-Sisi", "2025-03-12") in found
+    assert ("042", "Ayman Safadi", "Badr Abdelatty", "2025-03-12") in found
+
+
+def test_a_demonstrative_reception_noun_still_refers_back() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الأربعاء، في القاهرة وزير الخارجية الأردني أيمن الصفدي.\n\n"
+        "وأكد الصفدي، خلال هذا الاستقبال، حرص الملك عبدالله الثاني على تعزيز العلاقات."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "JOR", "EGY")}
+
+
+def test_talks_in_the_headline_and_again_in_the_background_are_one_event() -> None:
+    text = (
+        "الصفدي يجري مباحثات مع عبد العاطي في القاهرة\n\n"
+        "القاهرة 12 آذار 2025 - استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الأربعاء، وزير الخارجية الأردني "
+        "أيمن الصفدي.\n\n"
+        "وكان الصفدي قد أجرى في وقت سابق اليوم مباحثات مع نظيره المصري عبد العاطي في مقر وزارة الخارجية."
+    )
+    found = events(text, PUB)
+    ids = Counter(e.event_id for e in found)
+    assert max(ids.values()) == 1
+    talks = [e for e in found if e.target is not None and e.target.name_en == "Badr Abdelatty"]
+    assert len(talks) == 1
+    assert talks[0].primary
+    assert len(talks[0].evidence) == 2
