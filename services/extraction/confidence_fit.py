@@ -24,7 +24,7 @@ from services.extraction.extract import extract_scored
 PACKAGE = Path(str(resources.files("services.extraction")))
 ROOT = PACKAGE.parents[1]
 DATA_FILE = PACKAGE / "data" / "confidence.tsv"
-DEV_SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10")
+DEV_SETS = ("devset", *(f"devset{n}" for n in range(2, 11)))
 SEEDS = ROOT.parent / "shared" / "seeds"
 L2 = 2.0  # prior precision on each weight: ~960 events, 50 mostly rare facts
 ITERATIONS = 30
