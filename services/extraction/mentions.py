@@ -67,6 +67,8 @@ def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
 
 
 _KINGDOM = frozenset({"المملكه"})  # folded "المملكة"
+_COUNCIL = frozenset({"المجلس"})  # a council named before: an organisation's, else the home state's
+_BACK_REFERENCES = frozenset({"المجلس", "الوزاره"})  # folded: the council or ministry named before (rule 32)
 
 
 @functools.cache
@@ -139,14 +141,16 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             return Mention(i, i + n, "pair", prep_of(words, i, None), pair_kind=kind, conj=conj)
     n = phrases.get("side", 0)
     if n:
-        country, j = title_country(gaz, words, i + n)
+        back = n == 1 and reads_as(words[i], _BACK_REFERENCES)  # "أدان المجلس الهجوم الإيراني": not Iran's
+        country, j = _own_nisba(gaz, words, i + n) if back else title_country(gaz, words, i + n)
         if country is None and phrases.get("government") == n:
             country, j = _government_seat(gaz, words, i + n)
         if country is not None:
             ref = ActorRef(None, None, None, country, ROLE_STATE)
             return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
         if phrases.get("institution") == n:  # "استدعت وزارة الشؤون الخارجية" in the reporting country's copy
-            return Mention(i, n + i, "institution", prep_of(words, i, None), conj=conj)
+            council = "council" if back and reads_as(words[i], _COUNCIL) else None  # "كما قرر المجلس"
+            return Mention(i, n + i, "institution", prep_of(words, i, None), title_key=council, conj=conj)
     for kind in phrases:
         if kind.startswith("pronoun:") and phrases.get(kind):
             return Mention(i, i + 1, "pronoun", prep_of(words, i, None), title_key=kind.partition(":")[2], conj=conj)
@@ -278,3 +282,13 @@ def _anchor_before(words: Sequence[str], i: int) -> bool:
             if n and k + n == i:
                 return True
     return False
+
+
+def _own_nisba(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | None, int]:
+    """'الوزارة الإيرانية': a ministry or council named again takes only a nisba right after it as its state."""
+    hit = gaz.match_at(words, j) if j < len(words) else None
+    if hit is not None and "nisba" in hit.kinds and not hit.clitic:
+        state = gaz.state_by_nisba(hit.key)
+        if state is not None:
+            return state.iso3, hit.end
+    return None, j

@@ -38,6 +38,7 @@ class Cast:
         self._persons_of: dict[tuple[str | None, Role | None, str | None], ActorRef | None] = {}
         self._persons_by_office: dict[tuple[str, ...], ActorRef | None] = {}
         self._pairs: dict[tuple[str | None, str | None], list[ActorRef]] = {}  # main_pair's people
+        self.council: ActorRef | None = None  # the first organisation named as a council (مجلس التعاون، مجلس الأمن)
         order = 0
         for mentions in sentences:
             for m in mentions:
@@ -46,6 +47,8 @@ class Cast:
                     self._count(m.actor, order)
                 elif m.kind == "title" and m.actor is not None and m.actor.country:
                     self.title_countries.add(m.actor.country)
+                elif m.kind == "igo" and m.actor is not None and self.council is None:
+                    self.council = m.actor if (m.actor.name_ar or "").startswith("مجلس") else None
                 elif m.kind in ("state", "side") and m.actor is not None and m.actor.country and m.prep != "في":
                     self.state_counts[m.actor.country] += 1
                     self.state_first.setdefault(m.actor.country, order)
@@ -188,6 +191,8 @@ class Cast:
             if found is not None:
                 return found
             return ActorRef(None, None, None, a.country, role, office)
+        if m.kind == "institution" and m.title_key == "council" and self.council is not None:
+            return self.council  # "المجلس" after "مجلس التعاون لدول الخليج العربية": that council (rule 32)
         if m.kind == "institution" and self.home is not None:
             if m.title_key == "kingdom" and not self.gaz.is_kingdom(self.home):
                 return None  # "المملكة" in a republic's copy is not its own state

@@ -63,3 +63,35 @@ def test_talks_in_the_headline_and_again_in_the_background_are_one_event() -> No
     assert len(talks) == 1
     assert talks[0].primary
     assert len(talks[0].evidence) == 2
+
+
+def _codes(text: str) -> set[tuple[str, str, str | None, str | None]]:
+    return coded(events(text, PUB))
+
+
+def test_the_ministry_named_again_recalls_its_own_charge_d_affaires() -> None:
+    text = (
+        "بغداد 12 آذار 2025 (واع) - قررت وزارة الخارجية، اليوم الأربعاء، استدعاء القائم بأعمال السفارة التركية في "
+        "بغداد وتسليمه مذكرة احتجاج.\n\n"
+        "كما قررت الوزارة استدعاء القائم بالأعمال العراقي في أنقرة للتشاور."
+    )
+    assert _codes(text) == {("ACCUSE", "114", "IRQ", "TUR"), ("SANCTION", "161", "IRQ", "TUR")}
+
+
+def test_the_council_named_again_is_the_home_states_when_no_organisation_is_a_council() -> None:
+    text = (
+        "مقديشو 12 آذار 2025 - أعلنت الحكومة الصومالية، اليوم الأربعاء، طرد السفير الإثيوبي لدى مقديشو.\n\n"
+        "كما قرر المجلس استدعاء سفير الصومال لدى إثيوبيا للتشاور."
+    )
+    assert _codes(text) == {("SANCTION", "161", "SOM", "ETH")}
+
+
+def test_the_council_named_again_is_the_organisation_named_as_a_council() -> None:
+    text = (
+        "الرياض 12 آذار 2025 - رحب مجلس التعاون لدول الخليج العربية، اليوم الأربعاء، بقرار وقف إطلاق النار.\n\n"
+        "وأدان المجلس الهجوم الإيراني على ناقلات النفط."
+    )
+    found = events(text, PUB)
+    assert [(e.event_type.value, e.source.organization, e.target.country if e.target else None) for e in found] == [
+        ("ACCUSE", "GCC", "IRN")
+    ]
