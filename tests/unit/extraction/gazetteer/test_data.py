@@ -38,8 +38,11 @@ ARAB_LEAGUE = codes("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT
 COVERED_ROLES = (Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.FOREIGN_MINISTER)
 # Offices whose holders can legitimately overlap (rival governments are listed under their own office;
 # `spokesperson` is a ministry's team of several spokespeople at once, e.g. China's foreign ministry;
-# `named_official` and `named_minister` are posts found by name only, several of them per state).
-MULTI_HOLDER_OFFICES = frozenset({"member", "special_envoy", "spokesperson", "named_official", "named_minister"})
+# `named_official` and `named_minister` are posts found by name only, several of them per state; a state has an
+# `ambassador` in every capital).
+MULTI_HOLDER_OFFICES = frozenset(
+    {"member", "special_envoy", "spokesperson", "named_official", "named_minister", "ambassador"}
+)
 
 
 def all_holders() -> list[OfficeHolder]:

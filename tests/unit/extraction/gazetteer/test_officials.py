@@ -21,6 +21,7 @@ OFFICIALS_FILES = (
     "holders_cabinet.tsv",
     "holders_cabinet2.tsv",
     "holders_defence.tsv",
+    "holders_diplomats.tsv",
     "holders_envoys.tsv",
     "holders_envoys2.tsv",
     "holders_military.tsv",
@@ -32,8 +33,8 @@ OFFICIALS_FILES = (
     "holders_world3.tsv",
 )
 # Offices held by several people at once: envoys of one organisation, China's team of spokespeople, officials
-# found by name only (deputy prime ministers and deputy foreign ministers).
-SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson", "named_official", "named_minister"})
+# found by name only (deputy prime ministers and deputy foreign ministers), a state's ambassadors.
+SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson", "named_official", "named_minister", "ambassador"})
 
 
 @pytest.fixture(scope="module")
@@ -408,3 +409,32 @@ def test_ministers_in_their_later_posts(gz: Gazetteer, name: str, on: date, offi
 def test_israel_finance_minister_by_title(gz: Gazetteer) -> None:
     assert names(gz.holders_by_title("ISR", key_of("وزير المالية"), date(2025, 5, 1))) == ["Bezalel Smotrich"]
     assert names(gz.holders_by_title("ISR", key_of("وزير المالية"), date(2018, 5, 1))) == ["Moshe Kahlon"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "code"),
+    [
+        ("إبراهيم رسول", date(2025, 3, 14), "Ebrahim Rasool", "ZAF"),
+        ("نيكولا روش", date(2023, 1, 4), "Nicolas Roche", "FRA"),
+        ("ستيفان روماتيه", date(2024, 12, 15), "Stéphane Romatet", "FRA"),
+        ("كانيسوغي كينجي", date(2025, 11, 14), "Kenji Kanasugi", "JPN"),
+        ("فريدريكو ماير", date(2024, 2, 19), "Frederico Meyer", "BRA"),
+        ("دانيئيل زونشاين", date(2024, 2, 19), "Daniel Zonshine", "ISR"),
+        ("أحمد صادقي", date(2025, 8, 26), "Ahmad Sadeghi", "IRN"),
+        ("جوزيبي بيروني", date(2025, 11, 25), "Giuseppe Perrone", "EEC"),
+    ],
+)
+def test_ambassadors_by_name(gz: Gazetteer, name: str, on: date, expected: str, code: str) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.code, found.role, found.office) == (expected, code, Role.AMBASSADOR, "ambassador")
+
+
+def test_ambassadors_have_no_title(gz: Gazetteer) -> None:
+    """France has an ambassador in every capital: 'السفير الفرنسي' names none of them."""
+    assert gz.holders_by_title("FRA", key_of("السفير"), date(2024, 12, 15)) == []
+    assert gz.persons_by_name(key_of("رسول")) == []  # also the word 'messenger'
+
+
+def test_eu_special_representative_by_title(gz: Gazetteer) -> None:
+    """'الممثل الخاص للاتحاد الأوروبي لمنطقة الخليج لويجي دي مايو': the title names the EU's envoy."""
+    assert names(gz.holders_by_title("EEC", key_of("الممثل الخاص"), date(2024, 9, 10))) == ["Luigi Di Maio"]
