@@ -238,6 +238,8 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence
     anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words and words[k] == PUNCT)])
     if words and anchor < slot.mention.start:  # "أدانت مصر بأشد العبارات الضربات الإسرائيلية": how, not whom
         anchor += marker_index().longest(words, anchor, "manner")
+    while words and anchor + 2 < slot.mention.start and words[anchor] in _circumstance_words():
+        anchor += 2  # "وأدان الوزير خلال الاتصال الاعتداءات الإسرائيلية": when, not whom (rule 32)
     if trig.event_type == PLOVER_SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
         anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words[k] in _SANCTIONS_NOUNS)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PLOVER_SANCTION else 0)

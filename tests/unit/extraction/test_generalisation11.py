@@ -95,3 +95,12 @@ def test_the_council_named_again_is_the_organisation_named_as_a_council() -> Non
     assert [(e.event_type.value, e.source.organization, e.target.country if e.target else None) for e in found] == [
         ("ACCUSE", "GCC", "IRN")
     ]
+
+
+def test_a_circumstantial_phrase_does_not_part_a_verb_of_blame_from_the_nisba_of_its_object() -> None:
+    text = (
+        "تلقى وزير الخارجية القطري اتصالا هاتفيا من نظيره التركي هاكان فيدان.\n\n"
+        "وأدان فيدان خلال الاتصال الغارات الإسرائيلية على الأراضي السورية."
+    )
+    assert ("ACCUSE", "111", "TUR", "ISR") in _codes(text)
+    assert ("ACCUSE", "111", "TUR", "SYR") not in _codes(text)
