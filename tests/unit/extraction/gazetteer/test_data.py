@@ -39,9 +39,9 @@ COVERED_ROLES = (Role.HEAD_OF_STATE, Role.HEAD_OF_GOVERNMENT, Role.FOREIGN_MINIS
 # Offices whose holders can legitimately overlap (rival governments are listed under their own office;
 # `spokesperson` is a ministry's team of several spokespeople at once, e.g. China's foreign ministry;
 # `named_official` and `named_minister` are posts found by name only, several of them per state; a state has an
-# `ambassador` in every capital).
+# `ambassador` in every capital; `religious_leader` is a state's highest authority of each faith).
 MULTI_HOLDER_OFFICES = frozenset(
-    {"member", "special_envoy", "spokesperson", "named_official", "named_minister", "ambassador"}
+    {"member", "special_envoy", "spokesperson", "named_official", "named_minister", "ambassador", "religious_leader"}
 )
 
 

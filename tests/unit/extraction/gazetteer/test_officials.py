@@ -18,23 +18,30 @@ from services.extraction.gazetteer import Gazetteer, OfficeHolder, key_of, load_
 from services.extraction.gazetteer.tables import read_holders
 
 OFFICIALS_FILES = (
+    "holders_agencies.tsv",
     "holders_cabinet.tsv",
     "holders_cabinet2.tsv",
     "holders_defence.tsv",
+    "holders_deputies2.tsv",
     "holders_diplomats.tsv",
     "holders_envoys.tsv",
     "holders_envoys2.tsv",
     "holders_military.tsv",
     "holders_religious.tsv",
+    "holders_religious2.tsv",
     "holders_security.tsv",
     "holders_speakers.tsv",
     "holders_spokespeople.tsv",
     "holders_vice.tsv",
     "holders_world3.tsv",
+    "holders_world4.tsv",
 )
 # Offices held by several people at once: envoys of one organisation, China's team of spokespeople, officials
-# found by name only (deputy prime ministers and deputy foreign ministers), a state's ambassadors.
-SEVERAL_AT_ONCE = frozenset({"special_envoy", "spokesperson", "named_official", "named_minister", "ambassador"})
+# found by name only (deputy prime ministers and deputy foreign ministers), a state's ambassadors, the leaders of
+# a state's faiths (al-Azhar's Grand Imam and the Coptic Pope).
+SEVERAL_AT_ONCE = frozenset(
+    {"special_envoy", "spokesperson", "named_official", "named_minister", "ambassador", "religious_leader"}
+)
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +177,13 @@ def test_one_persons_terms_in_one_office_are_apart(name: str) -> None:
         ("NIC", "نائبة الرئيس", date(2020, 1, 1), "Rosario Murillo"),
         ("VNM", "الأمين العام للحزب الشيوعي", date(2024, 6, 20), "Nguyen Phu Trong"),
         ("VNM", "الأمين العام للحزب الشيوعي", date(2025, 1, 1), "To Lam"),
+        # further states and organisations
+        ("OIC", "الأمين العام", date(2024, 10, 29), "Hissein Brahim Taha"),
+        ("OIC", "الأمين العام", date(2018, 1, 1), "Yousef Al-Othaimeen"),
+        ("COL", "وزير الخارجية", date(2025, 1, 26), "Luis Gilberto Murillo"),
+        ("NER", "وزير الشؤون الخارجية", date(2025, 4, 28), "Bakary Yaou Sangaré"),
+        ("BFA", "وزير الشؤون الخارجية", date(2025, 4, 28), "Karamoko Jean-Marie Traoré"),
+        ("BFA", "رئيس المرحلة الانتقالية", date(2025, 1, 1), "Ibrahim Traoré"),
     ],
 )
 def test_holder_by_title_and_day(gz: Gazetteer, code: str, title: str, on: date, expected: str) -> None:
@@ -438,3 +452,47 @@ def test_ambassadors_have_no_title(gz: Gazetteer) -> None:
 def test_eu_special_representative_by_title(gz: Gazetteer) -> None:
     """'الممثل الخاص للاتحاد الأوروبي لمنطقة الخليج لويجي دي مايو': the title names the EU's envoy."""
     assert names(gz.holders_by_title("EEC", key_of("الممثل الخاص"), date(2024, 9, 10))) == ["Luigi Di Maio"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "code", "role"),
+    [
+        ("فيليب لازاريني", date(2024, 10, 29), "Philippe Lazzarini", "UNRWA", Role.ORGANIZATION),
+        ("ديفيد بيزلي", date(2020, 1, 1), "David Beasley", "WFP", Role.ORGANIZATION),
+        ("فيليبو غراندي", date(2024, 1, 1), "Filippo Grandi", "UNHCR", Role.ORGANIZATION),
+        ("كاثرين راسل", date(2024, 1, 1), "Catherine Russell", "UNICEF", Role.ORGANIZATION),
+        ("مجيد تخت روانجي", date(2024, 11, 20), "Majid Takht-Ravanchi", "IRN", Role.OTHER),
+        ("وليد بن عبدالكريم الخريجي", date(2024, 11, 20), "Waleed Elkhereiji", "SAU", Role.OTHER),
+        ("دنغ لي", date(2024, 11, 20), "Deng Li", "CHN", Role.OTHER),
+        ("البابا تواضروس", date(2025, 5, 12), "Pope Tawadros II", "EGY", Role.OTHER),
+    ],
+)
+def test_agency_heads_deputies_and_coptic_pope_by_name(
+    gz: Gazetteer, name: str, on: date, expected: str, code: str, role: Role
+) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.code, found.role) == (expected, code, role)
+
+
+def test_coptic_pope_is_the_longer_key_and_the_pope_alone_the_vaticans(gz: Gazetteer) -> None:
+    words = [key_of(w) for w in ("البابا", "تواضروس", "الثاني")]
+    hit = gz.match_at(words, 0)
+    assert hit is not None and hit.kinds == frozenset({"person"}) and hit.end == 3
+    (office,) = gz.offices_by_title(key_of("البابا"))
+    assert office.office == "pope"
+
+
+def test_nicaragua_co_president_after_the_reform(gz: Gazetteer) -> None:
+    """Rosario Murillo, vice president until 2025-02-18, then co-president beside Daniel Ortega."""
+    assert [h.office for h in gz.persons_by_name(key_of("روزاريو موريو"), date(2020, 1, 1))] == ["vice_president"]
+    assert [h.office for h in gz.persons_by_name(key_of("روزاريو موريو"), date(2025, 6, 1))] == ["co_president"]
+    heads = names(gz.holders("NIC", Role.HEAD_OF_STATE, date(2025, 6, 1)))
+    assert sorted(heads) == ["Daniel Ortega", "Rosario Murillo"]
+    assert names(gz.holders_by_title("NIC", key_of("الرئيس"), date(2025, 6, 1))) == ["Daniel Ortega"]
+
+
+@pytest.mark.parametrize("word", ["تراوري", "موريو", "طه"])
+def test_shared_surnames_of_the_new_holders_are_no_keys(gz: Gazetteer, word: str) -> None:
+    """تراوري is Burkina Faso's leader's and its foreign minister's (and many others'), موريو Colombia's former
+    foreign minister's and Nicaragua's co-president's, طه a first name."""
+    assert gz.persons_by_name(key_of(word)) == []
