@@ -8,6 +8,12 @@ the backlog before the runs, then the sampler), the CPU time and the scheduler's
 95 % of the backlog it reports per process: cores used, cores' worth of waiting for a CPU, and the rest of the
 wall time, when the process slept (for the stage child: waiting for its next batch). What the machine did
 besides (other tenants) is the busy time of /proc/stat minus these processes.
+
+Progress (finished articles) is the sum of the end offsets of the worker's normalised and dead-letter topics,
+asked of the broker: one normalised article or one dead letter per article, so the worker does no work for the
+benchmark (scraping its /metrics four times a second cost it 13-14 % of its CPU). With `--trace DIR` the
+worker and its stage children run with the feeding probe (`bench/feeding_probe`), and each run's time line is
+summarised by `bench.feeding` (the probe costs the worker some CPU: trace runs are not for throughput).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pathlib import Path
 
 from bench.corpus import encoded_payloads, fixed_size_corpus, load_sources
 from bench.e2e import HIGH, LOW
+from bench.feeding import summarize
 from bench.kafka_ops import OffsetCounter, create_topics, delete_topics, publish, unique
 from bench.machine import load_average
 from bench.procstat import children
@@ -29,6 +36,7 @@ from bench.systems import start_marsad
 from services.localkafka import LocalBroker
 
 REPO = Path(__file__).resolve().parents[1]
+PROBE = Path(__file__).resolve().parent / "feeding_probe"
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -102,24 +110,33 @@ def account(samples: list[Sample], n: int) -> list[str]:
     return lines
 
 
-async def run_worker(bootstrap: str, raw: str, n: int, partitions: int, root: Path, broker_pid: int) -> list[str]:
+async def run_worker(
+    bootstrap: str, raw: str, args: argparse.Namespace, root: Path, broker_pid: int, trace: Path | None
+) -> list[str]:
+    n = args.n
     workdir = Path(tempfile.mkdtemp(prefix="marsad-account-"))
-    system = await start_marsad(bootstrap, raw, 1, partitions, workdir, name=str(root), root=root)
+    env = dict(setting.split("=", 1) for setting in args.env)
+    if trace is not None:
+        trace.mkdir(parents=True)
+        env |= {"PYTHONPATH": str(PROBE), "MARSAD_FEEDING_TRACE": str(trace)}
+    system = await start_marsad(bootstrap, raw, 1, args.partitions, workdir, env, name=str(root), root=root)
     process = system.processes[0]
     counter = OffsetCounter(bootstrap)
     samples: list[Sample] = []
     try:
+        await counter.start(system.article_topics)
         await asyncio.to_thread(system.wait_ready, 120.0)
         while True:
-            done, _ = await system.progress(counter)
+            done = sum([await counter.count(topic) for topic in system.article_topics])
             samples.append(take(time.monotonic(), done, roles(broker_pid, process.pid)))
             if done >= n or process.poll() is not None:
                 break
             await asyncio.sleep(0.25)
     finally:
+        await counter.stop()
         system.stop()
         await delete_topics(bootstrap, system.sink_topics)
-    return account(samples, n)
+    return account(samples, n) + (summarize(trace, n) if trace is not None else [])
 
 
 async def main_async(args: argparse.Namespace, bootstrap: str, broker_pid: int) -> None:
@@ -130,9 +147,10 @@ async def main_async(args: argparse.Namespace, bootstrap: str, broker_pid: int) 
     print(f"backlog of {args.n} articles published in {time.monotonic() - started:.1f} s", flush=True)
     try:
         for rep in range(args.reps):
-            for root in args.roots:
+            for index, root in enumerate(args.roots):
                 load = load_average()[0]
-                lines = await run_worker(bootstrap, raw, args.n, args.partitions, root, broker_pid)
+                trace = args.trace / f"rep{rep + 1}-{index}" if args.trace else None
+                lines = await run_worker(bootstrap, raw, args, root, broker_pid, trace)
                 heading = f"rep {rep + 1} {root} (load {load:.2f} -> {load_average()[0]:.2f})"
                 print(heading, *lines, sep="\n", flush=True)
     finally:
@@ -147,6 +165,8 @@ def main() -> int:
     parser.add_argument("--roots", type=Path, nargs="+", default=[REPO], help="checkouts whose worker runs")
     parser.add_argument("--bootstrap", default="", help="a running broker (its pid with --broker-pid)")
     parser.add_argument("--broker-pid", type=int, default=0)
+    parser.add_argument("--env", nargs="*", default=[], help="NAME=VALUE settings for the worker")
+    parser.add_argument("--trace", type=Path, help="a new directory for the feeding probe's time lines")
     args = parser.parse_args()
     if args.bootstrap:
         asyncio.run(main_async(args, args.bootstrap, args.broker_pid))

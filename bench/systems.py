@@ -37,6 +37,7 @@ class System:
     done_topic: str = ""  # for ceilings: one output message == one finished article
     metrics_urls: list[str] = field(default_factory=list)  # for Marsad: finished articles come from /metrics
     started: float = field(default_factory=time.monotonic)  # when its processes were spawned
+    article_topics: list[str] = field(default_factory=list)  # Marsad: one message per article (normalised or dead)
 
     @property
     def pids(self) -> list[int]:
@@ -128,7 +129,14 @@ async def start_marsad(
         processes.append(spawn_marsad(["worker"], env, workdir / f"{group}-{index}.log", cwd=root))
         _SPAWNED.append(processes[-1])
         urls.append(f"http://127.0.0.1:{port}/metrics")
-    return System(name or f"marsad x{workers}", bootstrap, processes, list(topics.values()), metrics_urls=urls)
+    return System(
+        name or f"marsad x{workers}",
+        bootstrap,
+        processes,
+        list(topics.values()),
+        metrics_urls=urls,
+        article_topics=[topics["normalized"], topics["deadletter"]],
+    )
 
 
 def _spawn_module(module: str, args: list[str], log_path: Path) -> subprocess.Popen[bytes]:
