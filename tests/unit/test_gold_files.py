@@ -40,7 +40,7 @@ MIN_ARTICLES = {
     "devset8": 8,
     "devset9": 46,
     "devset10": 55,
-    "devset11": 50,
+    "devset11": 57,
     "heldout": 15,
 }
 
@@ -355,6 +355,19 @@ TERMS: dict[str, tuple[str, str]] = {
     "JD Vance": ("2025-01-20", "2029-01-20"),
     "Mikhail Mishustin": ("2020-01-16", "2099-01-01"),
     "Michel Menassa": ("2025-02-08", "2099-01-01"),
+    # devset11
+    "Viktor Orban": ("2010-05-29", "2099-01-01"),
+    "Yoon Suk Yeol": ("2022-05-10", "2025-04-04"),
+    "Anwaar-ul-Haq Kakar": ("2023-08-14", "2024-03-04"),
+    "Asif Ali Zardari": ("2024-03-10", "2099-01-01"),
+    "Charles III": ("2022-09-08", "2099-01-01"),
+    "Choe Son Hui": ("2022-06-11", "2099-01-01"),
+    "Ararat Mirzoyan": ("2021-08-19", "2099-01-01"),
+    "Jeyhun Bayramov": ("2020-07-16", "2099-01-01"),
+    "Asim Munir": ("2022-11-29", "2099-01-01"),
+    "Bassam Sabbagh": ("2024-09-23", "2024-12-08"),
+    "Benjamin Netanyahu": ("2022-12-29", "2099-01-01"),
+    "Ali Khamenei": ("1989-06-04", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
@@ -430,6 +443,8 @@ def check_actor(actor: object, where: str) -> None:
 EARLIER_TERMS: dict[str, tuple[str, str]] = {
     "Donald Trump": ("2017-01-20", "2021-01-20"),
     "Luiz Inacio Lula da Silva": ("2003-01-01", "2011-01-01"),
+    "Asif Ali Zardari": ("2008-09-09", "2013-09-09"),
+    "Benjamin Netanyahu": ("2009-03-31", "2021-06-13"),
 }
 
 
