@@ -33,6 +33,7 @@ BLAME = frozenset({PLOVER_ACCUSE, PLOVER_SANCTION, PLOVER_THREATEN, PLOVER_REJEC
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb
 _SANCTIONS_NOUNS = frozenset({"عقوبات", "العقوبات"})  # folded
 _SANCTIONED_GAP = 2  # "عقوبات على أفراد وكيانات إيرانية": the sanctioned are listed before their nisba
+_RELATIVES = frozenset({"الذي", "التي", "الذين"})  # folded; a relative clause's verb follows
 
 
 def answered_invitation(words: Sequence[str], t: int) -> bool:
@@ -238,13 +239,19 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence
     anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words and words[k] == PUNCT)])
     if words and anchor < slot.mention.start:  # "أدانت مصر بأشد العبارات الضربات الإسرائيلية": how, not whom
         anchor += marker_index().longest(words, anchor, "manner")
+    while words and anchor < slot.mention.start and words[anchor] == PUNCT:
+        anchor += 1  # "أدان البديوي، …، بأشد العبارات، الهجوم": the comma after the manner
     while words and anchor + 2 < slot.mention.start and words[anchor] in _circumstance_words():
         anchor += 2  # "وأدان الوزير خلال الاتصال الاعتداءات الإسرائيلية": when, not whom (rule 32)
+    relative = next((k for k in range(anchor, slot.mention.start) if words[k] in _RELATIVES), None)
+    if relative is not None and relative - anchor <= _NISBA_GAP:  # "الهجوم الصاروخي الذي شنه الحرس الثوري
+        anchor = relative + 2  # الإيراني على قاعدة في قطر": the nisba of the one who did it (rule 32)
     if trig.event_type == PLOVER_SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
         anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words[k] in _SANCTIONS_NOUNS)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PLOVER_SANCTION else 0)
     subjects = [s for s in between if not s.mention.conj]  # "أدانت السعودية والإمارات": one coordinated subject
-    return slot.mention.start - anchor <= gap and len(subjects) <= 1
+    # "أدان جاسم البديوي، الأمين العام لمجلس التعاون،": a name and its title are one subject
+    return slot.mention.start - anchor <= gap and len({s.actor.country for s in subjects}) <= 1
 
 
 def definite_noun(word: str, trig: Trigger) -> bool:

@@ -104,3 +104,19 @@ def test_a_circumstantial_phrase_does_not_part_a_verb_of_blame_from_the_nisba_of
     )
     assert ("ACCUSE", "111", "TUR", "ISR") in _codes(text)
     assert ("ACCUSE", "111", "TUR", "SYR") not in _codes(text)
+
+
+def test_the_nisba_of_whoever_did_it_in_a_relative_clause_names_the_party_blamed() -> None:
+    text = "نددت وزارة الخارجية الكويتية بالغارات التي شنتها الطائرات الإسرائيلية على مواقع في جنوب سوريا."
+    assert _codes(text) == {("ACCUSE", "111", "KWT", "ISR")}
+
+
+def test_a_name_and_its_title_in_apposition_are_one_subject_of_a_verb_of_blame() -> None:
+    text = (
+        "أدان جاسم محمد البديوي، الأمين العام لمجلس التعاون لدول الخليج العربية، بأشد العبارات، الهجوم الصاروخي "
+        "الإيراني على قاعدة جوية في دولة قطر."
+    )
+    found = events(text, PUB)
+    assert [(e.event_type.value, e.source.name_en, e.target.country if e.target else None) for e in found] == [
+        ("ACCUSE", "Jasem Mohamed Albudaiwi", "IRN")
+    ]
