@@ -40,7 +40,7 @@ MIN_ARTICLES = {
     "devset8": 8,
     "devset9": 46,
     "devset10": 55,
-    "devset11": 57,
+    "devset11": 61,
     "heldout": 15,
 }
 
@@ -368,6 +368,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "Bassam Sabbagh": ("2024-09-23", "2024-12-08"),
     "Benjamin Netanyahu": ("2022-12-29", "2099-01-01"),
     "Ali Khamenei": ("1989-06-04", "2099-01-01"),
+    "Francois Hollande": ("2012-05-15", "2017-05-14"),
+    "Matteo Renzi": ("2014-02-22", "2016-12-12"),
+    "Shinzo Abe": ("2012-12-26", "2020-09-16"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
