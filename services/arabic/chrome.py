@@ -14,8 +14,9 @@ from functools import cache
 from schemas.normalized import RemovedKind
 
 # Bullets and list markers that may precede a chrome line: bullet, middle dot, black circle, small square,
-# triangular bullet, hyphen bullet, asterisk, hyphen-minus, greater-than sign.
-BULLETS = "\u2022\u00b7\u25cf\u25aa\u2023\u2043*\\->"
+# triangular bullet, hyphen bullet, black left- and right-pointing pointers, asterisk, hyphen-minus,
+# greater-than sign.
+BULLETS = "\u2022\u00b7\u25cf\u25aa\u2023\u2043\u25c4\u25ba*\\->"
 
 # "Read also" / "see also" / "related": a heading alone cuts the related block after it; with ":" and a
 # headline after it, only that line.
@@ -27,38 +28,50 @@ RELATED = (
     "موضوعات متعلقه", "موضوعات ذات صله", "موضوعات مشابهه", "مواضيع مشابهه", "مقالات مشابهه", "اخبار مرتبطه",
     "مواضيع مرتبطه", "قد يهمك", "قد يهمك ايضا", "قد يعجبك ايضا", "اخبار مرتبط", "الاخبار المرتبطه",
     "الاخبار ذات الصله", "اخبار ذات الصله", "المواضيع ذات الصله", "الموضوعات ذات الصله", "المقالات ذات الصله",
-    "ذات الصله", "المزيد",
+    "ذات الصله", "المزيد", "اقرا اكثر", "مواد ذات صله",
     "الاكثر قراءه", "الاكثر مشاهده", "اخترنا لك", "اخترنا لكم", "المزيد من الاخبار", "see also", "read more",
     "related",
 )
 # Lines that are chrome whole: tags, share/print buttons, comment prompts.
 CHROME_LINES = (
     "سمات", "الوسوم", "وسوم", "كلمات مفتاحيه", "تعليقك", "التعليقات", "اضف تعليق", "اترك تعليقا", "شارك",
-    "شارك الخبر", "مشاركه", "طباعه", "ارسل لصديق", "تابعونا", "tags", "share", "print", "comments",
+    "شارك الخبر", "مشاركه", "طباعه", "ارسل لصديق", "تابعونا", "تعليقات", "tags", "share", "print", "comments",
 )
 # Lines that are chrome when they start so: news id, section links, follow-us prompts, tag lists.
 CHROME_PREFIXES = (
     "رمز الخبر", "رقم الخبر", "كود الخبر", "اقرا المزيد في", "المزيد في", "تابعونا علي", "تابعوا اخر",
     "كلمات مفتاحيه", "الوسوم", "الرءيسيه /", "الرءيسيه >", "home /", "home >",
+    # tag lines (Tasnim, IRNA in Persian letters, Hespress), news codes, follow and newsletter prompts,
+    # editor lines, copyright, print/close buttons (CRI)
+    "وسوم:", "كلمات داله:", "الكلمات الدلاليه", "كلمات دليليه", "كلمات كليدي", "كد خبر", "تابعونا عبر",
+    "تابعوا اخبار", "تابع اخر اخبار", "تابعوا بوابه", "للاطلاع علي النشره", "للمزيد من التفاصيل:", "المحرر:",
+    "©", "【طباعه】",
 )
-COMMENT_PREFIXES = ("you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي")
+COMMENT_PREFIXES = (
+    "you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي", "ارسل تعليقا", "سيتم نشر تعليقك",
+)
 # A comments section's heading (`تعليقات الزوار (3)`, `التعليقات (12)`): after the story it cuts itself and
 # every later line (the comments); before it, only itself.
 COMMENT_HEADINGS = ("تعليقات الزوار", "تعليقات القراء", "اراء القراء")
 # Share bars: a share or print button, then more buttons (`شارك | طباعة`, `شارك هذا المقال: فيسبوك | إكس`,
-# `Share on: Facebook | X`). Only these first words open a bar; any later word must be a button too.
+# `Share on: Facebook | X`, `فيسبوك | إكس | واتساب`). Only these first words open a bar (a network's name only
+# with another button after it); any later word must be a button too.
 SHARE_FIRST = (
     "شارك هذا المقال", "شارك المقال", "شارك الخبر", "شارك عبر", "شارك", "مشاركه", "طباعه", "share on", "share this",
-    "share", "print",
+    "share", "print", "فيسبوك", "فيس بوك", "تويتر", "اكس", "واتساب", "تلغرام", "تليجرام", "facebook", "twitter",
+    "whatsapp", "telegram",
 )
 SHARE_BUTTONS = (
     "شارك", "مشاركه", "طباعه", "اطبع", "فيسبوك", "فيس بوك", "تويتر", "اكس", "واتساب", "واتس اب", "تلغرام",
     "تليجرام", "لينكد ان", "نسخ الرابط", "البريد الالكتروني", "ارسال", "حفظ", "تعليقات", "تعليق", "facebook",
-    "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "print", "copy link",
+    "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "print", "copy link", "يوتيوب", "انستغرام",
+    "انستجرام", "تيك توك", "youtube", "instagram",
 )
 CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب الرمز")
 # End-of-story markers (Mehr, IRNA, ...): the marker and everything after it is chrome.
-END_MARKERS = ("انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "النهايه", "(النهايه)", "/النهايه/", "-النهايه-")
+END_MARKERS = (
+    "انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "// انتهي //", "النهايه", "(النهايه)", "/النهايه/", "-النهايه-",
+)
 # fmt: on
 
 
