@@ -40,7 +40,7 @@ MIN_ARTICLES = {
     "devset8": 8,
     "devset9": 46,
     "devset10": 55,
-    "devset11": 61,
+    "devset11": 66,
     "heldout": 15,
 }
 
