@@ -22,11 +22,12 @@ from services.worker.metrics import WorkerMetrics
 
 # Backpressure and memory bounds (see docs/reliability.md). An agent holds at most
 # `settings.worker_max_in_flight` messages between reading and acknowledging them; behind them the stream
-# buffer fills up to STREAM_BUFFER_MAXSIZE messages and Faust pauses the partitions. A fetch asks for at
-# most CONSUMER_FETCH_BYTES per partition: the broker still returns a first record batch larger than that
-# (fetch v3+, KIP-74), so a message up to max_message_bytes is consumed, in a fetch of its own.
-# A 64-message stream buffer starved the pipeline (nothing in flight in 23% of the samples on a backlog,
-# 167 articles/s, as Faust paused and resumed the partitions); 256 keeps it fed (3%, 242 articles/s).
+# buffer fills up to STREAM_BUFFER_MAXSIZE messages, then the fetch loop waits for room
+# (`keep_fetching_when_the_buffer_fills`). A fetch asks for at most CONSUMER_FETCH_BYTES per partition: the
+# broker still returns a first record batch larger than that (fetch v3+, KIP-74), so a message up to
+# max_message_bytes is consumed, in a fetch of its own. A 64-message stream buffer starved the pipeline
+# (nothing in flight in 23% of the samples on a backlog, 167 articles/s, as Faust paused and resumed the
+# partitions); 256 kept it fed at 242 articles/s, not at 340 (see `keep_fetching_when_the_buffer_fills`).
 STREAM_BUFFER_MAXSIZE = 256
 MAX_POLL_RECORDS = 100
 CONSUMER_FETCH_BYTES = 1024 * 1024
@@ -43,6 +44,26 @@ PRODUCER_REQUEST_TIMEOUT_SECONDS = 30.0
 SESSION_TIMEOUT_SECONDS = 10.0
 # How soon a consumer notices a topic created after it subscribed (Faust's default is 5 minutes).
 METADATA_MAX_AGE_MS = 30_000
+
+
+def keep_fetching_when_the_buffer_fills(app: faust.App) -> None:
+    """A full stream buffer blocks the consumer's fetch loop instead of pausing the partitions.
+
+    Faust's default takes a partition out of the fetch when an agent's stream buffer holds
+    STREAM_BUFFER_MAXSIZE / 1.25 messages and puts it back when the buffer has drained to 40 %; but once
+    every partition is out, its fetch loop sleeps a full second (`Consumer._wait_next_records`), however
+    soon they come back. On a backlog the buffer fills in a moment, all partitions go out, and the
+    pipeline drained the buffer and sat empty for the rest of that second: 200-480 ms of nothing to do
+    every ~1.5 s, 15-18 % of the stage child's time at 340-400 articles/s (bench/feeding.py). Without
+    the pause a message that finds the buffer full waits for room (Faust's own path for a full buffer),
+    which holds the fetch loop, and the fetcher fetches a partition again only once its last fetch was
+    taken: the bound on what is buffered is the same (docs/reliability.md).
+    """
+    app.consumer.on_buffer_full = _keep_partition  # type: ignore[method-assign]
+
+
+def _keep_partition(tp: object) -> None:
+    """The partition stays in the fetch (see `keep_fetching_when_the_buffer_fills`)."""
 
 
 def freeze_start_up_heap(app: faust.App) -> None:
@@ -102,5 +123,6 @@ def build_app(settings: Settings, registry: CollectorRegistry) -> faust.App:
     add_health_views(app, metrics)
     add_lag_timer(app, metrics, processed)
     add_agents(app, settings, metrics, processed)
+    keep_fetching_when_the_buffer_fills(app)
     freeze_start_up_heap(app)
     return app

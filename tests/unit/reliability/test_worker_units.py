@@ -12,16 +12,19 @@ import sys
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError, NotLeaderForPartitionError
 from faust.exceptions import ProducerSendError
+from faust.transport.consumer import Consumer
+from faust.types import TP
 from prometheus_client import CollectorRegistry
 
 from schemas.deadletter import DeadLetterReason, Stage
 from services.localkafka.broker import pid_alive
-from services.worker.app import freeze_start_up_heap
+from services.settings import Settings
+from services.worker.app import build_app, freeze_start_up_heap
 from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_permanent
 from services.worker.isolation import StageRunner
 from services.worker.logfilter import RepeatFilter
@@ -241,3 +244,14 @@ def test_the_worker_freezes_its_start_up_heap_once_it_runs() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_full_stream_buffer_keeps_the_partition_in_the_fetch() -> None:
+    """Faust's default takes the partition out of the fetch, and once all are out its fetch loop sleeps a
+    second; the worker's consumer keeps fetching and lets a full buffer hold the fetch loop instead."""
+    app = build_app(Settings(kafka_bootstrap_servers="127.0.0.1:9"), CollectorRegistry())
+    consumer = cast(Consumer, app.consumer)
+    tp = TP("marsad.articles.raw", 0)
+    consumer._set_active_tps({tp})
+    consumer.on_buffer_full(tp)
+    assert tp in consumer._get_active_partitions()
