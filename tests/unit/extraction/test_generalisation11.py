@@ -120,3 +120,12 @@ def test_a_name_and_its_title_in_apposition_are_one_subject_of_a_verb_of_blame()
     assert [(e.event_type.value, e.source.name_en, e.target.country if e.target else None) for e in found] == [
         ("ACCUSE", "Jasem Mohamed Albudaiwi", "IRN")
     ]
+
+
+def test_an_aside_recalling_an_earlier_agreement_is_not_the_signing_reported() -> None:
+    text = (
+        "وقعت مصر والأردن، اليوم الأربعاء في عمان، مذكرة تفاهم للتعاون في مجال الطاقة.\n\n"
+        "ويذكر أن البلدين وقعا اتفاق تجارة حرة في 2019."
+    )
+    signings = sorted((e.primary, len(e.evidence)) for e in events(text, PUB) if e.cameo.code == "057")
+    assert signings == [(False, 1), (True, 1)]
