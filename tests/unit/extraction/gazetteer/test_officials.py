@@ -27,6 +27,7 @@ OFFICIALS_FILES = (
     "holders_diplomats.tsv",
     "holders_envoys.tsv",
     "holders_envoys2.tsv",
+    "holders_history.tsv",
     "holders_military.tsv",
     "holders_religious.tsv",
     "holders_religious2.tsv",
@@ -533,3 +534,22 @@ def test_arab_officials_found_by_name_only(gz: Gazetteer, name: str, on: date, e
 def test_libya_eastern_foreign_minister_does_not_shadow_tripoli(gz: Gazetteer) -> None:
     assert names(gz.holders_by_title("LBY", key_of("وزير الخارجية"), date(2024, 6, 1))) == ["Taher al-Baour"]
     assert gz.persons_by_name(key_of("الزبيدي")) == []  # a surname of many
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "on", "expected"),
+    [
+        ("ISR", "رئيس الوزراء", date(1998, 1, 1), "Benjamin Netanyahu"),
+        ("ISR", "رئيس الوزراء", date(2004, 1, 1), "Ariel Sharon"),
+        ("ISR", "رئيس الوزراء", date(2008, 1, 1), "Ehud Olmert"),
+    ],
+)
+def test_israel_before_2009_by_title(gz: Gazetteer, code: str, title: str, on: date, expected: str) -> None:
+    """Background sentences name them ('وكان أولمرت قد زار …'); Rabin and Peres are left out (holders_history.tsv)."""
+    assert names(gz.holders_by_title(code, key_of(title), on)) == [expected]
+
+
+def test_barak_alone_is_not_ehud_barak(gz: Gazetteer) -> None:
+    """باراك is also Barack Obama's first name and Tom Barrack's."""
+    assert "Ehud Barak" not in names(gz.persons_by_name(key_of("باراك")))
+    assert names(gz.persons_by_name(key_of("إيهود باراك"))) == ["Ehud Barak"]
