@@ -27,6 +27,7 @@ OFFICIALS_FILES = (
     "holders_diplomats.tsv",
     "holders_envoys.tsv",
     "holders_envoys2.tsv",
+    "holders_gulf.tsv",
     "holders_history.tsv",
     "holders_military.tsv",
     "holders_religious.tsv",
@@ -553,3 +554,30 @@ def test_barak_alone_is_not_ehud_barak(gz: Gazetteer) -> None:
     """باراك is also Barack Obama's first name and Tom Barrack's."""
     assert "Ehud Barak" not in names(gz.persons_by_name(key_of("باراك")))
     assert names(gz.persons_by_name(key_of("إيهود باراك"))) == ["Ehud Barak"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "code"),
+    [
+        ("ماجد القصبي", date(2024, 6, 1), "Majid Al-Qasabi", "SAU"),
+        ("عبدالعزيز بن تركي الفيصل", date(2024, 6, 1), "Abdulaziz bin Turki Al-Faisal", "SAU"),
+        ("سعد بن شريده الكعبي", date(2024, 6, 1), "Saad Sherida Al-Kaabi", "QAT"),
+        ("محمد بن عبدالعزيز الخليفي", date(2024, 6, 1), "Mohammed Al-Khulaifi", "QAT"),
+        ("ريم الهاشمي", date(2024, 6, 1), "Reem Al Hashimy", "ARE"),
+        ("سلطان الجابر", date(2024, 6, 1), "Sultan Al Jaber", "ARE"),
+        ("رانيا المشاط", date(2024, 6, 1), "Rania Al-Mashat", "EGY"),
+    ],
+)
+def test_gulf_and_egyptian_ministers_by_name(gz: Gazetteer, name: str, on: date, expected: str, code: str) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.code, found.role) == (expected, code, Role.MINISTER)
+
+
+def test_qatar_energy_minister_by_title(gz: Gazetteer) -> None:
+    assert names(gz.holders_by_title("QAT", key_of("وزير الطاقة"), date(2024, 6, 1))) == ["Saad Sherida Al-Kaabi"]
+
+
+@pytest.mark.parametrize(("word", "only"), [("المشاط", ["Mahdi al-Mashat"]), ("الخريف", [])])
+def test_gulf_ministers_surnames_that_are_words_or_taken_are_no_keys(gz: Gazetteer, word: str, only: list[str]) -> None:
+    """المشاط stays Mahdi al-Mashat's (and is 'the comb'), الخريف is 'autumn'."""
+    assert names(gz.persons_by_name(key_of(word))) == only
