@@ -24,6 +24,7 @@ from services.extraction.codes import (
 from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
 from services.extraction.cues import (
     ADDRESSEES,
+    BLAME,
     affairs_or_people,
     announced,
     answered_invitation,
@@ -63,6 +64,7 @@ from services.extraction.views import SentenceView, sentence_slots
 _SON_OF = frozenset({"بن", "بنت", "ابن"})  # folded: the word after one is a name
 _OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})  # folded إياه …: a detached object pronoun
 _RECEIVE_WINDOW = 18  # "تلقى <long honorific chain> رسالة"
+_PLEDGE = "033"
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -188,6 +190,8 @@ def sentence_candidates(
             continue  # "دعا الدول الإسلامية إلى قطع علاقاتها مع إسرائيل": a call, not the act
         if t in aims:
             continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
+        if trig.cameo == _PLEDGE and trig.pos == "noun" and _blamed_before(clues, t):
+            continue  # "أدانت بكين قرار واشنطن تقديم مساعدات عسكرية لتايوان": what is blamed (rule 32)
         if "participle" in trig.flags and _passive(words, clue.end, slots):
             continue  # "مواطناً متهماً بالتجسس": accused of, no one accuses
         if t in prepared:
@@ -344,6 +348,10 @@ def sentence_candidates(
                 meet = dataclasses.replace(trig, mode="meet")
                 out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
     return _trip_to_gathering(out, words), next_carried
+
+
+def _blamed_before(clues: list[Clue], t: int) -> bool:
+    return any(c.trigger.event_type in BLAME and c.index < t for c in clues)
 
 
 def _reception_named(words: Sequence[str], t: int, trig: Trigger, local: Sequence[Slot]) -> bool:

@@ -130,10 +130,21 @@ def main_location(doc: Doc, gaz: Gazetteer, views: list[SentenceView]) -> Locati
     return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
 
 
+_PLEDGE = "033"
+_CONFERENCE = frozenset(fold_words("مؤتمر المؤتمر لمؤتمر بمؤتمر"))
+
+
+def _at_conference(ctx: ArticleContext) -> bool:
+    """A pledge made at a donors' conference is placed where it is held; one announced in a statement only
+    where the statement says it was made (rule 18), never by the dateline alone (rule 32)."""
+    return any(w in _CONFERENCE for v in ctx.views for w in v.words)
+
+
 def event_location(g: Group, ctx: ArticleContext) -> Location | None:
     parties = {c.source.country for c in g.members} | {t.country for c in g.members for t in c.targets}
     # a meeting, signing or aid delivery is placed where it happened ("وصلت إلى مطار دمشق … الطائرة الإغاثية")
-    consult = g.first.trigger.event_type in (PLOVER_CONSULT, PLOVER_AGREE, PLOVER_AID)
+    pledged = g.first.trigger.cameo == _PLEDGE and not _at_conference(ctx)  # "أعلنت السعودية تقديم دعم …"
+    consult = g.first.trigger.event_type in (PLOVER_CONSULT, PLOVER_AGREE, PLOVER_AID) and not pledged
     for c in g.members:
         # a country named after في is where the event happened only for a meeting in a party's country;
         # otherwise it is what was discussed ("الأوضاع في سوريا")
@@ -151,7 +162,7 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
                 places = [p for p in places if p.index > c.index]
         if places:
             return min(places, key=lambda p: (p.location.lat is None, p.dateline, abs(p.index - c.index))).location
-    if g.first.trigger.event_type not in (PLOVER_CONSULT, PLOVER_AGREE):
+    if pledged or g.first.trigger.event_type not in (PLOVER_CONSULT, PLOVER_AGREE):
         return None  # a statement's place is where it was made, only when the report says so
     dests = [c.destination for c in g.members if c.destination]
     if dests and (ctx.location is None or ctx.location.country != dests[0]):

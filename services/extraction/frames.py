@@ -196,7 +196,7 @@ def _assign(
     source = slots[subj].actor if subj is not None else carried
     if source is None:
         return []
-    if subj is not None and trig.event_type in _STANCES:
+    if subj is not None and (trig.event_type in _STANCES or trig.cameo == _PLEDGE):  # each pledger gives (rule 32)
         shared = _stance_by_each(slots, t, subj, trig, words)
         if shared is not None:  # co-subjects are never each other's targets
             return shared
@@ -262,6 +262,7 @@ def _stance_by_each(
 
 
 _STANCES = frozenset({PLOVER_ACCUSE, PLOVER_REJECT, PLOVER_SANCTION, PLOVER_SUPPORT, PLOVER_THREATEN})
+_PLEDGE = "033"  # "السعودية والإمارات تقدمان 3 مليارات دولار دعماً للسودان": each pledges
 
 
 def _objects(

@@ -129,3 +129,19 @@ def test_an_aside_recalling_an_earlier_agreement_is_not_the_signing_reported() -
     )
     signings = sorted((e.primary, len(e.evidence)) for e in events(text, PUB) if e.cameo.code == "057")
     assert signings == [(False, 1), (True, 1)]
+
+
+def test_money_given_by_a_verb_or_noun_of_giving_is_a_pledge_by_each_giver() -> None:
+    text = "أعلنت قطر والكويت، اليوم الأربعاء، تقديم دعم مشترك بقيمة مليار دولار لجمهورية لبنان."
+    assert _codes(text) == {("AGREE", "033", "QAT", "LBN"), ("AGREE", "033", "KWT", "LBN")}
+    assert _codes("اليابان تقدم 100 مليون دولار مساعدات للأردن") == {("AGREE", "033", "JPN", "JOR")}
+
+
+def test_a_pledge_announced_in_a_statement_is_not_placed_by_the_dateline() -> None:
+    text = "الرياض 12 آذار 2025 - أعلنت السعودية، اليوم الأربعاء، تقديم دعم اقتصادي لليمن بقيمة 500 مليون دولار."
+    assert [(e.cameo.code, e.location) for e in events(text, PUB)] == [("033", None)]
+
+
+def test_giving_money_named_as_what_is_condemned_is_no_pledge() -> None:
+    text = "وأدانت بكين قرار واشنطن تقديم مساعدات عسكرية جديدة لتايوان بقيمة 500 مليون دولار."
+    assert all(e.cameo.code != "033" for e in events(text, PUB))
