@@ -30,6 +30,7 @@ OFFICIALS_FILES = (
     "holders_gulf.tsv",
     "holders_history.tsv",
     "holders_military.tsv",
+    "holders_officials.tsv",
     "holders_religious.tsv",
     "holders_religious2.tsv",
     "holders_security.tsv",
@@ -581,3 +582,19 @@ def test_qatar_energy_minister_by_title(gz: Gazetteer) -> None:
 def test_gulf_ministers_surnames_that_are_words_or_taken_are_no_keys(gz: Gazetteer, word: str, only: list[str]) -> None:
     """المشاط stays Mahdi al-Mashat's (and is 'the comb'), الخريف is 'autumn'."""
     assert names(gz.persons_by_name(key_of(word))) == only
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected", "code", "role"),
+    [
+        ("محسني إجئي", date(2024, 6, 1), "Gholam-Hossein Mohseni-Ejei", "IRN", Role.OTHER),
+        ("كمال خرازي", date(2024, 6, 1), "Kamal Kharazi", "IRN", Role.OTHER),
+        ("عبدالله اللافي", date(2024, 6, 1), "Abdullah al-Lafi", "LBY", Role.OTHER),
+        ("خالد المشري", date(2020, 6, 1), "Khalid al-Mishri", "LBY", Role.OTHER),
+        ("محمد تكالة", date(2024, 6, 1), "Mohamed Takala", "LBY", Role.OTHER),
+        ("كيث كيلوغ", date(2025, 6, 1), "Keith Kellogg", "USA", Role.ENVOY),
+    ],
+)
+def test_officials_found_by_name(gz: Gazetteer, name: str, on: date, expected: str, code: str, role: Role) -> None:
+    (found,) = gz.persons_by_name(key_of(name), on)
+    assert (found.name_en, found.code, found.role) == (expected, code, role)
