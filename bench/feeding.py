@@ -99,6 +99,7 @@ class Gaps:
     between_waiting: float = 0.0
     asleep: dict[str, float] = field(default_factory=lambda: dict.fromkeys(CAUSES, 0.0))
     late: list[tuple[int, int, int]] = field(default_factory=list)  # size, taken not acked, not handed over
+    stalls: list[float] = field(default_factory=list)  # each sleep for want of anything read (stream empty)
 
 
 def child_gaps(
@@ -131,6 +132,7 @@ def child_gaps(
             gaps.asleep["window full"] += asleep
         else:
             gaps.asleep["stream empty"] += asleep
+            gaps.stalls.append(asleep)
     return gaps
 
 
@@ -185,6 +187,8 @@ def summarize(trace_dir: Path, n: int) -> list[str]:
                 f"{statistics.median(in_window):.0f} taken and not acknowledged, "
                 f"{statistics.median(unhanded):.0f} read and not handed over"
             )
+        if gaps.stalls:
+            lines.append(f"    stream-empty sleeps: {len(gaps.stalls)}, {quantiles(gaps.stalls)}")
         if parent:
             returns = [p.returned - c.end for c, p in zip(child, parent, strict=True) if lo <= c.end <= hi]
             lines.append(f"    child's end -> results on the loop: {quantiles(returns)}")
