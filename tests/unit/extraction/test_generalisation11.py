@@ -145,3 +145,13 @@ def test_a_pledge_announced_in_a_statement_is_not_placed_by_the_dateline() -> No
 def test_giving_money_named_as_what_is_condemned_is_no_pledge() -> None:
     text = "وأدانت بكين قرار واشنطن تقديم مساعدات عسكرية جديدة لتايوان بقيمة 500 مليون دولار."
     assert all(e.cameo.code != "033" for e in events(text, PUB))
+
+
+def test_leaders_overseeing_a_signing_watch_it_and_their_states_sign() -> None:
+    text = (
+        "استقبل الرئيس السنغالي باسيرو ديوماي فاي، اليوم الأربعاء، رئيس الحكومة الإسبانية بيدرو سانشيث.\n\n"
+        "وأشرف الرئيس السنغالي ورئيس الحكومة الإسبانية في ختام المحادثات على توقيع عدد من الاتفاقيات بين البلدين."
+    )
+    found = events(text, PUB)
+    signings = [(e.source.name_en, e.target.name_en if e.target else None) for e in found if e.cameo.code == "057"]
+    assert signings == [("Senegal", "Spain")]
