@@ -42,10 +42,10 @@ CHROME_PREFIXES = (
     "رمز الخبر", "رقم الخبر", "كود الخبر", "اقرا المزيد في", "المزيد في", "تابعونا علي", "تابعوا اخر",
     "كلمات مفتاحيه", "الوسوم", "الرءيسيه /", "الرءيسيه >", "home /", "home >",
     # tag lines (Tasnim, IRNA in Persian letters, Hespress), news codes, follow and newsletter prompts,
-    # editor lines, copyright, print/close buttons (CRI)
+    # editor lines, copyright and photo credits, print/close buttons (CRI)
     "وسوم:", "كلمات داله:", "الكلمات الدلاليه", "كلمات دليليه", "كلمات كليدي", "كد خبر", "تابعونا عبر",
     "تابعوا اخبار", "تابع اخر اخبار", "تابعوا بوابه", "للاطلاع علي النشره", "للمزيد من التفاصيل:", "المحرر:",
-    "©", "【طباعه】",
+    "©", "حقوق النشر:", "【طباعه】",
 )
 COMMENT_PREFIXES = (
     "you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي", "ارسل تعليقا", "سيتم نشر تعليقك",
