@@ -164,11 +164,16 @@ def title_country(gaz: Gazetteer, words: Sequence[str], j: int) -> tuple[str | N
     return None, j
 
 
+_FORMER = frozenset({"السابق", "السابقه"})  # folded: a former holder of the title (rule 32)
+
+
 def title_mention(gaz: Gazetteer, words: Sequence[str], hit: Hit, prep: str, on: object, conj: bool) -> Mention | None:
     offices = gaz.offices_by_title(hit.key)
     if not offices:
         return None
     country, j = country_after(gaz, words, hit.end)
+    if j < len(words) and words[j] in _FORMER:  # "المستشار السابق أولاف شولتس": the name, not today's holder
+        j += 1
     named = name_after(gaz, words, j, country, on)
     if named is None and country is None:
         country, j = title_country(gaz, words, hit.end)

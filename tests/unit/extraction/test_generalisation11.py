@@ -155,3 +155,12 @@ def test_leaders_overseeing_a_signing_watch_it_and_their_states_sign() -> None:
     found = events(text, PUB)
     signings = [(e.source.name_en, e.target.name_en if e.target else None) for e in found if e.cameo.code == "057"]
     assert signings == [("Senegal", "Spain")]
+
+
+def test_a_former_holder_named_after_the_title_is_that_person_not_todays() -> None:
+    text = (
+        "استقبل المستشار الألماني فريدريش ميرتس، اليوم الأربعاء في برلين، رئيس الوزراء البريطاني كير ستارمر.\n\n"
+        "وكان ستارمر قد زار برلين في 28 أغسطس 2024 والتقى المستشار السابق أولاف شولتس."
+    )
+    found = sorted((e.date.value or "", e.target.name_en if e.target else None) for e in events(text, PUB))
+    assert found == [("2024-08-28", "Olaf Scholz"), ("2025-03-12", "Friedrich Merz")]
