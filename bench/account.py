@@ -1,6 +1,6 @@
 """Where the core-seconds of a one-worker run go: `python -m bench.account [--n N] [--roots DIR ...]`.
 
-Publishes a backlog of ~4 KB articles once, then runs one Marsad worker over it per root (a checkout of the
+Publishes a backlog of ~4 KB articles (`--size`) once, then runs one Marsad worker over it per root (a checkout of the
 repo, e.g. a snapshot of main and the working tree), interleaved `--reps` times. Every 0.25 s it samples, for
 the broker, the worker process, each of its descendants (the stage child) and this process (the publisher of
 the backlog before the runs, then the sampler), the CPU time and the scheduler's counters
@@ -143,8 +143,9 @@ async def main_async(args: argparse.Namespace, bootstrap: str, broker_pid: int) 
     raw = unique("account-raw")
     await create_topics(bootstrap, [raw], args.partitions)
     started = time.monotonic()
-    await publish(bootstrap, raw, encoded_payloads(fixed_size_corpus(load_sources(), args.n)))
-    print(f"backlog of {args.n} articles published in {time.monotonic() - started:.1f} s", flush=True)
+    await publish(bootstrap, raw, encoded_payloads(fixed_size_corpus(load_sources(), args.n, args.size)))
+    seconds = time.monotonic() - started
+    print(f"backlog of {args.n} articles of {args.size} bytes published in {seconds:.1f} s", flush=True)
     try:
         for rep in range(args.reps):
             for index, root in enumerate(args.roots):
@@ -160,6 +161,7 @@ async def main_async(args: argparse.Namespace, bootstrap: str, broker_pid: int) 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.account", description=__doc__)
     parser.add_argument("--n", type=int, default=6000, help="articles in the backlog (6,000)")
+    parser.add_argument("--size", type=int, default=4096, help="bytes of text per article (4096)")
     parser.add_argument("--partitions", type=int, default=4)
     parser.add_argument("--reps", type=int, default=1, help="runs per root, interleaved")
     parser.add_argument("--roots", type=Path, nargs="+", default=[REPO], help="checkouts whose worker runs")
