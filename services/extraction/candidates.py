@@ -190,6 +190,8 @@ def sentence_candidates(
             continue  # "دعا الدول الإسلامية إلى قطع علاقاتها مع إسرائيل": a call, not the act
         if t in aims:
             continue  # "الاستعدادات لتوقيع المعاهدة": what is prepared is not reported as done
+        if _whether(words, t):
+            continue  # "لم يؤكد الكرملين ما إذا كان بوتين سيتوجه إلى إسطنبول": an open question (rule 32)
         if trig.cameo == _PLEDGE and trig.pos == "noun" and _blamed_before(clues, t):
             continue  # "أدانت بكين قرار واشنطن تقديم مساعدات عسكرية لتايوان": what is blamed (rule 32)
         if "participle" in trig.flags and _passive(words, clue.end, slots):
@@ -348,6 +350,15 @@ def sentence_candidates(
                 meet = dataclasses.replace(trig, mode="meet")
                 out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
     return _trip_to_gathering(out, words), next_carried
+
+
+_WHETHER_REACH = 4  # "ما إذا كان الرئيس الروسي سيتوجه"
+_WHAT = frozenset({"ما", "عما"})  # "ما إذا"، "عما إذا": whether
+
+
+def _whether(words: Sequence[str], t: int) -> bool:
+    """An act asked about after 'ما إذا' (whether) is neither reported nor announced."""
+    return any(words[k] == "اذا" and words[k - 1] in _WHAT for k in range(max(1, t - _WHETHER_REACH), t))
 
 
 def _blamed_before(clues: list[Clue], t: int) -> bool:

@@ -164,3 +164,12 @@ def test_a_former_holder_named_after_the_title_is_that_person_not_todays() -> No
     )
     found = sorted((e.date.value or "", e.target.name_en if e.target else None) for e in events(text, PUB))
     assert found == [("2024-08-28", "Olaf Scholz"), ("2025-03-12", "Friedrich Merz")]
+
+
+def test_an_act_asked_about_after_whether_is_no_event() -> None:
+    text = (
+        "أعلن الرئيس الأوكراني استعداده للقاء نظيره الروسي في إسطنبول الخميس المقبل.\n\n"
+        "ولم يؤكد الكرملين حتى الآن ما إذا كان الرئيس الروسي سيتوجه شخصياً إلى إسطنبول."
+    )
+    assert [e for e in events(text, PUB) if e.target is not None and e.target.country == "TUR"] == []
+    assert _codes("ولم يعلن البيت الأبيض ما إذا كان ترامب سيزور الرياض الشهر المقبل.") == set()
