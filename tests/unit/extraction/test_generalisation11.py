@@ -173,3 +173,13 @@ def test_an_act_asked_about_after_whether_is_no_event() -> None:
     )
     assert [e for e in events(text, PUB) if e.target is not None and e.target.country == "TUR"] == []
     assert _codes("ولم يعلن البيت الأبيض ما إذا كان ترامب سيزور الرياض الشهر المقبل.") == set()
+
+
+def test_ur_in_dhi_qar_is_no_city_of_belgium() -> None:
+    text = (
+        "ومن المقرر أن يلتقي البابا فرنسيس غداً الخميس في النجف المرجع الشيعي الأعلى علي السيستاني، قبل أن يتوجه "
+        "إلى مدينة أور التاريخية في محافظة ذي قار."
+    )
+    found = events(text, PUB)
+    assert all(e.target is None or e.target.country != "BEL" for e in found)
+    assert all(e.location is None or e.location.country != "BEL" for e in found)
