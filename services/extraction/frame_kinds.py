@@ -182,6 +182,11 @@ def recognise(slots: Sequence[Slot], t: int) -> list[Roles]:
     target = next((s for s in slots if 0 < s.mention.start - t <= _RECOGNISED_GAP and s.mention.prep == "ب"), None)
     if target is None:
         return []
+    subject = next(  # "بعد أن اعترفت مدريد بدولة فلسطين": the subject after the verb, not who praises it (rule 32)
+        (s for s in slots if t < s.mention.start < target.mention.start and s.mention.prep == ""), None
+    )
+    if subject is not None and country(subject) not in (None, country(target)):
+        return [Roles(subject.actor, (target.actor,), 1)]
     seen: dict[str | None, ActorRef] = {}
     for s in slots:
         if s.mention.end > t or s.mention.prep != "" or country(s) in (None, country(target)):

@@ -183,3 +183,8 @@ def test_ur_in_dhi_qar_is_no_city_of_belgium() -> None:
     found = events(text, PUB)
     assert all(e.target is None or e.target.country != "BEL" for e in found)
     assert all(e.location is None or e.location.country != "BEL" for e in found)
+
+
+def test_the_subject_after_a_verb_of_recognising_recognises_not_whoever_praises_it() -> None:
+    text = "وأشاد الوزير المصري بالموقف الإسباني، خاصة بعد أن اعترفت مدريد بدولة فلسطين في مايو الماضي."
+    assert [(e.cameo.code, e.source.country) for e in events(text, PUB) if e.cameo.code == "054"] == [("054", "ESP")]
