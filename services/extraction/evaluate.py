@@ -2,7 +2,9 @@
 
 Events are matched on (PLOVER type, mode, unordered pair of actor countries); on matched events the
 accuracy of date, location, source and target names and status is reported, per field and overall
-(all fields right). Pure except for reading the gold file and the article texts it names.
+(all fields right). A null gold target (a gathering of no organisation, docs/ontology.md rule 31) is right
+only against a prediction that names no target, and a named one never against a prediction that names
+none. Pure except for reading the gold file and the article texts it names.
 """
 
 from __future__ import annotations

@@ -87,7 +87,8 @@ ISO3 = _wordset(
     # devset10
     "TTO"
 )
-IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO"}  # IGO codes (EEC = European Union, ASN = ASEAN)
+# IGO codes as igos.tsv's actor_country gives them (EEC = European Union, ASN = ASEAN, IAE = the IAEA)
+IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO", "IAE"}
 COUNTRIES = ISO3 | IGO
 
 # CAMEO code prefixes (root or exact code) allowed for each PLOVER type used in the gold.
@@ -442,6 +443,19 @@ def check_actor(actor: object, where: str) -> None:
     assert actor["role"] in ROLES, (where, actor["role"])
 
 
+def is_gathering(event: dict[str, Any]) -> bool:
+    """A multilateral meeting, or one announced, joined ahead or ruled out (AGREE/036): the only events
+    whose target may be null, a gathering of no organisation (docs/ontology.md rule 31)."""
+    return bool(event["mode"] == "multilateral" or event["cameo"] == "036")
+
+
+def test_only_a_gathering_may_lack_a_target() -> None:
+    assert is_gathering({"mode": "multilateral", "cameo": "040"})
+    assert is_gathering({"mode": None, "cameo": "036"})
+    assert not is_gathering({"mode": "phone", "cameo": "041"})
+    assert not is_gathering({"mode": None, "cameo": "057"})
+
+
 # Earlier, separate terms of people in TERMS (the office held again after a gap).
 EARLIER_TERMS: dict[str, tuple[str, str]] = {
     "Donald Trump": ("2017-01-20", "2021-01-20"),
@@ -520,7 +534,10 @@ def test_record_fields(name: str, record: dict[str, Any]) -> None:
             assert event["status"] != "occurred", f"{where}: a future meeting cannot have occurred"
         assert event["status"] in STATUSES, where
         check_actor(event["source"], where + ".source")
-        check_actor(event["target"], where + ".target")
+        if event["target"] is None:
+            assert is_gathering(event), f"{where}: only a gathering of no organisation has no target (rule 31)"
+        else:
+            check_actor(event["target"], where + ".target")
         for participant in event.get("participants", []):
             check_actor(participant, where + ".participants")
         if "participants" in event:
@@ -533,7 +550,8 @@ def test_record_fields(name: str, record: dict[str, Any]) -> None:
             if event["status"] == "planned":
                 assert date >= published, f"{where}: planned before publication"
         for side in ("source", "target"):
-            check_term(event[side], date or published, f"{where}.{side}")
+            if event[side] is not None:
+                check_term(event[side], date or published, f"{where}.{side}")
 
 
 @pytest.mark.parametrize(("name", "record"), list(all_records()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,8 @@ def gold_line(**overrides: object) -> str:
     return json.dumps({"id": "a1", "events": [event]}, ensure_ascii=False)
 
 
-def write(tmp_path: Path, line: str) -> Path:
-    (tmp_path / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+def write(tmp_path: Path, line: str, article: str = ARTICLE) -> Path:
+    (tmp_path / "a1.txt").write_text(article, encoding="utf-8")
     gold = tmp_path / "gold.jsonl"
     gold.write_text(line + "\n", encoding="utf-8")
     return gold
@@ -58,6 +59,39 @@ def test_wrong_direction_still_matches_but_costs_actor_accuracy(tmp_path: Path) 
 def test_wrong_mode_is_a_miss_and_a_false_positive(tmp_path: Path) -> None:
     report = evaluate(write(tmp_path, gold_line(mode="visit", cameo="042")))
     assert (report.matched, report.precision, report.recall) == (0, 0.0, 0.0)
+
+
+TRILATERAL = (
+    "القاهرة في 5 مايو 2024\n\n"
+    "عقد الرئيس المصري عبد الفتاح السيسي والملك عبد الله الثاني ملك الأردن والرئيس الفرنسي إيمانويل ماكرون اليوم "
+    "قمة ثلاثية في القاهرة."
+)
+G20 = "القاهرة في 5 مايو 2024\n\nشارك الرئيس الروسي فلاديمير بوتين اليوم في قمة مجموعة العشرين في ريو دي جانيرو."
+
+
+def gathering_line(source: Mapping[str, object], target: Mapping[str, object] | None, location: str) -> str:
+    return gold_line(mode="multilateral", cameo="040", source=source, target=target, location=location)
+
+
+SISI = {"name_en": "Abdel Fattah el-Sisi", "country": "EGY"}
+PUTIN = {"name_en": "Vladimir Putin", "country": "RUS"}
+
+
+def test_a_null_target_is_right_against_a_gathering_of_no_organisation(tmp_path: Path) -> None:
+    report = evaluate(write(tmp_path, gathering_line(SISI, None, "Cairo"), TRILATERAL))
+    assert report.f1 == 1.0
+    assert report.field_accuracy["target"] == 1.0
+
+
+def test_a_null_target_against_a_name_is_wrong_both_ways(tmp_path: Path) -> None:
+    summit = {"name_en": "Cairo trilateral summit (Egypt, France, Jordan)", "country": None}
+    named_gold = evaluate(write(tmp_path, gathering_line(SISI, summit, "Cairo"), TRILATERAL))
+    assert (named_gold.f1, named_gold.field_accuracy["target"]) == (1.0, 0.0)
+    null_gold = evaluate(write(tmp_path, gathering_line(PUTIN, None, "Rio de Janeiro"), G20))
+    assert (null_gold.f1, null_gold.field_accuracy["target"]) == (1.0, 0.0)
+    g20 = {"name_en": "Group of Twenty", "country": None}
+    named_right = evaluate(write(tmp_path, gathering_line(PUTIN, g20, "Rio de Janeiro"), G20))
+    assert named_right.field_accuracy["target"] == 1.0
 
 
 def test_name_matching_is_tolerant_of_long_forms_only() -> None:
