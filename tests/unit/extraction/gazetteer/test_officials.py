@@ -20,6 +20,7 @@ from services.extraction.gazetteer.tables import read_holders
 OFFICIALS_FILES = (
     "holders_agencies.tsv",
     "holders_arab2.tsv",
+    "holders_asia.tsv",
     "holders_cabinet.tsv",
     "holders_cabinet2.tsv",
     "holders_defence.tsv",
@@ -598,3 +599,30 @@ def test_gulf_ministers_surnames_that_are_words_or_taken_are_no_keys(gz: Gazette
 def test_officials_found_by_name(gz: Gazetteer, name: str, on: date, expected: str, code: str, role: Role) -> None:
     (found,) = gz.persons_by_name(key_of(name), on)
     assert (found.name_en, found.code, found.role) == (expected, code, role)
+
+
+@pytest.mark.parametrize(
+    ("code", "role", "on", "expected"),
+    [
+        ("THA", Role.HEAD_OF_GOVERNMENT, date(2025, 7, 28), "Phumtham Wechayachai"),
+        ("THA", Role.HEAD_OF_GOVERNMENT, date(2020, 1, 1), "Prayut Chan-o-cha"),
+        ("THA", Role.HEAD_OF_STATE, date(2020, 1, 1), "Vajiralongkorn"),
+        ("KHM", Role.HEAD_OF_GOVERNMENT, date(2025, 7, 28), "Hun Manet"),
+        ("KHM", Role.HEAD_OF_GOVERNMENT, date(2020, 1, 1), "Hun Sen"),
+        ("KHM", Role.FOREIGN_MINISTER, date(2025, 7, 28), "Sok Chenda Sophea"),
+    ],
+)
+def test_thailand_and_cambodia_by_role_and_day(gz: Gazetteer, code: str, role: Role, on: date, expected: str) -> None:
+    """devset7 044: 'القائم بأعمال رئيس الوزراء التايلاندي بومتام ويتشاياتشاي ورئيس الوزراء الكمبودي هون مانيت'."""
+    assert names(gz.holders(code, role, on)) == [expected]
+
+
+def test_acting_thai_prime_minister_is_flagged(gz: Gazetteer) -> None:
+    (phumtham,) = gz.persons_by_name(key_of("بومتام ويتشاياتشاي"), date(2025, 7, 28))
+    assert phumtham.acting
+
+
+@pytest.mark.parametrize("word", ["شيناواترا", "هون"])
+def test_family_names_shared_by_several_leaders_are_no_keys(gz: Gazetteer, word: str) -> None:
+    """شيناواترا is Thaksin's, Yingluck's and Paetongtarn's; هون is Hun Sen's and Hun Manet's."""
+    assert gz.persons_by_name(key_of(word)) == []
