@@ -64,8 +64,12 @@ class EvalReport:
         return asdict(self)
 
 
+# Latin letters that carry their mark in the letter itself, so NFKD leaves them whole ("Radosław").
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def _fold(name: object) -> str:
-    text = unicodedata.normalize("NFKD", str(name or "")).casefold()
+    text = unicodedata.normalize("NFKD", str(name or "")).casefold().translate(_UNDECOMPOSED)
     return "".join(c for c in text if c.isalnum())
 
 

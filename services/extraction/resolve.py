@@ -172,8 +172,8 @@ class Cast:
             sender = self.person_by_office((a.office,)) if a.office else None
             return ActorRef(None, None, None, sender.country, ROLE_AMBASSADOR) if sender else None
         if m.kind == "title" and a is not None and a.role in (ROLE_AMBASSADOR, ROLE_ENVOY):
-            if a.role == ROLE_ENVOY and a.name_en is None and a.country:  # "المبعوث الأممي", named elsewhere
-                return self.person_of(a.country, ROLE_ENVOY) or a
+            if a.name_en is None and a.country:  # "المبعوث الأممي"، "السفير الفرنسي": the one the article names
+                return self.person_of(a.country, a.role) or a
             return a
         if m.kind == "pronoun" and m.title_key:
             return self.person_by_office(tuple(m.title_key.split(",")))

@@ -122,3 +122,9 @@ def test_gold_shape_is_checked(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "x", "events": [{"mode": "phone"}]}) + "\n", encoding="utf-8")
     with pytest.raises(GoldError):
         read_gold(path)
+
+
+def test_names_match_across_latin_letters_that_carry_their_mark() -> None:
+    assert same_name("Radosław Sikorski", "Radoslaw Sikorski")
+    assert same_name("Lars Løkke Rasmussen", "Lars Lokke Rasmussen")
+    assert not same_name("Radosław Sikorski", "Radoslav Sikorski")

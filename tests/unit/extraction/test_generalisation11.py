@@ -188,3 +188,12 @@ def test_ur_in_dhi_qar_is_no_city_of_belgium() -> None:
 def test_the_subject_after_a_verb_of_recognising_recognises_not_whoever_praises_it() -> None:
     text = "وأشاد الوزير المصري بالموقف الإسباني، خاصة بعد أن اعترفت مدريد بدولة فلسطين في مايو الماضي."
     assert [(e.cameo.code, e.source.country) for e in events(text, PUB) if e.cameo.code == "054"] == [("054", "ESP")]
+
+
+def test_an_ambassador_named_once_is_the_one_his_bare_title_means_elsewhere() -> None:
+    text = (
+        "طهران تستدعي السفير الفرنسي احتجاجاً على تصريحات باريس\n\n"
+        "استدعت وزارة الخارجية الإيرانية، اليوم الأربعاء، السفير الفرنسي في طهران نيكولا روش، احتجاجاً على "
+        "تصريحات مسؤولين فرنسيين."
+    )
+    assert _parties(text) == [("114", "Iran", "Nicolas Roche", "2025-03-12")]
