@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from schemas.event import Figure, Status
 from services.extraction.codes import STATUS_DENIED, STATUS_HYPOTHETICAL, STATUS_OCCURRED, STATUS_PLANNED
 from services.extraction.lexicon import PhraseIndex, data_lines, fold_words, markers, phrase_index
+from services.extraction.models import build
 from services.extraction.morph import proclitic_readings, reads_as
 from services.extraction.text import Token
 
@@ -223,7 +224,7 @@ def figures(sentence: str) -> list[Figure]:
         start = max(before.rfind(" ", 0, max(0, len(before) - 12)) + 1, 0) if before else 0
         text = (before[start:] + m.group(0)).strip()
         value = float(m.group(1).replace(",", "."))
-        out.append(Figure(text=text, value=value, unit=_UNITS[m.group(2)], measure=measure))
+        out.append(build(Figure, {"text": text, "value": value, "unit": _UNITS[m.group(2)], "measure": measure}))
     return out
 
 

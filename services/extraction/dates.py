@@ -16,6 +16,7 @@ from typing import Final, Literal
 from schemas.event import EventDate
 from services.extraction.lexicon import data_lines, fold_words
 from services.extraction.memo import remember
+from services.extraction.models import build
 from services.extraction.text import Doc, Token
 
 _NUMERIC = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
@@ -72,7 +73,7 @@ def _day_month(
     text = " ".join(words[i : i + used])
     if year is None:
         if published is None:
-            return EventDate(basis="unresolved", text=text), used
+            return build(EventDate, {"basis": "unresolved", "text": text}), used
         year = published.year
         # "28 مايو/ أيار الجاري": the publication's year, before or after it
         candidate = None if _this_month(words, j) else _safe_date(year, month, day)
@@ -84,7 +85,7 @@ def _day_month(
     if d is None:
         return None, 1
     basis: Literal["explicit", "relative"] = "explicit" if used > j - i else "relative"
-    return EventDate(value=d.isoformat(), precision="day", basis=basis, text=text), used
+    return build(EventDate, {"value": d.isoformat(), "precision": "day", "basis": basis, "text": text}), used
 
 
 _CURRENT = frozenset({"الجاري", "الحالي"})  # folded
@@ -174,7 +175,11 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
     m = _NUMERIC.match(joined) if _is_number(w) else None
     if m:
         d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return (EventDate(value=d.isoformat(), precision="day", basis="explicit", text=joined) if d else None), 5
+        return (
+            build(EventDate, {"value": d.isoformat(), "precision": "day", "basis": "explicit", "text": joined})
+            if d
+            else None
+        ), 5
     day, k = (int(w), i + 1) if _is_number(w) and len(w) <= 2 else (None, i)
     if day is None:
         ordinal = _lookup("ordinal", words, i)
@@ -183,7 +188,9 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
     if day is not None and k < len(words) and words[k] == "الجاري" and published is not None:
         d = _safe_date(published.year, published.month, day)  # "28 الجاري": this month
         if d is not None:
-            return EventDate(value=d.isoformat(), precision="day", basis="relative", text=f"{w} {words[k]}"), 2
+            return build(
+                EventDate, {"value": d.isoformat(), "precision": "day", "basis": "relative", "text": f"{w} {words[k]}"}
+            ), 2
     if day is not None and k < len(words):
         month = _lookup("month", words, k)
         if month is not None:
@@ -197,25 +204,37 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
         n += named[1] if named is not None else 0  # "أمس الخميس"، "اليوم الثلاثاء": one day, named twice
         text = " ".join(words[i : i + n])
         if published is None:
-            return EventDate(basis="unresolved", text=text), n
-        return EventDate(
-            value=(published + dt.timedelta(days=delta)).isoformat(), precision="day", basis="relative", text=text
+            return build(EventDate, {"basis": "unresolved", "text": text}), n
+        return build(
+            EventDate,
+            {
+                "value": (published + dt.timedelta(days=delta)).isoformat(),
+                "precision": "day",
+                "basis": "relative",
+                "text": text,
+            },
         ), n
     vague = _lookup("period", words, i) or (_lookup("month", words, i) if _month_named(words, i) else None)
     if vague is not None:  # "الشهر الماضي"، "في يناير الماضي": no day, and not the day of the report either
-        return EventDate(basis="unresolved", text=" ".join(words[i : i + vague[1]])), vague[1]
+        return build(EventDate, {"basis": "unresolved", "text": " ".join(words[i : i + vague[1]])}), vague[1]
     weekday = _lookup("weekday", words, i)
     if weekday is not None:
         wd, n = weekday
         text = " ".join(words[i : i + n])
         if published is None:
-            return EventDate(basis="unresolved", text=text), n
+            return build(EventDate, {"basis": "unresolved", "text": text}), n
         forward = planned or (i + n < len(words) and words[i + n] in _LOOKBACK_FUTURE)
         diff = (wd - published.weekday()) % 7 if forward else -((published.weekday() - wd) % 7)
         if forward and i + n < len(words) and words[i + n] in _LOOKBACK_FUTURE and diff == 0:
             diff = 7
-        return EventDate(
-            value=(published + dt.timedelta(days=diff)).isoformat(), precision="day", basis="relative", text=text
+        return build(
+            EventDate,
+            {
+                "value": (published + dt.timedelta(days=diff)).isoformat(),
+                "precision": "day",
+                "basis": "relative",
+                "text": text,
+            },
         ), n
     return None, 1
 

@@ -29,6 +29,7 @@ from services.extraction.fields import ArticleContext, event_date, event_locatio
 from services.extraction.gatherings import next_gathering
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.mentions import ActorRef
+from services.extraction.models import build
 from services.extraction.resolve import Cast
 from services.extraction.text import build_doc
 from services.extraction.titles import CHARGE
@@ -166,7 +167,7 @@ def _event(
     if first.forum is not None:
         target = _actor(first.forum, texts, igo_countries)
     elif first.summit is not None:
-        target = Actor(text=first.summit, name_ar=first.summit, role=ROLE_ORGANIZATION)
+        target = build(Actor, {"text": first.summit, "name_ar": first.summit, "role": ROLE_ORGANIZATION})
     participants = [_actor(a, texts, igo_countries) for a in (source, *targets)] if len(targets) > 1 else []
     if source.role == ROLE_AMBASSADOR or (targets and targets[0].role == ROLE_AMBASSADOR):
         source, targets = _envoy_names(ctx, source, targets)
@@ -201,29 +202,32 @@ def _event(
         unnamed,
     )
     features = event_features(g, index, facts, article)
-    event = DiplomaticEvent(
-        event_id=hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32],
-        article_id=ctx.article.article_id,
-        event_type=event_type,
-        mode=mode,
-        cameo=cameo(code),
-        source=source_actor,
-        target=target,
-        participants=participants,
-        date=date,
-        location=location,
-        status=status,
-        primary=primary,
-        topics=ctx.topics,
-        figures=ctx.figures if primary else [],
-        attribution=ctx.attribution,
-        agreements=list(dict.fromkeys(a for k in g.sentences for a in ctx.agreements_in(k))),
-        evidence=evidence,
-        confidence=score(features, load_model()),
-        extractor_version=EXTRACTOR_VERSION,
-        published_at=ctx.article.published_at,
-        fetched_at=ctx.article.fetched_at,
-        source_url=ctx.article.url,
+    event = build(
+        DiplomaticEvent,
+        {
+            "event_id": hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32],
+            "article_id": ctx.article.article_id,
+            "event_type": event_type,
+            "mode": mode,
+            "cameo": cameo(code),
+            "source": source_actor,
+            "target": target,
+            "participants": participants,
+            "date": date,
+            "location": location,
+            "status": status,
+            "primary": primary,
+            "topics": ctx.topics,
+            "figures": ctx.figures if primary else [],
+            "attribution": ctx.attribution,
+            "agreements": list(dict.fromkeys(a for k in g.sentences for a in ctx.agreements_in(k))),
+            "evidence": evidence,
+            "confidence": score(features, load_model()),
+            "extractor_version": EXTRACTOR_VERSION,
+            "published_at": ctx.article.published_at,
+            "fetched_at": ctx.article.fetched_at,
+            "source_url": ctx.article.url,
+        },
     )
     return event, features
 
@@ -266,12 +270,15 @@ def _actor(a: ActorRef, texts: dict[str, str], igo_countries: Mapping[str, str |
     """The event's actor; an organisation's gazetteer code goes to `organization`, and `country` holds what
     `igos.tsv` says an actor of it carries (its own code, the parent's for an organ, None for a grouping)."""
     organization = a.country if a.role == ROLE_ORGANIZATION and a.country in igo_countries else None
-    return Actor(
-        text=texts.get(a.ident) or a.name_ar or a.name_en or a.country or "?",
-        name_ar=a.name_ar,
-        name_en=a.name_en,
-        wikidata=a.wikidata,
-        country=igo_countries[organization] if organization is not None else a.country,
-        role=a.role,
-        organization=organization,
+    return build(
+        Actor,
+        {
+            "text": texts.get(a.ident) or a.name_ar or a.name_en or a.country or "?",
+            "name_ar": a.name_ar,
+            "name_en": a.name_en,
+            "wikidata": a.wikidata,
+            "country": igo_countries[organization] if organization is not None else a.country,
+            "role": a.role,
+            "organization": organization,
+        },
     )

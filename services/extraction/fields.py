@@ -26,6 +26,7 @@ from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import fold_words
 from services.extraction.locate import capital_of
 from services.extraction.mentions import ActorRef
+from services.extraction.models import build
 from services.extraction.resolve import Cast
 from services.extraction.text import Doc
 from services.extraction.views import SentenceView
@@ -79,7 +80,7 @@ class ArticleContext:
         found = self._evidence.get(sent)
         if found is None:
             s = self.doc.sentences[sent]
-            found = self._evidence[sent] = Evidence(text=s.text, start=s.raw_start, end=s.raw_end)
+            found = self._evidence[sent] = build(Evidence, {"text": s.text, "start": s.raw_start, "end": s.raw_end})
         return found
 
     def agreements_in(self, sent: int) -> list[str]:
@@ -260,8 +261,8 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
     if inherited is not None:
         return inherited
     if primary and status == STATUS_OCCURRED and ctx.on is not None:
-        return EventDate(value=ctx.on.isoformat(), precision="day", basis="publication")
-    return EventDate()
+        return build(EventDate, {"value": ctx.on.isoformat(), "precision": "day", "basis": "publication"})
+    return build(EventDate, {})
 
 
 _SENT_TOO = frozenset(fold_words("كما وبعث وبعثت وأرسل وأرسلت ووجه ووجهت"))
