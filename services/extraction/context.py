@@ -180,13 +180,15 @@ def topics(sentences: Sequence[Sequence[str]]) -> list[str]:
     return list(found)
 
 
-# A figure: a number (ASCII digits in clean text) with a unit. Bounded quantifiers only: no backtracking.
+# A figure: a number (ASCII digits in clean text) with a unit, and the lead-in word before it if any.
+# Bounded quantifiers only: no backtracking. The pattern opens with one digit (`[0-9][0-9]{0,11}`, not
+# `[0-9]{1,12}`: a leading character class is what lets the regex engine skip ahead to the next digit)
+# instead of trying the optional lead-ins at every position; the lead-in is read off after a match.
 _FIGURE = re.compile(
-    r"(?:(?:بنسبة|بأكثر من|بأقل من|نحو|حوالي)\s?)?([0-9]{1,12}(?:[.,][0-9]{1,4})?)\s?"
+    r"([0-9][0-9]{0,11}(?:[.,][0-9]{1,4})?)\s?"
     r"(%|٪|في المئة|في المائة|بالمئة|مليار دولار|مليون دولار|مليار يورو|مليون يورو|عاما|عامًا|عاماً|سنة)"
 )
-_DIGIT = re.compile(r"[0-9]")
-_LEAD_IN = len("بأكثر من ")
+_LEAD_INS = ("بنسبة", "بأكثر من", "بأقل من", "نحو", "حوالي")  # none ends another: at most one fits
 _UNITS = {
     "%": "percent",
     "٪": "percent",
@@ -214,18 +216,27 @@ _MEASURES = (
 
 def figures(sentence: str) -> list[Figure]:
     out: list[Figure] = []
-    digit = _DIGIT.search(sentence)
-    if digit is None:  # every figure has a number: most sentences have none
-        return out
-    # a figure starts at most its longest lead-in ("بأكثر من ") before its number: scan from there
-    for m in _FIGURE.finditer(sentence[:5000], max(digit.start() - _LEAD_IN, 0)):
-        before = sentence[max(0, m.start() - 60) : m.start()]
+    free = 0  # where the previous figure ended: a lead-in starts no earlier
+    for m in _FIGURE.finditer(sentence[:5000]):
+        first = _lead_in_start(sentence, free, m.start())
+        free = m.end()
+        before = sentence[max(0, first - 60) : first]
         measure = next((name for word, name in _MEASURES if word in before), None)
         start = max(before.rfind(" ", 0, max(0, len(before) - 12)) + 1, 0) if before else 0
-        text = (before[start:] + m.group(0)).strip()
+        text = (before[start:] + sentence[first:free]).strip()
         value = float(m.group(1).replace(",", "."))
         out.append(build(Figure, {"text": text, "value": value, "unit": _UNITS[m.group(2)], "measure": measure}))
     return out
+
+
+def _lead_in_start(sentence: str, free: int, number: int) -> int:
+    """Where a figure whose number starts at `number` begins: at its lead-in ("بنسبة 5%", "نحو 3 مليار دولار",
+    one optional space between) when one lies in sentence[free:number], else at the number."""
+    end = number - 1 if number > free and sentence[number - 1].isspace() else number
+    for lead in _LEAD_INS:
+        if sentence.endswith(lead, free, end):
+            return end - len(lead)
+    return number
 
 
 @functools.cache

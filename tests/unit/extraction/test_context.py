@@ -31,6 +31,15 @@ def test_figures_with_what_they_measure() -> None:
     assert (g.value, g.unit) == (40.0, "usd_billion")
 
 
+def test_a_figure_starts_at_its_lead_in() -> None:
+    """The lead-in (بنسبة، بأقل من، نحو …) before a number, one space or none between, opens the figure; two
+    spaces do not join it, and the text before reaches back past the lead-in (as when the pattern read it)."""
+    found = [(f.text, f.value, f.unit) for f in figures("بنسبة 5% وبأقل من 3 مليار دولار")]
+    assert found == [("بنسبة 5%", 5.0, "percent"), ("بنسبة 5% وبأقل من 3 مليار دولار", 3.0, "usd_billion")]
+    found = [(f.text, f.value, f.unit) for f in figures("نما بنسبة5% نحو  7 سنة")]
+    assert found == [("نما بنسبة5%", 5.0, "percent"), ("بنسبة5% نحو  7 سنة", 7.0, "years")]
+
+
 def test_figure_regex_is_linear_on_hostile_input() -> None:
     hostile = ("بنسبة " + "1" * 5000 + " ") * 20 + "٪" * 1000
     start = time.perf_counter()
