@@ -151,7 +151,7 @@ def sentence_candidates(
     }
     clues = [  # "فيصل" is not "ف + يصل", nor after بن in a name the gazetteer lacks ("سعود بن فيصل")
         c
-        for c in find_clues(view.words)
+        for c in find_clues(view.words, view.clues)
         if c.index not in inside and not (c.index and view.words[c.index - 1] in _SON_OF)
     ]
     if budget is not None:

@@ -55,8 +55,14 @@ def _all_index() -> PhraseIndex:
     return phrase_index(table)
 
 
-def _marks(words: Sequence[str]) -> _Marks:
-    """The phrases of a sentence, computed once per sentence object."""
+def may_start_phrase(word: str) -> bool:
+    """May a marker, attribution or topic phrase start at this (folded) word?"""
+    return _all_index().may_start(word)
+
+
+def _marks(words: Sequence[str], positions: Sequence[int] | None = None) -> _Marks:
+    """The phrases of a sentence, computed once per sentence object (`positions`: where
+    `may_start_phrase` holds, when the caller has them)."""
     cached = _MARKS.get(id(words))
     if cached is not None and cached[0] is words:
         return cached[1]
@@ -64,7 +70,7 @@ def _marks(words: Sequence[str]) -> _Marks:
     starts: list[int] = []
     kinds: list[dict[str, int]] = []
     found: dict[str, list[int]] = {}
-    for i in index.starts(words):
+    for i in index.starts(words) if positions is None else positions:
         here = index.kinds_at(words, i)
         if not here:
             continue
@@ -253,9 +259,10 @@ def _attribution_stops() -> frozenset[str]:
     return frozenset(seq[0] for seq in _attribution_table()["stop"])
 
 
-def agency_spans(words: Sequence[str]) -> list[tuple[int, int]]:
-    """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event."""
-    marks = _marks(words)
+def agency_spans(words: Sequence[str], positions: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Token spans of news-agency names ('إيران برس', 'وكالة مهر'): never actors of an event. `positions`:
+    where `may_start_phrase` holds, when the caller has them."""
+    marks = _marks(words, positions)
     return [(i, i + here["a:agency"]) for i, here in zip(marks.starts, marks.kinds, strict=True) if "a:agency" in here]
 
 

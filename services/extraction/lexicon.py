@@ -130,6 +130,10 @@ class PhraseIndex:
                 self._by_word[word] = found
         return found
 
+    def may_start(self, word: str) -> bool:
+        """May some phrase start at `word` (its first word is a reading of the word)?"""
+        return bool(self._starting(word))
+
     def starts(self, words: Sequence[str]) -> list[int]:
         """Positions of `words` where some phrase may start (its first word is a reading of the word)."""
         known = self._by_word

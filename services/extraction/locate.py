@@ -152,12 +152,13 @@ def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, s
     return None
 
 
-def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
+def find_places(gaz: Gazetteer, words: Sequence[str], starts: Sequence[int] | None = None) -> list[PlaceHit]:
     """The places a sentence names explicitly. A bare city name ("أعلنت موسكو") is read too, so that no place
-    starts inside it, but yields no hit (and no Location is built for it)."""
+    starts inside it, but yields no hit (and no Location is built for it). `starts`: the positions
+    `place_filter` passes, when the caller has them."""
     out: list[PlaceHit] = []
     free = 0  # the first position not inside a place or state name already read
-    for i in _place_filter(gaz).starts(words):
+    for i in place_filter(gaz).starts(words) if starts is None else starts:
         if i < free:
             continue
         hit = gaz.match_at(words, i)
@@ -200,7 +201,7 @@ def find_places(gaz: Gazetteer, words: Sequence[str]) -> list[PlaceHit]:
 _PLACE_FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> filter on first words of place-like keys
 
 
-def _place_filter(gaz: Gazetteer) -> StartFilter:
+def place_filter(gaz: Gazetteer) -> StartFilter:
     found = _PLACE_FILTERS.get(id(gaz))
     if found is None:
         keys = (k for k, kinds in gaz.kinds.items() if kinds & {"state", "capital", "capital_nisba"})

@@ -43,7 +43,7 @@ _FILTERS: dict[int, StartFilter] = {}  # id(gazetteer) -> its start filter (the 
 _MENTION_KINDS = ("counterpart", "pair", "side", "pronoun:", "envoy:")
 
 
-def _start_filter(gaz: Gazetteer) -> StartFilter:
+def mention_filter(gaz: Gazetteer) -> StartFilter:
     """First words of every gazetteer key and of the actor phrases that start a mention: a position
     starting with none is skipped."""
     found = _FILTERS.get(id(gaz))
@@ -99,11 +99,14 @@ def _national_body(gaz: Gazetteer, words: Sequence[str], council: Hit) -> tuple[
     return (state.iso3, hit.end) if state is not None else (None, j)
 
 
-def scan_sentence(gaz: Gazetteer, words: Sequence[str], on: object) -> list[Mention]:
-    """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping."""
+def scan_sentence(
+    gaz: Gazetteer, words: Sequence[str], on: object, starts: Sequence[int] | None = None
+) -> list[Mention]:
+    """Mentions in one sentence's folded words (punctuation as PUNCT), left to right, non-overlapping.
+    `starts`: the positions `mention_filter` passes, when the caller has them."""
     out: list[Mention] = []
     free = 0  # the first position not inside a mention already found
-    for i in _start_filter(gaz).starts(words, PUNCT):
+    for i in mention_filter(gaz).starts(words, PUNCT) if starts is None else starts:
         if i < free:
             continue
         mention = _mention_at(gaz, words, i, on)

@@ -84,11 +84,19 @@ def _starting_new(word: str) -> tuple[tuple[Trigger, bool], ...]:
     return tuple(sorted(dict.fromkeys(out), key=lambda e: -len(e[0].form)))
 
 
-def find_clues(words: Sequence[str]) -> list[Clue]:
+def may_start_clue(word: str) -> bool:
+    """May a trigger start at this (folded) word?"""
+    return bool(_starting(word))
+
+
+def find_clues(words: Sequence[str], starts: Sequence[int] | None = None) -> list[Clue]:
+    """The triggers of a sentence's words, left to right, non-overlapping (`starts`: the positions where
+    `may_start_clue` holds, when the caller has them)."""
     out: list[Clue] = []
     free = 0  # the first position after the last trigger found
     memo = _STARTING
-    for i, word in enumerate(words):
+    for i in range(len(words)) if starts is None else starts:
+        word = words[i]
         entries = memo.get(word)  # looked up here: map(_starting, …) made a Python-level call per word
         if entries is None:
             entries = _starting(word)

@@ -12,11 +12,11 @@ from services.extraction.codes import ROLE_ORGANIZATION, ROLE_STATE
 from services.extraction.context import agency_spans
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import PlaceHit, find_places
-from services.extraction.memo import remember
 from services.extraction.mentions import PUNCT, ActorRef, Mention, scan_sentence
 from services.extraction.resolve import Cast
 from services.extraction.slots import Slot
 from services.extraction.text import Doc
+from services.extraction.wordfacts import WordFacts, facts_table, word_facts
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -24,34 +24,40 @@ class SentenceView:
     words: tuple[str, ...]  # folded; punctuation as PUNCT
     mentions: tuple[Mention, ...]
     places: tuple[PlaceHit, ...]  # explicit places
+    clues: tuple[int, ...]  # the positions where a trigger may start
 
     # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
-    def __init__(self, words: tuple[str, ...], mentions: tuple[Mention, ...], places: tuple[PlaceHit, ...]) -> None:
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        mentions: tuple[Mention, ...],
+        places: tuple[PlaceHit, ...],
+        clues: tuple[int, ...],
+    ) -> None:
         object.__setattr__(self, "words", words)
         object.__setattr__(self, "mentions", mentions)
         object.__setattr__(self, "places", places)
-
-
-_VIEW_WORDS: dict[str, str] = {}  # folded token -> itself, or PUNCT when it starts with no letter or digit
-
-
-def _view_word(key: str) -> str:
-    return remember(_VIEW_WORDS, key, key if key[:1].isalnum() else PUNCT, 200_000)
+        object.__setattr__(self, "clues", clues)
 
 
 def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
     views = []
-    every: list[str] = []  # folded; punctuation as PUNCT (memoised: a slice and a test per token cost more)
-    memo = _VIEW_WORDS
+    every: list[WordFacts] = []  # one lookup per token: the facts every scan below asks of its word
+    table = facts_table(gaz)
     for t in doc.tokens:
-        word = memo.get(t.key)
-        every.append(word if word is not None else _view_word(t.key))
+        facts = table.get(t.key)
+        every.append(facts if facts is not None else word_facts(gaz, t.key))
     for s in doc.sentences:
-        words = tuple(every[s.first : s.last])
-        masked = agency_spans(words)
-        mentions = [m for m in scan_sentence(gaz, words, on) if not any(a < m.end and m.start < b for a, b in masked)]
-        places = tuple(find_places(gaz, words))
-        views.append(SentenceView(words, tuple(mentions), places))
+        sentence = every[s.first : s.last]
+        words = tuple([f.view for f in sentence])
+        masked = agency_spans(words, [i for i, f in enumerate(sentence) if f.phrase])
+        starts = [i for i, f in enumerate(sentence) if f.mention]
+        mentions = [
+            m for m in scan_sentence(gaz, words, on, starts) if not any(a < m.end and m.start < b for a, b in masked)
+        ]
+        places = tuple(find_places(gaz, words, [i for i, f in enumerate(sentence) if f.place]))
+        clues = tuple([i for i, f in enumerate(sentence) if f.clue])
+        views.append(SentenceView(words, tuple(mentions), places, clues))
     return views
 
 
