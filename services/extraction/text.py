@@ -184,7 +184,7 @@ def _tokens(match_text: str, runs: Columns, sentences: list[tuple[str, int, int]
     pos = 0
     for chunk in match_text.split():
         pos = match_text.find(chunk, pos)  # only whitespace lies between the previous chunk and this one
-        pieces = [chunk] if chunk.isalnum() else _pieces(chunk)
+        pieces = (chunk,) if chunk.isalnum() else _pieces(chunk)
         for word in pieces:
             start = pos
             end = pos = start + len(word)
@@ -217,14 +217,14 @@ def _tokens(match_text: str, runs: Columns, sentences: list[tuple[str, int, int]
     return out, firsts
 
 
-def _pieces(chunk: str) -> list[str]:
+def _pieces(chunk: str) -> tuple[str, ...]:
     """The tokens of a whitespace-free chunk that is not one word: most often a word and the punctuation
     mark after it ("القاهرة،"), else what the pattern tiles it into."""
     head, last = chunk[:-1], chunk[-1]
     if head.isalnum() and last not in _WORD_EXTRAS:
-        return [head, last]
+        return (head, last)
     found: list[str] = _TOKEN.findall(chunk)
-    return found
+    return tuple(found)
 
 
 def _chunked(spans: list[tuple[str, int, int, int, int]], sentences: list[tuple[str, int, int]]) -> bool:
