@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -121,7 +122,8 @@ def _is_number(word: str) -> bool:
 _MAY_START: Final[dict[str, bool]] = {}
 
 
-def _may_start_date(word: str) -> bool:
+def may_start_date(word: str) -> bool:
+    """May a date start at this (folded) word?"""
     found = _MAY_START.get(word)
     return found if found is not None else remember(_MAY_START, word, _may_start_new(word), 100_000)
 
@@ -138,12 +140,16 @@ def _calendar_firsts() -> frozenset[str]:
     return frozenset(k[0] for table in calendar().values() for k in table)
 
 
-def find_dates(tokens: tuple[Token, ...], published: dt.date | None, *, planned: bool) -> list[DateHit]:
+def find_dates(
+    tokens: tuple[Token, ...], published: dt.date | None, *, planned: bool, starts: Sequence[int] | None = None
+) -> list[DateHit]:
+    """The dates of a sentence's tokens, left to right (`starts`: the positions where `may_start_date` holds,
+    when the caller has them)."""
     words = [t.key for t in tokens]
     hits: list[DateHit] = []
     free = 0  # the first position after the last date read
-    for i, word in enumerate(words):
-        if i < free or not _may_start_date(word):
+    for i in range(len(words)) if starts is None else starts:
+        if i < free or (starts is None and not may_start_date(words[i])):
             continue
         hit, used = _date_at(words, i, published, planned=planned)
         if hit is not None:

@@ -72,7 +72,8 @@ class ArticleContext:
         key = (sent, planned)
         found = self._dates.get(key)
         if found is None:
-            found = self._dates[key] = find_dates(self.doc.sentence_tokens(sent), self.on, planned=planned)
+            tokens, starts = self.doc.sentence_tokens(sent), self.views[sent].dates
+            found = self._dates[key] = find_dates(tokens, self.on, planned=planned, starts=starts)
         return found
 
     def evidence(self, sent: int) -> Evidence:

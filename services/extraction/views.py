@@ -25,6 +25,7 @@ class SentenceView:
     mentions: tuple[Mention, ...]
     places: tuple[PlaceHit, ...]  # explicit places
     clues: tuple[int, ...]  # the positions where a trigger may start
+    dates: tuple[int, ...]  # the positions where a date may start
 
     # written out: mypyc compiles this one, the dataclass-generated __init__ runs interpreted (~30x slower)
     def __init__(
@@ -33,11 +34,13 @@ class SentenceView:
         mentions: tuple[Mention, ...],
         places: tuple[PlaceHit, ...],
         clues: tuple[int, ...],
+        dates: tuple[int, ...],
     ) -> None:
         object.__setattr__(self, "words", words)
         object.__setattr__(self, "mentions", mentions)
         object.__setattr__(self, "places", places)
         object.__setattr__(self, "clues", clues)
+        object.__setattr__(self, "dates", dates)
 
 
 def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[SentenceView]:
@@ -57,7 +60,8 @@ def sentence_views(doc: Doc, gaz: Gazetteer, on: dt.date | None) -> list[Sentenc
         ]
         places = tuple(find_places(gaz, words, [i for i, f in enumerate(sentence) if f.place]))
         clues = tuple([i for i, f in enumerate(sentence) if f.clue])
-        views.append(SentenceView(words, tuple(mentions), places, clues))
+        dates = tuple([i for i, f in enumerate(sentence) if f.date])
+        views.append(SentenceView(words, tuple(mentions), places, clues, dates))
     return views
 
 

@@ -1,15 +1,16 @@
 """What the per-sentence scans ask of each word, read once per folded word.
 
 Building a sentence's view asked every token five memos in turn (its view word, whether a mention, a place,
-a marker phrase or a trigger may start there), each a lookup in a table of up to 200,000 words and most often
-a cache miss. One record per folded word holds the five answers: one lookup per token, and the scans walk
-only the positions their record marks. The records are valid for one gazetteer (mentions and places test
-against its keys); a new one starts a new table.
+a marker phrase or a trigger may start there), and reading an event's dates a sixth; each a lookup in a table
+of up to 200,000 words and most often a cache miss. One record per folded word holds the answers: one lookup
+per token, and the scans walk only the positions their record marks. The records are valid for one
+gazetteer (mentions and places test against its keys); a new one starts a new table.
 """
 
 from __future__ import annotations
 
 from services.extraction.context import may_start_phrase
+from services.extraction.dates import may_start_date
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.locate import place_filter
 from services.extraction.memo import remember
@@ -26,13 +27,15 @@ class WordFacts:
     place: bool  # a place name may start here
     phrase: bool  # a marker, attribution or topic phrase may start here
     clue: bool  # a trigger may start here
+    date: bool  # a date may start here
 
-    def __init__(self, view: str, mention: bool, place: bool, phrase: bool, clue: bool) -> None:
+    def __init__(self, view: str, mention: bool, place: bool, phrase: bool, clue: bool, date: bool) -> None:
         self.view = view
         self.mention = mention
         self.place = place
         self.phrase = phrase
         self.clue = clue
+        self.date = date
 
 
 class _Table:
@@ -64,5 +67,6 @@ def word_facts(gaz: Gazetteer, key: str) -> WordFacts:
         place_filter(gaz)(view),
         may_start_phrase(view),
         may_start_clue(view),
+        may_start_date(key),
     )
     return remember(facts_table(gaz), key, found, MEMO_LIMIT)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from services.arabic import match_key
 from services.extraction.context import agency_spans, may_start_phrase
+from services.extraction.dates import find_dates, may_start_date
 from services.extraction.gazetteer import load_gazetteer
 from services.extraction.locate import find_places
 from services.extraction.mentions import PUNCT, scan_sentence
@@ -38,8 +39,12 @@ def test_scans_over_the_marked_positions_find_what_full_scans_find() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(DEVSET.glob("*.txt"))]
     sentences = 0
     for text in texts:
-        for view in sentence_views(build_doc(article(text, ON)), gaz, ON):
+        doc = build_doc(article(text, ON))
+        for k, view in enumerate(sentence_views(doc, gaz, ON)):
             words = view.words
+            tokens = doc.sentence_tokens(k)
+            assert view.dates == tuple(i for i, t in enumerate(tokens) if may_start_date(t.key))
+            assert find_dates(tokens, ON, planned=False, starts=view.dates) == find_dates(tokens, ON, planned=False)
             assert view.clues == tuple(i for i, w in enumerate(words) if may_start_clue(w))
             assert find_clues(words, view.clues) == find_clues(list(words))
             assert list(view.places) == find_places(gaz, list(words))
