@@ -35,7 +35,7 @@ from services.extraction.text import build_doc
 from services.extraction.titles import CHARGE
 from services.extraction.views import SentenceView, sentence_slots, sentence_views
 
-EXTRACTOR_VERSION = "1.10.0"
+EXTRACTOR_VERSION = "1.11.0"
 MAX_EVENTS = 50
 MAX_CANDIDATES = 400
 MAX_CLUES = 600  # sentences + triggers examined per article
