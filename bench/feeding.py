@@ -113,13 +113,7 @@ def child_gaps(
         handed += parent[k].size
         if not window[0] <= call.end <= window[1]:
             continue
-        gaps.in_calls_running += call.running[1] - call.running[0]
-        gaps.in_calls_waiting += call.waiting[1] - call.waiting[0]
-        running = next_call.running[0] - call.running[1]
-        waiting = next_call.waiting[0] - call.waiting[1]
-        gaps.between_running += running
-        gaps.between_waiting += waiting
-        asleep = max(next_call.start - call.end - running - waiting, 0.0)
+        asleep = _count_call(gaps, call, next_call)
         if parent[k + 1].handed_over <= call.end:
             gaps.asleep["hand-off"] += asleep
             continue
@@ -206,11 +200,16 @@ def _child_only(child: list[ChildCall], lo: float, hi: float) -> Gaps:
     for call, next_call in itertools.pairwise(child):
         if not lo <= call.end <= hi:
             continue
-        gaps.in_calls_running += call.running[1] - call.running[0]
-        gaps.in_calls_waiting += call.waiting[1] - call.waiting[0]
-        running = next_call.running[0] - call.running[1]
-        waiting = next_call.waiting[0] - call.waiting[1]
-        gaps.between_running += running
-        gaps.between_waiting += waiting
-        gaps.asleep["hand-off"] += max(next_call.start - call.end - running - waiting, 0.0)
+        gaps.asleep["hand-off"] += _count_call(gaps, call, next_call)
     return gaps
+
+
+def _count_call(gaps: Gaps, call: ChildCall, next_call: ChildCall) -> float:
+    """Adds `call` and the time up to `next_call` (running, waiting for a CPU) to `gaps`; returns the sleep between."""
+    gaps.in_calls_running += call.running[1] - call.running[0]
+    gaps.in_calls_waiting += call.waiting[1] - call.waiting[0]
+    running = next_call.running[0] - call.running[1]
+    waiting = next_call.waiting[0] - call.waiting[1]
+    gaps.between_running += running
+    gaps.between_waiting += waiting
+    return max(next_call.start - call.end - running - waiting, 0.0)

@@ -211,15 +211,7 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
         text = " ".join(words[i : i + n])
         if published is None:
             return build(EventDate, {"basis": "unresolved", "text": text}), n
-        return build(
-            EventDate,
-            {
-                "value": (published + dt.timedelta(days=delta)).isoformat(),
-                "precision": "day",
-                "basis": "relative",
-                "text": text,
-            },
-        ), n
+        return _relative_day(published, delta, text), n
     vague = _lookup("period", words, i) or (_lookup("month", words, i) if _month_named(words, i) else None)
     if vague is not None:  # "الشهر الماضي"، "في يناير الماضي": no day, and not the day of the report either
         return build(EventDate, {"basis": "unresolved", "text": " ".join(words[i : i + vague[1]])}), vague[1]
@@ -233,15 +225,7 @@ def _date_at(words: list[str], i: int, published: dt.date | None, *, planned: bo
         diff = (wd - published.weekday()) % 7 if forward else -((published.weekday() - wd) % 7)
         if forward and i + n < len(words) and words[i + n] in _LOOKBACK_FUTURE and diff == 0:
             diff = 7
-        return build(
-            EventDate,
-            {
-                "value": (published + dt.timedelta(days=diff)).isoformat(),
-                "precision": "day",
-                "basis": "relative",
-                "text": text,
-            },
-        ), n
+        return _relative_day(published, diff, text), n
     return None, 1
 
 
@@ -260,3 +244,16 @@ def header_date(doc: Doc) -> dt.date | None:
             if hit.date.basis == "explicit" and hit.date.precision == "day" and hit.date.value is not None:
                 return dt.date.fromisoformat(hit.date.value)
     return None
+
+
+def _relative_day(published: dt.date, days: int, text: str) -> EventDate:
+    """The day `days` after the publication date, read from relative words ("أمس"، "الخميس")."""
+    return build(
+        EventDate,
+        {
+            "value": (published + dt.timedelta(days=days)).isoformat(),
+            "precision": "day",
+            "basis": "relative",
+            "text": text,
+        },
+    )
