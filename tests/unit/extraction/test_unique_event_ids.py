@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from services.extraction.confidence_fit import DEV_SETS
 from services.extraction.evaluate import predict, read_gold
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT.parent / "shared" / "seeds" / "gold.jsonl"
-DEV_SETS = ("devset", *(f"devset{n}" for n in range(2, 11)))
 GOLD_FILES = [ROOT / "tests" / "fixtures" / name / "gold.jsonl" for name in DEV_SETS] + [SEEDS]
 
 
