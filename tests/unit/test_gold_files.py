@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset11 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset12 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -27,6 +27,7 @@ SETS = (
     "devset9",
     "devset10",
     "devset11",
+    "devset12",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -41,6 +42,7 @@ MIN_ARTICLES = {
     "devset9": 46,
     "devset10": 55,
     "devset11": 66,
+    "devset12": 9,
     "heldout": 15,
 }
 
