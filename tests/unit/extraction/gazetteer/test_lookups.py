@@ -163,6 +163,38 @@ def test_igos(gz: Gazetteer, name: str, code: str) -> None:
     assert igo is not None and igo.code == code
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("منتدى التعاون الصيني الأفريقي", "FOCAC"),
+        ("فوكاك", "FOCAC"),
+        ("منتدى الصين ومجموعة دول أمريكا اللاتينية والكاريبي", "CCF"),
+        ("منتدى الصين ودول مجموعة سيلاك", "CCF"),
+        ("منتدى التعاون الصيني العربي", "CASCF"),
+        ("منتدى التعاون العربي الصيني", "CASCF"),
+        ("حوار التعاون الآسيوي", "ACD"),
+        ("منظمة الدول الثماني النامية للتعاون الاقتصادي", "D8"),
+        ("مجموعة الدول الثماني النامية", "D8"),
+        ("قمة الصين وآسيا الوسطى", "CCAS"),
+        ("تحالف أوبك+", "OPECP"),
+        ("أوبك بلس", "OPECP"),
+        ("مجموعة 5+1", "P5P1"),
+        ("لجنة الارتباط الخاصة", "AHLC"),
+    ],
+)
+def test_bodies_that_exist_between_their_meetings(gz: Gazetteer, name: str, code: str) -> None:
+    """docs/ontology.md rule 31: their gatherings have them as target; the gold codes them with country null."""
+    igo = gz.igo_by_name(key_of(name))
+    assert igo is not None and (igo.code, gz.actor_countries[igo.code]) == (code, None)
+
+
+def test_opec_alone_is_opec_and_the_plus_alliance_is_not() -> None:
+    """'أوبك+' folds to OPEC's key (the plus is no word character): only 'أوبك بلس' and 'تحالف أوبك+' name
+    the wider alliance by themselves; a quoted 'أوبك+' is the extractor's matter (rule 29)."""
+    found = [load_gazetteer().igo_by_name(key_of(n)) for n in ("أوبك", "أوبك+", "أوبك بلس")]
+    assert [igo.code if igo else None for igo in found] == ["OPC", "OPC", "OPECP"]
+
+
 def test_match_at_strips_proclitics_and_prefers_longest(gz: Gazetteer) -> None:
     tokens = [match_key(t) for t in ("وبالولايات", "المتحدة", "الأمريكية", "أمس")]
     hit = gz.match_at(tokens, 0)
