@@ -42,7 +42,7 @@ MIN_ARTICLES = {
     "devset9": 46,
     "devset10": 55,
     "devset11": 66,
-    "devset12": 9,
+    "devset12": 19,
     "heldout": 15,
 }
 
@@ -87,7 +87,9 @@ ISO3 = _wordset(
     # devset9
     "TJK GMB "
     # devset10
-    "TTO"
+    "TTO "
+    # devset12
+    "NIC"
 )
 # IGO codes as igos.tsv's actor_country gives them (EEC = European Union, ASN = ASEAN, IAE = the IAEA)
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO", "IAE"}
