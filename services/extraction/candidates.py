@@ -46,6 +46,7 @@ from services.extraction.cues import (
     posting,
     prepared_for,
     purpose_of_invitation,
+    tour_stop,
     witnessed,
 )
 from services.extraction.frame_kinds import multi
@@ -303,6 +304,9 @@ def sentence_candidates(
             found_roles = _invited_back(out, local, t)  # "قطعت علاقاتها مع قطر، متهمة إياها بـ": the one just named
         elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
             found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
+        tour = _tour_after(clues, t, trig)
+        if tour is not None:  # "وتأتي زيارة سانشيز في إطار جولة تشمل أيضاً غامبيا": the stops are the tour's
+            found_roles = [r for r in (_before_tour(r, local, tour) for r in found_roles) if r is not None]
         if trig.event_type in _STANDS and found_roles:  # "قطعت علاقاتها مع قطر، إلى جانب السعودية والإمارات"
             found_roles = [*found_roles, *alongside(local, view.words, t, found_roles[0])]
         for roles in found_roles:
@@ -318,6 +322,8 @@ def sentence_candidates(
             status = status_at(view.words, t, future=clue.future, planned_word="planned" in trig.flags)
             if status == STATUS_OCCURRED and _scheduled(words, clue.end, clues):
                 status = STATUS_PLANNED  # "جولة المحادثات بين الوفدين …، والمقرر عقدها غداً"
+            stop = tour_stop(words, t, trig)  # "ضمن جولة خليجية يزور خلالها قطر والإمارات": its next stops
+            status = STATUS_PLANNED if stop else status
             if "participle" in trig.flags and out:  # "محذراً إسبانيا من أن خطوة مماثلة ستتخذ": warned, as it acted
                 status = out[-1].status
             called_off = trig.event_type in _MEETINGS and cancelled(view.words, t)  # "إلغاء زيارة كان من المقرر"
@@ -338,7 +344,7 @@ def sentence_candidates(
                     places,
                     texts,
                     roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
-                    destination_country_only=roles.country_only or "itinerary" in trig.flags,  # no city named
+                    destination_country_only=roles.country_only or "itinerary" in trig.flags or stop,  # no city
                     anaphoric=(definite_noun(view.words[t], trig) or circumstantial(view.words, t, trig))
                     and "itinerary" not in trig.flags  # "في مستهل جولة تشمل الأردن": new stops, not a recap
                     and not _reception_named(view.words, t, trig, local),
@@ -350,6 +356,25 @@ def sentence_candidates(
                 meet = dataclasses.replace(trig, mode="meet")
                 out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
     return _trip_to_gathering(out, words), next_carried
+
+
+def _tour_after(clues: list[Clue], t: int, trig: Trigger) -> int | None:
+    """Where a tour with its stops ("جولة تشمل …") is named after a visit or meeting at t in its sentence."""
+    if trig.event_type != PLOVER_CONSULT or "itinerary" in trig.flags:
+        return None
+    return next((c.index for c in clues if c.index > t and "itinerary" in c.trigger.flags), None)
+
+
+def _before_tour(roles: Roles, local: list[Slot] | None, tour: int) -> Roles | None:
+    """The roles without the parties named after the tour noun: those are its next stops, not the hosts of the
+    visit or meeting reported (rule 33); None when no party is left."""
+    stops = {id(s.actor) for s in local or () if s.mention.start > tour}
+    if id(roles.source) in stops:
+        return None
+    kept = tuple(a for a in roles.targets if id(a) not in stops)
+    if not kept:
+        return None
+    return roles if len(kept) == len(roles.targets) else dataclasses.replace(roles, targets=kept)
 
 
 _WHETHER_REACH = 4  # "ما إذا كان الرئيس الروسي سيتوجه"

@@ -21,7 +21,7 @@ from services.extraction.codes import (
 from services.extraction.context import find_marker, is_background
 from services.extraction.lexicon import Trigger, fold_words, marker_index
 from services.extraction.mentions import ActorRef
-from services.extraction.morph import reads_as
+from services.extraction.morph import noun_readings, reads_as
 from services.extraction.slots import Slot, chain_before
 from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView
@@ -473,3 +473,15 @@ def witnessed(words: Sequence[str], t: int, trig: Trigger) -> bool:
     if trig.pos != "noun" or trig.cameo != "057":
         return False
     return find_marker(words, "witness", max(0, t - _WITNESS_BEFORE), t) is not None
+
+
+_TOUR_REACH = 3  # "جولة خليجية يزور": words from the tour noun to the verb of visiting
+_DURING_IT = frozenset({"خلالها", "فيها"})  # folded: "يزور خلالها"، "يزور فيها"
+
+
+def tour_stop(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """'ضمن جولة خليجية يزور خلالها فخامته دولة قطر ودولة الإمارات': a verb of visiting right after a tour noun,
+    with a pronoun back to it, names the tour's next stops: visits planned, not made (rule 33)."""
+    if trig.frame != "visit" or trig.pos != "verb" or t + 1 >= len(words) or words[t + 1] not in _DURING_IT:
+        return False
+    return any("جوله" in noun_readings(words[k]) for k in range(max(0, t - _TOUR_REACH), t))

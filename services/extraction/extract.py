@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Mapping
 
@@ -60,8 +61,12 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     recent_igo: ActorRef | None = None  # the organisation named last: "ترأس الوفد المشارك في القمة"
     sent_messages: list[Candidate] = []  # the cables a later "برقية مماثلة" copies
     held_gathering = False  # a gathering reported so far, whose leaders may agree on the next one
+    visitor: ActorRef | None = None  # the visitor of the last visit reported (not recalled)
     for k, view in enumerate(views):
+        carried_in = carried
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
+        found = [_toured_by(c, carried_in, visitor) for c in found]
+        visitor = next((c.source for c in reversed(found) if _visit_made(c)), visitor)
         if not cands and any(c.anaphoric for c in found) and _after_match(views[:k]):
             found = [c for c in found if not c.anaphoric]  # "فاز المنتخب …" then "وحضر اللقاء السفير": the match
         if names_the_same(view.words) and not any(c.trigger.event_type in BLAME for c in found):
@@ -93,6 +98,22 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     kept = groups[:MAX_EVENTS]
     facts = article_facts(kept, len(doc.sentences))
     return _one_per_interaction([_event(g, n, n in main, context, facts) for n, g in enumerate(kept)], context)
+
+
+def _visit_made(c: Candidate) -> bool:
+    """A visit the article reports, not an earlier one it recalls ("وكان أردوغان قد زار إسلام آباد")."""
+    visiting = c.trigger.frame in ("host", "visit") and c.trigger.mode == "visit"
+    return visiting and c.status == STATUS_OCCURRED and not c.background
+
+
+def _toured_by(c: Candidate, carried: ActorRef | None, visitor: ActorRef | None) -> Candidate:
+    """A tour whose sentence names no traveller ("ويقوم بجولة تشمل أيضاً إيران") is made by the visitor of the
+    visit reported, not by the host its sentence carried over (rule 33)."""
+    if "itinerary" not in c.trigger.flags or visitor is None or c.source is not carried:
+        return c
+    if any(ident == c.source.ident for ident, _text in c.texts):
+        return c
+    return dataclasses.replace(c, source=visitor)
 
 
 def _one_per_interaction(

@@ -251,6 +251,8 @@ def event_date(g: Group, ctx: ArticleContext, status: Status, primary: bool, *, 
         base = ctx.doc.sentences[c.sent].first
         if status == STATUS_DENIED:  # "نفى اليوم … أن يكون التقى": the day before the trigger is the denial's
             hits = [h for h in hits if h.index > base + c.index]
+        if "itinerary" in c.trigger.flags:  # "ووصل مساء الثلاثاء، في محطة من جولته التي تشمل": the arrival's day
+            hits = [h for h in hits if h.index > base + c.index]
         # the time adjunct usually follows the verb or noun: "التقى ... أمس السبت"
         for h in sorted(hits, key=lambda h: (h.index < base + c.index, abs(h.index - base - c.index))):
             if h.date.value is not None:

@@ -66,6 +66,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
                 break  # "زيارة القاهرة": the place visited, not the visitor
             if trig.event_type == PLOVER_SANCTION and slots[k].actor.role in _ENVOYS:
                 break  # "بطرد السفير الكندي": the envoy expelled, not the one expelling
+            if "itinerary" in trig.flags and m.kind in ("igo", "nisba") and m.start == t + len(trig.form):
+                continue  # "جولته الأوروبية"، "جولة خليجية": where the tour goes, not who makes it
             if trig.frame == "host" and words and words[t].endswith(tuple(trig.form[0] + p for p in _PRONOUNS)):
                 # "خلال استقباله وزير الخارجية السعودي": the pronoun hosts, the noun after it is the guest;
                 # "وخلال استقباله السفير الكوبي أشار الرئيس الأسد": the host is the clause's subject after it
@@ -101,7 +103,8 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
                 return k
             break
     if "itinerary" in trig.flags and before:  # "يلتقي X Y …، في إطار جولة تشمل …": X is the one touring
-        return _reported_clause(slots, before, words, t)[0]
+        relative = _relative_before(slots, before, words, t)
+        return relative if relative is not None else _reported_clause(slots, before, words, t)[0]
     if trig.mode == "message" and len(before) >= 2 and slots[before[0]].mention.start <= _CLAUSE_HEAD:
         return before[0]  # "هنأ الأمير الرئيس في برقية": the subject right after the opening verb wrote it
     if before:
@@ -117,6 +120,16 @@ def _reported_clause(slots: Sequence[Slot], before: list[int], words: Sequence[s
     opener = max((i for i in range(t) if i < len(words) and words[i] in _COMPLEMENTISERS), default=-1)
     reported = [k for k in before if slots[k].mention.start > opener]
     return reported or before
+
+
+def _relative_before(slots: Sequence[Slot], before: list[int], words: Sequence[str], t: int) -> int | None:
+    """The name a relative clause holding t is about: "الرئيس الفرنسي ماكرون، الذي يزور البلاد في مستهل جولة
+    تشمل …" tours, not the host named first."""
+    relative = max((i for i in range(t) if i < len(words) and words[i] in ("الذي", "التي")), default=-1)
+    named = [k for k in before if slots[k].mention.end <= relative]
+    if not named or relative - slots[named[-1]].mention.end > 1:
+        return None
+    return named[-1]
 
 
 def _conjoined_verb(words: Sequence[str], t: int, trig: Trigger) -> bool:

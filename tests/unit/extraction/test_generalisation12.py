@@ -1,0 +1,74 @@
+"""Round nine: rules found on the misses of eleven dev sets pooled (rule 33), on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extraction.conftest import coded, events
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def test_a_tours_region_adjective_is_not_its_traveller() -> None:
+    text = (
+        "أجرى الرئيس الصيني شي جين بينغ، اليوم الأربعاء، محادثات مع رئيس الوزراء الإسباني بيدرو سانشيز في مدريد.\n\n"
+        "ووصل الرئيس الصيني إلى مدريد مساء الثلاثاء قادماً من روما، في ثالث محطة من جولته الأوروبية التي تشمل "
+        "أيضاً البرتغال."
+    )
+    found = events(text, PUB)
+    assert ("AGREE", "036", "CHN", "PRT") in coded(found)
+    assert not any("EEC" in (source, target) for _type, _code, source, target in coded(found))
+    stop = next(e for e in found if e.target is not None and e.target.country == "PRT")
+    assert stop.date.value is None  # the arrival's Tuesday is not the next stop's day
+
+
+def test_the_tour_of_a_relative_clause_is_its_antecedents() -> None:
+    text = (
+        "استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني، في الدوحة، أمس، الرئيس الفرنسي إيمانويل ماكرون، الذي "
+        "يزور البلاد في مستهل جولة خليجية تشمل أيضاً الكويت والبحرين."
+    )
+    found = coded(events(text, PUB))
+    assert {("AGREE", "036", "FRA", "KWT"), ("AGREE", "036", "FRA", "BHR")} <= found
+    assert not any(source == "QAT" and code == "036" for _type, code, source, _target in found)
+
+
+def test_a_tour_naming_no_traveller_is_the_visitors() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الأربعاء، في القاهرة رئيس الوزراء الماليزي أنور إبراهيم.\n\n"
+        "ويقوم الضيف بجولة تشمل أيضا الأردن والعراق."
+    )
+    found = coded(events(text, PUB))
+    assert {("AGREE", "036", "MYS", "JOR"), ("AGREE", "036", "MYS", "IRQ")} <= found
+    assert not any(source == "EGY" and code == "036" for _type, code, source, _target in found)
+
+
+def test_the_stops_of_a_tour_are_not_hosts_of_the_visit_made() -> None:
+    text = (
+        "استقبل رئيس الوزراء الإثيوبي آبي أحمد، اليوم الأربعاء، في أديس أبابا الرئيس الفرنسي إيمانويل ماكرون.\n\n"
+        "وتأتي زيارة الرئيس ماكرون في إطار جولة إفريقية تشمل أيضاً كينيا وتنزانيا."
+    )
+    found = coded(events(text, PUB))
+    assert {("AGREE", "036", "FRA", "KEN"), ("AGREE", "036", "FRA", "TZA")} <= found
+    assert ("CONSULT", "042", "FRA", "KEN") not in found
+    assert ("CONSULT", "042", "FRA", "TZA") not in found
+
+
+def test_states_visited_during_a_tour_are_its_next_stops() -> None:
+    text = (
+        "استقبل العاهل الأردني الملك عبدالله الثاني، اليوم الأربعاء، في عمّان الرئيس الإندونيسي برابوو سوبيانتو.\n\n"
+        "وتأتي الزيارة ضمن جولة عربية يزور خلالها الرئيس الإندونيسي دولة الكويت ومملكة البحرين."
+    )
+    found = coded(events(text, PUB))
+    assert {("AGREE", "036", "IDN", "KWT"), ("AGREE", "036", "IDN", "BHR")} <= found
+    assert ("CONSULT", "042", "IDN", "KWT") not in found
+    assert ("CONSULT", "042", "IDN", "BHR") not in found
+
+
+def test_a_tour_naming_no_traveller_is_not_the_visitor_of_an_earlier_visit() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الأربعاء، في القاهرة رئيس الوزراء الماليزي أنور إبراهيم.\n\n"
+        "وكان السيسي قد زار كوالالمبور في العام الماضي.\n\n"
+        "ويقوم الضيف بجولة تشمل أيضا الأردن والعراق."
+    )
+    found = coded(events(text, PUB))
+    assert {("AGREE", "036", "MYS", "JOR"), ("AGREE", "036", "MYS", "IRQ")} <= found
