@@ -40,6 +40,7 @@ OFFICIALS_FILES = (
     "holders_vice.tsv",
     "holders_world3.tsv",
     "holders_world4.tsv",
+    "holders_world5.tsv",
 )
 # Offices held by several people at once: envoys of one organisation, China's team of spokespeople, officials
 # found by name only (deputy prime ministers and deputy foreign ministers), a state's ambassadors, the leaders of
@@ -626,3 +627,28 @@ def test_acting_thai_prime_minister_is_flagged(gz: Gazetteer) -> None:
 def test_family_names_shared_by_several_leaders_are_no_keys(gz: Gazetteer, word: str) -> None:
     """شيناواترا is Thaksin's, Yingluck's and Paetongtarn's; هون is Hun Sen's and Hun Manet's."""
     assert gz.persons_by_name(key_of(word)) == []
+
+
+# (title or name, code, day, expected): a title is looked up in `code`, a name anywhere (issue 4, gazetteer v8)
+V8_LOOKUPS = [
+    ("رئيس الوزراء", "HUN", date(2024, 7, 5), "Viktor Orbán"),
+    ("أوربان", "", date(2024, 7, 5), "Viktor Orbán"),
+    ("وزير الخارجية", "HUN", date(2024, 7, 5), "Péter Szijjártó"),
+    ("بيتر سيارتو", "", date(2024, 7, 5), "Péter Szijjártó"),
+    ("وزيرة الخارجية", "COD", date(2025, 6, 28), "Thérèse Kayikwamba Wagner"),
+    ("تيريز كاييكوامبا فاغنر", "", date(2025, 6, 28), "Thérèse Kayikwamba Wagner"),
+    ("وزير الخارجية", "COD", date(2023, 6, 1), "Christophe Lutundula"),
+    ("وزير الخارجية", "RWA", date(2025, 6, 28), "Olivier Nduhungirehe"),
+    ("أوليفييه ندوهونغيريهي", "", date(2025, 6, 28), "Olivier Nduhungirehe"),
+]
+
+
+@pytest.mark.parametrize(("words", "code", "on", "expected"), V8_LOOKUPS)
+def test_v8_holders_by_title_or_name(gz: Gazetteer, words: str, code: str, on: date, expected: str) -> None:
+    found = gz.holders_by_title(code, key_of(words), on) if code else gz.persons_by_name(key_of(words), on)
+    assert names(found) == [expected]
+
+
+def test_wagner_alone_is_no_key(gz: Gazetteer) -> None:
+    """فاغنر is the Wagner group's name in most copy."""
+    assert gz.persons_by_name(key_of("فاغنر")) == []
