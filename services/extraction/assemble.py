@@ -160,7 +160,8 @@ def _in_package(c: Candidate, cands: list[Candidate]) -> bool:
 
 
 def merge(cands: list[Candidate]) -> list[Group]:
-    """Group candidates by (kind of interaction, parties); weak ones only join existing groups.
+    """Group candidates by (kind of interaction, parties); weak ones and welcoming parties only join existing
+    groups (a welcoming party is its own event when nothing else is reported).
 
     Parties are people when named, countries otherwise; a country-level group ("إيران" / "روسيا") then
     folds into the earliest group of the same kind between the same countries that names people.
@@ -168,7 +169,7 @@ def merge(cands: list[Candidate]) -> list[Group]:
     groups: dict[tuple[object, ...], Group] = {}
     weak: list[Candidate] = []
     for c in cands:
-        if "weak" in c.trigger.flags or _in_package(c, cands):
+        if "weak" in c.trigger.flags or "welcome" in c.trigger.flags or _in_package(c, cands):
             weak.append(c)
             continue
         key = group_key(c)
@@ -233,6 +234,8 @@ def merge(cands: list[Candidate]) -> list[Group]:
             (same_sentence or homes)[0].support.append(c)
         elif c.trigger.mode == "meet" and c.trigger.pos == "verb" and not groups:
             orphans.append(c)  # "بحث X مع Y": talks, when the article reports no other interaction
+        elif "welcome" in c.trigger.flags and not groups:
+            orphans.append(c)  # "وكان ولي العهد في استقبال الرئيس لدى نزوله": the arrival is the news
     for c in orphans:
         key = group_key(c)
         groups.setdefault(key, Group(key)).members.append(c)

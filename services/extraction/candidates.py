@@ -47,6 +47,7 @@ from services.extraction.cues import (
     prepared_for,
     purpose_of_invitation,
     tour_stop,
+    welcoming_party,
     witnessed,
 )
 from services.extraction.frame_kinds import multi
@@ -185,6 +186,8 @@ def sentence_candidates(
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if welcoming_party(words, t, trig):  # "وكان في استقبال الضيف لدى وصوله …": the visit's arrival
+            trig = dataclasses.replace(trig, flags=trig.flags | {"welcome"})
         if "weak" in trig.flags and trig.pos == "noun" and _with_each_of(words, clue.end):
             trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})  # "اتصالات هاتفية مع كل من A وB": each
         if called_for(words, t, trig):
@@ -243,6 +246,10 @@ def sentence_candidates(
             local = [s for s in local if not any(t < a < s.mention.start for a in aims)]  # the aim's parties
             if trig.event_type in _MEETINGS:  # "نفى المتحدث باسم الحكومة … تسلم رئيس الوزراء رسالة": he reports
                 local = _principals(local)
+        if local is not None and "arrival" in trig.flags and background:  # "وكان آبي قد وصل إلى طهران، حيث كان
+            # في استقباله وزير الخارجية": an earlier arrival for the visit reported, its welcoming party no host
+            welcome = next((c.index for c in clues if c.index > t and welcoming_party(words, c.index, c.trigger)), None)
+            local = [s for s in local if welcome is None or s.mention.start < welcome]  # the party, no host
         if local is not None:  # a bare nisba names the party blamed right after a verb of blame, else no one
             local = [
                 s

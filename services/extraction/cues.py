@@ -485,3 +485,10 @@ def tour_stop(words: Sequence[str], t: int, trig: Trigger) -> bool:
     if trig.frame != "visit" or trig.pos != "verb" or t + 1 >= len(words) or words[t + 1] not in _DURING_IT:
         return False
     return any("جوله" in noun_readings(words[k]) for k in range(max(0, t - _TOUR_REACH), t))
+
+
+def welcoming_party(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """'وكان في استقبال أمير قطر لدى وصوله إلى مطار دمشق الرئيس الشرع'، 'حيث كان في استقباله وزير الخارجية': the
+    welcoming party of an arrival, like 'في مقدمة مستقبليه' (rule 28), belongs to the visit reported: no
+    meeting of its own, whoever welcomes, unless the article reports nothing else (rule 33)."""
+    return trig.frame == "host" and trig.pos == "noun" and t > 0 and words[t - 1] == "في"

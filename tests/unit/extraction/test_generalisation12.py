@@ -72,3 +72,26 @@ def test_a_tour_naming_no_traveller_is_not_the_visitor_of_an_earlier_visit() -> 
     )
     found = coded(events(text, PUB))
     assert {("AGREE", "036", "MYS", "JOR"), ("AGREE", "036", "MYS", "IRQ")} <= found
+
+
+def test_the_welcoming_party_of_an_arrival_is_no_meeting_of_its_own() -> None:
+    text = (
+        "استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح، اليوم الأربعاء، في قصر بيان الرئيس المصري عبد الفتاح "
+        "السيسي.\n\n"
+        "وكان في استقبال الرئيس المصري لدى وصوله إلى مطار الكويت الدولي ولي العهد الشيخ صباح خالد الحمد الصباح "
+        "ووزير الخارجية."
+    )
+    found = events(text, PUB)
+    assert coded(found) == {("CONSULT", "042", "EGY", "KWT")}
+    assert len(found) == 1
+
+
+def test_who_welcomed_an_earlier_arrival_is_not_another_host() -> None:
+    text = (
+        "استقبل الرئيس الإيراني مسعود بزشكيان، اليوم الأربعاء، في طهران رئيس الوزراء الباكستاني شهباز شريف.\n\n"
+        "وكان شهباز شريف قد وصل إلى طهران صباح اليوم، حيث كان في استقباله وزير الخارجية عباس عراقجي."
+    )
+    found = events(text, PUB)
+    assert [(e.source.name_en, e.target.name_en if e.target else None) for e in found] == [
+        ("Shehbaz Sharif", "Masoud Pezeshkian")
+    ]
