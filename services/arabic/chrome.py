@@ -36,6 +36,8 @@ RELATED = (
 CHROME_LINES = (
     "سمات", "الوسوم", "وسوم", "كلمات مفتاحيه", "تعليقك", "التعليقات", "اضف تعليق", "اترك تعليقا", "شارك",
     "شارك الخبر", "مشاركه", "طباعه", "ارسل لصديق", "تابعونا", "تعليقات", "tags", "share", "print", "comments",
+    # a share button's label alone (Euronews), the fields of a comment form (IRNA)
+    "شارك هذا المقال", "شارك المقال", "الاسم", "البريد الالكتروني", "ادخل الرمز",
 )
 # Lines that are chrome when they start so: news id, section links, follow-us prompts, tag lists.
 CHROME_PREFIXES = (
@@ -46,6 +48,8 @@ CHROME_PREFIXES = (
     "وسوم:", "كلمات داله:", "الكلمات الدلاليه", "كلمات دليليه", "كلمات كليدي", "كد خبر", "تابعونا عبر",
     "تابعوا اخبار", "تابع اخر اخبار", "تابعوا بوابه", "للاطلاع علي النشره", "للمزيد من التفاصيل:", "المحرر:",
     "©", "حقوق النشر:", "【طباعه】",
+    # IRNA's end mark with the editor's number (`انتهى ** ۲۷۱۹`), its tag line in Persian letters (`برچسب‌ها:`)
+    "انتهي **", "برجسبها",
 )
 COMMENT_PREFIXES = (
     "you are replying to", "reply to", "اضف تعليقك", "اكتب تعليقك", "الرد علي", "ارسل تعليقا", "سيتم نشر تعليقك",
