@@ -42,7 +42,7 @@ MIN_ARTICLES = {
     "devset9": 46,
     "devset10": 55,
     "devset11": 66,
-    "devset12": 38,
+    "devset12": 48,
     "heldout": 15,
 }
 
@@ -469,6 +469,8 @@ EARLIER_TERMS: dict[str, tuple[str, str]] = {
     # devset12: defence then foreign minister of France; prime minister of the Netherlands
     "Jean-Yves Le Drian": ("2012-05-16", "2022-05-20"),
     "Mark Rutte": ("2010-10-14", "2024-07-02"),
+    # devset12: crown prince before he became prime minister
+    "Mohammed bin Salman": ("2017-06-21", "2022-09-27"),
 }
 
 
