@@ -35,6 +35,7 @@ from services.extraction.cues import (
     companions,
     definite_noun,
     delegate,
+    hosted_talks,
     hosts_talks,
     invitation_to_come,
     invited_to_gathering,
@@ -298,13 +299,21 @@ def sentence_candidates(
                     )
                 )
             continue
+        talks_between = hosted_talks(words, clues, t, trig) if local is not None else None
+        if talks_between == -1:
+            continue  # "واستضافت سويسرا المحادثات": the talks reported, the host is where they were held
         dest = next((p.location.country for p in places if p.index > t and p.location.country), None)
         if trig.frame == "aid":  # "وصلت إلى مطار دمشق، اليوم، الطائرة الإغاثية": the place reached comes first
             dest = next((p.location.country for p in places if p.location.country), None)
         if "invite" in trig.flags:  # "دعوة لزيارة طهران": the invitation names where the visit will be
             dest = next((s.actor.country for s in slots if s.mention.start > t and s.mention.kind == "capital"), dest)
         broken = next((c.targets[0] for c in reversed(out) if c.trigger.cameo == "161" and c.targets), None)
-        found_roles = assign(local, t, trig, receive, carried, dest, view.words, broken)
+        if talks_between is not None and local is not None:  # the parties after بين, never the host
+            local = [s for s in local if s.mention.start > talks_between]
+            # "بين" past a relative clause ("المحادثات التي جرت في الرياض … بين الوفدين"): read from there
+            found_roles = assign(local, talks_between - 1, trig, receive, None, dest, view.words, broken)
+        else:
+            found_roles = assign(local, t, trig, receive, carried, dest, view.words, broken)
         if "invite" in trig.flags and trig.pos == "verb" and invitee_pronoun(view.words[t]):
             found_roles = _invited_back(out, local, t) or found_roles
         elif "participle" in trig.flags and out and clue.end < len(words) and words[clue.end] in _OBJECT_PRONOUNS:

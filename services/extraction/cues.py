@@ -21,7 +21,7 @@ from services.extraction.codes import (
 from services.extraction.context import find_marker, is_background
 from services.extraction.lexicon import Trigger, fold_words, marker_index
 from services.extraction.mentions import ActorRef
-from services.extraction.morph import noun_readings, reads_as
+from services.extraction.morph import noun_readings, proclitic_readings, reads_as
 from services.extraction.slots import Slot, chain_before
 from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView
@@ -492,3 +492,21 @@ def welcoming_party(words: Sequence[str], t: int, trig: Trigger) -> bool:
     welcoming party of an arrival, like 'في مقدمة مستقبليه' (rule 28), belongs to the visit reported: no
     meeting of its own, whoever welcomes, unless the article reports nothing else (rule 33)."""
     return trig.frame == "host" and trig.pos == "noun" and t > 0 and words[t - 1] == "في"
+
+
+_HOSTING = ("استضاف", "يستضيف", "تستضيف")  # folded stems of hosting: استضافت، استضافة، استضافتها، تستضيف
+_TALKS_REACH = 12  # "المحادثات التي جرت في الرياض الشهر الماضي بين الوفدين": the parties past a relative clause
+
+
+def hosted_talks(words: Sequence[str], clues: Sequence[Clue], t: int, trig: Trigger) -> int | None:
+    """'واستضافت سويسرا المحادثات'، 'شكره للمملكة على استضافتها المحادثات التي جرت … بين الوفدين الروسي
+    والأمريكي': talks named as hosted have the host as their place, never a party (rule 14); their parties are
+    the ones after بين. The position of that بين, -1 when none follows (the talks reported, no event of their
+    own), None when the talks are not named as hosted (rule 33)."""
+    if trig.event_type != PLOVER_CONSULT or trig.pos != "noun" or trig.frame not in ("sv", "multi"):
+        return None
+    acts = (c.index + 1 for c in clues if c.index < t and c.trigger.frame != "host")  # no other act between
+    lo = max(0, t - _HOSTED_GAP, max(acts, default=0))
+    if not any(stem.startswith(_HOSTING) for k in range(lo, t) for stem, _p in proclitic_readings(words[k])):
+        return None
+    return next((k for k in range(t + 1, min(len(words), t + _TALKS_REACH)) if words[k] == "بين"), -1)

@@ -95,3 +95,22 @@ def test_who_welcomed_an_earlier_arrival_is_not_another_host() -> None:
     assert [(e.source.name_en, e.target.name_en if e.target else None) for e in found] == [
         ("Shehbaz Sharif", "Masoud Pezeshkian")
     ]
+
+
+def test_talks_a_state_is_thanked_for_hosting_are_between_the_delegations_after_them() -> None:
+    text = (
+        "تلقى سلطان عمان هيثم بن طارق، اليوم الأربعاء، اتصالاً هاتفياً من الرئيس الروسي فلاديمير بوتين.\n\n"
+        "وأعرب الرئيس الروسي خلال الاتصال عن شكره لسلطنة عمان على استضافتها المحادثات التي جرت في مسقط الشهر "
+        "الماضي بين الوفدين الإيراني والأمريكي."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "041", "RUS", "OMN"), ("CONSULT", "046", "IRN", "USA")}
+
+
+def test_the_state_hosting_talks_reported_is_their_place_not_a_party() -> None:
+    text = (
+        "اختتم وفدا الولايات المتحدة والصين، اليوم الأربعاء، جولة محادثات تجارية في جنيف.\n\n"
+        "واستضافت سويسرا المحادثات في مقر البعثة السويسرية لدى الأمم المتحدة."
+    )
+    found = coded(events(text, PUB))
+    assert ("CONSULT", "046", "USA", "CHN") in found
+    assert not any({"CHE", "UNO"} & {source, target} for _type, _code, source, target in found)
