@@ -672,3 +672,14 @@ def test_v8_words_and_shared_surnames_are_no_keys(gz: Gazetteer, word: str) -> N
 def test_v8_ministers_found_by_name_have_no_title(gz: Gazetteer) -> None:
     """'وزير الاقتصاد' is no office of ours: economy and trade ministers are found by name only."""
     assert gz.holders_by_title("ARE", key_of("وزير الاقتصاد"), date(2024, 6, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "holder"),
+    [("جونسون", "Boris Johnson"), ("سلامة", "Ghassan Salame"), ("رأب", "Dominic Raab"), ("الحريري", "Saad Hariri")],
+)
+def test_surnames_that_name_others_or_are_words_need_an_anchor(gz: Gazetteer, word: str, holder: str) -> None:
+    """'ليزا جونسون' (the US ambassador in Beirut) was Boris Johnson in devset11 036, 'وسلامة أراضيها' would be
+    Ghassan Salame and 'رأب الصدع' Dominic Raab: the keys stay (their holders' surnames) but are flagged."""
+    key = key_of(word)
+    assert names(gz.persons_by_name(key))[:1] == [holder] and key in gz.ambiguous
