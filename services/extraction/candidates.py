@@ -320,6 +320,9 @@ def sentence_candidates(
             found_roles = _invited_back(out, local, t)  # "قطعت علاقاتها مع قطر، متهمة إياها بـ": the one just named
         elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
             found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
+        traveller = _traveller_before(out, words, t, trig, local)
+        if traveller is not None:  # "وكان أردوغان قد زار السعودية، حيث التقى ولي العهد …، ثم توجه إلى الدوحة"
+            found_roles = _went_on(found_roles, traveller, local or [], t, trig, words, out[-1].destination)
         tour = _tour_after(clues, t, trig)
         if tour is not None:  # "وتأتي زيارة سانشيز في إطار جولة تشمل أيضاً غامبيا": the stops are the tour's
             found_roles = [r for r in (_before_tour(r, local, tour) for r in found_roles) if r is not None]
@@ -372,6 +375,69 @@ def sentence_candidates(
                 meet = dataclasses.replace(trig, mode="meet")
                 out.append(Candidate(meet, sent, t, handing[0], (handing[1],), 1, status, background, places, texts))
     return _trip_to_gathering(out, words), next_carried
+
+
+_GOES_ON = frozenset({"حيث", "ثم"})  # folded: "…، حيث التقى"، "ثم توجه": the same traveller goes on
+_JOURNEY = ("visit", "sv")  # frames of a visit or arrival and of a meeting verb
+_OWN_SUBJECT_GAP = 4  # a post-posed subject this close after the verb is its own ("ثم توجه الرئيس إلى …")
+
+
+def _traveller_before(
+    earlier: list[Candidate], words: Sequence[str], t: int, trig: Trigger, local: list[Slot] | None
+) -> ActorRef | None:
+    """'وكان أردوغان قد زار السعودية، حيث التقى ولي العهد في جدة، ثم توجه إلى الدوحة، حيث التقى أمير قطر': a
+    meeting verb after حيث, or a verb of travel after ثم, with no subject of its own goes on with the traveller of
+    the visit or arrival just reported in the sentence, not the place he went to nor the person he met there
+    (rule 33)."""
+    if t == 0 or words[t - 1] not in _GOES_ON or trig.pos != "verb" or trig.frame not in _JOURNEY or not earlier:
+        return None
+    if trig.event_type != PLOVER_CONSULT:  # "حيث وقع البلدان …": another act, with its own parties
+        return None
+    prev = earlier[-1]
+    if prev.trigger.frame not in _JOURNEY or prev.trigger.pos != "verb" or prev.trigger.event_type != PLOVER_CONSULT:
+        return None
+    persons = (ROLE_STATE, ROLE_ORGANIZATION)
+    own = any(
+        0 < s.mention.start - t <= _OWN_SUBJECT_GAP and s.mention.prep == "" and s.actor.role not in persons
+        for s in local or ()
+    )
+    if trig.frame == "visit" and own:
+        return None
+    went_on = prev.index > 0 and words[prev.index - 1] in _GOES_ON  # "حيث التقى …، ثم توجه": the same one
+    return prev.source if prev.trigger.frame == "visit" or went_on else None
+
+
+_MET_PREPS = ("", "مع", "ب")  # "حيث التقى الرئيس"، "حيث التقى مع"، "حيث التقى بالرئيس"
+
+
+def _went_on(
+    found: list[Roles],
+    traveller: ActorRef,
+    local: list[Slot],
+    t: int,
+    trig: Trigger,
+    words: Sequence[str],
+    there: str | None,
+) -> list[Roles]:
+    """The traveller's roles: he travels on to the place the verb names, or meets the people named after it
+    where he went (`there`: the country of the visit or arrival before)."""
+    if trig.frame == "visit":
+        return [dataclasses.replace(r, source=traveller) for r in found if traveller.country not in _countries(r)]
+    met = [
+        k
+        for k, s in enumerate(local)
+        if s.mention.start > t
+        and s.mention.prep in _MET_PREPS
+        and s.actor.role not in (ROLE_STATE, ROLE_ORGANIZATION)
+        and s.actor.country not in (None, traveller.country)
+    ]
+    if not met:
+        return []
+    return [Roles(traveller, (s.actor,), 1, there) for s in coordinated_after(local, met[0], words)]
+
+
+def _countries(roles: Roles) -> set[str | None]:
+    return {a.country for a in roles.targets}
 
 
 def _tour_after(clues: list[Clue], t: int, trig: Trigger) -> int | None:

@@ -156,6 +156,14 @@ def event_location(g: Group, ctx: ArticleContext) -> Location | None:
         if c.trigger.frame == "visit":  # "يتوجه غداً من الرياض إلى القاهرة": where the traveller sets out from
             words = ctx.views[c.sent].words
             places = [p for p in places if not (p.index > c.index and words[p.index - 1] == "من")]
+        # "زار السعودية، حيث التقى ولي العهد في جدة، ثم توجه إلى الدوحة، حيث التقى": the stop its verb goes to
+        if (
+            c.trigger.frame in ("visit", "sv")
+            and c.trigger.pos == "verb"
+            and c.status == STATUS_OCCURRED
+            and c.destination
+        ):
+            places = [p for p in places if p.location.country == c.destination]
         if not consult:  # a statement is placed where the report says it was made, never by the dateline alone
             places = [p for p in places if not p.dateline]
             # where it was said comes with the speaker, before its object ("أدان … حرق المصحف في ستوكهولم")

@@ -114,3 +114,37 @@ def test_the_state_hosting_talks_reported_is_their_place_not_a_party() -> None:
     found = coded(events(text, PUB))
     assert ("CONSULT", "046", "USA", "CHN") in found
     assert not any({"CHE", "UNO"} & {source, target} for _type, _code, source, target in found)
+
+
+def _visits(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return sorted(
+        (
+            e.cameo.code,
+            e.source.name_en,
+            e.target.name_en if e.target else None,
+            e.location.name_en if e.location else None,
+        )
+        for e in events(text, PUB)
+    )
+
+
+def test_who_met_someone_where_he_had_gone_is_the_traveller() -> None:
+    text = (
+        "استقبل الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان، اليوم الأربعاء، في أبوظبي رئيس الوزراء الهندي ناريندرا "
+        "مودي.\n\n"
+        "وكان مودي قد زار موسكو في يوليو الماضي، حيث التقى الرئيس الروسي فلاديمير بوتين، في خطوة أثارت انتقادات في "
+        "كييف."
+    )
+    assert ("042", "Narendra Modi", "Vladimir Putin", "Moscow") in _visits(text)
+
+
+def test_a_traveller_going_on_to_the_next_stop_meets_its_host() -> None:
+    text = (
+        "استقبل الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان، اليوم الأربعاء، في أبوظبي وزير الخارجية الإيراني عباس "
+        "عراقجي.\n\n"
+        "وكان عراقجي قد زار الرياض الاثنين، حيث التقى ولي العهد الأمير محمد بن سلمان في جدة، ثم توجه الثلاثاء إلى "
+        "الدوحة، حيث التقى أمير قطر الشيخ تميم بن حمد آل ثاني."
+    )
+    found = _visits(text)
+    assert ("042", "Abbas Araghchi", "Tamim bin Hamad Al Thani", "Doha") in found
+    assert not any(source == "Tamim bin Hamad Al Thani" for _code, source, _target, _place in found)
