@@ -241,3 +241,21 @@ def test_person_state_collisions_are_flagged(gz: Gazetteer) -> None:
     # "كاميرون" is David Cameron; "الكاميرون" (Cameroon) loses its article after لل.
     assert gz.ambiguity(match_key("كاميرون"))
     assert gz.ambiguity(match_key("بردي محمدوف"))  # father and son
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "OCHA"),
+        ("أوتشا", "OCHA"),
+        ("المفوضية السامية لحقوق الإنسان", "OHCHR"),
+        ("المنظمة الدولية للهجرة", "IOM"),
+        ("منظمة الأغذية والزراعة", "FAO"),
+        ("منظمة الفاو", "FAO"),
+    ],
+)
+def test_un_agencies_carry_the_un_code(gz: Gazetteer, name: str, code: str) -> None:
+    """Rule 26: UN agencies without a CAMEO code of their own have country UNO. 'الفاو' alone is Iraq's Faw."""
+    igo = gz.igo_by_name(key_of(name))
+    assert igo is not None and (igo.code, gz.actor_countries[igo.code]) == (code, "UNO")
+    assert gz.igo_by_name(key_of("الفاو")) is None

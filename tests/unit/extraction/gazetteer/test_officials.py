@@ -19,6 +19,7 @@ from services.extraction.gazetteer.tables import read_holders
 
 OFFICIALS_FILES = (
     "holders_agencies.tsv",
+    "holders_agencies2.tsv",
     "holders_arab2.tsv",
     "holders_asia.tsv",
     "holders_region.tsv",
@@ -654,6 +655,12 @@ V8_LOOKUPS = [
     ("عمر بولات", "", date(2024, 6, 1), "Ömer Bolat"),
     ("محمود عصمت", "", date(2024, 12, 1), "Mahmoud Esmat"),
     ("أودري أزولاي", "", date(2024, 6, 1), "Audrey Azoulay"),
+    ("مارتن غريفيث", "", date(2019, 6, 1), "Martin Griffiths"),
+    ("توم فليتشر", "", date(2025, 6, 1), "Tom Fletcher"),
+    ("ميشيل باشليه", "", date(2020, 6, 1), "Michelle Bachelet"),
+    ("فولكر تورك", "", date(2024, 6, 1), "Volker Türk"),
+    ("إيمي بوب", "", date(2024, 6, 1), "Amy Pope"),
+    ("تشو دونيو", "", date(2024, 6, 1), "Qu Dongyu"),
 ]
 
 
@@ -663,7 +670,7 @@ def test_v8_holders_by_title_or_name(gz: Gazetteer, words: str, code: str, on: d
     assert names(found) == [expected]
 
 
-@pytest.mark.parametrize("word", ["فاغنر", "همتي", "الكواري", "الغانم", "آل الشيخ"])
+@pytest.mark.parametrize("word", ["فاغنر", "همتي", "الكواري", "الغانم", "آل الشيخ", "تورك", "بوب"])
 def test_v8_words_and_shared_surnames_are_no_keys(gz: Gazetteer, word: str) -> None:
     """فاغنر is the Wagner group's name in most copy, همتي also 'my resolve'; the others are surnames of many."""
     assert gz.persons_by_name(key_of(word)) == []
@@ -683,3 +690,9 @@ def test_surnames_that_name_others_or_are_words_need_an_anchor(gz: Gazetteer, wo
     Ghassan Salame and 'رأب الصدع' Dominic Raab: the keys stay (their holders' surnames) but are flagged."""
     key = key_of(word)
     assert names(gz.persons_by_name(key))[:1] == [holder] and key in gz.ambiguous
+
+
+def test_griffiths_moves_from_yemen_to_ocha(gz: Gazetteer) -> None:
+    """One person, two codes: the UN's Yemen envoy until July 2021, then OCHA's head."""
+    assert [h.code for h in gz.persons_by_name(key_of("مارتن غريفيث"), date(2020, 6, 1))] == ["UNO"]
+    assert [h.code for h in gz.persons_by_name(key_of("مارتن غريفيث"), date(2023, 6, 1))] == ["OCHA"]
