@@ -21,7 +21,14 @@ from services.extraction.codes import (
     STATUS_OCCURRED,
     STATUS_PLANNED,
 )
-from services.extraction.context import cancelled, find_marker, future_negation, is_background, status_at
+from services.extraction.context import (
+    agreeing_verb,
+    cancelled,
+    find_marker,
+    future_negation,
+    is_background,
+    status_at,
+)
 from services.extraction.cues import (
     ADDRESSEES,
     BLAME,
@@ -320,6 +327,9 @@ def sentence_candidates(
             found_roles = _invited_back(out, local, t)  # "قطعت علاقاتها مع قطر، متهمة إياها بـ": the one just named
         elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
             found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
+        pair = _pair_agreeing(slots, words, t, trig)
+        if pair is not None:  # "وأكد الجانبان …، كما اتفقا على عقد اجتماع متابعة في المملكة": the two meet
+            found_roles = [pair]
         traveller = _traveller_before(out, words, t, trig, local)
         if traveller is not None:  # "وكان أردوغان قد زار السعودية، حيث التقى ولي العهد …، ثم توجه إلى الدوحة"
             found_roles = _went_on(found_roles, traveller, local or [], t, trig, words, out[-1].destination)
@@ -405,6 +415,19 @@ def _traveller_before(
         return None
     went_on = prev.index > 0 and words[prev.index - 1] in _GOES_ON  # "حيث التقى …، ثم توجه": the same one
     return prev.source if prev.trigger.frame == "visit" or went_on else None
+
+
+def _pair_agreeing(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> Roles | None:
+    """'أن الطرفين اتفقا كذلك على إنشاء آليات …، وعلى عقد اجتماع متابعة في إسطنبول': a meeting the pair agreed
+    on (a dual verb of agreeing after a pair noun) is between the pair's two parties; a state named after it is
+    where it will be, or who reports it, never a party (rule 33)."""
+    if trig.event_type != PLOVER_CONSULT:
+        return None
+    agreed = agreeing_verb(words, t)
+    if agreed is None or not words[agreed].endswith("ا"):
+        return None
+    pair = [s for s in slots if s.mention.kind == "pair" and s.mention.start <= agreed]
+    return Roles(pair[0].actor, (pair[1].actor,), 1) if len(pair) == 2 else None
 
 
 _MET_PREPS = ("", "مع", "ب")  # "حيث التقى الرئيس"، "حيث التقى مع"، "حيث التقى بالرئيس"

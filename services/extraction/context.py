@@ -128,8 +128,16 @@ _AGREED_ON = 2  # "اتفقا على عقد الجولة"، "اتفق الوزي
 
 def _agreed_on(words: Sequence[str], trigger: int) -> bool:
     """'واتفق الوزيران على عقد الجولة المقبلة': an act a verb of agreeing governs through على lies ahead."""
-    on = next((k for k in range(trigger - 1, max(-1, trigger - 1 - _AGREED_ON), -1) if words[k] == "علي"), None)
-    return on is not None and find_marker(words, "agree_verb", max(0, on - _STATUS_WINDOW), on) is not None
+    return agreeing_verb(words, trigger) is not None
+
+
+_ON = frozenset({"علي", "وعلي"})  # folded على، وعلى: "اتفقا على إنشاء آليات …، وعلى عقد اجتماع متابعة"
+
+
+def agreeing_verb(words: Sequence[str], trigger: int) -> int | None:
+    """Where the verb of agreeing that governs the act at `trigger` through على (or a second وعلى) stands."""
+    on = next((k for k in range(trigger - 1, max(-1, trigger - 1 - _AGREED_ON), -1) if words[k] in _ON), None)
+    return None if on is None else find_marker(words, "agree_verb", max(0, on - _STATUS_WINDOW), on)
 
 
 def _later(words: Sequence[str], trigger: int) -> bool:

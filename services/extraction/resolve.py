@@ -138,9 +138,10 @@ class Cast:
             return []
         return sorted((first, second), key=lambda a: self.first[a.ident])
 
-    def _state_pair(self) -> tuple[ActorRef, ActorRef] | None:
-        """Without two named people, the two states the article names most ("الجانبان" = الكويت، العراق)."""
-        ranked = [c for c, _n in self.state_counts.most_common(2)]
+    def _state_pair(self, speaker: str | None = None) -> tuple[ActorRef, ActorRef] | None:
+        """Without two named people, the two states the article names most ("الجانبان" = الكويت، العراق), never
+        the one whose voice reports the pair's act ("وأضافت الخارجية القطرية أن الطرفين اتفقا")."""
+        ranked = [c for c, _n in self.state_counts.most_common(3) if c != speaker][:2]
         if len(ranked) < 2:
             return None
         ranked.sort(key=lambda c: self.state_first[c])  # in the order the article names them
@@ -225,7 +226,7 @@ class Cast:
         if pair is None:
             pair = self._pairs[(office, speaker)] = self._ranked_pair(office, speaker)
         if not pair:
-            return self._state_pair()
+            return self._state_pair(speaker)
         if states:
             out = []
             for a in pair:

@@ -148,3 +148,15 @@ def test_a_traveller_going_on_to_the_next_stop_meets_its_host() -> None:
     found = _visits(text)
     assert ("042", "Abbas Araghchi", "Tamim bin Hamad Al Thani", "Doha") in found
     assert not any(source == "Tamim bin Hamad Al Thani" for _code, source, _target, _place in found)
+
+
+def test_a_meeting_the_pair_agreed_on_is_theirs_not_the_reporters() -> None:
+    text = (
+        "أعلنت وزارة الخارجية العمانية، اليوم الأربعاء، أن وفدي إيران والولايات المتحدة عقدا جولة من المحادثات غير "
+        "المباشرة في مسقط.\n\n"
+        "وأضافت الخارجية العمانية في بيانها أن الطرفين اتفقا كذلك على تشكيل لجنة فنية مشتركة، وعلى عقد اجتماع متابعة "
+        "في جنيف الأسبوع المقبل."
+    )
+    found = events(text, PUB)
+    assert ("AGREE", "036", "IRN", "USA") in coded(found)
+    assert not any(e.source.country == "OMN" or (e.target and e.target.country == "OMN") for e in found)
