@@ -42,7 +42,7 @@ MIN_ARTICLES = {
     "devset9": 46,
     "devset10": 55,
     "devset11": 66,
-    "devset12": 78,
+    "devset12": 84,
     "heldout": 15,
 }
 
