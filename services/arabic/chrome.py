@@ -75,6 +75,8 @@ CAPTCHA_WORDS = ("captcha", "كابتشا", "رمز التحقق", "اكتب ا�
 # End-of-story markers (Mehr, IRNA, ...): the marker and everything after it is chrome.
 END_MARKERS = (
     "انتهي", "/انتهي/", "(انتهي)", "-انتهي-", "انتهي/", "// انتهي //", "النهايه", "(النهايه)", "/النهايه/", "-النهايه-",
+    # an agency's mark alone on the story's last line, then its editors' initials and time stamp: QNA, Petra
+    "/قنا/", "(بترا)",
 )
 # fmt: on
 

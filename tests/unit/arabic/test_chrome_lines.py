@@ -79,6 +79,26 @@ def test_spa_trailer_ends_the_story() -> None:
     assert article.clean_text == BODY
 
 
+@pytest.mark.parametrize(("mark", "trailer"), [("/قنا/", "ع ح / م ع"), ("--(بترا)", "ح ح/ب ط\n12/02/2024 23:41:17")])
+def test_agency_mark_on_its_own_line_ends_the_story(mark: str, trailer: str) -> None:
+    """QNA's `/قنا/` and Petra's `--(بترا)` close the story; the editors' initials and time stamp follow (devset11
+    003, 004, 022, 034, 052)."""
+    article = normalized(f"{BODY}\n{PARAGRAPHS}\n{mark}\n{trailer}")
+    assert article.clean_text == f"{BODY}\n{PARAGRAPHS}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ونقلت وكالة الأنباء القطرية /قنا/ عن الوزير قوله إن المحادثات كانت مثمرة.",
+        "ونقلت وكالة الأنباء الأردنية (بترا) عن الوزير قوله إن المحادثات كانت مثمرة.",
+    ],
+)
+def test_agency_mark_inside_a_line_stays(line: str) -> None:
+    article = normalized(f"{BODY}\n{line}\n{PARAGRAPHS}")
+    assert line in article.clean_text
+
+
 def test_read_more_heading_cuts_its_pointer_bulleted_list() -> None:
     """Mehr's `اقرأ أكثر:` and its ◄ headlines (devset10 002): a related block, not the story."""
     links = "◄ بقائي: لن نتفاوض تحت التهديد\n◄ قاليباف يستقبل السفير العراقي في طهران"
