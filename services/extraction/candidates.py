@@ -40,6 +40,7 @@ from services.extraction.cues import (
     called_for,
     circumstantial,
     companions,
+    crowd_received,
     definite_noun,
     delegate,
     hosted_talks,
@@ -194,6 +195,8 @@ def sentence_candidates(
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if crowd_received(words, t, trig, slots):
+            continue  # "رفضها استقبال طائرات المرحلين": no guest is received
         if welcoming_party(words, t, trig):  # "وكان في استقبال الضيف لدى وصوله …": the visit's arrival
             trig = dataclasses.replace(trig, flags=trig.flags | {"welcome"})
         if "weak" in trig.flags and trig.pos == "noun" and _with_each_of(words, clue.end):

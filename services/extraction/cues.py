@@ -510,3 +510,17 @@ def hosted_talks(words: Sequence[str], clues: Sequence[Clue], t: int, trig: Trig
     if not any(stem.startswith(_HOSTING) for k in range(lo, t) for stem, _p in proclitic_readings(words[k])):
         return None
     return next((k for k in range(t + 1, min(len(words), t + _TALKS_REACH)) if words[k] == "بين"), -1)
+
+
+_GUEST_REACH = 6  # "استضافة ألبانيا منذ عام 2013 آلاف العناصر": words from the noun to what it receives
+_GUESTS = ("person", "title", "counterpart", "honorific", "pronoun", "envoy_of")  # kinds received as guests
+
+
+def crowd_received(words: Sequence[str], t: int, trig: Trigger, slots: Sequence[Slot]) -> bool:
+    """'طلب من الأردن استقبال مزيد من الفلسطينيين'، 'بعد رفضها استقبال طائرات المرحلين': a reception or hosting of
+    a number or kind of people or things (marker `not_guest`), before any person named, is no visit (rule 33)."""
+    if trig.frame != "host" or trig.pos != "noun":
+        return False
+    hi = min(len(words), t + 1 + _GUEST_REACH)
+    crowd = find_marker(words, "not_guest", t + 1, hi)
+    return crowd is not None and not any(t < s.mention.start < crowd and s.mention.kind in _GUESTS for s in slots)

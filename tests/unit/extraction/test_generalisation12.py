@@ -160,3 +160,12 @@ def test_a_meeting_the_pair_agreed_on_is_theirs_not_the_reporters() -> None:
     found = events(text, PUB)
     assert ("AGREE", "036", "IRN", "USA") in coded(found)
     assert not any(e.source.country == "OMN" or (e.target and e.target.country == "OMN") for e in found)
+
+
+def test_receiving_a_number_or_kind_of_people_or_things_is_no_visit() -> None:
+    text = (
+        "أجرى الرئيس الأمريكي دونالد ترامب، أمس الثلاثاء، اتصالاً هاتفياً مع الرئيس المصري عبد الفتاح السيسي، قال "
+        "إنه طلب خلاله من مصر استقبال مزيد من اللاجئين السودانيين.\n\n"
+        "وكانت كولومبيا قد رفضت استقبال طائرات المرحلين الأسبوع الماضي."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "041", "USA", "EGY")}
