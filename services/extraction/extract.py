@@ -35,6 +35,7 @@ from services.extraction.resolve import Cast
 from services.extraction.text import build_doc
 from services.extraction.titles import CHARGE
 from services.extraction.views import SentenceView, sentence_slots, sentence_views
+from services.extraction.voices import communique_stances, gathering_voice, names_communique
 
 EXTRACTOR_VERSION = "1.11.0"
 MAX_EVENTS = 50
@@ -62,11 +63,18 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     sent_messages: list[Candidate] = []  # the cables a later "برقية مماثلة" copies
     held_gathering = False  # a gathering reported so far, whose leaders may agree on the next one
     visitor: ActorRef | None = None  # the visitor of the last visit reported (not recalled)
+    voice: ActorRef | None = None  # who speaks in the final communiqué of the last gathering reported
     for k, view in enumerate(views):
         carried_in = carried
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
         found = [_toured_by(c, carried_in, visitor) for c in found]
         visitor = next((c.source for c in reversed(found) if _visit_made(c)), visitor)
+        if voice is not None and names_communique(view.words):  # "وأدان البيان الختامي للقمة …": the summit's
+            slots = sentence_slots(doc, view, k, cast, carried)
+            voiced = communique_stances(view, k, slots, voice)
+            said = {c.index for c in voiced}
+            found = [*(c for c in found if c.index not in said), *voiced]
+        voice = next((v for v in map(gathering_voice, reversed(found)) if v is not None), voice)
         if not cands and any(c.anaphoric for c in found) and _after_match(views[:k]):
             found = [c for c in found if not c.anaphoric]  # "فاز المنتخب …" then "وحضر اللقاء السفير": the match
         if names_the_same(view.words) and not any(c.trigger.event_type in BLAME for c in found):

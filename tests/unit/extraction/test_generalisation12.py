@@ -169,3 +169,15 @@ def test_receiving_a_number_or_kind_of_people_or_things_is_no_visit() -> None:
         "وكانت كولومبيا قد رفضت استقبال طائرات المرحلين الأسبوع الماضي."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "041", "USA", "EGY")}
+
+
+def test_a_summits_final_communique_speaks_for_its_organisation() -> None:
+    text = (
+        "انطلقت، اليوم الأربعاء، في الرياض أعمال القمة الخليجية الخامسة والأربعين برئاسة ولي العهد السعودي الأمير "
+        "محمد بن سلمان.\n\n"
+        "وأدان البيان الختامي للقمة استمرار الهجمات الإسرائيلية على الأراضي السورية واللبنانية، مطالباً المجتمع الدولي "
+        "بالتحرك."
+    )
+    found = coded(events(text, PUB))
+    assert ("ACCUSE", "111", "GCC", "ISR") in found
+    assert not any(code == "111" and source == "SAU" for _type, code, source, _target in found)
