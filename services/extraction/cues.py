@@ -249,9 +249,16 @@ def blamed(slot: Slot, slots: list[Slot], t: int, trig: Trigger, words: Sequence
     if trig.event_type == PLOVER_SANCTION:  # "فرضت كوريا اليوم عقوبات على ثلاث شركات شحن روسية": from the noun
         anchor = max([anchor, *(k + 1 for k in range(anchor, slot.mention.start) if words[k] in _SANCTIONS_NOUNS)])
     gap = _NISBA_GAP + (_SANCTIONED_GAP if trig.event_type == PLOVER_SANCTION else 0)
+    if trig.event_type == PLOVER_SANCTION:  # "على ثمانية أشخاص وثلاث مؤسسات إيرانية": the counts do not part them
+        gap += sum(_count_word(words, k) for k in range(anchor, slot.mention.start))
     subjects = [s for s in between if not s.mention.conj]  # "أدانت السعودية والإمارات": one coordinated subject
     # "أدان جاسم البديوي، الأمين العام لمجلس التعاون،": a name and its title are one subject
     return slot.mention.start - anchor <= gap and len({s.actor.country for s in subjects}) <= 1
+
+
+def _count_word(words: Sequence[str], k: int) -> bool:
+    """A number counting what follows: digits ("78 شخصاً"، "و8 كيانات") or a number word (marker `count`)."""
+    return any(ch.isdigit() for ch in words[k]) or find_marker(words, "count", k, k + 1) == k
 
 
 def definite_noun(word: str, trig: Trigger) -> bool:

@@ -181,3 +181,10 @@ def test_a_summits_final_communique_speaks_for_its_organisation() -> None:
     found = coded(events(text, PUB))
     assert ("ACCUSE", "111", "GCC", "ISR") in found
     assert not any(code == "111" and source == "SAU" for _type, code, source, _target in found)
+
+
+def test_the_counts_of_the_sanctioned_do_not_part_them_from_their_nisba() -> None:
+    words = "أعلنت الحكومة الكندية، اليوم الأربعاء، فرض عقوبات على سبعة أشخاص وأربع شركات روسية بسبب الحرب في أوكرانيا."
+    digits = "وكان الاتحاد الأوروبي قد فرض الشهر الماضي عقوبات على 12 شخصاً و5 كيانات إيرانية."
+    assert ("SANCTION", "163", "CAN", "RUS") in coded(events(words, PUB))
+    assert ("SANCTION", "163", "EEC", "IRN") in coded(events(digits, PUB))
