@@ -43,6 +43,7 @@ OFFICIALS_FILES = (
     "holders_world3.tsv",
     "holders_world4.tsv",
     "holders_world5.tsv",
+    "holders_world6.tsv",
 )
 # Offices held by several people at once: envoys of one organisation, China's team of spokespeople, officials
 # found by name only (deputy prime ministers and deputy foreign ministers), a state's ambassadors, the leaders of
@@ -661,6 +662,16 @@ V8_LOOKUPS = [
     ("فولكر تورك", "", date(2024, 6, 1), "Volker Türk"),
     ("إيمي بوب", "", date(2024, 6, 1), "Amy Pope"),
     ("تشو دونيو", "", date(2024, 6, 1), "Qu Dongyu"),
+    ("وزير الخارجية", "SWE", date(2023, 1, 21), "Tobias Billström"),
+    ("رئيس الوزراء", "SWE", date(2023, 1, 21), "Ulf Kristersson"),
+    ("رئيسة الوزراء", "DNK", date(2023, 8, 1), "Mette Frederiksen"),
+    ("لارس لوكه راسموسن", "", date(2018, 1, 1), "Lars Løkke Rasmussen"),
+    ("وزير الخارجية", "DNK", date(2023, 8, 1), "Lars Løkke Rasmussen"),
+    ("الرئيس", "FIN", date(2024, 6, 1), "Alexander Stubb"),
+    ("رئيس الوزراء", "BEL", date(2025, 6, 1), "Bart De Wever"),
+    ("أليسيا بارسينا", "", date(2024, 4, 6), "Alicia Bárcena"),
+    ("وزير الخارجية", "MEX", date(2025, 6, 1), "Juan Ramón de la Fuente"),
+    ("وزيرة الخارجية", "ARG", date(2024, 6, 1), "Diana Mondino"),
 ]
 
 
@@ -670,7 +681,9 @@ def test_v8_holders_by_title_or_name(gz: Gazetteer, words: str, code: str, on: d
     assert names(found) == [expected]
 
 
-@pytest.mark.parametrize("word", ["فاغنر", "همتي", "الكواري", "الغانم", "آل الشيخ", "تورك", "بوب"])
+@pytest.mark.parametrize(
+    "word", ["فاغنر", "همتي", "الكواري", "الغانم", "آل الشيخ", "تورك", "بوب", "أندرسون", "مارين", "راسموسن"]
+)
 def test_v8_words_and_shared_surnames_are_no_keys(gz: Gazetteer, word: str) -> None:
     """فاغنر is the Wagner group's name in most copy, همتي also 'my resolve'; the others are surnames of many."""
     assert gz.persons_by_name(key_of(word)) == []
