@@ -45,6 +45,7 @@ from services.extraction.cues import (
     delegate,
     hosted_talks,
     hosts_talks,
+    in_ones_turn,
     invitation_to_come,
     invited_to_gathering,
     invitee_pronoun,
@@ -230,6 +231,8 @@ def sentence_candidates(
                     Candidate(trig, sent, t, p.source, p.targets, 1, status, background, places, texts, summit=name)
                 )
             continue
+        if trig.frame == "chair" and in_ones_turn(words, t):
+            continue  # "بدوره، أكد الرئيس …": in his turn, no session
         if trig.frame == "chair":
             chaired = chair(view.words, t, slots, recent_igo)
             if chaired is not None:

@@ -531,3 +531,14 @@ def crowd_received(words: Sequence[str], t: int, trig: Trigger, slots: Sequence[
     hi = min(len(words), t + 1 + _GUEST_REACH)
     crowd = find_marker(words, "not_guest", t + 1, hi)
     return crowd is not None and not any(t < s.mention.start < crowd and s.mention.kind in _GUESTS for s in slots)
+
+
+_IN_TURN = frozenset(fold_words("بدوره بدورها بدورهم بدورهما"))  # "بدوره، أكد …": in his turn, not in a session
+
+
+def in_ones_turn(words: Sequence[str], t: int) -> bool:
+    """'بدوره، أكد خريستودوليدس أن بلاده …': opening its clause or set off by a comma, بدوره is 'in his turn'
+    (دور + ه), not a session (دورة) held or chaired (rule 33)."""
+    if words[t] not in _IN_TURN:
+        return False
+    return t == 0 or words[t - 1] == PUNCT or (t + 1 < len(words) and words[t + 1] == PUNCT)

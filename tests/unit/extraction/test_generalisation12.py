@@ -188,3 +188,11 @@ def test_the_counts_of_the_sanctioned_do_not_part_them_from_their_nisba() -> Non
     digits = "وكان الاتحاد الأوروبي قد فرض الشهر الماضي عقوبات على 12 شخصاً و5 كيانات إيرانية."
     assert ("SANCTION", "163", "CAN", "RUS") in coded(events(words, PUB))
     assert ("SANCTION", "163", "EEC", "IRN") in coded(events(digits, PUB))
+
+
+def test_in_his_turn_is_no_session() -> None:
+    text = (
+        "استقبل الرئيس اللبناني جوزيف عون، اليوم الأربعاء، في بيروت الرئيس القبرصي نيكوس خريستودوليدس.\n\n"
+        "بدوره، أكد الرئيس القبرصي أن بلاده ستواصل نقل مواقف لبنان إلى شركائها في الاتحاد الأوروبي."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "CYP", "LBN")}
