@@ -158,6 +158,8 @@ def placed(slot: Slot, words: Sequence[str], after_fi: bool) -> bool:
     m = slot.mention
     if m.kind == "igo" and after_fi:  # "على هامش القمة الأفريقية": a summit is where leaders meet
         return words[m.start] in _summit_words()
+    if m.kind == "nisba":  # "الغارات الإسرائيلية على الأراضي السورية": the territory attacked, no party (rule 33)
+        return after_place_noun(words, m.start)
     if m.kind not in ("state", "capital"):
         return False
     if after_fi and (m.prep == "في" or (m.prep == "ب" and m.kind == "capital")):  # "بأديس أبابا"، "بالرباط"

@@ -196,3 +196,9 @@ def test_in_his_turn_is_no_session() -> None:
         "بدوره، أكد الرئيس القبرصي أن بلاده ستواصل نقل مواقف لبنان إلى شركائها في الاتحاد الأوروبي."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "042", "CYP", "LBN")}
+
+
+def test_a_nisba_after_a_place_noun_is_the_territory_attacked_not_a_party() -> None:
+    text = "الجزائر تدين الاعتداءات الإسرائيلية على الأراضي اللبنانية"
+    found = coded(events(text, PUB))
+    assert not any("LBN" in (source, target) for _type, _code, source, target in found)
