@@ -52,6 +52,7 @@ from services.extraction.cues import (
     joined_by_link,
     many_sided,
     negated_join,
+    not_a_journey,
     placed,
     posting,
     prepared_for,
@@ -196,6 +197,8 @@ def sentence_candidates(
             continue  # "دعوة ترامب إلى نقل سكان غزة": a call to act, not an invitation
         if "invite" in trig.flags and trig.pos == "verb" and not invitation_to_come(view, t):
             continue  # "دعا إلى وقف إطلاق النار": a call, not an invitation
+        if not_a_journey(words, t, trig, slots, [p.index for p in view.places]):
+            continue  # "تعود إلى الحرب الاقتصادية": is due to, no arrival
         if crowd_received(words, t, trig, slots):
             continue  # "رفضها استقبال طائرات المرحلين": no guest is received
         if welcoming_party(words, t, trig):  # "وكان في استقبال الضيف لدى وصوله …": the visit's arrival

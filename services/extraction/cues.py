@@ -9,7 +9,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from services.extraction.actors import PUNCT, after_delegation, after_place_noun, dual_delegations
+from services.extraction.actors import PUNCT, after_delegation, after_place_noun, dual_delegations, venue_words
 from services.extraction.codes import (
     PLOVER_ACCUSE,
     PLOVER_CONSULT,
@@ -544,3 +544,23 @@ def in_ones_turn(words: Sequence[str], t: int) -> bool:
     if words[t] not in _IN_TURN:
         return False
     return t == 0 or words[t - 1] == PUNCT or (t + 1 < len(words) and words[t + 1] == PUNCT)
+
+
+_TO_IT = frozenset({"اليه", "اليها", "اليهم", "اليهما"})  # folded إليه …: "بما وصلت إليه العلاقات"
+_RETURNS = frozenset({"يعود", "تعود"})  # "يعود إلى": returns to a place, or is due to / dates back to something
+
+
+def not_a_journey(words: Sequence[str], t: int, trig: Trigger, slots: Sequence[Slot], places: Sequence[int]) -> bool:
+    """'جذور التوتر تعود إلى الحرب الاقتصادية'، 'التوتر يعود إلى استضافة ألبانيا …': يعود إلى naming neither a
+    place nor a party right after it is 'is due to / dates back to'; 'بما وصلت إليه علاقات البلدين': a verb of
+    arriving whose إلى refers back with a pronoun is 'what relations have reached'; neither is a journey
+    (rule 33). `places`: where the sentence's places start."""
+    if "arrival" not in trig.flags or t + 1 >= len(words):
+        return False
+    if words[t + 1] in _TO_IT:
+        return True
+    if words[t + 1] != "الي" or not reads_as(words[t], _RETURNS) or t + 2 >= len(words):
+        return False  # "وصل إلى البلاد"، "وصلت إلى مطار رفيق الحريري": arrivals
+    if reads_as(words[t + 2], venue_words()):
+        return False  # "يعود إلى مطار …": a place by its venue
+    return t + 2 not in places and not any(s.mention.start == t + 2 for s in slots)

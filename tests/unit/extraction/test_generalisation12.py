@@ -202,3 +202,13 @@ def test_a_nisba_after_a_place_noun_is_the_territory_attacked_not_a_party() -> N
     text = "الجزائر تدين الاعتداءات الإسرائيلية على الأراضي اللبنانية"
     found = coded(events(text, PUB))
     assert not any("LBN" in (source, target) for _type, _code, source, target in found)
+
+
+def test_what_something_is_due_to_or_has_reached_is_no_journey() -> None:
+    text = (
+        "استقبل الرئيس الجزائري عبد المجيد تبون، اليوم الأربعاء، في الجزائر العاصمة وزير الخارجية الإيطالي أنطونيو "
+        "تاياني.\n\n"
+        "وقال تبون إن جذور الأزمة في المنطقة تعود إلى التدخل العسكري الذي قادته فرنسا في ليبيا.\n\n"
+        "وأعرب الوزير الإيطالي عن اعتزازه بما وصلت إليه علاقات إيطاليا مع الجزائر."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "ITA", "DZA")}
