@@ -55,6 +55,7 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     on = article.published_at.date() if article.published_at else header_date(doc)
     views = sentence_views(doc, gaz, on)
     home = next((p.location.country for v in views[:_DATELINE_VIEWS] for p in v.places if p.dateline), None)
+    home = home or _conveyed_home(views)
     cast = Cast(gaz, on, [v.mentions for v in views], home)
     cands: list[Candidate] = []
     carried: ActorRef | None = None
@@ -106,6 +107,26 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     kept = groups[:MAX_EVENTS]
     facts = article_facts(kept, len(doc.sentences))
     return _one_per_interaction([_event(g, n, n in main, context, facts) for n, g in enumerate(kept)], context)
+
+
+_PROTESTS = frozenset({"احتجاج", "رفض", "استنكار", "ادانه"})  # folded: what a summoned envoy is handed
+_HANDED_REACH = 12  # "أبلغ الأمين العام لوزارة الشؤون الخارجية السفير الفرنسي احتجاج الجزائر"
+_HOME_VIEWS = 12  # the opening of the report: the summons and what the envoy was handed
+
+
+def _conveyed_home(views: list[SentenceView]) -> str | None:
+    """Without a dateline, the state whose protest or rejection the report's ministry conveys ("فقد أبلغ … السفير
+    الفرنسي احتجاج الجزائر الشديد"، "أنها أبلغت القائم بالأعمال رفض دولة الكويت") is home: the ministry named
+    without a nisba ("استدعت وزارة الخارجية") is its ministry (rules 13, 33)."""
+    for v in views[:_HOME_VIEWS]:
+        words = v.words
+        for m in v.mentions:
+            if m.kind != "state" or m.actor is None or m.start < 1 or words[m.start - 1] not in _PROTESTS:
+                continue
+            told = words[max(0, m.start - _HANDED_REACH) : m.start - 1]
+            if any(w.removeprefix("و").removeprefix("ف").startswith("ابلغ") for w in told):
+                return m.actor.country
+    return None
 
 
 def _visit_made(c: Candidate) -> bool:

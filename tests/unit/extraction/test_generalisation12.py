@@ -212,3 +212,13 @@ def test_what_something_is_due_to_or_has_reached_is_no_journey() -> None:
         "وأعرب الوزير الإيطالي عن اعتزازه بما وصلت إليه علاقات إيطاليا مع الجزائر."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "042", "ITA", "DZA")}
+
+
+def test_without_a_dateline_the_ministry_is_of_the_state_whose_protest_it_conveys() -> None:
+    text = (
+        "صحيفة الوطن\n\n"
+        "الخارجية تستدعي السفير الهولندي\n\n"
+        "استدعت وزارة الخارجية، أمس الثلاثاء، سفير مملكة هولندا لدى البلاد.\n\n"
+        "وذكرت الوزارة في بيان أنها أبلغت السفير احتجاج دولة قطر الشديد على التصريحات المسيئة."
+    )
+    assert coded(events(text, PUB)) == {("ACCUSE", "114", "QAT", "NLD")}
