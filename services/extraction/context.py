@@ -117,6 +117,7 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
         or find_marker(words, "planned_after", trigger + 1, trigger + _after_window(words[trigger])) is not None
         or find_marker(words, "future_verb", trigger + 1, trigger + _IMPERFECT_AFTER) is not None
         or _agreed_on(words, trigger)
+        or find_marker(words, "future_support", max(0, trigger - _SUPPORT_REACH), trigger) is not None
         or _later(words, trigger)
     ):
         return STATUS_PLANNED
@@ -124,6 +125,7 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
 
 
 _AGREED_ON = 2  # "اتفقا على عقد الجولة"، "اتفق الوزيران على إجراء زيارة"
+_SUPPORT_REACH = 5  # "سيعقد خلال الزيارة جلسة مباحثات": a future support verb before the noun it carries
 
 
 def _agreed_on(words: Sequence[str], trigger: int) -> bool:

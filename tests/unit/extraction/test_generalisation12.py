@@ -222,3 +222,13 @@ def test_without_a_dateline_the_ministry_is_of_the_state_whose_protest_it_convey
         "وذكرت الوزارة في بيان أنها أبلغت السفير احتجاج دولة قطر الشديد على التصريحات المسيئة."
     )
     assert coded(events(text, PUB)) == {("ACCUSE", "114", "QAT", "NLD")}
+
+
+def test_talks_a_future_support_verb_carries_lie_ahead() -> None:
+    talks = "وقال الرئيس الأمريكي دونالد ترامب إن واشنطن ستجري محادثات مع إيران قريباً."
+    session = (
+        "وأوضح الديوان الأميري أن سمو الأمير الشيخ تميم بن حمد آل ثاني سيعقد خلال زيارته جلسة مباحثات رسمية مع الرئيس "
+        "الفرنسي إيمانويل ماكرون."
+    )
+    assert coded(events(talks, PUB)) == {("AGREE", "036", "USA", "IRN")}
+    assert coded(events(session, PUB)) == {("AGREE", "036", "QAT", "FRA")}
