@@ -212,13 +212,15 @@ def qualifies_pair(words: Sequence[str], start: int) -> bool:
     def is_pair(k: int) -> bool:
         return k >= 0 and reads_as(words[k], pair_nouns())
 
-    return is_pair(start - 1) or (words[start].startswith("و") and is_pair(start - 2))
+    return is_pair(start - 1) or (start < len(words) and words[start].startswith("و") and is_pair(start - 2))
 
 
 def after_delegation(words: Sequence[str], start: int) -> bool:
     """Does the name at words[start] qualify a delegation: the delegation word itself, or one a few definite
-    adjectives before it ('الوفد الإيراني'، 'ووفد العدو الإسرائيلي'، 'الوفد العسكري - التقني اللبناني')?"""
-    if words[start] in delegation_words():
+    adjectives before it ('الوفد الإيراني'، 'ووفد العدو الإسرائيلي'، 'الوفد العسكري - التقني اللبناني')?
+    The second party of a pair noun ('بين البلدين') is a mention of no width after it: at the end of an unpunctuated
+    line (a headline) it starts past the last word."""
+    if start < len(words) and words[start] in delegation_words():
         return True
     for k in range(start - 1, max(-1, start - 1 - _DELEGATION_REACH), -1):
         if reads_as(words[k], delegation_words()):

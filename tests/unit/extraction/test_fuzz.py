@@ -11,6 +11,7 @@ from schemas.normalized import NormalizedArticle
 from schemas.raw import IngestMetadata, RawArticle
 from services.arabic import normalize_article
 from services.extraction import extract_events
+from tests.unit.extraction.conftest import events
 
 WORDS = [
     "التقى",
@@ -83,6 +84,15 @@ def test_extractor_never_crashes(body: str, published: dt.date | None) -> None:
         assert event.evidence and all(0 <= e.start <= e.end <= len(body) for e in event.evidence)
         assert event.source.country is not None
         assert event.cameo.root == event.cameo.code[:2]
+
+
+def test_a_pair_noun_ending_an_unpunctuated_headline() -> None:
+    """'بين البلدين' as a headline's last words: the pair's second party starts past the line's last word (an
+    IndexError crashed the article before)."""
+    headline = "السيسي وماكرون يبحثان العلاقات الثنائية وتوقيع 5 وثائق تعاون بين البلدين"
+    body = "وصل الرئيس الفرنسي ماكرون إلى القاهرة اليوم في زيارة رسمية إلى مصر، والتقى الرئيس عبد الفتاح السيسي."
+    found = events(f"{headline}\n{body}", dt.date(2024, 3, 3))
+    assert {(e.event_type.value, e.source.country) for e in found} >= {("CONSULT", "FRA")}
 
 
 def test_hostile_unpunctuated_input_stays_bounded() -> None:
