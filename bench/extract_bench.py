@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     samples.sort()
     per_kb.sort()
     cpu.sort()
+    hostile_ms = _hostile_ms()
     result = {
         "articles": len(articles),
         "mean_chars": round(statistics.mean(a.raw_text_length for a in articles)),
@@ -114,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         "extract_ms_p99": round(samples[int(0.99 * (len(samples) - 1))], 3),
         "extract_ms_per_4kb_median": round(statistics.median(per_kb), 3),
         "extract_ms_per_4kb_p99": round(per_kb[int(0.99 * (len(per_kb) - 1))], 3),
+        "hostile_extract_ms": hostile_ms["extract"],
+        "hostile_figures_ms": hostile_ms["figures"],
         "import_s": round(t_import - t0, 3),
         "gazetteer_load_s": round(t_gaz - t_import, 3),
         "lexicons_geonames_load_s": round(t_load - t_gaz, 3),
@@ -129,6 +132,34 @@ def main(argv: list[str] | None = None) -> int:
     if args.json_path is not None:
         args.json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _hostile_ms() -> dict[str, float]:
+    """Inputs built to blow up the work (the unit tests check they give right answers, not how fast): one
+    unpunctuated "sentence" of ~75k characters through normalise + extract, and the figure regex on runs of
+    digits and percent signs."""
+    from schemas.normalized import NormalizedArticle
+    from schemas.raw import IngestMetadata, RawArticle
+    from services.arabic import normalize_article
+    from services.extraction import extract_events
+    from services.extraction.context import figures
+
+    raw = RawArticle(
+        article_id="hostile",
+        source="bench",
+        text="زيارة الرئيس الإيراني التقى بوتين رئيسي في موسكو و " * 1500,
+        published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+        fetched_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        ingest=IngestMetadata(channel="cli"),
+    )
+    start = time.perf_counter()
+    article = normalize_article(raw)
+    if isinstance(article, NormalizedArticle):
+        extract_events(article)
+    extract_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    figures(("بنسبة " + "1" * 5000 + " ") * 20 + "٪" * 1000)
+    return {"extract": round(extract_ms, 1), "figures": round((time.perf_counter() - start) * 1000, 1)}
 
 
 if __name__ == "__main__":

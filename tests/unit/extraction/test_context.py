@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from schemas.event import Status
 from services.arabic import match_key
 from services.extraction.context import agency_spans, agreements, attribution, figures, status_at, topics
@@ -40,11 +38,11 @@ def test_a_figure_starts_at_its_lead_in() -> None:
     assert found == [("نما بنسبة5%", 5.0, "percent"), ("بنسبة5% نحو  7 سنة", 7.0, "years")]
 
 
-def test_figure_regex_is_linear_on_hostile_input() -> None:
-    hostile = ("بنسبة " + "1" * 5000 + " ") * 20 + "٪" * 1000
-    start = time.perf_counter()
-    figures(hostile)
-    assert time.perf_counter() - start < 0.5
+def test_figures_read_a_bounded_prefix_of_hostile_input() -> None:
+    """The figure regex reads the first 5,000 characters of a sentence only (its time on runs of digits is
+    measured by `bench.extract_bench`, hostile_figures_ms)."""
+    assert [f.value for f in figures("بنسبة 5% " + "1" * 5000 + " بنسبة 7%")] == [5.0]
+    assert figures(("بنسبة " + "1" * 5000 + " ") * 20 + "٪" * 1000) == []
 
 
 def test_attribution_cues_and_agencies() -> None:

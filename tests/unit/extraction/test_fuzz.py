@@ -95,9 +95,9 @@ def test_a_pair_noun_ending_an_unpunctuated_headline() -> None:
     assert {(e.event_type.value, e.source.country) for e in found} >= {("CONSULT", "FRA")}
 
 
-def test_hostile_unpunctuated_input_stays_bounded() -> None:
-    import time
-
+def test_hostile_unpunctuated_input_is_coded_within_the_text() -> None:
+    """One "sentence" of ~75k characters: cut into windows and budgeted (its time is measured by
+    `bench.extract_bench`, hostile_extract_ms, not here)."""
     body = "زيارة الرئيس الإيراني التقى بوتين رئيسي في موسكو و " * 1500  # ~75k characters, one "sentence"
     raw = RawArticle(
         article_id="big",
@@ -109,6 +109,5 @@ def test_hostile_unpunctuated_input_stays_bounded() -> None:
     )
     article = normalize_article(raw)
     assert isinstance(article, NormalizedArticle)
-    start = time.perf_counter()
-    extract_events(article)
-    assert time.perf_counter() - start < 10.0
+    found = extract_events(article)
+    assert found and all(0 <= e.start <= e.end <= len(body) for event in found for e in event.evidence)
