@@ -19,11 +19,14 @@ def unique(prefix: str) -> str:
     return f"bench.{prefix}.{uuid.uuid4().hex[:8]}"
 
 
-async def create_topics(bootstrap: str, names: Sequence[str], partitions: int) -> None:
+async def create_topics(
+    bootstrap: str, names: Sequence[str], partitions: int, config: dict[str, str] | None = None
+) -> None:
+    """`config` adds topic settings to the size limit, e.g. message.timestamp.type=LogAppendTime."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
-        config = {"max.message.bytes": str(MAX_BYTES)}
+        config = {"max.message.bytes": str(MAX_BYTES), **(config or {})}
         await admin.create_topics([NewTopic(name, partitions, 1, topic_configs=config) for name in names])
     finally:
         await admin.close()

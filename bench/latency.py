@@ -5,6 +5,9 @@ the offered rate; each message carries its publish time (wall clock, ns) in the 
 the same time is kept here by article_id, because the worker keys every output by article_id but does not
 forward headers. A consumer in the same process reads the normalized and events topics and stamps the
 time each message is seen there. Latency = seen - published, per event (and per normalized article).
+
+The offered loads are fractions of the measured capacity (which moves from run to run) and, to compare runs
+like with like, fixed rates in articles/s.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import asyncio
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -64,9 +69,15 @@ class Listener:
 
 
 async def paced_publish(
-    producer: AIOKafkaProducer, topic: str, payloads: list[tuple[bytes, bytes]], rate: float, sent: dict[bytes, float]
+    producer: AIOKafkaProducer,
+    topic: str,
+    payloads: list[tuple[bytes, bytes]],
+    rate: float,
+    sent: dict[bytes, float],
+    acked: dict[bytes, float] | None = None,
 ) -> float:
-    """Open loop: message i goes out at start + i/rate (never waiting on acks); returns the worst lateness (s)."""
+    """Open loop: message i goes out at start + i/rate (never waiting on acks); returns the worst lateness (s).
+    With `acked`, the time the broker acknowledged each message is kept there too."""
     start = time.monotonic()
     worst = 0.0
     for i, (key, value) in enumerate(payloads):
@@ -77,12 +88,18 @@ async def paced_publish(
             worst = max(worst, -delay)
         now_ns = time.time_ns()
         sent[key] = now_ns / 1e9
-        await producer.send(topic, key=key, value=value, headers=[("bench-sent-ns", str(now_ns).encode())])
+        future = await producer.send(topic, key=key, value=value, headers=[("bench-sent-ns", str(now_ns).encode())])
+        if acked is not None:
+            future.add_done_callback(partial(_stamp, acked, key))
     await producer.flush()
     return worst
 
 
-def _payloads(texts: list[str], tag: str, count: int) -> list[tuple[bytes, bytes]]:
+def _stamp(acked: dict[bytes, float], key: bytes, _: object) -> None:
+    acked[key] = time.time()
+
+
+def article_payloads(texts: list[str], tag: str, count: int) -> list[tuple[bytes, bytes]]:
     out = []
     for i in range(count):
         article = make_article(f"bench-lat-{tag}-{i:06d}", texts[i % len(texts)])
@@ -96,7 +113,7 @@ def _latencies(listener: Listener, kind: str, sent: dict[bytes, float]) -> tuple
     return values, missing
 
 
-async def _wait_for(system: System, total_sent: int, timeout: float) -> None:
+async def wait_for(system: System, total_sent: int, timeout: float) -> None:
     """Until the worker has finished (extracted or dead-lettered) every article sent so far."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and (await system.progress(_NO_COUNTER))[0] < total_sent:
@@ -104,19 +121,85 @@ async def _wait_for(system: System, total_sent: int, timeout: float) -> None:
     await asyncio.sleep(0.5)  # the consumer here sees the last events a moment after they are produced
 
 
-async def _ready_worker(
-    bootstrap: str, raw: str, partitions: int, workdir: Path, log: Callable[[str], None], root: Path | None
+async def ready_worker(
+    bootstrap: str,
+    raw: str,
+    partitions: int,
+    workdir: Path,
+    log: Callable[[str], None],
+    root: Path | None,
+    env: dict[str, str] | None = None,
 ) -> System:
-    """A ready worker on `raw`, run from the checkout `root` (this one by default); a second try when the first
-    does not get ready (its log is kept in workdir)."""
+    """A ready worker on `raw`, run from the checkout `root` (this one by default) with `env` added to its
+    settings; a second try when the first does not get ready (its log is kept in workdir)."""
     for attempt in (1, 2):
-        system = await start_marsad(bootstrap, raw, 1, partitions, workdir, root=root)
+        system = await start_marsad(bootstrap, raw, 1, partitions, workdir, env, root=root)
         if await asyncio.to_thread(system.wait_ready, 90.0):
             return system
         system.stop()
         await delete_topics(bootstrap, system.sink_topics)
         log(f"latency worker not ready after 90 s (attempt {attempt}); see the worker logs")
     raise RuntimeError("the latency worker did not become ready twice")
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    """One offered load: a fraction of the measured capacity, or a fixed rate (then `fraction` is None)."""
+
+    rate: float
+    fraction: float | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.fraction:.0%}" if self.fraction is not None else f"{self.rate:.0f}/s"
+
+
+def loads(capacity: float, fractions: list[float], rates: list[float]) -> list[Load]:
+    return [Load(max(capacity * f, 1.0), f) for f in fractions] + [Load(rate) for rate in rates]
+
+
+@dataclass
+class Measured:
+    """What one offered load produced: publish and acknowledgement times by key, and the row of the table."""
+
+    sent: dict[bytes, float] = field(default_factory=dict)
+    acked: dict[bytes, float] = field(default_factory=dict)
+    row: dict[str, Any] = field(default_factory=dict)
+
+
+async def measure_load(
+    system: System,
+    producer: AIOKafkaProducer,
+    listener: Listener,
+    raw: str,
+    texts: list[str],
+    load: Load,
+    seconds: float,
+    total_sent: int,
+) -> Measured:
+    """Publish `load` for `seconds`, wait until the worker finished it (it had finished `total_sent` before)."""
+    measured = Measured()
+    load_before = load_average()
+    tag = load.label.replace("%", "pct").replace("/s", "ps")
+    payloads = article_payloads(texts, tag, max(int(load.rate * seconds), 10))
+    lateness = await paced_publish(producer, raw, payloads, load.rate, measured.sent, measured.acked)
+    await wait_for(system, total_sent + len(measured.sent), 120)
+    events, events_missing = _latencies(listener, "events", measured.sent)
+    normalized, norm_missing = _latencies(listener, "normalized", measured.sent)
+    measured.row = {
+        "load": load.label,
+        "fraction": load.fraction,
+        "offered_per_s": load.rate,
+        "articles": len(measured.sent),
+        "publisher_worst_lateness_ms": lateness * 1000,
+        "event_ms": distribution(events),
+        "articles_without_event": events_missing,
+        "normalized_ms": distribution(normalized),
+        "articles_not_normalized": norm_missing,
+        "loadavg_before": list(load_before),
+        "loadavg_after": list(load_average()),
+    }
+    return measured
 
 
 async def latency_sweep(
@@ -130,50 +213,35 @@ async def latency_sweep(
     partitions: int = 4,
     warmup_seconds: float = 5.0,
     root: Path | None = None,
+    rates: list[float] | None = None,
 ) -> list[dict[str, Any]]:
+    """One row per offered load: the `fractions` of `capacity`, then the fixed `rates` (articles/s)."""
     raw = unique("lat-raw")
     await create_topics(bootstrap, [raw], partitions)
-    system = await _ready_worker(bootstrap, raw, partitions, workdir, log, root)
+    system = await ready_worker(bootstrap, raw, partitions, workdir, log, root)
     topics = dict(zip(("normalized", "events", "deadletter"), system.sink_topics, strict=True))
     listener = Listener(bootstrap, {"normalized": topics["normalized"], "events": topics["events"]}, partitions)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=MAX_BYTES)
+    offered = loads(capacity, fractions, rates or [])
     results: list[dict[str, Any]] = []
     try:
         await listener.start()
         await producer.start()
         warm: dict[bytes, float] = {}
-        warm_rate = max(capacity * min(fractions), 1.0)
+        warm_rate = min(load.rate for load in offered)
         await paced_publish(
-            producer, raw, _payloads(texts, "warm", int(warm_rate * warmup_seconds) + 1), warm_rate, warm
+            producer, raw, article_payloads(texts, "warm", int(warm_rate * warmup_seconds) + 1), warm_rate, warm
         )
         total_sent = len(warm)
-        await _wait_for(system, total_sent, 120)
-        for fraction in fractions:
-            rate = max(capacity * fraction, 1.0)
-            sent: dict[bytes, float] = {}
-            load_before = load_average()
-            payloads = _payloads(texts, f"{int(fraction * 100)}", max(int(rate * seconds), 10))
-            lateness = await paced_publish(producer, raw, payloads, rate, sent)
-            total_sent += len(sent)
-            await _wait_for(system, total_sent, 120)
-            events, events_missing = _latencies(listener, "events", sent)
-            normalized, norm_missing = _latencies(listener, "normalized", sent)
-            row: dict[str, Any] = {
-                "fraction": fraction,
-                "offered_per_s": rate,
-                "articles": len(sent),
-                "publisher_worst_lateness_ms": lateness * 1000,
-                "event_ms": distribution(events),
-                "articles_without_event": events_missing,
-                "normalized_ms": distribution(normalized),
-                "articles_not_normalized": norm_missing,
-                "loadavg_before": list(load_before),
-                "loadavg_after": list(load_average()),
-            }
+        await wait_for(system, total_sent, 120)
+        for load in offered:
+            measured = await measure_load(system, producer, listener, raw, texts, load, seconds, total_sent)
+            total_sent += len(measured.sent)
+            row = measured.row
             results.append(row)
             log(
-                f"latency at {fraction:.0%} ({rate:.0f}/s): event p50 {row['event_ms']['p50']:.1f} ms "
-                f"p99 {row['event_ms']['p99']:.1f} ms (n={len(events)}), normalized p99 "
+                f"latency at {load.label} ({load.rate:.0f}/s): event p50 {row['event_ms']['p50']:.1f} ms "
+                f"p99 {row['event_ms']['p99']:.1f} ms (n={row['event_ms']['n']:.0f}), normalized p99 "
                 f"{row['normalized_ms']['p99']:.1f} ms"
             )
     finally:

@@ -27,7 +27,7 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
     medians = {name: s["median"] for name, s in systems.items()}
     marsad = medians.get("marsad_1_worker", 0.0)
     one = throughput.get("marsad_1_worker", [])
-    latency = {f"{row['fraction']:.0%}": row for row in results.get("latency", [])}
+    latency = {_load(row): row for row in results.get("latency", [])}
     at_half = latency.get("50%", {}).get("event_ms", {}).get("p99", 0.0)
     loads = [x for runs in throughput.values() for r in runs for x in (r["loadavg_before"][0], r["loadavg_after"][0])]
     summary: dict[str, Any] = {
@@ -112,6 +112,11 @@ def _within(runs: list[dict[str, Any]]) -> str:
     return f"{spread(ranges)['median']:.1%}" if ranges else "n/a"
 
 
+def _load(row: dict[str, Any]) -> str:
+    """The offered load: "50%" (a fraction of the capacity) or "175/s" (a fixed rate; older rows have no label)."""
+    return str(row.get("load") or f"{row['fraction']:.0%}")
+
+
 def _latency_rows(results: dict[str, Any]) -> list[str]:
     rows = [
         "| offered load | articles/s | articles | event p50 | p95 | p99 | max | normalized p99 | no event | load |",
@@ -120,7 +125,7 @@ def _latency_rows(results: dict[str, Any]) -> list[str]:
     for r in results.get("latency", []):
         e, n = r["event_ms"], r["normalized_ms"]
         rows.append(
-            f"| {r['fraction']:.0%} | {_fmt(r['offered_per_s'], 0)} | {r['articles']} | {_fmt(e['p50'])} ms | "
+            f"| {_load(r)} | {_fmt(r['offered_per_s'], 0)} | {r['articles']} | {_fmt(e['p50'])} ms | "
             f"{_fmt(e['p95'])} ms | {_fmt(e['p99'])} ms | {_fmt(e['max'])} ms | {_fmt(n['p99'])} ms | "
             f"{r['articles_without_event']} | {r['loadavg_before'][0]:.2f}→{r['loadavg_after'][0]:.2f} |"
         )

@@ -35,6 +35,9 @@ from services.localkafka.jars import kafka_version
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results"
 FRACTIONS = [0.25, 0.5, 0.8]
+# Fixed offered rates (articles/s) beside the fractions of the capacity, which moves from run to run: runs of
+# different capacities compare like with like on these rows.
+FIXED_RATES = [175.0, 250.0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ async def end_to_end(params: Params, bootstrap: str, broker_pid: int, workdir: P
         log,
         params.partitions,
         warmup_seconds=1.0 if params.quick else 5.0,
+        rates=FIXED_RATES,
     )
     if params.profile_seconds:
         log(f"profiling one worker for {params.profile_seconds:.0f} s with py-spy")
@@ -117,7 +121,7 @@ def run(params: Params, out: Path, bootstrap: str, argv: list[str]) -> dict[str,
     out.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"started_at": datetime.now(UTC).isoformat(timespec="seconds")}
     results["machine"] = describe(argv, kafka_version())
-    results["params"] = asdict(params) | {"fractions": FRACTIONS}
+    results["params"] = asdict(params) | {"fractions": FRACTIONS, "fixed_rates": FIXED_RATES}
     log("stage microbenchmarks")
     results["stages"] = run_stages(load_sources(), params.stage_articles, params.stage_passes)
     if not params.quick:

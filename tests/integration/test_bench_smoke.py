@@ -63,7 +63,7 @@ def test_quick_suite_writes_well_formed_results(kafka_bootstrap: str, tmp_path: 
         for run in runs:
             assert run["status"] == "complete", (name, run["status"])
             assert run["finished"] >= results["params"]["n"], name
-    assert [row["fraction"] for row in results["latency"]] == [0.25, 0.5, 0.8]
+    assert [row["load"] for row in results["latency"]] == ["25%", "50%", "80%", "175/s", "250/s"]
     for row in results["latency"]:
         assert row["articles"] > 0 and row["articles_not_normalized"] == 0
     assert len(results["summary"]["targets"]) == 4
