@@ -28,7 +28,7 @@ from services.arabic.presentation import LONGEST_FOLD
 from services.arabic.segment import paragraphs, sentences
 from services.arabic.structure import Structure, analyse
 
-NORMALIZER_VERSION = "1.3.3"
+NORMALIZER_VERSION = "1.3.4"
 # Letters are word characters (\w) other than decimal digits and underscore: letters of any script (and the
 # rare numeric symbols such as Ⅻ); combining marks are not letters. Counting Arabic runs plus single other
 # letters is the fastest exact count sre offers (Arabic text has few other letters; a lone class scans fast).
