@@ -24,7 +24,7 @@ from prometheus_client import CollectorRegistry
 from schemas.deadletter import DeadLetterReason, Stage
 from services.localkafka.broker import pid_alive
 from services.settings import Settings
-from services.worker.app import build_app, freeze_start_up_heap
+from services.worker.app import FETCH_MAX_WAIT_MS, build_app, freeze_start_up_heap
 from services.worker.delivery import Delivery, OutputRejected, RetryPolicy, is_permanent
 from services.worker.isolation import StageRunner
 from services.worker.logfilter import RepeatFilter
@@ -255,3 +255,16 @@ def test_a_full_stream_buffer_keeps_the_partition_in_the_fetch() -> None:
     consumer._set_active_tps({tp})
     consumer.on_buffer_full(tp)
     assert tp in consumer._get_active_partitions()
+
+
+def test_the_worker_consumer_asks_the_broker_to_answer_a_fetch_within_the_bound() -> None:
+    """Faust builds the consumer with a 1.5 s fetch wait; a fetch of the assignor partition alone then held every
+    raw partition back that long. Built here as the consumer thread builds it at start (no connection yet)."""
+    app = build_app(Settings(kafka_bootstrap_servers="127.0.0.1:9"), CollectorRegistry())
+    thread: Any = app.consumer._thread  # type: ignore[attr-defined]
+
+    async def create() -> Any:
+        return thread._create_worker_consumer(thread.transport)
+
+    consumer = asyncio.run(create())
+    assert consumer._fetch_max_wait_ms == FETCH_MAX_WAIT_MS < 1500
