@@ -100,7 +100,11 @@ def test_two_stage_processes_keep_each_article_in_order_and_a_killed_child_loses
     assert sum(map(len, sources.values())) == outputs
     for article_id in good:  # one copy each, no replays; a revised article's second version after its first
         assert sources[article_id] == ["reliability", REVISED_SOURCE][: 1 + (article_id in revised_keys)]
-    assert victim not in after and survivor in after and len(after) == 2  # replaced; the other child untouched
+    assert victim not in after and survivor in after  # the other child untouched
+    # A child is replaced when its runner next calls it: one killed idle after its runner's last call stays gone
+    # (seen on a loaded box: the victim's lanes had drained); a death the runner noticed was replaced.
+    noticed = any(line in log for line in ("running each alone", "died before a call", "died between calls"))
+    assert len(after) == 2 or (len(after) == 1 and not noticed)
     report(
         "two_stage_processes_child_killed",
         articles=len(messages),
@@ -109,5 +113,6 @@ def test_two_stage_processes_keep_each_article_in_order_and_a_killed_child_loses
         stage_children_before=sorted(children),
         stage_children_after=sorted(after),
         killed_under_a_call=log.count("running each alone"),
+        death_noticed=noticed,
         killed_between_calls="died between calls" in log,
     )
