@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset12 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset13 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -28,6 +28,7 @@ SETS = (
     "devset10",
     "devset11",
     "devset12",
+    "devset13",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -43,6 +44,7 @@ MIN_ARTICLES = {
     "devset10": 55,
     "devset11": 66,
     "devset12": 84,
+    "devset13": 8,
     "heldout": 15,
 }
 
