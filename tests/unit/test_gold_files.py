@@ -44,7 +44,7 @@ MIN_ARTICLES = {
     "devset10": 55,
     "devset11": 66,
     "devset12": 84,
-    "devset13": 8,
+    "devset13": 18,
     "heldout": 15,
 }
 
