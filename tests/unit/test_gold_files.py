@@ -44,7 +44,7 @@ MIN_ARTICLES = {
     "devset10": 55,
     "devset11": 66,
     "devset12": 84,
-    "devset13": 30,
+    "devset13": 40,
     "heldout": 15,
 }
 
@@ -388,6 +388,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Mohammad Bagher Ghalibaf": ("2020-05-28", "2099-01-01"),
     "Luis Arce": ("2020-11-08", "2025-11-08"),
     "Dina Boluarte": ("2022-12-07", "2025-10-10"),
+    "John Healey": ("2024-07-05", "2099-01-01"),
+    "Droupadi Murmu": ("2022-07-25", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
