@@ -44,7 +44,7 @@ MIN_ARTICLES = {
     "devset10": 55,
     "devset11": 66,
     "devset12": 84,
-    "devset13": 50,
+    "devset13": 55,
     "heldout": 15,
 }
 
