@@ -44,7 +44,7 @@ MIN_ARTICLES = {
     "devset10": 55,
     "devset11": 66,
     "devset12": 84,
-    "devset13": 55,
+    "devset13": 59,
     "heldout": 15,
 }
 
@@ -391,6 +391,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "John Healey": ("2024-07-05", "2099-01-01"),
     "Droupadi Murmu": ("2022-07-25", "2099-01-01"),
     "Viktor Khrenin": ("2021-01-20", "2099-01-01"),
+    "Toshimitsu Motegi": ("2025-10-21", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
