@@ -44,7 +44,7 @@ MIN_ARTICLES = {
     "devset10": 55,
     "devset11": 66,
     "devset12": 84,
-    "devset13": 59,
+    "devset13": 63,
     "heldout": 15,
 }
 
@@ -392,6 +392,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Droupadi Murmu": ("2022-07-25", "2099-01-01"),
     "Viktor Khrenin": ("2021-01-20", "2099-01-01"),
     "Toshimitsu Motegi": ("2025-10-21", "2099-01-01"),
+    "Michel Aoun": ("2016-10-31", "2022-10-31"),
+    "Isaac Herzog": ("2021-07-07", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
