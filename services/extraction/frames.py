@@ -52,7 +52,10 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
     before = [
         k
         for k, s in enumerate(slots)
-        if s.mention.end <= t and s.mention.prep == "" and (forum_ok or s.mention.kind != "igo")
+        if s.mention.end <= t
+        and s.mention.prep == ""
+        and (forum_ok or s.mention.kind != "igo")
+        and not _dateline(s, words)
     ]
     after = [k for k, s in enumerate(slots) if s.mention.start > t]
     if "participle" in trig.flags:  # "قطعت مالي علاقاتها مع أوكرانيا، متهمة كييف …": the clause's subject
@@ -110,6 +113,15 @@ def _subject(slots: Sequence[Slot], t: int, trig: Trigger, words: Sequence[str] 
     if before:
         return before[-1]
     return None
+
+
+def _dateline(slot: Slot, words: Sequence[str]) -> bool:
+    """A city opening its line before a dash, a comma or a date ("نيروبي- وصل …"، "القاهرة 14 يناير (شينخوا)
+    أجرى …") is the dateline: where the report was filed, never the subject of what follows (rule 34)."""
+    m = slot.mention
+    if m.kind != "capital" or m.start != 0 or m.end >= len(words):
+        return False
+    return words[m.end] == "\x00" or words[m.end].isdigit()
 
 
 def _reported_clause(slots: Sequence[Slot], before: list[int], words: Sequence[str], t: int) -> list[int]:
