@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import importlib.abc
-import importlib.machinery
 import json
 import os
-import sys
+import runpy
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -199,35 +197,5 @@ PATCHES: dict[str, Callable[[ModuleType], None]] = {
 }
 
 
-class _PatchingLoader(importlib.abc.Loader):
-    def __init__(self, loader: importlib.abc.Loader, patch: Callable[[ModuleType], None]) -> None:
-        self._loader = loader
-        self._patch = patch
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module: ModuleType) -> None:
-        self._loader.exec_module(module)
-        self._patch(module)
-
-
-class _PatchingFinder(importlib.abc.MetaPathFinder):
-    def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
-        patch = PATCHES.get(fullname)
-        if patch is None:
-            return None
-        for finder in sys.meta_path:
-            if finder is self:
-                continue
-            spec = finder.find_spec(fullname, path, target)
-            if spec is not None and spec.loader is not None:
-                spec.loader = _PatchingLoader(spec.loader, patch)
-                return spec
-        return None
-
-
-if TRACE_DIR:
-    sys.meta_path.insert(0, _PatchingFinder())
+if TRACE_DIR:  # bench/probe_hooks.py by its path: the worker's import paths are not set up when this runs
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "probe_hooks.py"))["install"](PATCHES)
