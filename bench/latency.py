@@ -15,7 +15,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -202,6 +203,52 @@ async def measure_load(
     return measured
 
 
+@dataclass
+class Rig:
+    """A ready worker on `raw` with a producer into it and a listener on its outputs; `sent` counts what was
+    published so far (the warm-up first)."""
+
+    system: System
+    producer: AIOKafkaProducer
+    listener: Listener
+    sent: int
+
+
+@asynccontextmanager
+async def warm_rig(
+    bootstrap: str,
+    raw: str,
+    partitions: int,
+    workdir: Path,
+    log: Callable[[str], None],
+    root: Path | None,
+    texts: list[str],
+    warm_rate: float,
+    warmup_seconds: float,
+    env: dict[str, str] | None = None,
+) -> AsyncIterator[Rig]:
+    """The worker started and warmed up (`warmup_seconds` at `warm_rate`, every warm article through), then
+    everything stopped and the topics deleted."""
+    system = await ready_worker(bootstrap, raw, partitions, workdir, log, root, env)
+    topics = dict(zip(("normalized", "events", "deadletter"), system.sink_topics, strict=True))
+    listener = Listener(bootstrap, {"normalized": topics["normalized"], "events": topics["events"]}, partitions)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=MAX_BYTES)
+    try:
+        await listener.start()
+        await producer.start()
+        warm: dict[bytes, float] = {}
+        await paced_publish(
+            producer, raw, article_payloads(texts, "warm", int(warm_rate * warmup_seconds) + 1), warm_rate, warm
+        )
+        await wait_for(system, len(warm), 120)
+        yield Rig(system, producer, listener, len(warm))
+    finally:
+        await producer.stop()
+        await listener.stop()
+        system.stop()
+        await delete_topics(bootstrap, [raw, *system.sink_topics])
+
+
 async def latency_sweep(
     bootstrap: str,
     texts: list[str],
@@ -218,25 +265,13 @@ async def latency_sweep(
     """One row per offered load: the `fractions` of `capacity`, then the fixed `rates` (articles/s)."""
     raw = unique("lat-raw")
     await create_topics(bootstrap, [raw], partitions)
-    system = await ready_worker(bootstrap, raw, partitions, workdir, log, root)
-    topics = dict(zip(("normalized", "events", "deadletter"), system.sink_topics, strict=True))
-    listener = Listener(bootstrap, {"normalized": topics["normalized"], "events": topics["events"]}, partitions)
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=MAX_BYTES)
     offered = loads(capacity, fractions, rates or [])
     results: list[dict[str, Any]] = []
-    try:
-        await listener.start()
-        await producer.start()
-        warm: dict[bytes, float] = {}
-        warm_rate = min(load.rate for load in offered)
-        await paced_publish(
-            producer, raw, article_payloads(texts, "warm", int(warm_rate * warmup_seconds) + 1), warm_rate, warm
-        )
-        total_sent = len(warm)
-        await wait_for(system, total_sent, 120)
+    warm_rate = min(load.rate for load in offered)
+    async with warm_rig(bootstrap, raw, partitions, workdir, log, root, texts, warm_rate, warmup_seconds) as rig:
         for load in offered:
-            measured = await measure_load(system, producer, listener, raw, texts, load, seconds, total_sent)
-            total_sent += len(measured.sent)
+            measured = await measure_load(rig.system, rig.producer, rig.listener, raw, texts, load, seconds, rig.sent)
+            rig.sent += len(measured.sent)
             row = measured.row
             results.append(row)
             log(
@@ -244,9 +279,4 @@ async def latency_sweep(
                 f"p99 {row['event_ms']['p99']:.1f} ms (n={row['event_ms']['n']:.0f}), normalized p99 "
                 f"{row['normalized_ms']['p99']:.1f} ms"
             )
-    finally:
-        await producer.stop()
-        await listener.stop()
-        system.stop()
-        await delete_topics(bootstrap, [raw, *system.sink_topics])
     return results

@@ -24,17 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
-
 from bench.corpus import fixed_size_corpus, load_sources
-from bench.kafka_ops import MAX_BYTES, create_topics, delete_topics, unique
-from bench.latency import Listener, Load, article_payloads, measure_load, paced_publish, ready_worker, wait_for
+from bench.kafka_ops import create_topics, unique
+from bench.latency import Load, measure_load, warm_rig
 from bench.machine import load_average
 from bench.stats import percentile
 from bench.systems import REPO, stop_all
 from services.localkafka import LocalBroker
 
 PROBE = Path(__file__).with_name("latency_probe")
+WARMUP_SECONDS = 5.0
 # (name, from, to): an article's stamps (wall-clock seconds, `load_trace`), in path order.
 SEGMENTS = (
     ("publish -> appended to raw", "published", "appended"),
@@ -212,33 +211,21 @@ async def one_worker(
     if trace_dir is not None:
         trace_dir.mkdir(parents=True)
         env |= {"PYTHONPATH": str(PROBE), "MARSAD_LATENCY_TRACE": str(trace_dir)}
-    system = await ready_worker(bootstrap, raw, args.partitions, workdir, _log, root, env)
-    topics = dict(zip(("normalized", "events", "deadletter"), system.sink_topics, strict=True))
-    listener = Listener(bootstrap, {"normalized": topics["normalized"], "events": topics["events"]}, args.partitions)
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0, max_request_size=MAX_BYTES)
     results = []
-    try:
-        await listener.start()
-        await producer.start()
-        warm: dict[bytes, float] = {}
-        warm_rate = min(args.rates)
-        await paced_publish(producer, raw, article_payloads(texts, "warm", int(warm_rate * 5) + 1), warm_rate, warm)
-        total = len(warm)
-        await wait_for(system, total, 120)
+    async with warm_rig(
+        bootstrap, raw, args.partitions, workdir, _log, root, texts, min(args.rates), WARMUP_SECONDS, env
+    ) as rig:
         for rate in args.rates:
-            measured = await measure_load(system, producer, listener, raw, texts, Load(rate), args.seconds, total)
-            total += len(measured.sent)
+            measured = await measure_load(
+                rig.system, rig.producer, rig.listener, raw, texts, Load(rate), args.seconds, rig.sent
+            )
+            rig.sent += len(measured.sent)
             result = {"root": str(root), **measured.row}
             if trace_dir is not None:
                 await asyncio.sleep(1.5)  # the probe writes its records once a second
-                seen = listener.seen["events"]
+                seen = rig.listener.seen["events"]
                 result["parts"] = decompose(load_trace(trace_dir), measured.sent, measured.acked, seen)
             results.append(result)
-    finally:
-        await producer.stop()
-        await listener.stop()
-        system.stop()
-        await delete_topics(bootstrap, [raw, *system.sink_topics])
     return results
 
 
