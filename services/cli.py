@@ -29,8 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     tail.add_argument("--idle-timeout", type=float, default=None, help="stop after N seconds without messages")
     extract = sub.add_parser("extract", help="normalise + extract offline (no Kafka), one JSON line per article")
     extract.add_argument("files", nargs="+", type=Path)
-    evaluate = sub.add_parser("eval", help="precision/recall of the extractor against a gold JSONL file")
-    evaluate.add_argument("gold", type=Path)
+    evaluate = sub.add_parser("eval", help="precision/recall of the extractor against gold JSONL files")
+    evaluate.add_argument("gold", nargs="+", type=Path, help="one gold.jsonl: its report; several: a table, pooled")
     evaluate.add_argument("--json", type=Path, default=None, help="also write the report as JSON here")
     demo = sub.add_parser("demo", help="local broker + worker + sample articles, events printed live")
     demo.add_argument("--once", action="store_true", help="exit when every sample has been processed")
@@ -74,10 +74,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from services.commands import extract
 
         return extract.run(args.files)
+    if args.command == "eval" and len(args.gold) > 1:
+        from services.commands import scoreboard
+
+        return scoreboard.run(args.gold, args.json)
     if args.command == "eval":
         from services.extraction import evaluate
 
-        return evaluate.main([str(args.gold), *(["--json", str(args.json)] if args.json else [])])
+        return evaluate.main([str(args.gold[0]), *(["--json", str(args.json)] if args.json else [])])
     if args.command == "demo":
         from services.commands import demo
 

@@ -70,3 +70,33 @@ def test_extract_prints_one_json_line_per_article(tmp_path: Path) -> None:
 def test_schemas_check_passes_on_the_committed_files() -> None:
     result = marsad("schemas", "--check")
     assert result.returncode == 0, result.stdout
+
+
+def test_eval_of_several_sets_pools_their_counts(tmp_path: Path) -> None:
+    sets = [REPO / "tests" / "fixtures" / name / "gold.jsonl" for name in ("devset", "devset2")]
+    singles = []
+    for gold in sets:
+        out = tmp_path / f"{gold.parent.name}.json"
+        assert marsad("eval", str(gold), "--json", str(out)).returncode == 0
+        singles.append(json.loads(out.read_text(encoding="utf-8")))
+    pooled_json = tmp_path / "pooled.json"
+    result = marsad("eval", *map(str, sets), "--json", str(pooled_json))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(pooled_json.read_text(encoding="utf-8"))
+    assert list(document["sets"]) == ["devset", "devset2"]
+    pooled = document["pooled"]
+    for count in ("gold", "predicted", "matched"):
+        assert pooled[count] == sum(single[count] for single in singles)
+    precision, recall = pooled["matched"] / pooled["predicted"], pooled["matched"] / pooled["gold"]
+    assert pooled["f1"] == round(2 * precision * recall / (precision + recall), 4)
+    assert pooled["field_correct"]["date"] == sum(single["field_correct"]["date"] for single in singles)
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert [row.split(" | ")[0] for row in rows] == ["| set", "| devset", "| devset2", "| **pooled**"]
+    assert rows[-1].split(" | ")[1:4] == [str(pooled["gold"]), str(pooled["predicted"]), str(pooled["matched"])]
+
+
+def test_eval_of_several_sets_names_a_missing_one_in_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "gold.jsonl"
+    result = marsad("eval", str(REPO / "tests" / "fixtures" / "devset" / "gold.jsonl"), str(missing))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and str(missing) in result.stderr
