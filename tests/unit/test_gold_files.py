@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset13 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset14 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -29,6 +29,7 @@ SETS = (
     "devset11",
     "devset12",
     "devset13",
+    "devset14",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -45,6 +46,7 @@ MIN_ARTICLES = {
     "devset11": 66,
     "devset12": 84,
     "devset13": 63,
+    "devset14": 10,
     "heldout": 15,
 }
 
@@ -93,7 +95,9 @@ ISO3 = _wordset(
     # devset12
     "NIC ZWE TGO CIV GUY "
     # devset13
-    "SVN"
+    "SVN "
+    # devset14
+    "GEO"
 )
 # IGO codes as igos.tsv's actor_country gives them (EEC = European Union, ASN = ASEAN, IAE = the IAEA)
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO", "IAE"}
@@ -394,6 +398,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Toshimitsu Motegi": ("2025-10-21", "2099-01-01"),
     "Michel Aoun": ("2016-10-31", "2022-10-31"),
     "Isaac Herzog": ("2021-07-07", "2099-01-01"),
+    # devset14
+    "Tammam Salam": ("2014-02-15", "2016-12-18"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
