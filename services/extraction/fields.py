@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from schemas.event import EventDate, Evidence, Location, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
-from services.extraction.candidates import Candidate, speaks_for_another
+from services.extraction.candidates import Candidate
 from services.extraction.codes import (
     PLOVER_AGREE,
     PLOVER_AID,
@@ -27,6 +27,7 @@ from services.extraction.lexicon import fold_words
 from services.extraction.locate import capital_of
 from services.extraction.mentions import ActorRef
 from services.extraction.models import build
+from services.extraction.parties import speaks_for_another
 from services.extraction.resolve import Cast
 from services.extraction.text import Doc
 from services.extraction.views import SentenceView
