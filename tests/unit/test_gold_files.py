@@ -46,7 +46,7 @@ MIN_ARTICLES = {
     "devset11": 66,
     "devset12": 84,
     "devset13": 63,
-    "devset14": 10,
+    "devset14": 20,
     "heldout": 15,
 }
 
@@ -400,6 +400,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "Isaac Herzog": ("2021-07-07", "2099-01-01"),
     # devset14
     "Tammam Salam": ("2014-02-15", "2016-12-18"),
+    "Yair Lapid": ("2021-06-13", "2022-07-01"),
+    "Naftali Bennett": ("2021-06-13", "2022-06-30"),
+    "Abdullah bin Nasser bin Khalifa Al Thani": ("2013-06-26", "2020-01-28"),
+    "Ioannis Kasoulides": ("2013-03-01", "2018-03-01"),
+    "Mike Pompeo": ("2018-04-26", "2021-01-20"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
