@@ -46,7 +46,7 @@ MIN_ARTICLES = {
     "devset11": 66,
     "devset12": 84,
     "devset13": 63,
-    "devset14": 20,
+    "devset14": 30,
     "heldout": 15,
 }
 
@@ -405,6 +405,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Abdullah bin Nasser bin Khalifa Al Thani": ("2013-06-26", "2020-01-28"),
     "Ioannis Kasoulides": ("2013-03-01", "2018-03-01"),
     "Mike Pompeo": ("2018-04-26", "2021-01-20"),
+    "Yoweri Museveni": ("1986-01-29", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
