@@ -29,6 +29,7 @@ from services.extraction.context import (
     is_background,
     status_at,
 )
+from services.extraction.credentials import presented_credentials
 from services.extraction.cues import (
     ADDRESSEES,
     BLAME,
@@ -274,6 +275,9 @@ def sentence_candidates(
             found_roles = _invited_back(out, local, t)  # "قطعت علاقاتها مع قطر، متهمة إياها بـ": the one just named
         elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
             found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
+        if "credentials" in trig.flags:  # "تسلم الملك أوراق اعتماد سفير اليابان وسفير البرازيل": each calls on him
+            stop = next((c.index for c in clues if c.index > t), len(words))
+            found_roles = presented_credentials(local, t, clue.end, stop)
         pair = _pair_agreeing(slots, words, t, trig)
         if pair is not None:  # "وأكد الجانبان …، كما اتفقا على عقد اجتماع متابعة في المملكة": the two meet
             found_roles = [pair]

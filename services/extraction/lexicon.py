@@ -30,6 +30,7 @@ FLAGS = frozenset(
         "package",
         "participle",
         "arrival",
+        "credentials",
     }
 )
 POS = frozenset({"verb", "noun"})
