@@ -46,7 +46,7 @@ MIN_ARTICLES = {
     "devset11": 66,
     "devset12": 84,
     "devset13": 63,
-    "devset14": 30,
+    "devset14": 40,
     "heldout": 15,
 }
 
@@ -406,6 +406,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Ioannis Kasoulides": ("2013-03-01", "2018-03-01"),
     "Mike Pompeo": ("2018-04-26", "2021-01-20"),
     "Yoweri Museveni": ("1986-01-29", "2099-01-01"),
+    "Beji Caid Essebsi": ("2014-12-31", "2019-07-25"),
+    "Theresa May": ("2016-07-13", "2019-07-24"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
