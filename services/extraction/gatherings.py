@@ -95,7 +95,7 @@ def summit(
     first = doc.sentences[sent].first
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
-    igo = next((s for s in slots if s.actor.role == ROLE_ORGANIZATION and _names_gathering(s, t, words)), None)
+    igo = next((s for s in slots if s.actor.role == ROLE_ORGANIZATION and _names_gathering(s, t, words, slots)), None)
     if igo is not None and (_two_organisations(slots, t) or joint_summit(words, [igo]) is not None):
         igo = None  # "القمة الخليجية الأوروبية"، "القمة العربية الإسلامية": no one IGO's summit
     if igo is not None:  # the gathering is a known organisation or forum
@@ -103,12 +103,33 @@ def summit(
     return source, name, texts
 
 
-def _names_gathering(s: Slot, t: int, words: Sequence[str]) -> bool:
+def _names_gathering(s: Slot, t: int, words: Sequence[str], slots: Sequence[Slot]) -> bool:
     """The organisation right before or after the gathering's noun, or its full name in quotes after it ('اجتماع
-    "منظمة شنغهاي للتعاون"'); a quoted acronym may be a wider alliance ('اجتماع "أوبك+"' is not OPEC's)."""
+    "منظمة شنغهاي للتعاون"'); a quoted acronym may be a wider alliance ('اجتماع "أوبك+"' is not OPEC's). Past
+    the gathering's own qualifiers too (rule 35): 'الدورة العادية الـ162 لمجلس جامعة الدول العربية'."""
     if abs(s.mention.start - t) <= 1:
         return True
-    return s.mention.start == t + 2 and words[t + 1] == PUNCT and s.mention.end - s.mention.start > 1
+    if s.mention.start == t + 2 and words[t + 1] == PUNCT and s.mention.end - s.mention.start > 1:
+        return True
+    return _qualified_name(words, t, s.mention.start) and not any(t < o.mention.start < s.mention.start for o in slots)
+
+
+_QUALIFIED_REACH = 4  # "الدورة العادية الـ162 لمجلس جامعة الدول العربية"
+_RELATIVES_DEFINITE = frozenset(fold_words("التي الذي اللذين اللتين الذين"))
+
+
+def _qualified_name(words: Sequence[str], t: int, start: int) -> bool:
+    """Only the gathering's qualifiers stand between its noun and the organisation: adjectives and ordinals
+    (العادية، الوزاري، الـ162) and the organ or members whose gathering it is (`gathering_of` in `markers.tsv`:
+    "لمجلس"، "وزراء")."""
+    if not 1 < start - t <= _QUALIFIED_REACH:
+        return False
+    return all(
+        (words[k].startswith("ال") and words[k] not in _RELATIVES_DEFINITE)
+        or words[k][:1].isdigit()
+        or find_marker(words, "gathering_of", k, k + 1) == k
+        for k in range(t + 1, start)
+    )
 
 
 _JOIN_LEAD = 2  # the sentence's own verb: "وشارك <a long title and name>، أمس السبت، في الاجتماع"

@@ -39,3 +39,31 @@ def test_an_envoy_presenting_his_credentials_to_the_president_calls_on_him() -> 
 def test_credentials_ceremony_without_envoys_named_is_no_event() -> None:
     text = "وجرت مراسم تقديم أوراق الاعتماد بحضور وزير الخارجية التونسي محمد علي النفطي."
     assert not coded(events(text, PUB))
+
+
+def test_an_organisations_council_meeting_is_the_organisations_gathering() -> None:
+    text = (
+        "شارك وزير الخارجية الأردني أيمن الصفدي، اليوم الثلاثاء، في اجتماع مجلس جامعة الدول العربية على "
+        "المستوى الوزاري بالقاهرة."
+    )
+    assert ("CONSULT", "040", "JOR", "ARL") in coded(events(text, PUB))
+
+
+def test_an_organisations_ministerial_meeting_past_its_adjectives_is_the_organisations() -> None:
+    text = (
+        "شارك وزير الخارجية العماني بدر البوسعيدي، اليوم الثلاثاء، في الاجتماع الوزاري الطارئ لمنظمة التعاون "
+        "الإسلامي في جدة."
+    )
+    assert ("CONSULT", "040", "OMN", "OIC") in coded(events(text, PUB))
+
+
+def test_an_organisation_named_past_another_noun_or_a_relative_is_not_the_gatherings() -> None:
+    guest = (
+        "شارك وزير الخارجية الأردني أيمن الصفدي، اليوم الثلاثاء، في الاجتماع السنوي للمنتدى الاقتصادي العربي "
+        "بالقاهرة بحضور ممثلين عن جامعة الدول العربية."
+    )
+    caller = "شارك وزير الخارجية الأردني أيمن الصفدي، اليوم الثلاثاء، في الاجتماع الذي دعت إليه جامعة الدول العربية."
+    for text in (guest, caller):
+        found = coded(events(text, PUB))
+        assert ("CONSULT", "040", "JOR", None) in found
+        assert not any(target == "ARL" for _type, _code, _source, target in found)
