@@ -327,6 +327,7 @@ def sentence_candidates(
                     destination_country_only=roles.country_only or "itinerary" in trig.flags or stop,  # no city
                     anaphoric=(definite_noun(words[t], trig) or circumstantial(words, t, trig))
                     and "itinerary" not in trig.flags  # "في مستهل جولة تشمل الأردن": new stops, not a recap
+                    and pair is None  # "واتفق الجانبان على استئناف المحادثات": new talks agreed, not a recap
                     and not _reception_named(words, t, trig, local),
                     future=status == STATUS_PLANNED or future_negation(words, t) or called_off,
                 )
@@ -514,13 +515,18 @@ def _destination(trig: Trigger, t: int, scene: _Scene) -> str | None:
 def _pair_agreeing(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) -> Roles | None:
     """'أن الطرفين اتفقا كذلك على إنشاء آليات …، وعلى عقد اجتماع متابعة في إسطنبول': a meeting the pair agreed
     on (a dual verb of agreeing after a pair noun) is between the pair's two parties; a state named after it is
-    where it will be, or who reports it, never a party (rule 33)."""
+    where it will be, or who reports it, never a party (rule 33). So is one the pair agreed on as the verb's
+    subject right after it: 'واتفق الجانبان على استئناف المحادثات'، 'اتفق الوزيران على عقد جولة جديدة' (rule 35)."""
     if trig.event_type != PLOVER_CONSULT:
         return None
     agreed = agreeing_verb(words, t)
-    if agreed is None or not words[agreed].endswith("ا"):
+    if agreed is None:
         return None
-    pair = [s for s in slots if s.mention.kind == "pair" and s.mention.start <= agreed]
+    if words[agreed].endswith("ا"):
+        pair = [s for s in slots if s.mention.kind == "pair" and s.mention.start <= agreed]
+    else:  # the pair's two slots start right after the verb
+        pair = [s for s in slots if s.mention.kind == "pair" and s.mention.start > agreed][:2]
+        pair = pair if pair and pair[0].mention.start == agreed + 1 else []
     return Roles(pair[0].actor, (pair[1].actor,), 1) if len(pair) == 2 else None
 
 

@@ -67,3 +67,24 @@ def test_an_organisation_named_past_another_noun_or_a_relative_is_not_the_gather
         found = coded(events(text, PUB))
         assert ("CONSULT", "040", "JOR", None) in found
         assert not any(target == "ARL" for _type, _code, _source, target in found)
+
+
+TALKS = "أجرى وزير الخارجية المغربي ناصر بوريطة، اليوم الثلاثاء في الرباط، محادثات مع نظيره البرتغالي باولو رانجيل. "
+
+
+def test_a_new_round_the_pair_agreed_on_is_planned_between_them() -> None:
+    text = TALKS + "واتفق الجانبان على عقد جولة جديدة من الحوار السياسي بين البلدين في لشبونة العام المقبل."
+    assert ("AGREE", "036", "MAR", "PRT") in coded(events(text, PUB))
+
+
+def test_talks_the_pair_agreed_to_resume_are_new_talks_not_a_recap() -> None:
+    text = TALKS + "واتفق الوزيران على استئناف المحادثات في لشبونة الشهر المقبل."
+    assert ("AGREE", "036", "MAR", "PRT") in coded(events(text, PUB))
+
+
+def test_talks_named_again_or_an_agreement_on_no_meeting_plan_nothing() -> None:
+    for after in (
+        "واتفق الجانبان على أهمية تعزيز التعاون الاقتصادي بين البلدين.",
+        "وتناولت المحادثات سبل تعزيز التعاون الاقتصادي بين البلدين.",
+    ):
+        assert coded(events(TALKS + after, PUB)) == {("CONSULT", "042", "PRT", "MAR")}
