@@ -1,4 +1,5 @@
-"""Integrity of the gazetteer's data files: keys, codes, QIDs, terms, coverage of the Arab states."""
+"""Integrity of the gazetteer's data files: keys, codes, QIDs, terms, and coverage of the states listed in
+coverage.tsv (heads of state and government and foreign ministers, every day since 2015)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from services.extraction.gazetteer import OfficeHolder, holder_files, load_gazet
 from services.extraction.gazetteer.index import Indexes, add_igos, add_states
 from services.extraction.gazetteer.tables import read_holders, read_igos, read_rows, read_states
 
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 11, 30)  # the data date: no term starts or ends after it; coverage is checked up to it
 COVERAGE_FROM = date(2015, 1, 1)
 QID = re.compile(r"^Q\d+$")
 
@@ -140,11 +141,40 @@ def uncovered_days(code: str, role: Role, holders: list[OfficeHolder]) -> list[d
     return gaps
 
 
-@pytest.mark.parametrize("code", sorted(ARAB_LEAGUE))
-@pytest.mark.parametrize("role", COVERED_ROLES)
-def test_arab_league_offices_covered_since_2015(code: str, role: Role) -> None:
+def coverage() -> dict[str, tuple[Role, ...]]:
+    """coverage.tsv: state -> the roles that must have a holder (or a listed vacancy) on every day."""
+    return {r["code"]: tuple(Role(part) for part in r["roles"].split("|")) for _, r in read_rows("coverage.tsv")}
+
+
+COVERAGE = coverage()
+
+
+def test_coverage_lists_sixty_states_and_the_arab_league() -> None:
+    assert len(COVERAGE) >= 60
+    assert set(COVERAGE) <= UN_MEMBERS | EXTRA_STATES
+    assert set(COVERAGE) >= ARAB_LEAGUE
+    assert all(roles and set(roles) <= set(COVERED_ROLES) for roles in COVERAGE.values())
+
+
+@pytest.mark.parametrize(
+    ("code", "role"), [(code, role) for code, roles in sorted(COVERAGE.items()) for role in roles], ids=str
+)
+def test_offices_covered_every_day_since_2015(code: str, role: Role) -> None:
     holders = all_holders()
     assert uncovered_days(code, role, holders) == [], f"{code} {role.value}: gaps"
+
+
+def test_vacancies_are_not_held() -> None:
+    """A vacancy or a known hole in which a holder of the role sits (beyond a shared first or last day) is stale:
+    the hole was filled, or the row is wrong."""
+    holders = all_holders()
+    for (code, role), spans in vacancies().items():
+        assert all(start <= end <= TODAY for start, end in spans), code
+        for start, end in spans:
+            for h in holders:
+                if h.code == code and Role(role) in h.roles:
+                    held_until = h.term_end or TODAY
+                    assert not (h.term_start < end and held_until > start), f"{code} {role} {start}: {h.name_en}"
 
 
 def test_every_holder_name_is_a_key() -> None:
