@@ -481,6 +481,8 @@ def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None
     status = STATUS_DENIED if negator else status
     name = attended[1] if isinstance(attended[1], str) else attended[1].name_ar or ""
     forum_ref = attended[1] if isinstance(attended[1], ActorRef) else None
+    if forum_ref is not None and "weak" in trig.flags:  # "للمشاركة في مؤتمر الأمم المتحدة للمحيطات": a named
+        trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})  # organisation's gathering, no press conference
     return [
         Candidate(
             trig,

@@ -110,6 +110,7 @@ def trip_to_gathering(cands: list[Candidate], words: Sequence[str]) -> list[Cand
                 and meeting.index > trip.index
                 and meeting.source.ident == trip.source.ident
                 and find_marker(words, "summit_join", trip.index + 1, meeting.index) is not None
+                and not _held_elsewhere(trip, meeting)
             ):
                 if meeting.forum is not None:  # "القمة العربية": the Arab League's
                     kept = [c for c in cands if c is not trip]
@@ -117,3 +118,11 @@ def trip_to_gathering(cands: list[Candidate], words: Sequence[str]) -> list[Cand
                 if any(a.role == ROLE_ORGANIZATION for a in trip.targets):  # "… منظمة التعاون الإسلامي"
                     return [c for c in cands if c is not meeting]
     return cands
+
+
+def _held_elsewhere(trip: Candidate, meeting: Candidate) -> bool:
+    """'يتوجه الرئيس غداً إلى الدوحة قبل أن يشارك في مؤتمر الأمم المتحدة للمياه في نيويورك': a gathering placed
+    in another state than the one the trip goes to is a later stop, not what the trip is for (rule 35)."""
+    held = next((p.location.country for p in meeting.places if p.index > meeting.index and p.location.country), None)
+    went = {a.country for a in trip.targets}
+    return held is not None and bool(went) and held not in went

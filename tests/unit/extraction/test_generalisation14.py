@@ -88,3 +88,26 @@ def test_talks_named_again_or_an_agreement_on_no_meeting_plan_nothing() -> None:
         "وتناولت المحادثات سبل تعزيز التعاون الاقتصادي بين البلدين.",
     ):
         assert coded(events(TALKS + after, PUB)) == {("CONSULT", "042", "PRT", "MAR")}
+
+
+def test_joining_a_conference_named_by_an_organisation_is_a_gathering() -> None:
+    text = "ومن المقرر أن يشارك رئيس الوزراء الباكستاني شهباز شريف الأسبوع المقبل في مؤتمر الأمم المتحدة للمياه."
+    assert ("AGREE", "036", "PAK", "UNO") in coded(events(text, PUB))
+
+
+def test_a_press_conference_is_still_no_gathering() -> None:
+    text = "وشارك رئيس الوزراء الباكستاني شهباز شريف، اليوم الثلاثاء، في مؤتمر صحفي مشترك."
+    assert not coded(events(text, PUB))
+
+
+def test_a_trip_before_a_gathering_in_another_state_is_a_visit_of_its_own() -> None:
+    text = (
+        "ومن المقرر أن يتوجه الرئيس الكيني وليام روتو غداً إلى الدوحة قبل أن يشارك في مؤتمر الأمم المتحدة "
+        "للمياه في نيويورك."
+    )
+    assert {("AGREE", "036", "KEN", "QAT"), ("AGREE", "036", "KEN", "UNO")} <= coded(events(text, PUB))
+
+
+def test_a_trip_to_join_a_gathering_is_the_gathering_alone() -> None:
+    text = "ومن المقرر أن يتوجه الرئيس الكيني وليام روتو غداً إلى نيويورك للمشاركة في مؤتمر الأمم المتحدة للمياه."
+    assert coded(events(text, PUB)) == {("AGREE", "036", "KEN", "UNO")}
