@@ -64,7 +64,15 @@ from services.extraction.cues import (
 )
 from services.extraction.frame_kinds import multi
 from services.extraction.frames import HAND_OVER_REACH, assign
-from services.extraction.gatherings import chair, forum_party, frame_slots, joint_summit, summit, with_object
+from services.extraction.gatherings import (
+    chair,
+    forum_party,
+    frame_slots,
+    held_ahead,
+    joint_summit,
+    summit,
+    with_object,
+)
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import Trigger
 from services.extraction.locate import PlaceHit
@@ -245,6 +253,8 @@ def sentence_candidates(
         if trig.frame == "multi" and with_object(slots, t):
             trig = dataclasses.replace(trig, frame="sv")  # "الاجتماع بنظيره": a meeting with someone
         local = _local_parties(trig, t, scene)
+        if trig.frame == "multi" and local is not None and held_ahead(words, t):
+            clue = dataclasses.replace(clue, future=True)  # "على أن يعقد وزيرا خارجية البلدين … اجتماعاً"
         gathering = forum_party(local, slots, words, t) if trig.frame == "multi" else None
         if gathering is not None:  # one named guest at an organisation's summit
             who, igo, igo_slot = gathering

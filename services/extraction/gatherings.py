@@ -45,7 +45,41 @@ def frame_slots(slots: list[Slot], words: Sequence[str], t: int, trig: Trigger) 
             delegations.append(s)
     if len({s.actor.country for s in delegations}) >= 2:
         return delegations
+    return held_by(slots, words, t)
+
+
+_HOLD_REACH = 20  # "وعقد وزير الخارجية المصري بدر عبد العاطي ونظيره التركي هاكان فيدان، اليوم في أنقرة، اجتماعاً"
+_ON_THAT = ("علي", "ان")  # folded "على أن": "نص البيان على أن يعقد …": what is agreed lies ahead
+
+
+def _hold_verb(words: Sequence[str], t: int) -> int | None:
+    """The last verb of holding (`hold` in `markers.tsv`) in the few words before the gathering noun at t."""
+    lo, hold = max(0, t - _HOLD_REACH), None
+    while (k := find_marker(words, "hold", lo, t)) is not None:
+        hold, lo = k, k + 1
+    return hold
+
+
+def held_by(slots: list[Slot], words: Sequence[str], t: int) -> list[Slot] | None:
+    """'وعقد أردوغان والسوداني اجتماعاً ثنائياً'، 'على أن يعقد وزيرا خارجية البلدين … اجتماعاً': the subject of
+    a verb of holding before the gathering noun names its parties when it names two states or more (rule 35);
+    None otherwise."""
+    hold = _hold_verb(words, t)
+    if hold is None:
+        return None
+    parties = [s for s in slots if hold < s.mention.start and s.mention.end <= t and s.mention.prep == ""]
+    named = [s for s in parties if s.mention.kind != "pair"]  # "وزيرا خارجية البلدين حسين … وفيصل …": the two named
+    for group in (named, parties):
+        if len({s.actor.country for s in group} - {None}) >= 2:
+            return group
     return None
+
+
+def held_ahead(words: Sequence[str], t: int) -> bool:
+    """'على أن يعقد وزيرا خارجية البلدين … اجتماعاً': a gathering held by a verb right after 'على أن' (what a
+    statement or an agreement provides for) lies ahead."""
+    hold = _hold_verb(words, t)
+    return hold is not None and hold >= 2 and tuple(words[hold - 2 : hold]) == _ON_THAT
 
 
 def chair(

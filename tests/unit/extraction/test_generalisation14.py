@@ -111,3 +111,23 @@ def test_a_trip_before_a_gathering_in_another_state_is_a_visit_of_its_own() -> N
 def test_a_trip_to_join_a_gathering_is_the_gathering_alone() -> None:
     text = "ومن المقرر أن يتوجه الرئيس الكيني وليام روتو غداً إلى نيويورك للمشاركة في مؤتمر الأمم المتحدة للمياه."
     assert coded(events(text, PUB)) == {("AGREE", "036", "KEN", "UNO")}
+
+
+def test_the_two_who_hold_a_meeting_are_its_parties() -> None:
+    for text in (
+        "وعقد وزير الخارجية المصري ونظيره التركي اجتماعاً، اليوم الثلاثاء في أنقرة.",
+        "وعقد وزير الخارجية المصري بدر عبد العاطي ونظيره التركي هاكان فيدان، اليوم الثلاثاء في أنقرة، اجتماعاً ثنائياً.",
+    ):
+        assert ("CONSULT", "042", "EGY", "TUR") in coded(events(text, PUB))
+
+
+def test_a_meeting_a_statement_provides_for_lies_ahead() -> None:
+    text = (
+        "ونص البيان المشترك على أن يعقد وزيرا خارجية البلدين عباس عراقجي وبدر البوسعيدي اجتماعاً في مسقط الشهر المقبل."
+    )
+    assert coded(events(text, PUB)) == {("AGREE", "036", "IRN", "OMN")}
+
+
+def test_a_meeting_held_by_one_state_alone_has_no_parties_from_its_subject() -> None:
+    text = "وعقد مجلس الوزراء المصري اجتماعه الأسبوعي اليوم الثلاثاء برئاسة رئيس الوزراء مصطفى مدبولي."
+    assert not coded(events(text, PUB))
