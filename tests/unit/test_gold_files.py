@@ -46,7 +46,7 @@ MIN_ARTICLES = {
     "devset11": 66,
     "devset12": 84,
     "devset13": 63,
-    "devset14": 60,
+    "devset14": 70,
     "heldout": 15,
 }
 
@@ -416,6 +416,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "Angela Merkel": ("2005-11-22", "2021-12-08"),
     "Sooronbay Jeenbekov": ("2017-11-24", "2020-10-15"),
     "Ahmet Davutoglu": ("2014-08-28", "2016-05-24"),
+    "Dick Schoof": ("2024-07-02", "2099-01-01"),
+    "Caspar Veldkamp": ("2024-07-02", "2025-08-23"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
