@@ -194,6 +194,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             clash = hit.end - hit.start == 1 and hit.key in trigger_index()
             risky = (gaz.ambiguity(hit.key) is not None or clash) and not _anchor_before(words, i)
             return Mention(i, hit.end, "person", prep, person_ref(pick_term(terms, on)), ambiguous=risky, conj=conj)
+    if "igo" in hit.kinds and gaz.ambiguity(hit.key) is not None and _place_context(words, i, hit.end):
+        return Mention(i, hit.end, "place", prep)  # "وصل إلى شنغهاي": the city, not the organisation (rule 35)
     if "igo" in hit.kinds:
         body_of, end = _national_body(gaz, words, hit) if hit.key.startswith("مجلس ") else (None, i)
         if body_of is not None:  # "مجلس الأمن القومي التركي": Turkey's council, not the UN's

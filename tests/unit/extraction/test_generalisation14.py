@@ -131,3 +131,20 @@ def test_a_meeting_a_statement_provides_for_lies_ahead() -> None:
 def test_a_meeting_held_by_one_state_alone_has_no_parties_from_its_subject() -> None:
     text = "وعقد مجلس الوزراء المصري اجتماعه الأسبوعي اليوم الثلاثاء برئاسة رئيس الوزراء مصطفى مدبولي."
     assert not coded(events(text, PUB))
+
+
+def test_shanghai_reached_is_the_city_not_the_organisation() -> None:
+    text = "وصل الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا، اليوم الثلاثاء، إلى شنغهاي في مستهل زيارة دولة إلى الصين."
+    found = coded(events(text, PUB))
+    assert ("CONSULT", "042", "BRA", "CHN") in found
+    assert not any(target == "SCO" for _type, _code, _source, target in found)
+
+
+def test_a_shanghai_summit_is_still_the_organisations() -> None:
+    text = "شارك رئيس الوزراء الباكستاني شهباز شريف، اليوم الثلاثاء، في قمة شنغهاي."
+    assert ("CONSULT", "040", "PAK", "SCO") in coded(events(text, PUB))
+
+
+def test_a_meeting_of_an_organisations_defence_ministers_is_the_organisations() -> None:
+    text = "شارك وزير الدفاع الهندي راجناث سينغ، اليوم الثلاثاء، في اجتماع وزراء دفاع منظمة شنغهاي للتعاون."
+    assert ("CONSULT", "040", "IND", "SCO") in coded(events(text, PUB))
