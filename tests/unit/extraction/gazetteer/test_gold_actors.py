@@ -101,3 +101,28 @@ def test_terms_end_where_the_successor_is_not_entered(gz: Gazetteer) -> None:
     """Arce's and Boluarte's terms ended in late 2025; nobody answers 'الرئيس' for them afterwards."""
     assert gz.holders_by_title("BOL", key_of("الرئيس"), date(2026, 1, 1)) == []
     assert gz.holders_by_title("PER", key_of("الرئيسة"), date(2026, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "code", "seat"),
+    [
+        ("منتدى الدول المصدرة للغاز", "GECF", "QAT"),
+        ("منظمة معاهدة التعاون الأمازوني", "ACTO", "BRA"),
+    ],
+)
+def test_organisations_the_gold_names_as_targets(gz: Gazetteer, words: str, code: str, seat: str) -> None:
+    """Bodies with a charter and a secretariat (docs/ontology.md rule 31): their gatherings have them as target, with
+    no country, as the gold codes them."""
+    igo = gz.igo_by_name(key_of(words))
+    assert igo is not None and igo.code == code and gz.seats[code] == seat and gz.actor_countries[code] is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("لويز إيناسيو لولا دا سيلفا", "Luiz Inácio Lula da Silva"),
+        ("محمد بن عبدالعزيز بن صالح الخليفي", "Mohammed Al-Khulaifi"),
+    ],
+)
+def test_full_spellings_the_gold_uses(gz: Gazetteer, words: str, expected: str) -> None:
+    assert set(names(gz.persons_by_name(key_of(words)))) == {expected}
