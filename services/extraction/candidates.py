@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas.event import Status
-from services.extraction.actors import each_of, qualifies_pair
+from services.extraction.actors import PUNCT, each_of, qualifies_pair
 from services.extraction.codes import (
     PLOVER_ACCUSE,
     PLOVER_AGREE,
@@ -74,7 +74,7 @@ from services.extraction.gatherings import (
     with_object,
 )
 from services.extraction.gazetteer import Gazetteer
-from services.extraction.lexicon import Trigger
+from services.extraction.lexicon import Trigger, marker_index
 from services.extraction.locate import PlaceHit
 from services.extraction.mentions import ActorRef
 from services.extraction.parties import alongside, first_named, principals
@@ -460,6 +460,8 @@ def _local_parties(trig: Trigger, t: int, scene: _Scene) -> list[Slot] | None:
     local = [s for s in local if not placed(s, words, trig.event_type == PLOVER_CONSULT)]
     local = [s for s in local if s.mention.start not in scene.present]  # "بحضور وزير الخارجية": not a party
     local = [s for s in local if not affairs_or_people(s, words)]  # "تهجير الفلسطينيين": no party
+    local = [s for s in local if not _represented(s, words)]  # "الممثلة الخاصة للأمين العام": whose envoy
+    local = [s for s in local if not _titled_member(s, local, words)]  # "رئيسة بعثة الأمم المتحدة … هانا تيتيه"
     local = [s for s in local if not any(t < a < s.mention.start for a in scene.aims)]  # the aim's parties
     if trig.event_type in _MEETINGS:  # "نفى المتحدث باسم الحكومة … تسلم رئيس الوزراء رسالة": he reports
         local = principals(local)
@@ -540,6 +542,38 @@ def _pair_agreeing(slots: list[Slot], words: Sequence[str], t: int, trig: Trigge
         pair = [s for s in slots if s.mention.kind == "pair" and s.mention.start > agreed][:2]
         pair = pair if pair and pair[0].mention.start == agreed + 1 else []
     return Roles(pair[0].actor, (pair[1].actor,), 1) if len(pair) == 2 else None
+
+
+_TITLE_REACH = 3  # "المبعوثة الخاصة للأمين العام"
+
+
+def _represented(s: Slot, words: Sequence[str]) -> bool:
+    """'استقبل المنفي الممثلة الخاصة للأمين العام للأمم المتحدة … هانا تيتيه': the one named with لـ right after
+    a representative's title (`represents` in `markers.tsv`) is whose envoy is received, not a party (rule 35)."""
+    start = s.mention.start
+    if s.mention.prep != "ل":
+        return False
+    index = marker_index()
+    return any(k + index.longest(words, k, "represents") == start for k in range(max(0, start - _TITLE_REACH), start))
+
+
+_MEMBER_REACH = 5  # "بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه"
+
+
+def _titled_member(s: Slot, local: Sequence[Slot], words: Sequence[str]) -> bool:
+    """'رئيسة بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه'، 'رئيس المجلس الأوروبي شارل ميشيل': an organisation
+    named in the title of one of its people, who is named right after it, is part of that title, not another
+    party (rule 35)."""
+    if s.mention.kind != "igo":
+        return False
+    end = s.mention.end
+    return any(
+        p.actor.country == s.actor.country
+        and p.mention.kind == "person"
+        and 0 <= p.mention.start - end <= _MEMBER_REACH
+        and PUNCT not in words[end : p.mention.start]
+        for p in local
+    )
 
 
 _WHETHER_REACH = 4  # "ما إذا كان الرئيس الروسي سيتوجه"

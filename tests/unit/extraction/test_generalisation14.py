@@ -148,3 +148,12 @@ def test_a_shanghai_summit_is_still_the_organisations() -> None:
 def test_a_meeting_of_an_organisations_defence_ministers_is_the_organisations() -> None:
     text = "شارك وزير الدفاع الهندي راجناث سينغ، اليوم الثلاثاء، في اجتماع وزراء دفاع منظمة شنغهاي للتعاون."
     assert ("CONSULT", "040", "IND", "SCO") in coded(events(text, PUB))
+
+
+def test_the_organisation_and_its_head_in_an_envoys_title_are_not_more_guests() -> None:
+    text = (
+        "استقبل رئيس المجلس الرئاسي الليبي محمد المنفي، اليوم الثلاثاء في طرابلس، الممثلة الخاصة للأمين العام "
+        "للأمم المتحدة رئيسة بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه."
+    )
+    found = events(text, PUB)
+    assert [(e.source.country, e.source.name_en) for e in found] == [("UNO", "Hanna Tetteh")]
