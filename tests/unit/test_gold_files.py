@@ -418,6 +418,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "Ahmet Davutoglu": ("2014-08-28", "2016-05-24"),
     "Dick Schoof": ("2024-07-02", "2099-01-01"),
     "Caspar Veldkamp": ("2024-07-02", "2025-08-23"),
+    "John Kerry": ("2013-02-01", "2017-01-20"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
