@@ -126,3 +126,24 @@ def test_organisations_the_gold_names_as_targets(gz: Gazetteer, words: str, code
 )
 def test_full_spellings_the_gold_uses(gz: Gazetteer, words: str, expected: str) -> None:
     assert set(names(gz.persons_by_name(key_of(words)))) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("words", "on", "expected"),
+    [
+        ("خالد الجراح الصباح", date(2018, 1, 1), "Khaled Al-Jarrah Al-Sabah"),
+        ("ناصر صباح الأحمد الصباح", date(2019, 1, 1), "Nasser Sabah Al-Ahmad Al-Sabah"),
+        ("حمد جابر العلي", date(2021, 6, 1), "Hamad Jaber Al-Ali Al-Sabah"),
+        ("طلال الخالد", date(2023, 1, 1), "Talal Khaled Al-Ahmad Al-Sabah"),
+        ("سعد البراك", date(2023, 9, 1), "Saad Al-Barrak"),
+    ],
+)
+def test_kuwaiti_ministers_by_name(gz: Gazetteer, words: str, on: date, expected: str) -> None:
+    found = gz.persons_by_name(key_of(words), on)
+    assert names(found) == [expected] and found[0].code == "KWT"
+
+
+def test_kuwaiti_ministers_found_by_name_have_no_title(gz: Gazetteer) -> None:
+    """Their cabinets are dated to the month at best: 'وزير الدفاع الكويتي' names nobody, not a wrong minister."""
+    assert gz.holders_by_title("KWT", key_of("وزير الدفاع"), date(2021, 6, 1)) == []
+    assert gz.holders_by_title("KWT", key_of("وزير النفط"), date(2021, 6, 1)) == []

@@ -25,6 +25,7 @@ OFFICIALS_FILES = (
     "holders_region.tsv",
     "holders_cabinet.tsv",
     "holders_cabinet2.tsv",
+    "holders_coverage.tsv",
     "holders_defence.tsv",
     "holders_deputies2.tsv",
     "holders_diplomats.tsv",
