@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset14 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset15 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -30,6 +30,7 @@ SETS = (
     "devset12",
     "devset13",
     "devset14",
+    "devset15",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -47,6 +48,7 @@ MIN_ARTICLES = {
     "devset12": 84,
     "devset13": 63,
     "devset14": 70,
+    "devset15": 68,
     "heldout": 15,
 }
 
@@ -419,6 +421,43 @@ TERMS: dict[str, tuple[str, str]] = {
     "Dick Schoof": ("2024-07-02", "2099-01-01"),
     "Caspar Veldkamp": ("2024-07-02", "2025-08-23"),
     "John Kerry": ("2013-02-01", "2017-01-20"),
+    # devset15
+    "Ibrahim al-Jaafari": ("2014-09-08", "2018-10-25"),
+    "Hammouda Sabbagh": ("2017-09-28", "2024-12-08"),
+    "Mevlut Cavusoglu": ("2015-11-24", "2023-06-04"),
+    "Abdelkader Messahel": ("2017-05-25", "2019-03-11"),
+    "Yusuf bin Alawi bin Abdullah": ("1997-06-01", "2020-08-18"),
+    "Yury Borisov": ("2018-05-18", "2022-07-15"),
+    "Walid al-Muallem": ("2006-02-11", "2020-11-16"),
+    "Amir Hatami": ("2017-08-20", "2021-08-25"),
+    "Ali Abdullah Ayoub": ("2018-01-01", "2022-04-28"),
+    "Ismail Ould Cheikh Ahmed": ("2018-10-08", "2020-08-09"),
+    "Martin Kobler": ("2015-11-04", "2017-06-22"),
+    "Ghassan Salame": ("2017-06-22", "2020-03-02"),
+    "Khemaies Jhinaoui": ("2016-01-12", "2019-10-29"),
+    "Fayez al-Sarraj": ("2016-03-30", "2021-03-15"),
+    "Khaled al-Yamani": ("2018-05-24", "2019-06-12"),
+    "Martin Griffiths": ("2018-03-11", "2021-06-30"),
+    "Mohammed al-Halbousi": ("2018-09-15", "2023-11-14"),
+    "Nasser Judeh": ("2009-02-23", "2017-01-15"),
+    "Muhammad bin Nayef": ("2015-04-29", "2017-06-21"),
+    "Binali Yildirim": ("2016-05-24", "2018-07-09"),
+    "Omar al-Bashir": ("1989-06-30", "2019-04-11"),
+    "Fathi Bashagha": ("2018-10-07", "2021-03-15"),
+    "Sabri Boukadoum": ("2019-04-01", "2021-07-07"),
+    "Heiko Maas": ("2018-03-14", "2021-12-08"),
+    "Mariam al-Sadiq al-Mahdi": ("2021-02-10", "2021-10-25"),
+    "Abdalla Hamdok": ("2019-08-21", "2022-01-02"),
+    "Mohamed Abdullahi Farmajo": ("2017-02-16", "2022-05-23"),
+    "Saad Hariri": ("2016-12-18", "2020-01-21"),
+    "Salaheddine Mezouar": ("2013-10-10", "2017-04-05"),
+    "Khalifa bin Zayed Al Nahyan": ("2004-11-03", "2022-05-13"),
+    "Moussa Faki Mahamat": ("2017-03-14", "2025-02-15"),
+    "Ivan Duque": ("2018-08-07", "2022-08-07"),
+    "Mohamed Ali al-Hakim": ("2018-10-25", "2020-05-07"),
+    "Retno Marsudi": ("2014-10-27", "2024-10-20"),
+    "Riyad al-Maliki": ("2007-06-17", "2024-03-31"),
+    "Yousef Al-Othaimeen": ("2016-11-01", "2021-11-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
@@ -514,6 +553,15 @@ EARLIER_TERMS: dict[str, tuple[str, str]] = {
     "Mark Rutte": ("2010-10-14", "2024-07-02"),
     # devset12: crown prince before he became prime minister
     "Mohammed bin Salman": ("2017-06-21", "2022-09-27"),
+    # devset15: foreign minister twice; speaker before he became secretary of the Supreme National Security Council;
+    # crown prince of Abu Dhabi, head of the military council and deputy defence minister before the offices above;
+    # justice minister before he became foreign minister
+    "Ramtane Lamamra": ("2013-09-11", "2017-05-25"),
+    "Ali Larijani": ("2008-05-28", "2020-05-28"),
+    "Mohamed bin Zayed Al Nahyan": ("2004-11-03", "2022-05-14"),
+    "Abdel Fattah al-Burhan": ("2019-04-12", "2019-08-21"),
+    "Khalid bin Salman Al Saud": ("2019-02-23", "2022-09-27"),
+    "Heiko Maas": ("2013-12-17", "2018-03-14"),
 }
 
 
