@@ -116,8 +116,10 @@ def summon(
     recalled_from: ActorRef | None = None,
 ) -> list[Roles]:
     envoy = next((s for s in slots if s.mention.start > t and s.actor.role in (ROLE_AMBASSADOR, ROLE_ENVOY)), None)
-    if envoy is None and subj is not None:
+    if subj is not None:  # "استدعاء سفيرها من إيران، ومنع السفير الإيراني …": its own envoy, named before another
+        # envoy, is the one recalled (rule 35)
         own = next((k for k in range(t + 1, min(len(words), t + _OWN_ENVOY_GAP)) if words[k] in _OWN_ENVOYS), None)
+        own = own if own is not None and (envoy is None or own < envoy.mention.start) else None
         if own is not None:  # "استدعت تشيلي وهندوراس سفيريهما لدى إسرائيل للتشاور": a recall by each
             chain = [s for s in chain_before(slots, subj, words) if country(s) is not None]
             if slots[subj].mention.start > t:

@@ -157,3 +157,16 @@ def test_the_organisation_and_its_head_in_an_envoys_title_are_not_more_guests() 
     )
     found = events(text, PUB)
     assert [(e.source.country, e.source.name_en) for e in found] == [("UNO", "Hanna Tetteh")]
+
+
+def test_its_own_envoy_named_before_the_others_is_recalled() -> None:
+    for text in (
+        "الهند تستدعي سفيرها من دكا وتمنع عودة السفير البنغلاديشي",
+        "استدعت الهند، الأربعاء، سفيرها من بنغلاديش، فيما أبلغت السفير البنغلاديشي احتجاجها الشديد.",
+    ):
+        assert coded(events(text, PUB)) == {("SANCTION", "161", "IND", "BGD")}
+
+
+def test_the_other_states_envoy_summoned_is_still_a_summons() -> None:
+    text = "استدعت الهند، الأربعاء، السفير البنغلاديشي وأبلغته احتجاجها الشديد."
+    assert coded(events(text, PUB)) == {("ACCUSE", "114", "IND", "BGD")}
