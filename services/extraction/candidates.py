@@ -386,6 +386,8 @@ def _not_reported(trig: Trigger, t: int, end: int, scene: _Scene) -> bool:
         return True  # "لم يؤكد الكرملين ما إذا كان بوتين سيتوجه إلى إسطنبول": an open question (rule 32)
     if trig.cameo == _PLEDGE and trig.pos == "noun" and _blamed_before(scene.clues, t):
         return True  # "أدانت بكين قرار واشنطن تقديم مساعدات عسكرية لتايوان": what is blamed (rule 32)
+    if trig.mode == "negotiation" and trig.pos == "noun" and _discussed(words, t) and not _ahead(trig, t, end, scene):
+        return True  # "وبحث الجانبان … سير مفاوضات اتفاقية التجارة الحرة بين البلدين": a topic (rule 35)
     return "participle" in trig.flags and _passive(words, end, scene.slots)  # "مواطناً متهماً بالتجسس": accused of
 
 
@@ -542,6 +544,21 @@ def _pair_agreeing(slots: list[Slot], words: Sequence[str], t: int, trig: Trigge
         pair = [s for s in slots if s.mention.kind == "pair" and s.mention.start > agreed][:2]
         pair = pair if pair and pair[0].mention.start == agreed + 1 else []
     return Roles(pair[0].actor, (pair[1].actor,), 1) if len(pair) == 2 else None
+
+
+_DURING = frozenset({"خلال", "في", "عقب", "بعد"})  # folded: "بحث الوزيران خلال المفاوضات": the talks held
+
+
+def _discussed(words: Sequence[str], t: int) -> bool:
+    """Negotiations named after a verb of discussing (`discuss` in `markers.tsv`), not as when they were held
+    ('خلال المفاوضات'), are what the parties discussed: a topic, not an act reported."""
+    return (t == 0 or words[t - 1] not in _DURING) and find_marker(words, "discuss", 0, t) is not None
+
+
+def _ahead(trig: Trigger, t: int, end: int, scene: _Scene) -> bool:
+    """'مسار مفاوضات … والجولة المقبلة منها المقرر عقدها في طوكيو': a round put ahead is reported, topic or not."""
+    status = status_at(scene.words, t, future=False, planned_word="planned" in trig.flags)
+    return status != STATUS_OCCURRED or _scheduled(scene.words, end, scene.clues)
 
 
 _TITLE_REACH = 3  # "المبعوثة الخاصة للأمين العام"

@@ -170,3 +170,27 @@ def test_its_own_envoy_named_before_the_others_is_recalled() -> None:
 def test_the_other_states_envoy_summoned_is_still_a_summons() -> None:
     text = "استدعت الهند، الأربعاء، السفير البنغلاديشي وأبلغته احتجاجها الشديد."
     assert coded(events(text, PUB)) == {("ACCUSE", "114", "IND", "BGD")}
+
+
+RECEIVED = (
+    "استقبل رئيس الوزراء الكندي مارك كارني، اليوم الثلاثاء في أوتاوا، وزير الخارجية الهندي سوبرامانيام "
+    "جايشانكار، وبحث الجانبان "
+)
+
+
+def test_negotiations_discussed_are_a_topic_not_talks_held() -> None:
+    text = RECEIVED + "العلاقات الثنائية، إضافة إلى سير مفاوضات اتفاقية التجارة الحرة بين البلدين."
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "IND", "CAN")}
+
+
+def test_a_round_of_the_negotiations_discussed_put_ahead_is_still_planned() -> None:
+    text = (
+        RECEIVED + "مسار مفاوضات اتفاقية التجارة الحرة بين البلدين، والجولة المقبلة منها المقرر عقدها في نيودلهي "
+        "الشهر المقبل."
+    )
+    assert ("AGREE", "036", "CAN", "IND") in coded(events(text, PUB))
+
+
+def test_negotiations_held_with_no_verb_of_discussing_are_talks() -> None:
+    text = "أجرى وفدا كندا والهند، اليوم الثلاثاء في أوتاوا، مفاوضات حول اتفاقية التجارة الحرة بين البلدين."
+    assert ("CONSULT", "046", "CAN", "IND") in coded(events(text, PUB))
