@@ -495,8 +495,10 @@ def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None
     status = STATUS_DENIED if negator else status
     name = attended[1] if isinstance(attended[1], str) else attended[1].name_ar or ""
     forum_ref = attended[1] if isinstance(attended[1], ActorRef) else None
-    if forum_ref is not None and "weak" in trig.flags:  # "للمشاركة في مؤتمر الأمم المتحدة للمحيطات": a named
-        trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})  # organisation's gathering, no press conference
+    if "weak" in trig.flags and (forum_ref is not None or _named_gathering(words, clue.end)):
+        # "للمشاركة في مؤتمر الأمم المتحدة للمحيطات"، "شارك في أعمال مؤتمر بغداد للتعاون والشراكة": a gathering
+        # joined and named, no press conference
+        trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})
     return [
         Candidate(
             trig,
@@ -515,6 +517,14 @@ def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None
             future=negator == "لن",
         )
     ]
+
+
+def _named_gathering(words: Sequence[str], end: int) -> bool:
+    """A gathering noun followed by its name ('مؤتمر بغداد للتعاون'، 'منتدى بوآو الآسيوي'), not by a generic
+    word (`generic` in `markers.tsv`: 'مؤتمر صحفي'، 'منتدى اقتصادي') nor by nothing."""
+    if end >= len(words) or words[end] == PUNCT:
+        return False
+    return find_marker(words, "generic", end, end + 1) is None
 
 
 def _destination(trig: Trigger, t: int, scene: _Scene) -> str | None:

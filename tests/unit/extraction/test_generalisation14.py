@@ -194,3 +194,16 @@ def test_a_round_of_the_negotiations_discussed_put_ahead_is_still_planned() -> N
 def test_negotiations_held_with_no_verb_of_discussing_are_talks() -> None:
     text = "أجرى وفدا كندا والهند، اليوم الثلاثاء في أوتاوا، مفاوضات حول اتفاقية التجارة الحرة بين البلدين."
     assert ("CONSULT", "046", "CAN", "IND") in coded(events(text, PUB))
+
+
+def test_a_named_conference_or_forum_joined_is_a_gathering() -> None:
+    for text, state in (
+        ("شارك العاهل الأردني الملك عبدالله الثاني، اليوم الثلاثاء، في أعمال مؤتمر بغداد للتعاون والشراكة.", "JOR"),
+        ("وكان رئيس الوزراء الإسباني بيدرو سانشيز قد شارك في مارس الماضي في منتدى بوآو الآسيوي.", "ESP"),
+    ):
+        assert ("CONSULT", "040", state, None) in coded(events(text, PUB))
+
+
+def test_a_business_forum_is_no_gathering_joined() -> None:
+    text = "ومن المنتظر أن يشارك الرئيس النيجيري بولا تينوبو غداً في منتدى اقتصادي يجمع رجال أعمال من البلدين."
+    assert not coded(events(text, PUB))
