@@ -130,6 +130,7 @@ def summit(
     name = doc.span_surface(first + t, first + end)
     texts = tuple((s.actor.ident, s.text) for s in persons if s.actor is source)
     igo = next((s for s in slots if s.actor.role == ROLE_ORGANIZATION and _names_gathering(s, t, words, slots)), None)
+    igo = igo or _hosting_organisation(slots, words, t)
     if igo is not None and (_two_organisations(slots, t) or joint_summit(words, [igo]) is not None):
         igo = None  # "القمة الخليجية الأوروبية"، "القمة العربية الإسلامية": no one IGO's summit
     if igo is not None:  # the gathering is a known organisation or forum
@@ -146,6 +147,19 @@ def _names_gathering(s: Slot, t: int, words: Sequence[str], slots: Sequence[Slot
     if s.mention.start == t + 2 and words[t + 1] == PUNCT and s.mention.end - s.mention.start > 1:
         return True
     return _qualified_name(words, t, s.mention.start) and not any(t < o.mention.start < s.mention.start for o in slots)
+
+
+_HOSTED_REACH = 10  # "مؤتمر بروكسل التاسع لدعم سوريا الذي يستضيفه الاتحاد الأوروبي"
+
+
+def _hosting_organisation(slots: Sequence[Slot], words: Sequence[str], t: int) -> Slot | None:
+    """'في مؤتمر بروكسل التاسع لدعم سوريا الذي يستضيفه الاتحاد الأوروبي': the organisation hosting or organising
+    the gathering (`hosted_by` in `markers.tsv`, the first party named after it) is the gathering's (rule 35)."""
+    by = find_marker(words, "hosted_by", t + 1, t + _HOSTED_REACH)
+    if by is None or PUNCT in words[t + 1 : by]:
+        return None
+    first = next((s for s in slots if s.mention.start > by), None)
+    return first if first is not None and first.mention.kind == "igo" and first.mention.start == by + 1 else None
 
 
 _QUALIFIED_REACH = 4  # "الدورة العادية الـ162 لمجلس جامعة الدول العربية"

@@ -207,3 +207,19 @@ def test_a_named_conference_or_forum_joined_is_a_gathering() -> None:
 def test_a_business_forum_is_no_gathering_joined() -> None:
     text = "ومن المنتظر أن يشارك الرئيس النيجيري بولا تينوبو غداً في منتدى اقتصادي يجمع رجال أعمال من البلدين."
     assert not coded(events(text, PUB))
+
+
+def test_the_organisation_hosting_a_conference_is_the_conferences() -> None:
+    text = (
+        "شارك وزير الخارجية اللبناني يوسف رجي، اليوم الثلاثاء، في مؤتمر بروكسل لدعم لبنان الذي يستضيفه الاتحاد "
+        "الأوروبي."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "040", "LBN", "EEC")}
+
+
+def test_a_state_organising_a_forum_with_an_organisation_leaves_it_no_ones() -> None:
+    text = (
+        "شارك الرئيس السنغالي باسيرو ديوماي فاي، اليوم الثلاثاء، في منتدى حول إنتاج اللقاحات نظمته باريس "
+        "بالشراكة مع الاتحاد الأفريقي."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "040", "SEN", None)}
