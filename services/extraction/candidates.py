@@ -513,7 +513,8 @@ def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None
             (*scene.texts, *attended[2]),
             summit=name,
             forum=forum_ref,
-            anaphoric=definite_noun(words[t], trig),
+            anaphoric=definite_noun(words[t], trig) and forum_ref is None,  # "في أعمال القمة السادسة عشرة
+            # لمجموعة بريكس": an organisation's gathering joined is its own event, grouped by its name (rule 35)
             future=negator == "لن",
         )
     ]

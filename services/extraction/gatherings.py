@@ -162,18 +162,18 @@ def _hosting_organisation(slots: Sequence[Slot], words: Sequence[str], t: int) -
     return first if first is not None and first.mention.kind == "igo" and first.mention.start == by + 1 else None
 
 
-_QUALIFIED_REACH = 4  # "الدورة العادية الـ162 لمجلس جامعة الدول العربية"
+_QUALIFIED_REACH = 5  # "الدورة الحادية والخمسين لمجلس وزراء خارجية منظمة …"
 _RELATIVES_DEFINITE = frozenset(fold_words("التي الذي اللذين اللتين الذين"))
 
 
 def _qualified_name(words: Sequence[str], t: int, start: int) -> bool:
     """Only the gathering's qualifiers stand between its noun and the organisation: adjectives and ordinals
-    (العادية، الوزاري، الـ162) and the organ or members whose gathering it is (`gathering_of` in `markers.tsv`:
-    "لمجلس"، "وزراء")."""
+    (العادية، الوزاري، الـ162، السادسة عشرة، الحادية والخمسين) and the organ or members whose gathering it is
+    (`gathering_of` in `markers.tsv`: "لمجلس"، "وزراء"; the tens of an ordinal, "عشرة", are there too)."""
     if not 1 < start - t <= _QUALIFIED_REACH:
         return False
     return all(
-        (words[k].startswith("ال") and words[k] not in _RELATIVES_DEFINITE)
+        (words[k].startswith(("ال", "وال")) and words[k] not in _RELATIVES_DEFINITE)
         or words[k][:1].isdigit()
         or find_marker(words, "gathering_of", k, k + 1) == k
         for k in range(t + 1, start)

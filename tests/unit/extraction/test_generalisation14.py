@@ -223,3 +223,19 @@ def test_a_state_organising_a_forum_with_an_organisation_leaves_it_no_ones() -> 
         "بالشراكة مع الاتحاد الأفريقي."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "040", "SEN", None)}
+
+
+KAZAN = (
+    "التقى الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، نظيره الجنوب أفريقي سيريل رامافوزا في مدينة قازان، على "
+    "هامش قمة مجموعة بريكس. "
+)
+
+
+def test_joining_the_organisations_summit_named_with_its_ordinal_is_no_recap() -> None:
+    text = KAZAN + "ويشارك الرئيس الجنوب أفريقي في أعمال القمة السادسة عشرة لمجموعة بريكس."
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "ZAF", "RUS"), ("CONSULT", "040", "ZAF", None)}
+
+
+def test_the_summit_named_again_without_anyone_joining_is_no_gathering() -> None:
+    text = KAZAN + "وتناول اللقاء التحضيرات للقمة."
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "ZAF", "RUS")}
