@@ -495,7 +495,11 @@ def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None
     status = STATUS_DENIED if negator else status
     name = attended[1] if isinstance(attended[1], str) else attended[1].name_ar or ""
     forum_ref = attended[1] if isinstance(attended[1], ActorRef) else None
-    if "weak" in trig.flags and (forum_ref is not None or _named_gathering(words, clue.end)):
+    if (
+        "weak" in trig.flags
+        and (forum_ref is not None or _named_gathering(words, clue.end))
+        and not _inside_name(clue, scene)
+    ):
         # "للمشاركة في مؤتمر الأمم المتحدة للمحيطات"، "شارك في أعمال مؤتمر بغداد للتعاون والشراكة": a gathering
         # joined and named, no press conference
         trig = dataclasses.replace(trig, flags=trig.flags - {"weak"})
@@ -518,6 +522,15 @@ def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None
             future=negator == "لن",
         )
     ]
+
+
+_NAME_SPAN = 6  # "الاجتماع الوزاري الرابع لمنتدى الصين ودول أمريكا اللاتينية"
+
+
+def _inside_name(clue: Clue, scene: _Scene) -> bool:
+    """A gathering noun a few words after another one is part of that one's name ('الاجتماع الوزاري الرابع لمنتدى
+    الصين ودول أمريكا اللاتينية'): the forum whose meeting is joined, not a second gathering."""
+    return any(c.trigger.frame == "multi" and 0 < clue.index - c.index <= _NAME_SPAN for c in scene.clues)
 
 
 def _named_gathering(words: Sequence[str], end: int) -> bool:
