@@ -386,7 +386,7 @@ def _not_reported(trig: Trigger, t: int, end: int, scene: _Scene) -> bool:
         return True  # "لم يؤكد الكرملين ما إذا كان بوتين سيتوجه إلى إسطنبول": an open question (rule 32)
     if trig.cameo == _PLEDGE and trig.pos == "noun" and _blamed_before(scene.clues, t):
         return True  # "أدانت بكين قرار واشنطن تقديم مساعدات عسكرية لتايوان": what is blamed (rule 32)
-    if trig.mode == "negotiation" and trig.pos == "noun" and _discussed(words, t) and not _ahead(trig, t, end, scene):
+    if trig.mode in _TALKS and trig.pos == "noun" and _discussed(words, t) and not _ahead(trig, t, end, scene):
         return True  # "وبحث الجانبان … سير مفاوضات اتفاقية التجارة الحرة بين البلدين": a topic (rule 35)
     return "participle" in trig.flags and _passive(words, end, scene.slots)  # "مواطناً متهماً بالتجسس": accused of
 
@@ -573,10 +573,16 @@ def _pair_agreeing(slots: list[Slot], words: Sequence[str], t: int, trig: Trigge
 _DURING = frozenset({"خلال", "في", "عقب", "بعد"})  # folded: "بحث الوزيران خلال المفاوضات": the talks held
 
 
+_TALKS = ("negotiation", "meet")
+
+
 def _discussed(words: Sequence[str], t: int) -> bool:
-    """Negotiations named after a verb of discussing (`discuss` in `markers.tsv`), not as when they were held
-    ('خلال المفاوضات'), are what the parties discussed: a topic, not an act reported."""
-    return (t == 0 or words[t - 1] not in _DURING) and find_marker(words, "discuss", 0, t) is not None
+    """Talks named after a verb of discussing (`discuss` in `markers.tsv`), not as when they were held ('خلال
+    المفاوضات') nor as its subject ('وتناول اللقاء …'), are what the parties discussed: a topic, not an act."""
+    if t > 0 and words[t - 1] in _DURING:
+        return False
+    verb = find_marker(words, "discuss", 0, t)
+    return verb is not None and verb + 1 < t
 
 
 def _ahead(trig: Trigger, t: int, end: int, scene: _Scene) -> bool:

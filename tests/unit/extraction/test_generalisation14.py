@@ -239,3 +239,11 @@ def test_joining_the_organisations_summit_named_with_its_ordinal_is_no_recap() -
 def test_the_summit_named_again_without_anyone_joining_is_no_gathering() -> None:
     text = KAZAN + "وتناول اللقاء التحضيرات للقمة."
     assert coded(events(text, PUB)) == {("CONSULT", "042", "ZAF", "RUS")}
+
+
+def test_talks_of_others_discussed_in_a_call_are_a_topic() -> None:
+    text = (
+        "تلقى رئيس الوزراء العراقي محمد شياع السوداني، اليوم الثلاثاء، اتصالاً هاتفياً من الرئيس الإيراني "
+        "مسعود بزشكيان، وناقش الجانبان مسار المحادثات الإيرانية الأمريكية الجارية بوساطة عمانية."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "041", "IRN", "IRQ")}
