@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -223,3 +223,14 @@ def capital_of(gaz: Gazetteer, iso3: str) -> Location | None:
         return None
     city = city_by_english(state.capital_en, iso3)
     return city_location(city) if city is not None else None
+
+
+def removed_dateline_home(gaz: Gazetteer, lines: Iterable[str]) -> str | None:
+    """The state of the city opening a dateline line the normaliser cut from the text ('عمان 23 تشرين الأول
+    (بترا)-' before the lead): the report's home, as a dateline kept in the text is (rules 13, 35)."""
+    for line in lines:
+        words = fold_words(line)
+        found = _city_at(words, 0, gaz) if words else None
+        if found is not None:
+            return found[0].country
+    return None

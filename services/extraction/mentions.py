@@ -69,6 +69,7 @@ def _may_start_with(word: str, firsts: frozenset[str]) -> bool:
 _KINGDOM = frozenset({"المملكه"})  # folded "المملكة"
 _COUNCIL = frozenset({"المجلس"})  # a council named before: an organisation's, else the home state's
 _BACK_REFERENCES = frozenset({"المجلس", "الوزاره"})  # folded: the council or ministry named before (rule 32)
+_MINISTERS = frozenset({"وزراء"})  # folded: "اجتماع لوزراء الخارجية": foreign ministers, no home ministry
 
 
 @functools.cache
@@ -151,7 +152,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
         if country is not None:
             ref = ActorRef(None, None, None, country, ROLE_STATE)
             return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
-        if phrases.get("institution") == n:  # "استدعت وزارة الشؤون الخارجية" in the reporting country's copy
+        if phrases.get("institution") == n and not (i > 0 and reads_as(words[i - 1], _MINISTERS)):
+            # "استدعت وزارة الشؤون الخارجية" in the reporting country's copy; "لوزراء الخارجية" names none (rule 35)
             council = "council" if back and reads_as(words[i], _COUNCIL) else None  # "كما قرر المجلس"
             return Mention(i, n + i, "institution", prep_of(words, i, None), title_key=council, conj=conj)
     for kind in phrases:

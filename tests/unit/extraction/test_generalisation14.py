@@ -247,3 +247,20 @@ def test_talks_of_others_discussed_in_a_call_are_a_topic() -> None:
         "مسعود بزشكيان، وناقش الجانبان مسار المحادثات الإيرانية الأمريكية الجارية بوساطة عمانية."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "041", "IRN", "IRQ")}
+
+
+def test_the_dateline_the_normaliser_cut_still_names_the_home_ministry() -> None:
+    text = (
+        "وزارة الخارجية تدين الاعتداء على المسجد الأقصى\n15/04/2025\nعمان 15 نيسان (بترا)- دانت وزارة الخارجية، "
+        "بأشد العبارات، الاعتداء الإسرائيلي على المسجد الأقصى المبارك."
+    )
+    assert coded(events(text, PUB)) == {("ACCUSE", "111", "JOR", "ISR")}
+
+
+def test_foreign_ministers_name_no_home_ministry() -> None:
+    text = (
+        "الملك يشارك في القمة الثلاثية\n15/04/2025\nالقاهرة 15 نيسان (بترا)- شارك العاهل الأردني الملك عبدالله "
+        "الثاني، اليوم الثلاثاء، في القمة الثلاثية الأردنية المصرية العراقية. واتفق القادة على عقد القمة المقبلة "
+        "في بغداد، على أن يسبقها اجتماع لوزراء الخارجية في عمان."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "040", "JOR", None), ("AGREE", "036", "JOR", None)}
