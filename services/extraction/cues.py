@@ -144,6 +144,8 @@ def affairs_or_people(slot: Slot, words: Sequence[str]) -> bool:
     word = words[m.start]
     definite = word.startswith(("ال", "لل", "بال", "وال"))
     plural = word.endswith(("يين", "يون"))
+    if m.kind == "nisba" and plural and word.startswith("لل") and before != PUNCT:
+        return True  # "رفض التهجير القسري للفلسطينيين": the people an act is done to (rule 35)
     return m.kind == "nisba" and definite and plural and before != PUNCT and not before.startswith(("ال", "لل", "بال"))
 
 

@@ -264,3 +264,13 @@ def test_foreign_ministers_name_no_home_ministry() -> None:
         "في بغداد، على أن يسبقها اجتماع لوزراء الخارجية في عمان."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "040", "JOR", None), ("AGREE", "036", "JOR", None)}
+
+
+def test_a_people_after_lam_is_what_an_act_is_done_to() -> None:
+    text = "وأصدر وزيرا خارجية الصين ومصر بياناً مشتركاً أكدا فيه رفض التهجير القسري للفلسطينيين من قطاع غزة."
+    assert not any(target == "PSE" for _type, _code, _source, target in coded(events(text, PUB)))
+
+
+def test_a_states_diplomats_still_name_the_state() -> None:
+    text = "وقررت الحكومة الألبانية، اليوم الثلاثاء، طرد الدبلوماسيين الإيرانيين من أراضيها."
+    assert coded(events(text, PUB)) == {("SANCTION", "161", "ALB", "IRN")}
