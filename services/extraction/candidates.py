@@ -471,6 +471,7 @@ def _local_parties(trig: Trigger, t: int, scene: _Scene) -> list[Slot] | None:
         # الخارجية": an earlier arrival for the visit reported, its welcoming party no host
         welcome = next((c.index for c in clues if c.index > t and welcoming_party(words, c.index, c.trigger)), None)
         local = [s for s in local if welcome is None or s.mention.start < welcome]  # the party, no host
+        local = _without_greeters(local, words, t)
     # a bare nisba names the party blamed right after a verb of blame, else no one
     return [
         s
@@ -481,6 +482,17 @@ def _local_parties(trig: Trigger, t: int, scene: _Scene) -> list[Slot] | None:
         or trig.frame == "aid"  # "طائرة مساعدات قطرية": the nisba names the donor
         or (trig.event_type == PLOVER_AGREE and qualifies_pair(words, s.mention.start))
     ]  # "وقّع الجانبان المصري والصيني": the nisbas after the pair noun are the signatories
+
+
+def _without_greeters(local: list[Slot], words: Sequence[str], t: int) -> list[Slot]:
+    """'وكان مودي قد وصل إلى القاهرة أمس، حيث كان الدكتور مصطفى مدبولي … في مقدمة مستقبليه': the one named
+    between the place reached and a phrase of greeting (`greeters` in `markers.tsv`) welcomed an earlier arrival,
+    no host of the visit reported (rules 28, 35)."""
+    greeters = find_marker(words, "greeters", t + 1, len(words))
+    if greeters is None:
+        return local
+    reached = next((s.mention.end for s in local if s.mention.start > t and s.actor.role == ROLE_STATE), None)
+    return [s for s in local if reached is None or not reached <= s.mention.start < greeters]
 
 
 def _attended(clue: Clue, trig: Trigger, scene: _Scene, carried: ActorRef | None) -> list[Candidate]:

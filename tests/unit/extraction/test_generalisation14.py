@@ -274,3 +274,24 @@ def test_a_people_after_lam_is_what_an_act_is_done_to() -> None:
 def test_a_states_diplomats_still_name_the_state() -> None:
     text = "وقررت الحكومة الألبانية، اليوم الثلاثاء، طرد الدبلوماسيين الإيرانيين من أراضيها."
     assert coded(events(text, PUB)) == {("SANCTION", "161", "ALB", "IRN")}
+
+
+def _visits(text: str) -> list[tuple[str | None, str | None]]:
+    return sorted((e.source.name_en, e.target.name_en if e.target else None) for e in events(text, PUB))
+
+
+def test_the_greeter_of_an_earlier_arrival_is_no_second_host() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الثلاثاء بقصر الاتحادية في القاهرة، رئيس الوزراء الياباني "
+        "شيغيرو إيشيبا. وكان إيشيبا قد وصل إلى القاهرة أمس الاثنين، حيث كان الدكتور مصطفى مدبولي رئيس مجلس "
+        "الوزراء في مقدمة مستقبليه."
+    )
+    assert _visits(text) == [("Shigeru Ishiba", "Abdel Fattah el-Sisi")]
+
+
+def test_the_greeter_of_the_arrival_reported_is_its_host() -> None:
+    text = (
+        "وصل رئيس الوزراء الياباني شيغيرو إيشيبا، اليوم الثلاثاء، إلى القاهرة في زيارة رسمية، حيث كان الرئيس "
+        "عبد الفتاح السيسي في مقدمة مستقبليه."
+    )
+    assert _visits(text) == [("Shigeru Ishiba", "Abdel Fattah el-Sisi")]
