@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset15 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset16 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -31,6 +31,7 @@ SETS = (
     "devset13",
     "devset14",
     "devset15",
+    "devset16",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -49,6 +50,7 @@ MIN_ARTICLES = {
     "devset13": 63,
     "devset14": 70,
     "devset15": 68,
+    "devset16": 64,
     "heldout": 15,
 }
 
@@ -99,7 +101,9 @@ ISO3 = _wordset(
     # devset13
     "SVN "
     # devset14
-    "GEO PHL COM BGD"
+    "GEO PHL COM BGD "
+    # devset16: stops of King Salman's Asian tour (2017)
+    "BRN MDV"
 )
 # IGO codes as igos.tsv's actor_country gives them (EEC = European Union, ASN = ASEAN, IAE = the IAEA)
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO", "IAE"}
@@ -458,6 +462,15 @@ TERMS: dict[str, tuple[str, str]] = {
     "Retno Marsudi": ("2014-10-27", "2024-10-20"),
     "Riyad al-Maliki": ("2007-06-17", "2024-03-31"),
     "Yousef Al-Othaimeen": ("2016-11-01", "2021-11-01"),
+    # devset16
+    "Abdelaziz Bouteflika": ("1999-04-27", "2019-04-02"),
+    "Abdrabbuh Mansur Hadi": ("2012-02-25", "2022-04-07"),
+    "Adil Abdul-Mahdi": ("2018-10-25", "2020-05-07"),
+    "Elizabeth II": ("1952-02-06", "2022-09-08"),
+    "Khalid bin Mohammad Al Attiyah": ("2013-06-26", "2016-01-27"),
+    "Benny Gantz": ("2020-05-17", "2022-12-29"),
+    "Abdellatif Loudiyi": ("2010-01-04", "2099-01-01"),
+    "Ahmed al-Tayeb": ("2010-03-19", "2099-01-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
@@ -562,6 +575,8 @@ EARLIER_TERMS: dict[str, tuple[str, str]] = {
     "Abdel Fattah al-Burhan": ("2019-04-12", "2019-08-21"),
     "Khalid bin Salman Al Saud": ("2019-02-23", "2022-09-27"),
     "Heiko Maas": ("2013-12-17", "2018-03-14"),
+    # devset16: foreign minister before he also became prime minister
+    "Mohammed bin Abdulrahman Al Thani": ("2016-01-27", "2023-03-07"),
 }
 
 
