@@ -286,8 +286,8 @@ def sentence_candidates(
         elif trig.cameo == "036" and out and _pronoun_addressee(words, t) and _none_after(local, t):
             found_roles = _invited_back(out, local, t)  # "تلقى X اتصالاً من Y …، ووجه إليه دعوة لزيارة …"
         if "credentials" in trig.flags:  # "تسلم الملك أوراق اعتماد سفير اليابان وسفير البرازيل": each calls on him
-            stop = next((c.index for c in clues if c.index > t), len(words))
-            found_roles = presented_credentials(local, t, clue.end, stop)
+            next_act = next((c.index for c in clues if c.index > t), len(words))
+            found_roles = presented_credentials(local, t, clue.end, next_act)
         pair = _pair_agreeing(slots, words, t, trig)
         if pair is not None:  # "وأكد الجانبان …، كما اتفقا على عقد اجتماع متابعة في المملكة": the two meet
             found_roles = [pair]
