@@ -29,7 +29,7 @@ from services.extraction.dates import header_date
 from services.extraction.fields import ArticleContext, event_date, event_location, occasion_host
 from services.extraction.gatherings import next_gathering
 from services.extraction.gazetteer import load_gazetteer
-from services.extraction.locate import removed_dateline_home
+from services.extraction.locate import removed_dateline
 from services.extraction.mentions import ActorRef
 from services.extraction.models import build
 from services.extraction.resolve import Cast
@@ -56,8 +56,10 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     on = article.published_at.date() if article.published_at else header_date(doc)
     views = sentence_views(doc, gaz, on)
     home = next((p.location.country for v in views[:_DATELINE_VIEWS] for p in v.places if p.dateline), None)
-    removed = (line for b in article.removed if b.kind == "dateline" for line in b.text.splitlines())
-    home = home or removed_dateline_home(gaz, removed) or _conveyed_home(views)
+    filed = removed_dateline(
+        gaz, (line for b in article.removed if b.kind == "dateline" for line in b.text.splitlines())
+    )
+    home = home or (filed.country if filed is not None else None) or _conveyed_home(views)
     cast = Cast(gaz, on, [v.mentions for v in views], home)
     cands: list[Candidate] = []
     carried: ActorRef | None = None
@@ -104,6 +106,7 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
         return []
     main = primaries(groups)
     context = ArticleContext(doc, gaz, article, on, views, cast)
+    context.location = context.location or filed  # "بغداد 28 آب (بترا)": the report's place, though cut (rule 35)
     context.groups = groups
     context.primary = frozenset(main)
     kept = groups[:MAX_EVENTS]

@@ -225,12 +225,13 @@ def capital_of(gaz: Gazetteer, iso3: str) -> Location | None:
     return city_location(city) if city is not None else None
 
 
-def removed_dateline_home(gaz: Gazetteer, lines: Iterable[str]) -> str | None:
-    """The state of the city opening a dateline line the normaliser cut from the text ('عمان 23 تشرين الأول
-    (بترا)-' before the lead): the report's home, as a dateline kept in the text is (rules 13, 35)."""
+def removed_dateline(gaz: Gazetteer, lines: Iterable[str]) -> Location | None:
+    """The city opening a dateline line the normaliser cut from the text ('عمان 23 تشرين الأول (بترا)-' before
+    the lead): where the report was filed, its state the report's home, as a dateline kept in the text (rules 13,
+    35)."""
     for line in lines:
         words = fold_words(line)
         found = _city_at(words, 0, gaz) if words else None
         if found is not None:
-            return found[0].country
+            return city_location(found[0])
     return None

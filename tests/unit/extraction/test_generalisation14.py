@@ -295,3 +295,12 @@ def test_the_greeter_of_the_arrival_reported_is_its_host() -> None:
         "عبد الفتاح السيسي في مقدمة مستقبليه."
     )
     assert _visits(text) == [("Shigeru Ishiba", "Abdel Fattah el-Sisi")]
+
+
+def test_the_dateline_the_normaliser_cut_places_a_meeting_with_no_place_of_its_own() -> None:
+    text = (
+        "الملك يلتقي رئيس الوزراء العراقي\n15/04/2025\nبغداد 15 نيسان (بترا)- التقى العاهل الأردني الملك "
+        "عبدالله الثاني، اليوم الثلاثاء، على هامش المؤتمر، رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    found = events(text, PUB)
+    assert [(e.cameo.code, e.location.name_en if e.location else None) for e in found] == [("042", "Baghdad")]
