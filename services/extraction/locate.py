@@ -32,6 +32,7 @@ _PLACE_PREPS = frozenset({"في", "ب", "الي", "من"})
 _DATELINE_NEXT = frozenset({"\x00", "في"})  # "الرباط، 12 ..." / "أبوظبي في 14 فبراير"
 _MIN_POPULATION_AFTER_BA = 200_000
 _PLACE_HEADS = frozenset({"مدينه", "العاصمه", "مطار", "قصر", "منتجع"})
+_PALACE = frozenset({"قصر"})  # folded: a palace's name is no city (but a capital's, or a seat in place_aliases.tsv)
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -152,6 +153,11 @@ def _city_at(words: Sequence[str], i: int, gaz: Gazetteer) -> tuple[City, int, s
     return None
 
 
+def _known_seat(words: Sequence[str], i: int, n: int, gaz: Gazetteer) -> bool:
+    """A seat of government known by its building's name (place_aliases.tsv: 'الإليزيه'), not a city's."""
+    return any((stem, *words[i + 1 : i + n]) in _aliases(gaz) for stem, _prep in proclitic_readings(words[i]))
+
+
 def find_places(gaz: Gazetteer, words: Sequence[str], starts: Sequence[int] | None = None) -> list[PlaceHit]:
     """The places a sentence names explicitly. A bare city name ("أعلنت موسكو") is read too, so that no place
     starts inside it, but yields no hit (and no Location is built for it). `starts`: the positions
@@ -192,6 +198,9 @@ def find_places(gaz: Gazetteer, words: Sequence[str], starts: Sequence[int] | No
             )
             # a bare بـ is the weakest cue ("بدور" = "with the role"): only for real cities
             by = prep == "ب" and (city.population >= _MIN_POPULATION_AFTER_BA or _is_state_capital(gaz, city))
+            if reads_as(prev, _PALACE) and not (_known_seat(words, i, n, gaz) or _is_state_capital(gaz, city)):
+                free = i + n  # "بقصر العلم العامر"، "في قصر حيدر آباد": the palace's name, not a city (rule 35)
+                continue
             if by or prev in _PLACE_PREPS or reads_as(prev, _PLACE_HEADS) or dateline:
                 out.append(PlaceHit(i, city_location(city), dateline))
             free = i + n

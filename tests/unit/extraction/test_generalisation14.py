@@ -304,3 +304,20 @@ def test_the_dateline_the_normaliser_cut_places_a_meeting_with_no_place_of_its_o
     )
     found = events(text, PUB)
     assert [(e.cameo.code, e.location.name_en if e.location else None) for e in found] == [("042", "Baghdad")]
+
+
+def _placed(text: str) -> list[tuple[str, str | None]]:
+    return [(e.cameo.code, e.location.name_en if e.location else None) for e in events(text, PUB)]
+
+
+def test_a_palace_named_after_a_town_is_no_place() -> None:
+    text = (
+        "عقد الرئيس المصري عبد الفتاح السيسي، اليوم الثلاثاء، جلسة مباحثات مع رئيس الوزراء الهندي ناريندرا مودي في "
+        "قصر حيدر آباد بالعاصمة الهندية نيودلهي."
+    )
+    assert _placed(text) == [("042", "New Delhi")]
+
+
+def test_a_palace_named_after_the_capital_it_stands_in_places_the_meeting() -> None:
+    text = "استقبل الرئيس العراقي عبد اللطيف رشيد، اليوم الثلاثاء، الرئيس الإيراني مسعود بزشكيان في قصر بغداد."
+    assert _placed(text) == [("042", "Baghdad")]
