@@ -217,7 +217,8 @@ def qualifies_pair(words: Sequence[str], start: int) -> bool:
 
 def after_delegation(words: Sequence[str], start: int) -> bool:
     """Does the name at words[start] qualify a delegation: the delegation word itself, or one a few definite
-    adjectives before it ('الوفد الإيراني'، 'ووفد العدو الإسرائيلي'، 'الوفد العسكري - التقني اللبناني')?
+    adjectives before it ('الوفد الإيراني'، 'ووفد العدو الإسرائيلي'، 'الوفد العسكري - التقني اللبناني'، past the
+    body it comes from: 'وفداً من الكونغرس الأمريكي')?
     The second party of a pair noun ('بين البلدين') is a mention of no width after it: at the end of an unpunctuated
     line (a headline) it starts past the last word."""
     if start < len(words) and words[start] in delegation_words():
@@ -225,8 +226,8 @@ def after_delegation(words: Sequence[str], start: int) -> bool:
     for k in range(start - 1, max(-1, start - 1 - _DELEGATION_REACH), -1):
         if reads_as(words[k], delegation_words()):
             return True
-        if words[k] != PUNCT and not words[k].startswith("ال"):
-            return False
+        if words[k] != PUNCT and words[k] != "من" and not words[k].startswith("ال"):
+            return False  # "وفداً من الكونغرس الأمريكي": the body it comes from between them (rule 35)
     return False
 
 

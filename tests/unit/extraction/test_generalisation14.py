@@ -321,3 +321,10 @@ def test_a_palace_named_after_a_town_is_no_place() -> None:
 def test_a_palace_named_after_the_capital_it_stands_in_places_the_meeting() -> None:
     text = "استقبل الرئيس العراقي عبد اللطيف رشيد، اليوم الثلاثاء، الرئيس الإيراني مسعود بزشكيان في قصر بغداد."
     assert _placed(text) == [("042", "Baghdad")]
+
+
+def test_a_delegation_from_a_states_body_is_that_states() -> None:
+    text = (
+        "استقبل الرئيس السوري أحمد الشرع، اليوم الثلاثاء في دمشق، وفداً من الكونغرس الأمريكي يضم عضوين في مجلس النواب."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "USA", "SYR")}
