@@ -464,6 +464,7 @@ def _local_parties(trig: Trigger, t: int, scene: _Scene) -> list[Slot] | None:
     local = [s for s in local if not affairs_or_people(s, words)]  # "تهجير الفلسطينيين": no party
     local = [s for s in local if not _represented(s, words)]  # "الممثلة الخاصة للأمين العام": whose envoy
     local = [s for s in local if not _titled_member(s, local, words)]  # "رئيسة بعثة الأمم المتحدة … هانا تيتيه"
+    local = [s for s in local if not _portfolio(s, local)]  # "وزيرة الشؤون الخارجية والأوروبية لجمهورية سلوفينيا"
     local = [s for s in local if not any(t < a < s.mention.start for a in scene.aims)]  # the aim's parties
     if trig.event_type in _MEETINGS:  # "نفى المتحدث باسم الحكومة … تسلم رئيس الوزراء رسالة": he reports
         local = principals(local)
@@ -614,6 +615,18 @@ def _represented(s: Slot, words: Sequence[str]) -> bool:
         return False
     index = marker_index()
     return any(k + index.longest(words, k, "represents") == start for k in range(max(0, start - _TITLE_REACH), start))
+
+
+def _portfolio(s: Slot, local: Sequence[Slot]) -> bool:
+    """'وزيرة الشؤون الخارجية والأوروبية لجمهورية سلوفينيا': an organisation's adjective joined by و right after an
+    office title is part of the minister's portfolio, not a party (rule 35)."""
+    m = s.mention
+    return (
+        m.kind == "igo"
+        and m.conj
+        and m.end - m.start == 1
+        and any(o.mention.kind == "title" and o.mention.end == m.start for o in local)
+    )
 
 
 _MEMBER_REACH = 5  # "بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه"

@@ -328,3 +328,11 @@ def test_a_delegation_from_a_states_body_is_that_states() -> None:
         "استقبل الرئيس السوري أحمد الشرع، اليوم الثلاثاء في دمشق، وفداً من الكونغرس الأمريكي يضم عضوين في مجلس النواب."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "042", "USA", "SYR")}
+
+
+def test_european_affairs_in_a_ministers_portfolio_name_no_organisation() -> None:
+    text = (
+        "الجزائر - استقبل وزير الخارجية الجزائري أحمد عطاف، اليوم الثلاثاء بالجزائر العاصمة، نائبة رئيس الوزراء "
+        "ووزيرة الشؤون الخارجية والأوروبية لجمهورية سلوفينيا، تانيا فايون."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "SVN", "DZA")}
