@@ -1,4 +1,4 @@
-"""Consistency checks for the hand-written gold event files (devset to devset16 and heldout).
+"""Consistency checks for the hand-written gold event files (devset to devset17 and heldout).
 
 The test reads only the fixtures (articles and gold.jsonl); it never runs the extractor.
 """
@@ -32,6 +32,7 @@ SETS = (
     "devset14",
     "devset15",
     "devset16",
+    "devset17",
     "heldout",
 )
 MIN_ARTICLES = {
@@ -51,6 +52,7 @@ MIN_ARTICLES = {
     "devset14": 70,
     "devset15": 68,
     "devset16": 64,
+    "devset17": 59,
     "heldout": 15,
 }
 
@@ -103,7 +105,9 @@ ISO3 = _wordset(
     # devset14
     "GEO PHL COM BGD "
     # devset16: stops of King Salman's Asian tour (2017)
-    "BRN MDV"
+    "BRN MDV "
+    # devset17: Fischer in Tehran (2015)
+    "AUT"
 )
 # IGO codes as igos.tsv's actor_country gives them (EEC = European Union, ASN = ASEAN, IAE = the IAEA)
 IGO = {"UNO", "ARL", "GCC", "EEC", "AFU", "OIC", "NAT", "ASN", "SCO", "IAE"}
@@ -471,6 +475,18 @@ TERMS: dict[str, tuple[str, str]] = {
     "Benny Gantz": ("2020-05-17", "2022-12-29"),
     "Abdellatif Loudiyi": ("2010-01-04", "2099-01-01"),
     "Ahmed al-Tayeb": ("2010-03-19", "2099-01-01"),
+    # devset17
+    "Heinz Fischer": ("2004-07-08", "2016-07-08"),
+    "Manuel Valls": ("2014-03-31", "2016-12-06"),
+    "Abdelmalek Sellal": ("2014-04-28", "2017-05-24"),
+    "Joachim Gauck": ("2012-03-18", "2017-03-19"),
+    "Norbert Lammert": ("2005-10-18", "2017-10-24"),
+    "Ahmed Ouyahia": ("2017-08-15", "2019-03-11"),
+    "Omar Razzaz": ("2018-06-14", "2020-10-12"),
+    "Mohamed Ould Abdel Aziz": ("2009-08-05", "2019-08-01"),
+    "Ban Ki-moon": ("2007-01-01", "2017-01-01"),
+    "Gabriel Attal": ("2024-01-09", "2024-09-05"),
+    "Donald Tusk": ("2014-12-01", "2019-12-01"),
 }
 
 # Dateline parsing: numeric dates in Western, Eastern Arabic or Persian digits, and day-month-year (spaces or
@@ -564,8 +580,9 @@ EARLIER_TERMS: dict[str, tuple[str, str]] = {
     # devset12: defence then foreign minister of France; prime minister of the Netherlands
     "Jean-Yves Le Drian": ("2012-05-16", "2022-05-20"),
     "Mark Rutte": ("2010-10-14", "2024-07-02"),
-    # devset12: crown prince before he became prime minister
-    "Mohammed bin Salman": ("2017-06-21", "2022-09-27"),
+    # devset12: crown prince before he became prime minister; devset17: defence minister and deputy crown prince
+    # from January 2015, before he became crown prince
+    "Mohammed bin Salman": ("2015-01-23", "2022-09-27"),
     # devset15: foreign minister twice; speaker before he became secretary of the Supreme National Security Council;
     # crown prince of Abu Dhabi, head of the military council and deputy defence minister before the offices above;
     # justice minister before he became foreign minister
@@ -577,6 +594,8 @@ EARLIER_TERMS: dict[str, tuple[str, str]] = {
     "Heiko Maas": ("2013-12-17", "2018-03-14"),
     # devset16: foreign minister before he also became prime minister
     "Mohammed bin Abdulrahman Al Thani": ("2016-01-27", "2023-03-07"),
+    # devset17: foreign minister before he became director of the CPC's foreign affairs office (and minister again)
+    "Wang Yi": ("2013-03-16", "2022-12-30"),
 }
 
 
