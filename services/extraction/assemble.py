@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from schemas.event import Location
-from services.extraction.candidates import Candidate
+from services.extraction.candidate import Candidate
 from services.extraction.codes import (
     PLOVER_ACCUSE,
     PLOVER_AGREE,

@@ -27,7 +27,7 @@ from services.extraction.triggers import Clue, find_clues
 from services.extraction.views import SentenceView
 
 if TYPE_CHECKING:
-    from services.extraction.candidates import Candidate
+    from services.extraction.candidate import Candidate
 
 BLAME = frozenset({PLOVER_ACCUSE, PLOVER_SANCTION, PLOVER_THREATEN, PLOVER_REJECT})
 _NISBA_GAP = 2  # "أدان الهجوم الإسرائيلي": the nisba qualifies the object noun right after the verb

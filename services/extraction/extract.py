@@ -10,7 +10,8 @@ from schemas.event import Actor, DiplomaticEvent, Location, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
-from services.extraction.candidates import Budget, Candidate, sentence_candidates
+from services.extraction.candidate import Budget, Candidate
+from services.extraction.candidates import sentence_candidates
 from services.extraction.codes import (
     PLOVER_AGREE,
     PLOVER_CONSULT,

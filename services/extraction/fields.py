@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from schemas.event import EventDate, Evidence, Location, Status
 from schemas.normalized import NormalizedArticle
 from services.extraction.assemble import Group, group_name
-from services.extraction.candidates import Candidate
+from services.extraction.candidate import Candidate
 from services.extraction.codes import (
     PLOVER_AGREE,
     PLOVER_AID,

@@ -17,7 +17,7 @@ from services.extraction.text import Doc
 from services.extraction.triggers import find_clues
 
 if TYPE_CHECKING:
-    from services.extraction.candidates import Candidate
+    from services.extraction.candidate import Candidate
 
 _SUMMIT_NAME_MAX = 7
 _JOIN_BEFORE = 8  # "حضوره قمة", "شارك الرئيس المصري عبد الفتاح السيسي في القمة"

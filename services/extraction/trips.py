@@ -15,7 +15,7 @@ from services.extraction.slots import Roles, Slot, coordinated_after
 from services.extraction.triggers import Clue
 
 if TYPE_CHECKING:
-    from services.extraction.candidates import Candidate
+    from services.extraction.candidate import Candidate
 
 _GOES_ON = frozenset({"حيث", "ثم"})  # folded: "…، حيث التقى"، "ثم توجه": the same traveller goes on
 _JOURNEY = ("visit", "sv")  # frames of a visit or arrival and of a meeting verb

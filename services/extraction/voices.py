@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from services.extraction.candidates import Candidate
+from services.extraction.candidate import Candidate
 from services.extraction.codes import ROLE_ORGANIZATION
 from services.extraction.context import is_background, status_at
 from services.extraction.cues import BLAME
