@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from services.extraction.actors import each_of
+from services.extraction.actors import PUNCT, each_of
 from services.extraction.candidate import Scene
 from services.extraction.codes import STATUS_OCCURRED
 from services.extraction.context import find_marker, status_at
@@ -66,6 +66,8 @@ def not_reported(trig: Trigger, t: int, end: int, scene: Scene) -> bool:
         return True  # "أدانت بكين قرار واشنطن تقديم مساعدات عسكرية لتايوان": what is blamed (rule 32)
     if trig.mode in _TALKS and trig.pos == "noun" and _discussed(words, t) and not _ahead(trig, t, end, scene):
         return True  # "وبحث الجانبان … سير مفاوضات اتفاقية التجارة الحرة بين البلدين": a topic (rule 35)
+    if analysts_reading(words, t):
+        return True  # "ويرى المحلل … أن الزيارة \"رسالة موجهة للقطاع الخاص\"": a reading, not a report (rule 36)
     return "participle" in trig.flags and _passive(words, end, scene.slots)  # "مواطناً متهماً بالتجسس": accused of
 
 
@@ -127,3 +129,21 @@ def _with_each_of(words: Sequence[str], end: int) -> bool:
     """'أجرى سلسلة اتصالات هاتفية مع كل من A وB': a plural act with each of the parties listed is one act
     with each of them, not a generic mention (rule 5)."""
     return end + 2 < len(words) and words[end] == "مع" and each_of(words, end + 3)
+
+
+_QUOTE_REACH = 4  # "مشيراً إلى أن \"…": a quote opening right after the participle's أن
+
+
+def analysts_reading(words: Sequence[str], t: int) -> bool:
+    """'ويرى الخبير في الشؤون العراقية أن الزيارة "رسالة واضحة"'، 'ما يجعل إحياءها، بحسب مراقبين، مؤشراً على
+    …': a word of viewing or attribution (`opinion` in `markers.tsv`) with a commentator right after it
+    (`analyst`) opens a reading of the news; the acts named after it in the sentence are what the commentator
+    reads into it, no event (rule 36); a fact he cites after a participle (`cites`: 'مشيراً إلى أن الإمارات
+    تعهدت …') is reported, his own words quoted after it ('مشيراً إلى أن "حجم الأرقام رسالة …"') are not."""
+    k = find_marker(words, "opinion", 0, t)
+    while k is not None:
+        if find_marker(words, "analyst", k + 1, k + 2) is not None:
+            cited = find_marker(words, "cites", k + 2, t)
+            return cited is None or PUNCT in words[cited + 1 : cited + _QUOTE_REACH]
+        k = find_marker(words, "opinion", k + 1, t)
+    return False

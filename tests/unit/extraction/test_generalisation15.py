@@ -1,0 +1,53 @@
+"""Round twelve: rules found on the misses of fifteen dev sets pooled (rule 36), on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extraction.conftest import coded, events
+
+PUB = dt.date(2025, 4, 15)  # a Tuesday
+
+_VISIT = (
+    "استقبل الرئيس الفرنسي إيمانويل ماكرون، اليوم الثلاثاء في قصر الإليزيه بباريس، رئيس الوزراء الهندي ناريندرا مودي."
+)
+
+
+def test_a_message_an_analyst_reads_into_a_visit_is_no_letter() -> None:
+    text = _VISIT + ' ويرى المحلل السياسي الفرنسي جان دوبون أن الزيارة "رسالة واضحة من باريس إلى بكين" في هذه المرحلة.'
+    found = coded(events(text, PUB))
+    assert ("CONSULT", "042", "IND", "FRA") in found
+    assert not any(code == "040" for _type, code, _source, _target in found)
+
+
+def test_an_act_read_by_observers_is_no_event() -> None:
+    text = (
+        _VISIT + " ويعد استئناف اللجنة المشتركة، بحسب مراقبين، مؤشراً على رغبة البلدين في تجاوز الزيارات المتبادلة "
+        "بين الهند وفرنسا."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "IND", "FRA")}
+
+
+def test_a_fact_an_analyst_cites_is_reported() -> None:
+    text = (
+        _VISIT + " ويرى الباحث في الشؤون الآسيوية أحمد سالم أن الدور الفرنسي يتنامى، مشيراً إلى أن فرنسا تعهدت "
+        "الشهر الماضي بتقديم 500 مليون يورو للهند."
+    )
+    assert ("AGREE", "033", "FRA", "IND") in coded(events(text, PUB))
+
+
+def test_an_analysts_quoted_words_after_citing_stay_his_reading() -> None:
+    text = (
+        _VISIT + ' ويرى الخبير الاقتصادي أحمد سالم أن الزيارة مهمة، مشيراً إلى أن "الأرقام المعلنة رسالة موجهة '
+        'إلى المستثمرين في البلدين".'
+    )
+    found = coded(events(text, PUB))
+    assert not any(code == "040" for _type, code, _source, _target in found)
+
+
+def test_a_spokesman_saying_is_no_analysts_reading() -> None:
+    text = (
+        "وقال المتحدث باسم وزارة الخارجية الفرنسية إن الرئيس الفرنسي إيمانويل ماكرون بعث رسالة إلى رئيس الوزراء "
+        "الهندي ناريندرا مودي اليوم الثلاثاء."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "040", "FRA", "IND")}
