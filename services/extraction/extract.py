@@ -74,6 +74,7 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
         carried_in = carried
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
         found = [_toured_by(c, carried_in, visitor) for c in found]
+        found = _guest_touring(found)
         visitor = next((c.source for c in reversed(found) if _visit_made(c)), visitor)
         if voice is not None and names_communique(view.words):  # "وأدان البيان الختامي للقمة …": the summit's
             slots = sentence_slots(doc, view, k, cast, carried)
@@ -149,6 +150,19 @@ def _toured_by(c: Candidate, carried: ActorRef | None, visitor: ActorRef | None)
     if any(ident == c.source.ident for ident, _text in c.texts):
         return c
     return dataclasses.replace(c, source=visitor)
+
+
+def _guest_touring(found: list[Candidate]) -> list[Candidate]:
+    """'استقبل أمير الكويت … وزير الخارجية الإيراني محمد جواد ظريف …، وذلك في مستهل جولة إقليمية تشمل أيضاً قطر
+    والعراق': the tour of a sentence reporting a visit is the visitor's; the host it names first receives him and
+    tours nowhere (rule 36)."""
+    out: list[Candidate] = []
+    for c in found:
+        visit = next((v for v in found if v.index < c.index and _visit_made(v) and v.targets), None)
+        if "itinerary" in c.trigger.flags and visit is not None and c.source.country == visit.targets[0].country:
+            c = dataclasses.replace(c, source=visit.source)
+        out.append(c)
+    return out
 
 
 def _one_per_interaction(

@@ -51,3 +51,21 @@ def test_a_spokesman_saying_is_no_analysts_reading() -> None:
         "الهندي ناريندرا مودي اليوم الثلاثاء."
     )
     assert coded(events(text, PUB)) == {("CONSULT", "040", "FRA", "IND")}
+
+
+def test_the_guest_received_is_the_one_touring() -> None:
+    text = (
+        "استقبل الرئيس الجزائري عبد المجيد تبون، اليوم الثلاثاء في الجزائر العاصمة، وزير الخارجية التركي هاكان "
+        "فيدان، وذلك في مستهل جولة مغاربية تشمل أيضاً تونس وليبيا."
+    )
+    found = coded(events(text, PUB))
+    assert {("AGREE", "036", "TUR", "TUN"), ("AGREE", "036", "TUR", "LBY")} <= found
+    assert not any(source == "DZA" and target in ("TUN", "LBY") for _type, _code, source, target in found)
+
+
+def test_a_tour_of_the_one_who_travels_stays_his() -> None:
+    text = (
+        "وصل وزير الخارجية التركي هاكان فيدان، اليوم الثلاثاء، إلى الجزائر العاصمة في مستهل جولة مغاربية تشمل "
+        "أيضاً تونس."
+    )
+    assert ("AGREE", "036", "TUR", "TUN") in coded(events(text, PUB))
