@@ -113,7 +113,7 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
     if (
         future
         or planned_word
-        or find_marker(words, "planned", lo, trigger + 3) is not None
+        or find_marker(words, "planned", _past_occasion(words, lo, trigger), trigger + 3) is not None
         or find_marker(words, "planned_after", trigger + 1, trigger + _after_window(words[trigger])) is not None
         or find_marker(words, "future_verb", trigger + 1, trigger + _IMPERFECT_AFTER) is not None
         or _agreed_on(words, trigger)
@@ -122,6 +122,17 @@ def status_at(words: Sequence[str], trigger: int, *, future: bool, planned_word:
     ):
         return STATUS_PLANNED
     return STATUS_OCCURRED
+
+
+def _past_occasion(words: Sequence[str], lo: int, trigger: int) -> int:
+    """Where a word of planning before the trigger may stand: after the last clause naming the occasion of what
+    precedes it (`occasion_clause` in `markers.tsv`: 'أن السودان وإسرائيل اتفقا على إنهاء حالة العداء، وذلك بعد اتصال
+    هاتفي أجراه ترامب': the call took place, the agreement is not about it; rule 36)."""
+    k = find_marker(words, "occasion_clause", lo, trigger)
+    while k is not None:
+        lo = k + 1
+        k = find_marker(words, "occasion_clause", lo, trigger)
+    return lo
 
 
 _AGREED_ON = 2  # "اتفقا على عقد الجولة"، "اتفق الوزيران على إجراء زيارة"

@@ -69,3 +69,18 @@ def test_a_tour_of_the_one_who_travels_stays_his() -> None:
         "أيضاً تونس."
     )
     assert ("AGREE", "036", "TUR", "TUN") in coded(events(text, PUB))
+
+
+def test_a_call_after_which_two_states_agreed_took_place() -> None:
+    text = (
+        "أعلن البيت الأبيض، اليوم الثلاثاء، أن الجانبين الصربي والكوسوفي اتفقا على تطبيع العلاقات الاقتصادية، وذلك بعد "
+        "اتصال هاتفي أجراه الرئيس الأمريكي دونالد ترامب مع الرئيس الصربي ألكسندر فوتشيتش."
+    )
+    found = coded(events(text, PUB))
+    assert ("CONSULT", "041", "USA", "SRB") in found
+    assert ("AGREE", "036", "USA", "SRB") not in found
+
+
+def test_a_call_the_two_agreed_to_hold_lies_ahead() -> None:
+    text = "واتفق الرئيس الأمريكي دونالد ترامب والرئيس الصربي ألكسندر فوتشيتش على إجراء اتصال هاتفي الأسبوع المقبل."
+    assert coded(events(text, PUB)) == {("AGREE", "036", "USA", "SRB")}
