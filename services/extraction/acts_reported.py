@@ -29,7 +29,7 @@ _PLEDGE = "033"
 
 def no_act(clue: Clue, scene: Scene) -> bool:
     """A trigger word that reports no act of its own: an answered invitation, a video link, a call to act, a
-    verb of movement with no journey, a crowd received."""
+    verb of movement with no journey or with an object it directs, a crowd received."""
     trig, t, words, view = clue.trigger, clue.index, scene.words, scene.view
     if "invite" in trig.flags and answered_invitation(words, t):
         return True  # "بدعوة من" / "تلبية لدعوة": the visit it led to is the event
@@ -41,6 +41,8 @@ def no_act(clue: Clue, scene: Scene) -> bool:
         return True  # "دعا إلى وقف إطلاق النار": a call, not an invitation
     if not_a_journey(words, t, trig, scene.slots, [p.index for p in view.places]):
         return True  # "تعود إلى الحرب الاقتصادية": is due to, no arrival
+    if "arrival" in trig.flags and find_marker(words, "directed", t + 1, t + 2) is not None:
+        return True  # "مصر توجه خطاباً لمجلس الأمن": directs a letter, no journey (rule 36)
     return crowd_received(words, t, trig, scene.slots)  # "رفضها استقبال طائرات المرحلين": no guest is received
 
 

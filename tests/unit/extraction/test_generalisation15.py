@@ -84,3 +84,15 @@ def test_a_call_after_which_two_states_agreed_took_place() -> None:
 def test_a_call_the_two_agreed_to_hold_lies_ahead() -> None:
     text = "واتفق الرئيس الأمريكي دونالد ترامب والرئيس الصربي ألكسندر فوتشيتش على إجراء اتصال هاتفي الأسبوع المقبل."
     assert coded(events(text, PUB)) == {("AGREE", "036", "USA", "SRB")}
+
+
+def test_heading_a_letter_to_the_council_is_no_journey() -> None:
+    text = "الأردن توجه خطاباً لمجلس الأمن بعد إعلان إسرائيل ضم غور الأردن."
+    assert not any(code == "042" for _type, code, _source, _target in coded(events(text, PUB)))
+
+
+def test_heading_to_a_capital_is_a_journey() -> None:
+    text = (
+        "توجه وزير الخارجية الأردني أيمن الصفدي، اليوم الثلاثاء، إلى القاهرة في زيارة رسمية يلتقي خلالها نظيره المصري."
+    )
+    assert any(code == "042" and source == "JOR" for _type, code, source, _target in coded(events(text, PUB)))
