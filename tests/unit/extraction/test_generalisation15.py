@@ -96,3 +96,17 @@ def test_heading_to_a_capital_is_a_journey() -> None:
         "توجه وزير الخارجية الأردني أيمن الصفدي، اليوم الثلاثاء، إلى القاهرة في زيارة رسمية يلتقي خلالها نظيره المصري."
     )
     assert any(code == "042" and source == "JOR" for _type, code, source, _target in coded(events(text, PUB)))
+
+
+def test_the_pope_is_no_town() -> None:
+    text = (
+        "استقبل الشيخ تميم بن حمد آل ثاني، اليوم، في الدوحة البابا لاوون الرابع عشر بابا الكنيسة الكاثوليكية، في "
+        "أول زيارة يقوم بها بابا الفاتيكان إلى الخليج."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "VAT", "QAT")}
+
+
+def test_rio_alone_is_rio_de_janeiro() -> None:
+    text = "التقى الرئيس الصيني شي جين بينغ، اليوم الثلاثاء في ريو، نظيره البرازيلي لويس إيناسيو لولا دا سيلفا."
+    located = [e for e in events(text, PUB) if e.location is not None]
+    assert located and all(e.location is not None and e.location.country == "BRA" for e in located)
