@@ -13,6 +13,8 @@ from schemas.event import PloverType, Role, Status
 
 ROLE_AMBASSADOR: Final = Role.AMBASSADOR
 ROLE_ENVOY: Final = Role.ENVOY
+ROLE_FOREIGN_MINISTER: Final = Role.FOREIGN_MINISTER
+ROLE_MINISTER: Final = Role.MINISTER
 ROLE_ORGANIZATION: Final = Role.ORGANIZATION
 ROLE_STATE: Final = Role.STATE
 

@@ -151,7 +151,8 @@ def _mention_at(gaz: Gazetteer, words: Sequence[str], i: int, on: object) -> Men
             country, j = _government_seat(gaz, words, i + n)
         if country is not None:
             ref = ActorRef(None, None, None, country, ROLE_STATE)
-            return Mention(i, j, "side", prep_of(words, i, None), ref, conj=conj)
+            minister = "minister" if phrases.get("minister_word") == n else None  # "الوزير الإندونيسي"
+            return Mention(i, j, "side", prep_of(words, i, None), ref, title_key=minister, conj=conj)
         if phrases.get("institution") == n and not (i > 0 and reads_as(words[i - 1], _MINISTERS)):
             # "استدعت وزارة الشؤون الخارجية" in the reporting country's copy; "لوزراء الخارجية" names none (rule 35)
             council = "council" if back and reads_as(words[i], _COUNCIL) else None  # "كما قرر المجلس"

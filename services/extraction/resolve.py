@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from schemas.event import Role
-from services.extraction.codes import ROLE_AMBASSADOR, ROLE_ENVOY, ROLE_STATE
+from services.extraction.codes import ROLE_AMBASSADOR, ROLE_ENVOY, ROLE_FOREIGN_MINISTER, ROLE_MINISTER, ROLE_STATE
 from services.extraction.gazetteer import Gazetteer
 from services.extraction.lexicon import fold_words
 from services.extraction.mentions import ActorRef, Mention, person_ref
@@ -89,6 +89,15 @@ class Cast:
         if not named:
             return None
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+
+    def minister_of(self, country: str | None) -> ActorRef | None:
+        """'الوزير الإندونيسي' (rule 36): the minister of this state the article names, its foreign minister
+        first; None when it names none."""
+        for role in (ROLE_FOREIGN_MINISTER, ROLE_MINISTER):
+            named = [a for a in self.people.values() if a.country == country and a.role == role]
+            if named:
+                return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+        return None
 
     def person_by_surname(self, surname: str, country: str | None) -> ActorRef | None:
         """A named person of the article whose name contains this word: "الرئيس عون" -> Joseph Aoun."""
@@ -198,6 +207,10 @@ class Cast:
             if m.title_key == "kingdom" and not self.gaz.is_kingdom(self.home):
                 return None  # "المملكة" in a republic's copy is not its own state
             a = ActorRef(None, None, None, self.home, ROLE_STATE)
+        if m.kind == "side" and m.title_key == "minister" and a is not None:
+            named = self.minister_of(a.country)
+            if named is not None:
+                return named
         if m.kind in ("state", "side", "igo", "capital", "nisba", "institution") and a is not None:
             if a.name_en is None and a.country:
                 state = self.gaz.state(a.country)

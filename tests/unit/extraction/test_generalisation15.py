@@ -110,3 +110,19 @@ def test_rio_alone_is_rio_de_janeiro() -> None:
     text = "التقى الرئيس الصيني شي جين بينغ، اليوم الثلاثاء في ريو، نظيره البرازيلي لويس إيناسيو لولا دا سيلفا."
     located = [e for e in events(text, PUB) if e.location is not None]
     assert located and all(e.location is not None and e.location.country == "BRA" for e in located)
+
+
+def test_the_minister_named_again_by_his_nisba_is_that_minister() -> None:
+    text = (
+        "وصل وزير الخارجية الإندونيسي سوجيونو، اليوم الثلاثاء، إلى تونس في زيارة رسمية. وفي وقت لاحق، وقع الوزير "
+        "الإندونيسي ونظيره التونسي محمد علي النفطي مذكرة تفاهم للتعاون في مجال التعليم العالي."
+    )
+    signed = [
+        (e.source.name_en, e.target.name_en if e.target else None) for e in events(text, PUB) if e.cameo.code == "057"
+    ]
+    assert signed == [("Sugiono", "Mohamed Ali Nafti")]
+
+
+def test_a_minister_no_one_named_stands_for_his_state() -> None:
+    text = "وقع الوزير الإندونيسي ونظيره التونسي محمد علي النفطي، اليوم الثلاثاء في تونس، مذكرة تفاهم للتعاون."
+    assert coded(events(text, PUB)) == {("AGREE", "057", "IDN", "TUN")}
