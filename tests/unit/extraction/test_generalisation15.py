@@ -126,3 +126,8 @@ def test_the_minister_named_again_by_his_nisba_is_that_minister() -> None:
 def test_a_minister_no_one_named_stands_for_his_state() -> None:
     text = "وقع الوزير الإندونيسي ونظيره التونسي محمد علي النفطي، اليوم الثلاثاء في تونس، مذكرة تفاهم للتعاون."
     assert coded(events(text, PUB)) == {("AGREE", "057", "IDN", "TUN")}
+
+
+def test_the_zionist_aggression_is_israels() -> None:
+    text = "أدانت وزارة الخارجية الإيرانية، اليوم الثلاثاء، العدوان الصهيوني على الأراضي السورية."
+    assert coded(events(text, PUB)) == {("ACCUSE", "111", "IRN", "ISR")}
