@@ -14,6 +14,7 @@ from services.extraction.frame_kinds import multi
 from services.extraction.gatherings import chair, joint_summit, summit
 from services.extraction.lexicon import Trigger
 from services.extraction.mentions import ActorRef
+from services.extraction.trigger_parties import topic
 from services.extraction.triggers import Clue
 
 
@@ -22,7 +23,7 @@ def gathering_of_all(clue: Clue, trig: Trigger, scene: Scene) -> list[Candidate]
     event, among all the parties named."""
     if not many_sided(scene.words, clue):
         return []
-    parties = multi([s for s in scene.slots if not placed(s, scene.words, True)])
+    parties = multi([s for s in scene.slots if not placed(s, scene.words, True) and not topic(s, scene.words)])
     if not parties:
         return []
     status = scene.status(clue, trig)

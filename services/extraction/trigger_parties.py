@@ -25,6 +25,7 @@ def local_parties(trig: Trigger, t: int, scene: Scene) -> list[Slot] | None:
     local = [s for s in local if not placed(s, words, trig.event_type == PLOVER_CONSULT)]
     local = [s for s in local if s.mention.start not in scene.present]  # "بحضور وزير الخارجية": not a party
     local = [s for s in local if not affairs_or_people(s, words)]  # "تهجير الفلسطينيين": no party
+    local = [s for s in local if not topic(s, words)]  # "القمة الثلاثية حول سوريا": what it is about
     local = [s for s in local if not _represented(s, words)]  # "الممثلة الخاصة للأمين العام": whose envoy
     local = [s for s in local if not _titled_member(s, local, words)]  # "رئيسة بعثة الأمم المتحدة … هانا تيتيه"
     local = [s for s in local if not _portfolio(s, local)]  # "وزيرة الشؤون الخارجية والأوروبية لجمهورية سلوفينيا"
@@ -101,3 +102,10 @@ def _titled_member(s: Slot, local: Sequence[Slot], words: Sequence[str]) -> bool
         and PUNCT not in words[end : p.mention.start]
         for p in local
     )
+
+
+def topic(s: Slot, words: Sequence[str]) -> bool:
+    """'القمة الثلاثية حول سوريا'، 'محادثات بشأن اليمن': a state named right after a word of topic (`about` in
+    `markers.tsv`) is what the act is about, no party (rule 36)."""
+    start = s.mention.start
+    return s.actor.role == ROLE_STATE and start > 0 and find_marker(words, "about", start - 1, start) is not None

@@ -131,3 +131,22 @@ def test_a_minister_no_one_named_stands_for_his_state() -> None:
 def test_the_zionist_aggression_is_israels() -> None:
     text = "أدانت وزارة الخارجية الإيرانية، اليوم الثلاثاء، العدوان الصهيوني على الأراضي السورية."
     assert coded(events(text, PUB)) == {("ACCUSE", "111", "IRN", "ISR")}
+
+
+def test_the_state_a_summit_is_about_is_no_party() -> None:
+    text = (
+        "انطلقت في العاصمة الإيرانية طهران، اليوم الثلاثاء، القمة الثلاثية حول أفغانستان بمشاركة الرؤساء "
+        "الإيراني مسعود بزشكيان والروسي فلاديمير بوتين والصيني شي جين بينغ."
+    )
+    found = coded(events(text, PUB))
+    assert found and not any("AFG" in (source, target) for _t, _c, source, target in found)
+
+
+def test_talks_about_a_state_keep_their_parties() -> None:
+    text = (
+        "أجرى وزير الخارجية المصري بدر عبد العاطي، اليوم الثلاثاء في القاهرة، محادثات بشأن السودان مع نظيره "
+        "التركي هاكان فيدان."
+    )
+    found = coded(events(text, PUB))
+    assert any({source, target} == {"EGY", "TUR"} for _t, _c, source, target in found)
+    assert not any("SDN" in (source, target) for _t, _c, source, target in found)
