@@ -87,7 +87,17 @@ def chair(
 ) -> tuple[ActorRef, ActorRef] | None:
     """'ترأس X أعمال قمة <IGO>' / '<IGO> يعقد دورته برئاسة X' / 'وكان X قد ترأس الوفد المشارك في القمة':
     X attends a session of the organisation (named in the sentence, or just before it)."""
-    here = next((s.actor for s in slots if s.actor.role == ROLE_ORGANIZATION and s.mention.kind == "igo"), None)
+    guests = find_marker(words, "summit_join", t + 1, len(words))  # "…، بمشاركة الاتحاد الأوروبي": a guest
+    here = next(
+        (
+            s.actor
+            for s in slots
+            if s.actor.role == ROLE_ORGANIZATION
+            and s.mention.kind == "igo"
+            and (guests is None or s.mention.start < guests)
+        ),
+        None,
+    )
     igo = here or recent_igo
     if igo is None:
         return None

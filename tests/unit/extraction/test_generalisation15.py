@@ -150,3 +150,19 @@ def test_talks_about_a_state_keep_their_parties() -> None:
     found = coded(events(text, PUB))
     assert any({source, target} == {"EGY", "TUR"} for _t, _c, source, target in found)
     assert not any("SDN" in (source, target) for _t, _c, source, target in found)
+
+
+def test_opening_an_organisations_summit_is_chairing_it() -> None:
+    text = (
+        "افتتح ملك البحرين الملك حمد بن عيسى آل خليفة، اليوم الثلاثاء في المنامة، أعمال الدورة العادية لقمة "
+        "مجلس التعاون لدول الخليج العربية."
+    )
+    assert ("CONSULT", "040", "BHR", "GCC") in coded(events(text, PUB))
+
+
+def test_an_organisation_joining_a_conference_opened_is_no_chaired_body() -> None:
+    text = (
+        "افتتح أمير الكويت الشيخ مشعل الأحمد الجابر الصباح، اليوم الثلاثاء، أعمال مؤتمر الكويت الدولي للمانحين، "
+        "بمشاركة الاتحاد الأوروبي."
+    )
+    assert ("CONSULT", "040", "KWT", "EEC") not in coded(events(text, PUB))
