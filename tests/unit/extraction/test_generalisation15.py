@@ -166,3 +166,16 @@ def test_an_organisation_joining_a_conference_opened_is_no_chaired_body() -> Non
         "بمشاركة الاتحاد الأوروبي."
     )
     assert ("CONSULT", "040", "KWT", "EEC") not in coded(events(text, PUB))
+
+
+def test_al_sudani_named_alone_after_his_full_name_is_him() -> None:
+    text = (
+        "استقبل الرئيس الإيراني مسعود بزشكيان، اليوم الثلاثاء في طهران، رئيس الوزراء العراقي محمد شياع "
+        "السوداني. ومن المقرر أن يلتقي السوداني غداً المرشد الإيراني علي خامنئي."
+    )
+    assert ("AGREE", "036", "IRQ", "IRN") in coded(events(text, PUB))
+
+
+def test_the_sudanese_nisba_alone_is_no_iraqi_premier() -> None:
+    text = "ومن المقرر أن يلتقي السوداني غداً الرئيس الإيراني مسعود بزشكيان في طهران."
+    assert not any("IRQ" in (source, target) for _t, _c, source, target in coded(events(text, PUB)))
