@@ -149,3 +149,13 @@ def analysts_reading(words: Sequence[str], t: int) -> bool:
             return cited is None or PUNCT in words[cited + 1 : cited + _QUOTE_REACH]
         k = find_marker(words, "opinion", k + 1, t)
     return False
+
+
+_RESTATING_REACH = 2  # "وهذه أول زيارة": the demonstrative, an ordinal, the noun
+
+
+def restated_noun(words: Sequence[str], t: int, trig: Trigger) -> bool:
+    """'وهذه أول زيارة يقوم بها الرئيس إلى …'، 'وهي زيارة أثارت استياء كييف': an act noun right after a
+    demonstrative or pronoun restating it (`restating` in `markers.tsv`, an ordinal at most between) is the act
+    reported, named again: a recap (rule 36)."""
+    return trig.pos == "noun" and find_marker(words, "restating", max(0, t - _RESTATING_REACH), t) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from services.extraction.acts_reported import no_act, not_reported, qualified, scheduled
+from services.extraction.acts_reported import no_act, not_reported, qualified, restated_noun, scheduled
 from services.extraction.candidate import MEETINGS, Budget, Candidate, Scene
 from services.extraction.candidate_roles import (
     destination,
@@ -206,7 +206,9 @@ def sentence_candidates(
                     texts,
                     roles.destination or (dest if "invite" in trig.flags else (hosted if delegates else None)),
                     destination_country_only=roles.country_only or "itinerary" in trig.flags or stop,  # no city
-                    anaphoric=(definite_noun(words[t], trig) or circumstantial(words, t, trig))
+                    anaphoric=(
+                        definite_noun(words[t], trig) or circumstantial(words, t, trig) or restated_noun(words, t, trig)
+                    )
                     and "itinerary" not in trig.flags  # "في مستهل جولة تشمل الأردن": new stops, not a recap
                     and pair is None  # "واتفق الجانبان على استئناف المحادثات": new talks agreed, not a recap
                     and not reception_named(words, t, trig, local),

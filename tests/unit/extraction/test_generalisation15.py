@@ -179,3 +179,20 @@ def test_al_sudani_named_alone_after_his_full_name_is_him() -> None:
 def test_the_sudanese_nisba_alone_is_no_iraqi_premier() -> None:
     text = "ومن المقرر أن يلتقي السوداني غداً الرئيس الإيراني مسعود بزشكيان في طهران."
     assert not any("IRQ" in (source, target) for _t, _c, source, target in coded(events(text, PUB)))
+
+
+def test_a_visit_restated_by_a_pronoun_is_no_new_visit() -> None:
+    text = (
+        "وصل رئيس الوزراء الهندي ناريندرا مودي، اليوم الثلاثاء، إلى كييف حيث التقى الرئيس الأوكراني فولوديمير "
+        "زيلينسكي. وكان مودي قد زار موسكو في يوليو الماضي، حيث التقى الرئيس الروسي فلاديمير بوتين، وهي زيارة "
+        "أثارت استياء كييف."
+    )
+    assert coded(events(text, PUB)) == {("CONSULT", "042", "IND", "UKR"), ("CONSULT", "042", "IND", "RUS")}
+
+
+def test_a_visit_named_with_its_parties_is_no_recap() -> None:
+    text = (
+        "وأعلن الكرملين أن الرئيس الروسي فلاديمير بوتين سيقوم بزيارة إلى الهند الشهر المقبل يلتقي خلالها رئيس "
+        "الوزراء ناريندرا مودي."
+    )
+    assert any({source, target} == {"RUS", "IND"} for _t, _c, source, target in coded(events(text, PUB)))
