@@ -196,3 +196,8 @@ def test_a_visit_named_with_its_parties_is_no_recap() -> None:
         "الوزراء ناريندرا مودي."
     )
     assert any({source, target} == {"RUS", "IND"} for _t, _c, source, target in coded(events(text, PUB)))
+
+
+def test_pandoras_box_is_no_andorra() -> None:
+    text = "وانتقد الرئيس الأوكراني فولوديمير زيلينسكي، اليوم الثلاثاء، الخطوة، معتبراً أنها تفتح صندوق باندورا."
+    assert not any("AND" in (source, target) for _t, _c, source, target in coded(events(text, PUB)))
