@@ -552,6 +552,21 @@ _TO_IT = frozenset({"اليه", "اليها", "اليهم", "اليهما"})  # 
 _RETURNS = frozenset({"يعود", "تعود"})  # "يعود إلى": returns to a place, or is due to / dates back to something
 
 
+_DATES_BACK_REACH = 4  # words between يعود and its إلى: "وتعود آخر دورة للجنة المشتركة إلى …"
+
+
+def _dates_back(words: Sequence[str], t: int) -> bool:
+    """'وتعود آخر دورة للجنة المشتركة إلى عدة سنوات'، 'تعود العلاقات بين البلدين إلى عام 1956': يعود whose إلى,
+    within a few words of its clause, reaches a span of time (markers.tsv time_span) 'dates back to', no journey
+    (rule 36)."""
+    for i in range(t + 1, min(t + 2 + _DATES_BACK_REACH, len(words) - 1)):
+        if words[i] == PUNCT:
+            return False
+        if words[i] == "الي":
+            return find_marker(words, "time_span", i + 1, i + 2) is not None
+    return False
+
+
 def not_a_journey(words: Sequence[str], t: int, trig: Trigger, slots: Sequence[Slot], places: Sequence[int]) -> bool:
     """'جذور التوتر تعود إلى الحرب الاقتصادية'، 'التوتر يعود إلى استضافة ألبانيا …': يعود إلى naming neither a
     place nor a party right after it is 'is due to / dates back to'; 'بما وصلت إليه علاقات البلدين': a verb of
@@ -560,6 +575,8 @@ def not_a_journey(words: Sequence[str], t: int, trig: Trigger, slots: Sequence[S
     if "arrival" not in trig.flags or t + 1 >= len(words):
         return False
     if words[t + 1] in _TO_IT:
+        return True
+    if reads_as(words[t], _RETURNS) and _dates_back(words, t):
         return True
     if words[t + 1] != "الي" or not reads_as(words[t], _RETURNS) or t + 2 >= len(words):
         return False  # "وصل إلى البلاد"، "وصلت إلى مطار رفيق الحريري": arrivals

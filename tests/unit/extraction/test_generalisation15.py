@@ -201,3 +201,24 @@ def test_a_visit_named_with_its_parties_is_no_recap() -> None:
 def test_pandoras_box_is_no_andorra() -> None:
     text = "وانتقد الرئيس الأوكراني فولوديمير زيلينسكي، اليوم الثلاثاء، الخطوة، معتبراً أنها تفتح صندوق باندورا."
     assert not any("AND" in (source, target) for _t, _c, source, target in coded(events(text, PUB)))
+
+
+_CALL = (
+    "تلقى وزير الخارجية السعودي الأمير فيصل بن فرحان، اليوم الثلاثاء، اتصالاً هاتفياً من وزير الخارجية الجزائري "
+    "أحمد عطاف."
+)
+
+
+def test_dating_back_some_years_is_no_journey() -> None:
+    text = _CALL + " وتعود آخر دورة للجنة المشتركة إلى عدة سنوات، ما يجعل إحياءها مؤشراً على رغبة الجانبين."
+    assert coded(events(text, PUB)) == {("CONSULT", "041", "DZA", "SAU")}
+
+
+def test_relations_dating_back_to_a_year_are_no_journey() -> None:
+    text = _CALL + " وتعود العلاقات بين البلدين إلى عام 1962، ويسعى الجانبان إلى تعزيزها."
+    assert coded(events(text, PUB)) == {("CONSULT", "041", "DZA", "SAU")}
+
+
+def test_returning_to_a_capital_after_a_word_of_time_stays_a_journey() -> None:
+    text = _CALL + " ويعود الوزير السعودي غداً إلى الجزائر."
+    assert ("AGREE", "036", "SAU", "DZA") in coded(events(text, PUB))
