@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from schemas.event import Actor, DiplomaticEvent, Location, Status
 from schemas.normalized import NormalizedArticle
+from services.extraction.actors import PUNCT
 from services.extraction.assemble import Group, direction, group_name, in_person_mode, merge, primaries
 from services.extraction.cameo import cameo
 from services.extraction.candidate import Budget, Candidate
@@ -71,6 +72,7 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
     visitor: ActorRef | None = None  # the visitor of the last visit reported (not recalled)
     voice: ActorRef | None = None  # who speaks in the final communiqué of the last gathering reported
     for k, view in enumerate(views):
+        cast.home = _capital_home(view) or home
         carried_in = carried
         found, carried = sentence_candidates(doc, gaz, view, k, cast, carried, budget, recent_igo)
         found = [_toured_by(c, carried_in, visitor) for c in found]
@@ -100,6 +102,7 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
         cands.extend(found)
         if len(cands) >= MAX_CANDIDATES:  # a list or hostile input, not news: bound the work
             break
+    cast.home = home
     cands = fold_into_summons(cands)
     if any("solo" not in c.trigger.flags for c in cands):  # praise is an event only when nothing else is
         cands = [c for c in cands if "solo" not in c.trigger.flags]
@@ -119,6 +122,22 @@ def extract_scored(article: NormalizedArticle) -> list[tuple[DiplomaticEvent, li
 _PROTESTS = frozenset({"احتجاج", "رفض", "استنكار", "ادانه"})  # folded: what a summoned envoy is handed
 _HANDED_REACH = 12  # "أبلغ الأمين العام لوزارة الشؤون الخارجية السفير الفرنسي احتجاج الجزائر"
 _HOME_VIEWS = 12  # the opening of the report: the summons and what the envoy was handed
+
+
+_IN_OPENING = frozenset({"وفي", "في"})  # folded: "وفي الرباط، …" opening a sentence
+
+
+def _capital_home(view: SentenceView) -> str | None:
+    """'وفي الرباط، قررت المملكة المغربية …، كما استدعت وزارة الشؤون الخارجية القائم بالأعمال السويدي … وأبلغته
+    إدانة المملكة': a sentence opened by 'وفي <capital>،' reports from that capital, so its unqualified ministry or
+    kingdom is that capital's state, not the dateline's (rule 36)."""
+    words = view.words
+    if len(words) < 3 or words[0] not in _IN_OPENING:
+        return None
+    for m in view.mentions:
+        if m.start == 1 and m.kind == "capital" and m.actor is not None:
+            return m.actor.country if m.end < len(words) and words[m.end] == PUNCT else None
+    return None
 
 
 def _conveyed_home(views: list[SentenceView]) -> str | None:

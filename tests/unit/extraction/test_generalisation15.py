@@ -222,3 +222,27 @@ def test_relations_dating_back_to_a_year_are_no_journey() -> None:
 def test_returning_to_a_capital_after_a_word_of_time_stays_a_journey() -> None:
     text = _CALL + " ويعود الوزير السعودي غداً إلى الجزائر."
     assert ("AGREE", "036", "SAU", "DZA") in coded(events(text, PUB))
+
+
+_RIYADH_CONDEMNS = (
+    "الرياض - «الشرق الأوسط»\n"
+    "أدانت المملكة العربية السعودية بأشد العبارات، اليوم الثلاثاء، حرق نسخة من المصحف في ستوكهولم.\n\n"
+)
+
+
+def test_a_ministry_in_a_sentence_opened_by_a_capital_is_that_capitals() -> None:
+    text = _RIYADH_CONDEMNS + (
+        "وفي الرباط، استدعت وزارة الشؤون الخارجية، اليوم الثلاثاء، القائم بالأعمال السويدي وأبلغته إدانة المملكة "
+        "الشديدة لهذا الاعتداء."
+    )
+    found = coded(events(text, PUB))
+    assert ("ACCUSE", "114", "MAR", "SWE") in found
+    assert ("ACCUSE", "114", "SAU", "SWE") not in found
+
+
+def test_a_ministry_without_a_capital_opening_stays_the_datelines() -> None:
+    text = _RIYADH_CONDEMNS + (
+        "وفي بيان لاحق، استدعت وزارة الخارجية، اليوم الثلاثاء، السفير السويدي وأبلغته إدانة المملكة الشديدة."
+    )
+    assert not any("MAR" in (source, target) for _t, _c, source, target in coded(events(text, PUB)))
+    assert any(source == "SAU" and target == "SWE" for _t, _c, source, target in coded(events(text, PUB)))
