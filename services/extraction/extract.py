@@ -40,7 +40,7 @@ from services.extraction.titles import CHARGE
 from services.extraction.views import SentenceView, sentence_slots, sentence_views
 from services.extraction.voices import communique_stances, gathering_voice, names_communique
 
-EXTRACTOR_VERSION = "1.15.0"
+EXTRACTOR_VERSION = "1.15.1"
 MAX_EVENTS = 50
 MAX_CANDIDATES = 400
 MAX_CLUES = 600  # sentences + triggers examined per article
