@@ -88,6 +88,10 @@ class Cast:
             named = same or [a for a in named if a.role in (None, role)]
         if not named:
             return None
+        return self._most_mentioned(named)
+
+    def _most_mentioned(self, named: Sequence[ActorRef]) -> ActorRef:
+        """The one the article mentions most; on a tie, the one it names first."""
         return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
 
     def minister_of(self, country: str | None) -> ActorRef | None:
@@ -96,7 +100,7 @@ class Cast:
         for role in (ROLE_FOREIGN_MINISTER, ROLE_MINISTER):
             named = [a for a in self.people.values() if a.country == country and a.role == role]
             if named:
-                return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+                return self._most_mentioned(named)
         return None
 
     def person_by_surname(self, surname: str, country: str | None) -> ActorRef | None:
@@ -123,7 +127,7 @@ class Cast:
         named = [a for a in self.people.values() if self._offices_of(a) & set(offices)]
         if not named:
             return None
-        return max(named, key=lambda a: (self.counts[a.ident], -self.first[a.ident]))
+        return self._most_mentioned(named)
 
     def _ranked_pair(self, office: str | None, speaker: str | None) -> list[ActorRef]:
         """`main_pair`'s two people in article order ([] without two), ranked once per office and speaker (the
